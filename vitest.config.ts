@@ -1,0 +1,21 @@
+// Vitest configuration for tskc: unit tests and QEMU boot tests.
+import os from 'node:os';
+import { defineConfig } from 'vitest/config';
+
+// QEMU tests spend most of their time waiting for a VM, which runs in its own
+// process; two workers keep a 2-core machine busy without thrashing it.
+const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+const workers = Math.max(2, Math.min(cpus, 4));
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // QEMU boot tests start VMs; a slow CI box may need tens of seconds.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    teardownTimeout: 10_000,
+    pool: 'forks',
+    minWorkers: 1,
+    maxWorkers: workers,
+  },
+});
