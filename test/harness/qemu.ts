@@ -1,0 +1,554 @@
+// QEMU test harness: boots a disk image headless and lets a vitest test talk
+// to it through the serial line (COM1 on QEMU's stdin/stdout), the keyboard
+// and VGA text memory (through QMP), and observe its exit status
+// (isa-debug-exit at port 0xf4: writing v makes QEMU exit with (v<<1)|1).
+//
+// Usage:
+//   const vm = await bootQemu({ image: 'build/disk.img' });
+//   try {
+//     await vm.waitForSerial('login:');
+//     await vm.sendKeys('ls\n');
+//     expect((await vm.readScreen())[0]).toMatch(/^tskc/);
+//   } finally {
+//     await vm.kill();
+//   }
+// or `const vm = await useQemu({...})`, which kills it in onTestFinished.
+//
+// Cleanup: every instance is killed by kill(), by its hard timeout (timeoutMs),
+// by a process 'exit' hook and on SIGTERM/SIGINT/SIGHUP (how vitest ends its
+// workers). QEMU also runs under coreutils `timeout`, so
+// even a worker that dies abruptly cannot leave a VM running past its timeout.
+// Tests must still kill their VMs (try/finally or useQemu) so that parallel
+// tests do not compete with leftovers for CPU.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execa, type ResultPromise } from 'execa';
+import { onTestFinished } from 'vitest';
+import { QmpClient, QmpConnectionError } from './qmp.js';
+
+export { QmpClient, QmpConnectionError, QmpError, type QmpEvent } from './qmp.js';
+
+/** Default hard limit on a VM's lifetime, after which QEMU is killed. */
+export const DEFAULT_QEMU_TIMEOUT_MS = 50_000;
+/** Default time waitForSerial waits for its marker. */
+export const DEFAULT_WAIT_MS = 15_000;
+/** I/O port of the isa-debug-exit device every VM gets. */
+export const DEBUG_EXIT_PORT = 0xf4;
+
+/** Options of bootQemu. */
+export interface BootOptions {
+  /** Raw disk image to boot (-drive format=raw). */
+  image: string;
+  /** Guest RAM in MiB (default 128). */
+  memoryMiB?: number;
+  /** Extra QEMU command-line arguments, appended last. */
+  extraArgs?: string[];
+  /** Hard limit on the VM's lifetime in ms (default DEFAULT_QEMU_TIMEOUT_MS). */
+  timeoutMs?: number;
+  /**
+   * Boot from a throw-away overlay (-drive snapshot=on, default true): guest
+   * writes are discarded and any number of VMs can boot the same image at
+   * once. With false the image is opened read-write and locked by QEMU.
+   */
+  snapshot?: boolean;
+  /** QEMU binary (default qemu-system-x86_64 from PATH). */
+  qemuBinary?: string;
+}
+
+/** The exit status QEMU reports after the guest writes `value` to isa-debug-exit. */
+export function debugExitStatus(value: number): number {
+  return ((value << 1) | 1) & 0xff;
+}
+
+// ---------------------------------------------------------------------------
+// Keyboard: characters and key names to QMP qcodes.
+
+const SHIFTED: Record<string, string> = {
+  '!': '1', '@': '2', '#': '3', '$': '4', '%': '5', '^': '6', '&': '7', '*': '8', '(': '9', ')': '0',
+  _: 'minus', '+': 'equal', '{': 'bracket_left', '}': 'bracket_right', '|': 'backslash',
+  ':': 'semicolon', '"': 'apostrophe', '~': 'grave_accent', '<': 'comma', '>': 'dot', '?': 'slash',
+};
+
+const UNSHIFTED: Record<string, string> = {
+  ' ': 'spc', '\n': 'ret', '\r': 'ret', '\b': 'backspace', '\x7f': 'backspace', '\t': 'tab', '\x1b': 'esc',
+  '-': 'minus', '=': 'equal', '[': 'bracket_left', ']': 'bracket_right', '\\': 'backslash',
+  ';': 'semicolon', "'": 'apostrophe', '`': 'grave_accent', ',': 'comma', '.': 'dot', '/': 'slash',
+};
+
+const KEY_NAMES: Record<string, string> = {
+  ctrl: 'ctrl', control: 'ctrl', shift: 'shift', alt: 'alt', meta: 'meta_l', super: 'meta_l',
+  enter: 'ret', return: 'ret', space: 'spc', backspace: 'backspace', tab: 'tab', esc: 'esc', escape: 'esc',
+  up: 'up', down: 'down', left: 'left', right: 'right', home: 'home', end: 'end',
+  pageup: 'pgup', pgup: 'pgup', pagedown: 'pgdn', pgdn: 'pgdn', insert: 'insert', delete: 'delete', del: 'delete',
+};
+
+/** QMP qcodes typing character `ch` (['shift', 'a'] for 'A'); throws for unsupported characters. */
+export function charToQcodes(ch: string): string[] {
+  if (/^[a-z0-9]$/.test(ch)) return [ch];
+  if (/^[A-Z]$/.test(ch)) return ['shift', ch.toLowerCase()];
+  if (ch in UNSHIFTED) return [UNSHIFTED[ch]!];
+  if (ch in SHIFTED) return ['shift', SHIFTED[ch]!];
+  throw new Error(`sendKeys: no key for character ${JSON.stringify(ch)}`);
+}
+
+/** QMP qcode for a key name used by sendKey ('ctrl', 'enter', 'f1', 'a', '1', '/' …); raw qcodes pass through. */
+export function keyNameToQcode(name: string): string {
+  const lower = name.toLowerCase();
+  if (lower in KEY_NAMES) return KEY_NAMES[lower]!;
+  if (/^f([1-9]|1[0-2])$/.test(lower)) return lower;
+  if (name.length === 1) {
+    const codes = charToQcodes(lower);
+    return codes[codes.length - 1]!;
+  }
+  return lower; // assume it already is a qcode (e.g. 'kp_enter', 'sysrq')
+}
+
+// ---------------------------------------------------------------------------
+// VGA text decoding.
+
+// Code page 437, the VGA text-mode character set, for bytes 0x01-0x1f and 0x7f-0xff.
+const CP437_LOW = ' ☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼';
+const CP437_HIGH =
+  '⌂ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐' +
+  '└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+
+/** The character VGA shows for code-page-437 byte `b` (NUL shows as a space). */
+export function cp437Char(b: number): string {
+  if (b < 0x20) return CP437_LOW[b]!;
+  if (b < 0x7f) return String.fromCharCode(b);
+  return CP437_HIGH[b - 0x7f]!;
+}
+
+// ---------------------------------------------------------------------------
+
+const live = new Set<Qemu>();
+
+function killAllSync(): void {
+  for (const vm of [...live]) vm.killSync();
+}
+
+process.on('exit', killAllSync);
+
+// Vitest ends its fork workers with SIGTERM, which skips 'exit' hooks; while
+// VMs are alive, kill them on the usual termination signals and then let the
+// signal take its normal course.
+const TERMINATION_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+let signalHooksInstalled = false;
+
+function onTerminationSignal(signal: (typeof TERMINATION_SIGNALS)[number]): void {
+  killAllSync();
+  removeSignalHooks();
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
+function installSignalHooks(): void {
+  if (signalHooksInstalled) return;
+  signalHooksInstalled = true;
+  for (const sig of TERMINATION_SIGNALS) process.on(sig, onTerminationSignal);
+}
+
+function removeSignalHooks(): void {
+  if (!signalHooksInstalled) return;
+  signalHooksInstalled = false;
+  for (const sig of TERMINATION_SIGNALS) process.off(sig, onTerminationSignal);
+}
+
+function track(vm: Qemu): void {
+  live.add(vm);
+  installSignalHooks();
+}
+
+function untrack(vm: Qemu): void {
+  live.delete(vm);
+  if (live.size === 0) removeSignalHooks();
+}
+
+/** Number of QEMU instances started by this process that are not yet cleaned up. */
+export function liveQemuCount(): number {
+  return live.size;
+}
+
+/** Kills every QEMU instance this process started (e.g. in an afterAll hook). */
+export async function killAllQemu(): Promise<void> {
+  await Promise.all([...live].map((vm) => vm.kill()));
+}
+
+function describeMarker(marker: string | RegExp): string {
+  return typeof marker === 'string' ? JSON.stringify(marker) : String(marker);
+}
+
+type Waiter = () => void;
+
+/** A running QEMU instance; create it with bootQemu (or useQemu). */
+export class Qemu {
+  /** Temporary directory holding this instance's sockets and dumps (removed by kill()). */
+  readonly tempDir: string;
+  /** The full QEMU command line (for error messages and debugging). */
+  readonly commandLine: string[];
+  private readonly proc: ResultPromise;
+  private qmpClient: QmpClient | null = null;
+  private qemuPid: number | null = null;
+  private serialText = '';
+  private stderrText = '';
+  private readonly waiters = new Set<Waiter>();
+  private exitInfo: { code: number | null; signal: string | null } | null = null;
+  private readonly exitPromise: Promise<void>;
+  private hardTimer: ReturnType<typeof setTimeout> | null = null;
+  private killing: Promise<void> | null = null;
+  private killedByHarness = false;
+  private timedOut = false;
+  private readonly timeoutMs: number;
+  private dumpCounter = 0;
+
+  /** @internal use bootQemu */
+  constructor(proc: ResultPromise, tempDir: string, commandLine: string[], timeoutMs: number) {
+    this.proc = proc;
+    this.tempDir = tempDir;
+    this.commandLine = commandLine;
+    this.timeoutMs = timeoutMs;
+    track(this);
+    proc.stdout!.on('data', (chunk: Buffer | string) => {
+      this.serialText += typeof chunk === 'string' ? chunk : chunk.toString('latin1');
+      this.notify();
+    });
+    proc.stderr!.on('data', (chunk: Buffer | string) => {
+      if (this.stderrText.length < 64 * 1024) this.stderrText += chunk.toString();
+    });
+    // Writing after QEMU has exited fails with EPIPE; sendSerial reports it.
+    proc.stdin!.on('error', () => {});
+    this.exitPromise = proc.then(
+      (r) => {
+        this.exitInfo = { code: r.exitCode ?? null, signal: r.signal === undefined ? null : String(r.signal) };
+        if (r.failed && r.exitCode === undefined && r.signal === undefined && !this.stderrText) {
+          this.stderrText = r.message ?? '';
+        }
+      },
+      (err: unknown) => {
+        this.exitInfo = { code: null, signal: null };
+        this.stderrText += String(err);
+      },
+    ).finally(() => {
+      // Nothing is left to talk to: drop the sockets and temp files now.
+      this.cleanup();
+      this.notify();
+    });
+    this.hardTimer = setTimeout(() => {
+      this.timedOut = true;
+      void this.kill();
+    }, timeoutMs);
+  }
+
+  /** QEMU's process id (null until known). */
+  get pid(): number | null {
+    return this.qemuPid;
+  }
+
+  /** True once QEMU has exited. */
+  get exited(): boolean {
+    return this.exitInfo !== null;
+  }
+
+  /** All serial (COM1) output so far, one char per byte (latin1). */
+  serial(): string {
+    return this.serialText;
+  }
+
+  /** QEMU's own stderr output so far (its error messages). */
+  stderr(): string {
+    return this.stderrText;
+  }
+
+  /**
+   * Resolves, as soon as `marker` appears in the serial output at or after
+   * offset `since` (default 0), with the serial output up to the end of the
+   * match. Rejects after `timeoutMs`, or when QEMU exits first, with an error
+   * quoting the marker and the serial output so far.
+   */
+  waitForSerial(marker: string | RegExp, timeoutMs = DEFAULT_WAIT_MS, opts: { since?: number } = {}): Promise<string> {
+    const since = opts.since ?? 0;
+    const re = typeof marker === 'string' ? null : new RegExp(marker.source, marker.flags.replace(/[gy]/g, ''));
+    const find = (): number => {
+      if (re === null) {
+        const i = this.serialText.indexOf(marker as string, since);
+        return i < 0 ? -1 : i + (marker as string).length;
+      }
+      const m = re.exec(this.serialText.slice(since));
+      return m ? since + m.index + m[0].length : -1;
+    };
+    const found = find();
+    if (found >= 0) return Promise.resolve(this.serialText.slice(0, found));
+    return new Promise<string>((resolve, reject) => {
+      const finish = (err: Error | null, end = 0): void => {
+        clearTimeout(timer);
+        this.waiters.delete(waiter);
+        if (err) reject(err);
+        else resolve(this.serialText.slice(0, end));
+      };
+      const waiter: Waiter = () => {
+        const end = find();
+        if (end >= 0) finish(null, end);
+        else if (this.exited) {
+          finish(new Error(`waitForSerial: QEMU ${this.describeExit()} before ${describeMarker(marker)} appeared${this.report()}`));
+        }
+      };
+      const timer = setTimeout(() => {
+        finish(new Error(`waitForSerial: ${describeMarker(marker)} did not appear within ${timeoutMs} ms${this.report()}`));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+      waiter(); // QEMU may have exited already
+    });
+  }
+
+  /** Sends `bytes` (one char per byte, latin1) to the guest's COM1 input. */
+  sendSerial(bytes: string): Promise<void> {
+    if (this.exited) return Promise.reject(new Error(`sendSerial: QEMU ${this.describeExit()}${this.report()}`));
+    return new Promise((resolve, reject) => {
+      this.proc.stdin!.write(Buffer.from(bytes, 'latin1'), (err?: Error | null) => (err ? reject(err) : resolve()));
+    });
+  }
+
+  /** Executes a QMP command (e.g. 'query-status') and resolves with its return value. */
+  qmp<T = unknown>(command: string, args?: Record<string, unknown>): Promise<T> {
+    if (!this.qmpClient) return Promise.reject(new Error('QMP is not connected'));
+    return this.qmpClient.execute<T>(command, args);
+  }
+
+  /** Types `text` on the PS/2 keyboard, one key at a time (letters, digits, punctuation, \n, \b, \t). */
+  async sendKeys(text: string, opts: { holdMs?: number } = {}): Promise<void> {
+    const combos = [...text].map(charToQcodes); // validate everything before typing anything
+    for (const combo of combos) await this.pressQcodes(combo, opts.holdMs);
+  }
+
+  /** Presses a key combination such as ['ctrl', 'c'] or ['enter'] (pressed in order, released in reverse). */
+  async sendKey(combo: string[], opts: { holdMs?: number } = {}): Promise<void> {
+    await this.pressQcodes(combo.map(keyNameToQcode), opts.holdMs);
+  }
+
+  /** Reads `size` bytes of guest physical memory at `address` (QMP pmemsave). */
+  async readMemory(address: number, size: number): Promise<Buffer> {
+    const file = path.join(this.tempDir, `mem-${this.dumpCounter++}.bin`);
+    await this.qmp('pmemsave', { val: address, size, filename: file });
+    try {
+      return fs.readFileSync(file);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  }
+
+  /** The VGA text screen: 25 lines of exactly 80 characters (CP437 decoded, NUL as space). */
+  async readScreen(): Promise<string[]> {
+    const mem = await this.readMemory(0xb8000, 80 * 25 * 2);
+    const lines: string[] = [];
+    for (let row = 0; row < 25; row++) {
+      let line = '';
+      for (let col = 0; col < 80; col++) line += cp437Char(mem[(row * 80 + col) * 2]!);
+      lines.push(line);
+    }
+    return lines;
+  }
+
+  /**
+   * Resolves with QEMU's exit status once it exits (isa-debug-exit value v
+   * gives (v<<1)|1). Rejects if it is still running after `timeoutMs`, or if
+   * it was killed (by kill(), its hard timeout or a signal).
+   */
+  async waitForExit(timeoutMs = DEFAULT_WAIT_MS): Promise<number> {
+    if (!(await this.exitsWithin(timeoutMs))) {
+      throw new Error(`waitForExit: QEMU still running after ${timeoutMs} ms${this.report()}`);
+    }
+    const info = this.exitInfo!;
+    if (this.killedByHarness || info.code === null || info.signal !== null) {
+      throw new Error(`waitForExit: QEMU ${this.describeExit()}${this.report()}`);
+    }
+    return info.code;
+  }
+
+  /** Kills QEMU (if still running), waits for it to be gone and removes the temp files; idempotent. */
+  kill(): Promise<void> {
+    if (this.killing) return this.killing;
+    this.killing = (async () => {
+      if (!this.exited) {
+        this.killedByHarness = true;
+        this.signalQemu();
+        // `timeout` reaps QEMU and then exits; if it somehow does not, kill
+        // the whole process group (the wrapper is its leader).
+        if (!(await this.exitsWithin(3000))) {
+          this.killGroup();
+          await this.exitPromise;
+        }
+      }
+      this.cleanup();
+    })();
+    return this.killing;
+  }
+
+  /** @internal synchronous last-resort kill for the process 'exit' hook. */
+  killSync(): void {
+    if (!this.exited) {
+      this.killedByHarness = true;
+      this.signalQemu();
+    }
+    this.cleanup();
+  }
+
+  /** @internal */
+  setQmp(client: QmpClient, qemuPid: number | null): void {
+    this.qmpClient = client;
+    this.qemuPid = qemuPid;
+  }
+
+  /** @internal the error-report tail: serial output and QEMU's stderr. */
+  report(): string {
+    let s = `\n--- serial output so far (${this.serialText.length} bytes) ---\n${this.serialText}`;
+    if (!s.endsWith('\n')) s += '\n';
+    s += '--- end of serial output ---';
+    if (this.stderrText.trim()) s += `\n--- QEMU stderr ---\n${this.stderrText.trimEnd()}`;
+    return s;
+  }
+
+  private describeExit(): string {
+    if (!this.exitInfo) return 'is still running';
+    if (this.timedOut) return `was killed by the harness after its ${this.timeoutMs} ms timeout`;
+    if (this.killedByHarness) return 'was killed by kill()';
+    if (this.exitInfo.signal) return `was killed by ${this.exitInfo.signal}`;
+    const code = this.exitInfo.code;
+    if (code === 124 || code === 137) return `exited with status ${code} (probably the backstop timeout)`;
+    return `exited with status ${code}`;
+  }
+
+  private async pressQcodes(qcodes: string[], holdMs = 20): Promise<void> {
+    try {
+      await this.qmp('send-key', { keys: qcodes.map((q) => ({ type: 'qcode', data: q })), 'hold-time': holdMs });
+    } catch (err) {
+      // A key that makes the guest exit QEMU (e.g. 'q' -> isa-debug-exit) can
+      // end QEMU before it answers: that is a delivered key, not a failure.
+      if (!(err instanceof QmpConnectionError)) throw err;
+      if (!(await this.exitsWithin(2000))) throw err;
+    }
+  }
+
+  private async exitsWithin(ms: number): Promise<boolean> {
+    if (this.exited) return true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const r = await Promise.race([
+      this.exitPromise.then(() => true),
+      new Promise<boolean>((res) => (timer = setTimeout(() => res(false), ms))),
+    ]);
+    clearTimeout(timer);
+    return r;
+  }
+
+  private notify(): void {
+    for (const w of [...this.waiters]) w();
+  }
+
+  private signalQemu(): void {
+    try {
+      if (this.qemuPid !== null) process.kill(this.qemuPid, 'SIGKILL');
+      // coreutils timeout forwards SIGTERM to QEMU (used when its pid is not known yet).
+      else if (this.proc.pid !== undefined) process.kill(this.proc.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+
+  private killGroup(): void {
+    if (this.proc.pid === undefined) return;
+    try {
+      process.kill(-this.proc.pid, 'SIGKILL');
+    } catch {
+      try {
+        process.kill(this.proc.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }
+
+  private cleanup(): void {
+    if (this.hardTimer) clearTimeout(this.hardTimer);
+    this.qmpClient?.close();
+    fs.rmSync(this.tempDir, { recursive: true, force: true });
+    untrack(this);
+  }
+}
+
+/**
+ * Boots `image` in a headless QEMU (COM1 on a pipe, QMP on a unix socket in a
+ * fresh temp dir, isa-debug-exit at 0xf4, no network, no reboot) and resolves
+ * once QMP is connected. Serial output is captured from the first byte.
+ */
+export async function bootQemu(opts: BootOptions): Promise<Qemu> {
+  const image = path.resolve(opts.image);
+  if (!fs.existsSync(image)) throw new Error(`bootQemu: image ${image} does not exist`);
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_QEMU_TIMEOUT_MS;
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tskc-qemu-'));
+  const qmpSocket = path.join(tempDir, 'qmp.sock');
+  const pidFile = path.join(tempDir, 'qemu.pid');
+  const qemuArgs = [
+    '-drive', `format=raw,file=${image}${opts.snapshot === false ? '' : ',snapshot=on'}`,
+    '-display', 'none',
+    '-net', 'none',
+    '-no-reboot',
+    '-m', String(opts.memoryMiB ?? 128),
+    '-device', `isa-debug-exit,iobase=0x${DEBUG_EXIT_PORT.toString(16)},iosize=0x04`,
+    // COM1 <-> QEMU's stdin/stdout; signal=off so a ^C byte is just a byte.
+    '-chardev', 'stdio,id=serial0,signal=off',
+    '-serial', 'chardev:serial0',
+    '-monitor', 'none',
+    '-parallel', 'none',
+    '-qmp', `unix:${qmpSocket},server=on,wait=off`,
+    '-pidfile', pidFile,
+    ...(opts.extraArgs ?? []),
+  ];
+  const qemu = opts.qemuBinary ?? 'qemu-system-x86_64';
+  // snapshot=on overlays live in $TMPDIR; keep them in our temp dir.
+  const env = { TMPDIR: tempDir };
+  // Backstop: coreutils `timeout` kills QEMU a little after the in-process
+  // hard timeout, even if this process dies without running its exit hooks.
+  const backstopSecs = Math.ceil(timeoutMs / 1000) + 5;
+  const wrapper = ['timeout', '-s', 'KILL', `${backstopSecs}s`];
+  let proc: ResultPromise;
+  try {
+    proc = execa(wrapper[0]!, [...wrapper.slice(1), qemu, ...qemuArgs], {
+      stdin: 'pipe',
+      stdout: 'pipe',
+      stderr: 'pipe',
+      encoding: 'buffer',
+      buffer: false,
+      reject: false,
+      cleanup: false,
+      env,
+      detached: true, // own process group, so kill() can take down the wrapper and QEMU together
+    });
+  } catch (err) {
+    fs.rmSync(tempDir, { recursive: true, force: true });
+    throw err;
+  }
+  const vm = new Qemu(proc, tempDir, [qemu, ...qemuArgs], timeoutMs);
+  const exited = new AbortController();
+  void proc.finally(() => exited.abort(new Error('QEMU exited')));
+  try {
+    const client = await QmpClient.connect(qmpSocket, { timeoutMs: Math.min(timeoutMs, 15_000), abort: exited.signal });
+    let pid: number | null = null;
+    try {
+      pid = Number.parseInt(fs.readFileSync(pidFile, 'utf8').trim(), 10) || null;
+    } catch {
+      // QEMU writes the pid file before it opens the QMP socket; if it is
+      // missing anyway, kill() falls back to signalling the wrapper.
+    }
+    vm.setQmp(client, pid);
+  } catch (err) {
+    await vm.kill();
+    throw new Error(`bootQemu: QEMU did not start: ${(err as Error).message}\ncommand: ${vm.commandLine.join(' ')}${vm.report()}`);
+  }
+  return vm;
+}
+
+/** bootQemu for use inside a vitest test: the VM is killed when the test finishes, pass or fail. */
+export async function useQemu(opts: BootOptions): Promise<Qemu> {
+  const vm = await bootQemu(opts);
+  onTestFinished(() => vm.kill());
+  return vm;
+}
