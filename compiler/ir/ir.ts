@@ -1,0 +1,197 @@
+// The IR: SSA over basic blocks, with typed temporaries (QBE-like classes
+// w/l), an explicit terminator per block, and phis at block heads. It is
+// what lowering produces, what the passes rewrite, and what isel consumes.
+import type { Cls, Op } from './ops.js';
+
+export type { Cls, Op } from './ops.js';
+
+export interface SourceLoc {
+  file: string;
+  line: number; // 1-based
+  col: number; // 1-based
+}
+
+/** An SSA temporary. `hint` is a readable name for printing (a TS local). */
+export interface Temp {
+  kind: 'temp';
+  id: number;
+  cls: Cls;
+  hint?: string;
+}
+
+/** An integer constant; its class comes from the instruction that uses it. */
+export interface Const {
+  kind: 'const';
+  value: bigint;
+}
+
+/** The address of a symbol (function or data), class `l`. */
+export interface Sym {
+  kind: 'sym';
+  name: string;
+}
+
+export type Value = Temp | Const | Sym;
+
+export interface Instr {
+  op: Op;
+  /** The result class (for stores and effects: the class of the value operand). */
+  cls: Cls;
+  dst: Temp | null;
+  args: Value[];
+  /** Comparisons: the class their operands are compared in. */
+  argCls?: Cls;
+  /** Calls: the function called (a Sym for direct calls). */
+  callee?: Value;
+  /** Loads and stores that must happen exactly as written (MMIO). */
+  volatile?: boolean;
+  loc?: SourceLoc;
+}
+
+export interface PhiArg {
+  pred: Block;
+  value: Value;
+}
+
+export interface Phi {
+  dst: Temp;
+  args: PhiArg[];
+}
+
+export type Terminator =
+  | { kind: 'jmp'; target: Block }
+  | { kind: 'jnz'; cond: Value; ifTrue: Block; ifFalse: Block }
+  | { kind: 'ret'; value: Value | null }
+  /** Control never gets here (after a call that does not return). */
+  | { kind: 'unreachable' };
+
+export interface Block {
+  id: number;
+  label: string;
+  phis: Phi[];
+  instrs: Instr[];
+  term: Terminator;
+  loc?: SourceLoc;
+}
+
+export interface Func {
+  name: string;
+  params: Temp[];
+  ret: Cls | null;
+  blocks: Block[]; // blocks[0] is the entry
+  exported: boolean;
+  loc?: SourceLoc;
+  nextTemp: number;
+  nextBlock: number;
+}
+
+export type DataItem =
+  | { kind: 'int'; size: 1 | 2 | 4 | 8; value: bigint }
+  | { kind: 'bytes'; bytes: Uint8Array }
+  | { kind: 'addr'; sym: string }
+  | { kind: 'zero'; size: number };
+
+export type Section = 'rodata' | 'data' | 'bss';
+
+export interface Data {
+  name: string;
+  section: Section;
+  align: number;
+  items: DataItem[];
+  exported: boolean;
+}
+
+export interface Module {
+  funcs: Func[];
+  data: Data[];
+  /** The function that runs the program's top-level statements. */
+  init: string;
+}
+
+// ---- construction helpers ------------------------------------------------
+
+export function newFunc(name: string, ret: Cls | null, exported: boolean, loc?: SourceLoc): Func {
+  return { name, params: [], ret, blocks: [], exported, loc, nextTemp: 0, nextBlock: 0 };
+}
+
+export function newTemp(f: Func, cls: Cls, hint?: string): Temp {
+  return { kind: 'temp', id: f.nextTemp++, cls, hint };
+}
+
+export function newBlock(f: Func, label: string): Block {
+  const b: Block = { id: f.nextBlock++, label, phis: [], instrs: [], term: { kind: 'unreachable' } };
+  f.blocks.push(b);
+  return b;
+}
+
+export const constant = (value: bigint | number): Const => ({ kind: 'const', value: BigInt(value) });
+export const sym = (name: string): Sym => ({ kind: 'sym', name });
+
+/** The blocks a terminator can jump to, in order. */
+export function successors(b: Block): Block[] {
+  const t = b.term;
+  if (t.kind === 'jmp') return [t.target];
+  if (t.kind === 'jnz') return t.ifTrue === t.ifFalse ? [t.ifTrue] : [t.ifTrue, t.ifFalse];
+  return [];
+}
+
+/** Predecessor lists for every block of f (in block order). */
+export function predecessors(f: Func): Map<Block, Block[]> {
+  const preds = new Map<Block, Block[]>();
+  for (const b of f.blocks) preds.set(b, []);
+  for (const b of f.blocks) for (const s of successors(b)) preds.get(s)?.push(b);
+  return preds;
+}
+
+/** Every value an instruction reads, callee included. */
+export function instrUses(i: Instr): Value[] {
+  return i.callee ? [i.callee, ...i.args] : i.args;
+}
+
+/** Every value a terminator reads. */
+export function termUses(t: Terminator): Value[] {
+  if (t.kind === 'jnz') return [t.cond];
+  if (t.kind === 'ret' && t.value) return [t.value];
+  return [];
+}
+
+/** Rewrites every use in f through `map` (phis, instructions, terminators). */
+export function replaceUses(f: Func, map: (v: Value) => Value): void {
+  for (const b of f.blocks) {
+    for (const p of b.phis) for (const a of p.args) a.value = map(a.value);
+    for (const i of b.instrs) {
+      i.args = i.args.map(map);
+      if (i.callee) i.callee = map(i.callee);
+    }
+    const t = b.term;
+    if (t.kind === 'jnz') t.cond = map(t.cond);
+    else if (t.kind === 'ret' && t.value) t.value = map(t.value);
+  }
+}
+
+/** Blocks in reverse postorder from the entry; unreachable blocks are left out. */
+export function reversePostorder(f: Func): Block[] {
+  const seen = new Set<Block>();
+  const out: Block[] = [];
+  const visit = (b: Block): void => {
+    // Iterative DFS keeps deep CFGs (long else-if chains) off the JS stack.
+    const stack: [Block, number][] = [[b, 0]];
+    seen.add(b);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const succ = successors(top[0]);
+      if (top[1] < succ.length) {
+        const s = succ[top[1]++];
+        if (!seen.has(s)) {
+          seen.add(s);
+          stack.push([s, 0]);
+        }
+      } else {
+        out.push(top[0]);
+        stack.pop();
+      }
+    }
+  };
+  if (f.blocks.length > 0) visit(f.blocks[0]);
+  return out.reverse();
+}

@@ -1,0 +1,152 @@
+// The IR verifier: run after lowering and (with --verify-ir, and always in
+// tests) after every pass. It checks that the function is in SSA form, that
+// every use is dominated by its definition, that operand classes match the op
+// table, and that phis have exactly one operand per predecessor.
+import { opInfo } from './ops.js';
+import { predecessors, reversePostorder, successors, termUses } from './ir.js';
+import type { Block, Cls, Func, Instr, Module, Value } from './ir.js';
+import { printInstr } from './print.js';
+
+export class IrVerifyError extends Error {}
+
+/** Immediate dominators by the Cooper–Harvey–Kennedy iterative algorithm. */
+export function dominators(f: Func): Map<Block, Block> {
+  const rpo = reversePostorder(f);
+  const order = new Map(rpo.map((b, i) => [b, i]));
+  const preds = predecessors(f);
+  const idom = new Map<Block, Block>();
+  if (rpo.length === 0) return idom;
+  idom.set(rpo[0], rpo[0]);
+  const intersect = (a: Block, b: Block): Block => {
+    while (a !== b) {
+      while (order.get(a)! > order.get(b)!) a = idom.get(a)!;
+      while (order.get(b)! > order.get(a)!) b = idom.get(b)!;
+    }
+    return a;
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const b of rpo.slice(1)) {
+      let d: Block | undefined;
+      for (const p of preds.get(b)!) {
+        if (!idom.has(p)) continue;
+        d = d ? intersect(p, d) : p;
+      }
+      if (d && idom.get(b) !== d) {
+        idom.set(b, d);
+        changed = true;
+      }
+    }
+  }
+  return idom;
+}
+
+function dominates(idom: Map<Block, Block>, a: Block, b: Block): boolean {
+  for (let x: Block | undefined = b; x; ) {
+    if (x === a) return true;
+    const up = idom.get(x);
+    if (up === x) return false;
+    x = up;
+  }
+  return false;
+}
+
+export function verifyFunc(f: Func): string[] {
+  const errors: string[] = [];
+  const err = (where: string, msg: string): void => {
+    errors.push(`$${f.name} ${where}: ${msg}`);
+  };
+  if (f.blocks.length === 0) return [`$${f.name}: no blocks`];
+
+  // Definitions: where each temp is defined (block, index; -1 = phi, -2 = param).
+  const defs = new Map<number, { block: Block; index: number; cls: Cls }>();
+  const define = (id: number, cls: Cls, block: Block, index: number, where: string): void => {
+    if (defs.has(id)) err(where, `%.${id} is defined twice`);
+    defs.set(id, { block, index, cls });
+  };
+  for (const p of f.params) define(p.id, p.cls, f.blocks[0], -2, 'params');
+  const inFunc = new Set(f.blocks);
+  for (const b of f.blocks) {
+    for (const p of b.phis) define(p.dst.id, p.dst.cls, b, -1, `@${b.label}`);
+    b.instrs.forEach((i, n) => {
+      if (i.dst) define(i.dst.id, i.dst.cls, b, n, `@${b.label}`);
+    });
+    for (const s of successors(b)) if (!inFunc.has(s)) err(`@${b.label}`, `jumps to a block outside the function`);
+  }
+
+  const idom = dominators(f);
+  const reachable = new Set(idom.keys());
+  const preds = predecessors(f);
+  const checkUse = (v: Value, cls: Cls | null, b: Block, index: number, where: string): void => {
+    if (v.kind !== 'temp') {
+      if (v.kind === 'sym' && cls === 'w') err(where, `symbol $${v.name} used as a w value`);
+      return;
+    }
+    const d = defs.get(v.id);
+    if (!d) return err(where, `%.${v.id} is used but never defined`);
+    if (d.cls !== v.cls) err(where, `%.${v.id} has class ${v.cls} at a use but ${d.cls} at its definition`);
+    if (cls && d.cls !== cls) err(where, `operand %.${v.id} is ${d.cls}, expected ${cls}`);
+    if (!reachable.has(b)) return;
+    const ok = d.block === b ? d.index < index : dominates(idom, d.block, b);
+    if (!ok) err(where, `%.${v.id} is used where its definition does not dominate`);
+  };
+
+  for (const b of f.blocks) {
+    const ps = preds.get(b)!;
+    for (const p of b.phis) {
+      const where = `@${b.label} phi %.${p.dst.id}`;
+      if (p.args.length !== ps.length || !ps.every((q) => p.args.some((a) => a.pred === q))) {
+        err(where, `has ${p.args.length} operands for ${ps.length} predecessors`);
+      }
+      // A phi operand is used at the end of its predecessor.
+      for (const a of p.args) checkUse(a.value, p.dst.cls, a.pred, a.pred.instrs.length, where);
+    }
+    b.instrs.forEach((i, n) => {
+      const where = `@${b.label}: ${printInstr(i)}`;
+      checkInstrShape(i, (m) => err(where, m));
+      const info = opInfo(i.op);
+      if (i.callee) checkUse(i.callee, 'l', b, n, where);
+      i.args.forEach((a, k) => {
+        const want = info.args[k];
+        const cls = want === 'same' ? i.cls : want === 'any' ? (i.argCls ?? null) : (want ?? null);
+        checkUse(a, cls, b, n, where);
+      });
+    });
+    const t = b.term;
+    for (const v of termUses(t)) {
+      const cls = t.kind === 'ret' ? f.ret : 'w';
+      checkUse(v, cls, b, b.instrs.length, `@${b.label} terminator`);
+    }
+    if (t.kind === 'ret' && (t.value === null) !== (f.ret === null)) {
+      err(`@${b.label}`, f.ret ? 'ret without a value in a function that returns one' : 'ret with a value in a void function');
+    }
+  }
+  return errors;
+}
+
+function checkInstrShape(i: Instr, err: (m: string) => void): void {
+  const info = opInfo(i.op);
+  if (info.result && !i.dst && i.op !== 'call') err('the result temporary is missing');
+  if (!info.result && i.dst) err('this op has no result');
+  if (i.dst && i.dst.cls !== i.cls) err(`result is ${i.dst.cls} but the instruction is ${i.cls}`);
+  if (info.compare && !i.argCls) err('a comparison needs its operand class');
+  if (i.op === 'call' && !i.callee) err('a call needs a callee');
+  const variadic = i.op === 'call' || i.op === 'syscall';
+  if (!variadic && i.args.length !== info.args.length) {
+    err(`expects ${info.args.length} operands, has ${i.args.length}`);
+  }
+  if (i.op === 'syscall' && (i.args.length < 1 || i.args.length > 7)) err('syscall takes a number and up to six arguments');
+  if (i.op === 'alloc' && i.args.some((a) => a.kind !== 'const')) err('alloc takes constant size and alignment');
+}
+
+export function verifyModule(m: Module): string[] {
+  return m.funcs.flatMap(verifyFunc);
+}
+
+/** Throws IrVerifyError listing every problem, naming the pass that ran last. */
+export function assertValid(m: Module, after: string): void {
+  const errors = verifyModule(m);
+  if (errors.length > 0) {
+    throw new IrVerifyError(`IR verification failed after ${after}:\n  ${errors.join('\n  ')}`);
+  }
+}
