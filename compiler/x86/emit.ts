@@ -1,0 +1,199 @@
+// NASM text from allocated machine IR and IR data. One table (MNEMONIC)
+// maps machine ops to their NASM spelling; operands print in Intel syntax
+// with an explicit size on memory operands. Every output line is recorded
+// with the source location it came from, for the source map; with debug on,
+// `%line N+0 FILE` lines make `nasm -g -F dwarf` emit DWARF line info for
+// the TypeScript source.
+import type { Data, DataItem, Section, SourceLoc } from '../ir/ir.js';
+import { NEG_COND, RSP, regName } from './minst.js';
+import type { MFunc, MInst, MOp, Operand } from './minst.js';
+
+/** Accumulates output lines and the source location of each. */
+export class AsmWriter {
+  readonly lines: string[] = [];
+  readonly locs: (SourceLoc | null)[] = [];
+  private lastLoc: SourceLoc | null = null;
+
+  constructor(private readonly debug: boolean) {}
+
+  line(text: string, loc: SourceLoc | null = null): void {
+    this.lines.push(text);
+    this.locs.push(loc);
+  }
+
+  /** An instruction line; with debug, preceded by %line when the source line changes. */
+  inst(text: string, loc: SourceLoc | null | undefined): void {
+    if (this.debug && loc && (!this.lastLoc || this.lastLoc.line !== loc.line || this.lastLoc.file !== loc.file)) {
+      this.line(`%line ${loc.line}+0 ${loc.file}`, loc);
+    }
+    if (loc) this.lastLoc = loc;
+    this.line('    ' + text, loc ?? null);
+  }
+
+  text(): string {
+    return this.lines.join('\n') + '\n';
+  }
+}
+
+const SECTION_HEADER: Record<Section | 'text', string> = {
+  text: 'section .text progbits alloc exec nowrite align=16',
+  rodata: 'section .rodata progbits alloc noexec nowrite align=16',
+  data: 'section .data progbits alloc noexec write align=16',
+  bss: 'section .bss nobits alloc noexec write align=16',
+};
+export const sectionHeader = (s: Section | 'text'): string => SECTION_HEADER[s];
+
+/** NASM reserved words that cannot be used as bare symbol names. */
+const RESERVED = new Set([
+  ...[1, 2, 4, 8].flatMap((w) => Array.from({ length: 16 }, (_, r) => regName(r, w as 1 | 2 | 4 | 8))),
+  'byte', 'word', 'dword', 'qword', 'tword', 'oword', 'yword', 'zword', 'rel', 'abs', 'seg', 'wrt', 'strict', 'near', 'far',
+  'short', 'to', 'nosplit', 'ah', 'bh', 'ch', 'dh', 'rip', 'eip', 'cs', 'ds', 'es', 'fs', 'gs', 'ss', 'cr0', 'cr2', 'cr3', 'cr4',
+  'times', 'equ', 'db', 'dw', 'dd', 'dq', 'resb', 'resw', 'resd', 'resq', 'incbin', 'section', 'segment', 'global', 'extern',
+  'bits', 'default', 'align', 'alignb', 'org', 'static', 'common',
+]);
+
+/** A symbol as NASM must spell it (`$` forces a name to be read as an identifier). */
+export function asmSym(name: string): string {
+  return RESERVED.has(name.toLowerCase()) ? `$${name}` : name;
+}
+
+const SIZE = ['', 'byte', 'word', '', 'dword', '', '', '', 'qword'];
+
+function operand(o: Operand, sized: boolean): string {
+  switch (o.k) {
+    case 'reg':
+      return regName(o.r, o.w);
+    case 'imm':
+      return o.v.toString();
+    case 'sym':
+      return asmSym(o.name);
+    case 'mem': {
+      if (o.slot !== undefined) throw new Error('internal: unresolved frame slot at emission');
+      let addr = o.sym !== undefined ? `rel ${asmSym(o.sym)}` : regName(o.base!, 8);
+      if (o.disp > 0) addr += ` + ${o.disp}`;
+      if (o.disp < 0) addr += ` - ${-o.disp}`;
+      return `${sized ? SIZE[o.w] + ' ' : ''}[${addr}]`;
+    }
+  }
+}
+
+/** NASM mnemonics for machine ops whose spelling differs from their name. */
+const MNEMONIC: Partial<Record<MOp, string>> = { mov32z: 'mov', imul3: 'imul', zero: 'xor' };
+
+export function formatInst(mi: MInst, labelOf: (id: number) => string): string {
+  switch (mi.op) {
+    case 'jmp':
+      return `jmp ${labelOf(mi.target!)}`;
+    case 'jcc':
+      return `j${mi.cc} ${labelOf(mi.target!)}`;
+    case 'setcc':
+      return `set${mi.cc} ${operand(mi.a[0], true)}`;
+    case 'zero':
+      return `xor ${operand(mi.a[0], false)}, ${operand(mi.a[0], false)}`;
+    case 'addrsp':
+      return `add rsp, ${mi.n}`;
+    case 'subrsp':
+      return `sub rsp, ${mi.n}`;
+    default: {
+      const name = MNEMONIC[mi.op] ?? mi.op;
+      // lea takes an unsized address; other memory operands carry their size.
+      const ops = mi.a.map((o) => operand(o, mi.op !== 'lea'));
+      return ops.length ? `${name} ${ops.join(', ')}` : name;
+    }
+  }
+}
+
+/**
+ * Removes blocks that only jump elsewhere (edge-split blocks whose copies all
+ * coalesced away), sending their predecessors straight to the final target.
+ */
+export function threadJumps(f: MFunc): void {
+  const forward = new Map<number, number>();
+  for (const b of f.blocks.slice(1)) {
+    if (b.insts.length === 1 && b.insts[0].op === 'jmp') forward.set(b.id, b.insts[0].target!);
+  }
+  const resolve = (id: number): number => {
+    const seen = new Set<number>();
+    while (forward.has(id) && !seen.has(id)) {
+      seen.add(id);
+      id = forward.get(id)!;
+    }
+    return id;
+  };
+  // A jump cycle made only of empty blocks is an infinite loop: keep those blocks.
+  for (const id of [...forward.keys()]) if (forward.has(resolve(id))) forward.delete(id);
+  for (const b of f.blocks) for (const mi of b.insts) if (mi.target !== undefined) mi.target = resolve(mi.target);
+  f.blocks = f.blocks.filter((b) => !forward.has(b.id));
+}
+
+/** Emits one allocated, framed function into the .text section. */
+export function emitFunc(w: AsmWriter, f: MFunc): void {
+  const name = asmSym(f.name);
+  w.line('');
+  w.line('align 16');
+  w.line(`global ${name}:function (${name}.end - ${name})`);
+  w.line(`${name}:`, f.loc ?? null);
+  const labelOf = (id: number): string => `.b${id}`;
+  f.blocks.forEach((b, n) => {
+    const next = f.blocks[n + 1]?.id;
+    if (n > 0) w.line(`${labelOf(b.id)}:`);
+    const insts = b.insts;
+    for (let k = 0; k < insts.length; k++) {
+      const mi = insts[k];
+      const last = k === insts.length - 1;
+      if (mi.op === 'jmp' && last && mi.target === next) continue;
+      // jcc T; jmp F with T next: branch on the opposite condition to F.
+      const after = insts[k + 1];
+      if (mi.op === 'jcc' && after?.op === 'jmp' && k + 1 === insts.length - 1 && mi.target === next) {
+        w.inst(`j${NEG_COND[mi.cc!]} ${labelOf(after.target!)}`, mi.loc);
+        k++;
+        continue;
+      }
+      if (mi.op === 'mov' && mi.a[0].k === 'reg' && mi.a[1].k === 'reg' && mi.a[0].r === mi.a[1].r && mi.a[0].r !== RSP) continue;
+      w.inst(formatInst(mi, labelOf), mi.loc);
+    }
+  });
+  w.line('.end:');
+}
+
+function dataSize(d: Data): number {
+  return d.items.reduce((n, it) => n + (it.kind === 'int' ? it.size : it.kind === 'bytes' ? it.bytes.length : it.kind === 'addr' ? 8 : it.size), 0);
+}
+
+function itemLines(it: DataItem): string[] {
+  switch (it.kind) {
+    case 'int': {
+      const dir = { 1: 'db', 2: 'dw', 4: 'dd', 8: 'dq' }[it.size];
+      return [`${dir} ${BigInt.asIntN(it.size * 8, it.value)}`];
+    }
+    case 'bytes': {
+      const out: string[] = [];
+      for (let i = 0; i < it.bytes.length; i += 16) out.push(`db ${Array.from(it.bytes.subarray(i, i + 16)).join(', ')}`);
+      return out;
+    }
+    case 'addr':
+      return [`dq ${asmSym(it.sym)}`];
+    case 'zero':
+      return it.size > 0 ? [`times ${it.size} db 0`] : [];
+  }
+}
+
+/** Emits the data objects of one section (the caller writes the section header). */
+export function emitData(w: AsmWriter, items: Data[]): void {
+  for (const d of items) {
+    const name = asmSym(d.name);
+    const size = dataSize(d);
+    w.line('');
+    w.line(d.section === 'bss' ? `alignb ${d.align}` : `align ${d.align}, db 0`);
+    w.line(`global ${name}:data ${size}`);
+    w.line(`${name}:`);
+    if (d.section === 'bss') {
+      if (d.items.some((it) => (it.kind === 'int' && it.value !== 0n) || it.kind === 'addr' || (it.kind === 'bytes' && it.bytes.some((b) => b !== 0)))) {
+        throw new Error(`data $${d.name}: a bss object must be all zero`);
+      }
+      if (size > 0) w.line(`    resb ${size}`);
+    } else {
+      for (const it of d.items) for (const l of itemLines(it)) w.line('    ' + l);
+    }
+  }
+}

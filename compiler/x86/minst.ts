@@ -1,0 +1,218 @@
+// The machine IR: x86-64 instructions in Intel operand order over virtual
+// and physical registers, as isel produces them and the register allocator,
+// frame builder and emitter consume them. Registers 0–15 are the physical
+// ones in encoding order (rax=0 … r15=15); numbers from FIRST_VREG up are
+// virtual. Every op's operand roles (read/write), which operand positions
+// may be memory, and its implicit fixed registers are in one table, FORMS.
+import type { SourceLoc } from '../ir/ir.js';
+
+export type Width = 1 | 2 | 4 | 8;
+
+export const RAX = 0, RCX = 1, RDX = 2, RBX = 3, RSP = 4, RBP = 5, RSI = 6, RDI = 7;
+export const R8 = 8, R9 = 9, R10 = 10, R11 = 11, R12 = 12, R13 = 13, R14 = 14, R15 = 15;
+export const FIRST_VREG = 16;
+
+/** SysV AMD64 integer argument registers, in order. */
+export const ARG_REGS = [RDI, RSI, RDX, RCX, R8, R9];
+/** Linux syscall argument registers, in order (the number goes in rax). */
+export const SYSCALL_REGS = [RDI, RSI, RDX, R10, R8, R9];
+export const CALLER_SAVED = [RAX, RCX, RDX, RSI, RDI, R8, R9, R10, R11];
+export const CALLEE_SAVED = [RBX, R12, R13, R14, R15];
+
+const NAMES: Record<Width, string[]> = {
+  8: ['rax', 'rcx', 'rdx', 'rbx', 'rsp', 'rbp', 'rsi', 'rdi', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15'],
+  4: ['eax', 'ecx', 'edx', 'ebx', 'esp', 'ebp', 'esi', 'edi', 'r8d', 'r9d', 'r10d', 'r11d', 'r12d', 'r13d', 'r14d', 'r15d'],
+  2: ['ax', 'cx', 'dx', 'bx', 'sp', 'bp', 'si', 'di', 'r8w', 'r9w', 'r10w', 'r11w', 'r12w', 'r13w', 'r14w', 'r15w'],
+  1: ['al', 'cl', 'dl', 'bl', 'spl', 'bpl', 'sil', 'dil', 'r8b', 'r9b', 'r10b', 'r11b', 'r12b', 'r13b', 'r14b', 'r15b'],
+};
+
+export function regName(r: number, w: Width): string {
+  return r < FIRST_VREG ? NAMES[w][r] : `%v${r - FIRST_VREG}${w === 8 ? '' : ':' + w}`;
+}
+
+export interface RegOp { k: 'reg'; r: number; w: Width }
+export interface ImmOp { k: 'imm'; v: bigint }
+/**
+ * A memory operand: [base + disp], [rel sym + disp], or a frame slot
+ * (resolved to [rbp - off + disp] by frame.ts). `w` is the access size.
+ */
+export interface MemOp { k: 'mem'; w: Width; base?: number; sym?: string; slot?: number; disp: number }
+/** A symbol as a direct call target. */
+export interface SymOp { k: 'sym'; name: string }
+export type Operand = RegOp | ImmOp | MemOp | SymOp;
+
+export type Cond = 'e' | 'ne' | 'l' | 'le' | 'g' | 'ge' | 'b' | 'be' | 'a' | 'ae';
+export const NEG_COND: Record<Cond, Cond> = { e: 'ne', ne: 'e', l: 'ge', ge: 'l', le: 'g', g: 'le', b: 'ae', ae: 'b', be: 'a', a: 'be' };
+/** The condition that holds for (b, a) when c holds for (a, b). */
+export const SWAP_COND: Record<Cond, Cond> = { e: 'e', ne: 'ne', l: 'g', g: 'l', le: 'ge', ge: 'le', b: 'a', a: 'b', be: 'ae', ae: 'be' };
+
+type Role = 'r' | 'w' | 'rw';
+interface Form {
+  /** Role of each explicit operand. */
+  roles: Role[];
+  /** Operand positions that may be memory (at most one memory operand per instruction). */
+  mem: number[];
+  uses?: number[];
+  defs?: number[];
+}
+
+const alu: Form = { roles: ['rw', 'r'], mem: [0, 1] };
+const unary: Form = { roles: ['rw'], mem: [0] };
+const none: Form = { roles: [], mem: [] };
+
+export const FORMS = {
+  mov: { roles: ['w', 'r'], mem: [0, 1] },
+  /** `mov r32, r/m32`: the write zero-extends, so the destination must be a register. */
+  mov32z: { roles: ['w', 'r'], mem: [1] },
+  movzx: { roles: ['w', 'r'], mem: [1] },
+  movsx: { roles: ['w', 'r'], mem: [1] },
+  movsxd: { roles: ['w', 'r'], mem: [1] },
+  lea: { roles: ['w', 'r'], mem: [] },
+  add: alu, sub: alu, and: alu, or: alu, xor: alu,
+  imul: { roles: ['rw', 'r'], mem: [1] },
+  imul3: { roles: ['w', 'r', 'r'], mem: [1] },
+  cmp: { roles: ['r', 'r'], mem: [0, 1] },
+  test: { roles: ['r', 'r'], mem: [0] },
+  neg: unary, not: unary,
+  shl: { roles: ['rw', 'r'], mem: [0] }, shr: { roles: ['rw', 'r'], mem: [0] }, sar: { roles: ['rw', 'r'], mem: [0] },
+  setcc: { roles: ['w'], mem: [0] },
+  /** `xor r32, r32`: defines the register as zero without reading it. */
+  zero: { roles: ['w'], mem: [] },
+  cqo: { roles: [], mem: [], uses: [RAX], defs: [RDX] },
+  cdq: { roles: [], mem: [], uses: [RAX], defs: [RDX] },
+  idiv: { roles: ['r'], mem: [0], uses: [RAX, RDX], defs: [RAX, RDX] },
+  div: { roles: ['r'], mem: [0], uses: [RAX, RDX], defs: [RAX, RDX] },
+  /** Argument registers are listed per instruction in `uses`; all caller-saved registers are clobbered. */
+  call: { roles: ['r'], mem: [0], defs: CALLER_SAVED },
+  syscall: { roles: [], mem: [], defs: [RAX, RCX, R11] },
+  push: { roles: ['r'], mem: [0] },
+  pop: { roles: ['w'], mem: [] },
+  in: { roles: ['w', 'r'], mem: [] },
+  out: { roles: ['r', 'r'], mem: [] },
+  jmp: none, jcc: none, ud2: none, hlt: none, cli: none, sti: none, pause: none,
+  /** Function return; frame.ts expands it into the epilogue. Uses rax when the function returns a value. */
+  ret: none,
+  /** Frame adjustments inserted by frame.ts (rsp arithmetic, never allocated). */
+  addrsp: { roles: [], mem: [] }, subrsp: { roles: [], mem: [] },
+} satisfies Record<string, Form>;
+
+export type MOp = keyof typeof FORMS;
+
+export interface MInst {
+  op: MOp;
+  a: Operand[];
+  /** jcc/setcc condition. */
+  cc?: Cond;
+  /** jmp/jcc target block id. */
+  target?: number;
+  /** Extra fixed registers read (call/syscall arguments, rax for ret). */
+  uses?: number[];
+  /** rsp adjustment in bytes for addrsp/subrsp. */
+  n?: number;
+  loc?: SourceLoc;
+}
+
+export interface MBlock {
+  id: number;
+  label: string;
+  insts: MInst[];
+  /** Loop nesting depth estimate, for spill costs. */
+  depth: number;
+}
+
+export interface FrameSlot { size: number; align: number }
+
+export interface MFunc {
+  name: string;
+  blocks: MBlock[]; // layout order; blocks[0] is the entry
+  nextVreg: number;
+  /** alloc slots from isel, spill slots appended by the allocator. */
+  slots: FrameSlot[];
+  loc?: SourceLoc;
+  /** Filled in by frame.ts: the callee-saved registers pushed in the prologue. */
+  saved?: number[];
+}
+
+export const reg = (r: number, w: Width = 8): RegOp => ({ k: 'reg', r, w });
+
+export function fitsImm32(v: bigint): boolean {
+  return v >= -0x80000000n && v <= 0x7fffffffn;
+}
+
+/** Registers an instruction reads and writes, implicit ones included. */
+export function usesDefs(mi: MInst): { uses: number[]; defs: number[] } {
+  const f: Form = FORMS[mi.op];
+  const uses: number[] = [...(f.uses ?? []), ...(mi.uses ?? [])];
+  const defs: number[] = [...(f.defs ?? [])];
+  mi.a.forEach((o, i) => {
+    if (o.k === 'mem') {
+      if (o.base !== undefined) uses.push(o.base);
+    } else if (o.k === 'reg') {
+      const role = f.roles[i] ?? 'r';
+      if (role !== 'w') uses.push(o.r);
+      if (role !== 'r') defs.push(o.r);
+    }
+  });
+  return { uses, defs };
+}
+
+export function roleOf(mi: MInst, i: number): Role {
+  return (FORMS[mi.op] as Form).roles[i] ?? 'r';
+}
+
+export function memPositions(mi: MInst): number[] {
+  return (FORMS[mi.op] as Form).mem;
+}
+
+/** The blocks an instruction may jump to. */
+export function jumpTarget(mi: MInst): number | undefined {
+  return mi.op === 'jmp' || mi.op === 'jcc' ? mi.target : undefined;
+}
+
+export function blockSuccessors(b: MBlock): number[] {
+  const out: number[] = [];
+  for (const mi of b.insts) {
+    const t = jumpTarget(mi);
+    if (t !== undefined && !out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+// ---- printing (for --emit mir and debugging) ----
+
+export function printOperand(o: Operand): string {
+  switch (o.k) {
+    case 'reg':
+      return regName(o.r, o.w);
+    case 'imm':
+      return o.v.toString();
+    case 'sym':
+      return o.name;
+    case 'mem': {
+      const parts: string[] = [];
+      if (o.sym !== undefined) parts.push(`rel ${o.sym}`);
+      if (o.base !== undefined) parts.push(regName(o.base, 8));
+      if (o.slot !== undefined) parts.push(`slot${o.slot}`);
+      if (o.disp !== 0 || parts.length === 0) parts.push(String(o.disp));
+      return `${['', 'byte', 'word', '', 'dword', '', '', '', 'qword'][o.w]} [${parts.join(' + ').replace('+ -', '- ')}]`;
+    }
+  }
+}
+
+export function printMInst(mi: MInst): string {
+  let s: string = mi.op === 'jcc' || mi.op === 'setcc' ? mi.op.replace('cc', mi.cc ?? '?') : mi.op;
+  if (mi.op === 'addrsp' || mi.op === 'subrsp') s += ` ${mi.n}`;
+  const ops = mi.a.map(printOperand);
+  if (mi.target !== undefined) ops.push(`.b${mi.target}`);
+  if (mi.uses?.length) ops.push(`{uses ${mi.uses.map((r) => regName(r, 8)).join(' ')}}`);
+  return ops.length ? `${s} ${ops.join(', ')}` : s;
+}
+
+export function printMFunc(f: MFunc): string {
+  const lines = [`${f.name}:  ; ${f.slots.length} slots`];
+  for (const b of f.blocks) {
+    lines.push(`.b${b.id}:  ; ${b.label}${b.depth ? ` depth ${b.depth}` : ''}`);
+    for (const mi of b.insts) lines.push('    ' + printMInst(mi));
+  }
+  return lines.join('\n');
+}

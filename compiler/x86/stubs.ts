@@ -1,0 +1,55 @@
+// The program entry stubs, chosen by Target.entry. `process` (linux, user):
+// `_start` clears rbp (ending frame-pointer chains), aligns rsp to 16, calls
+// the module's init function and exits with status 0. `kernel`: `_start`
+// keeps the boot loader's rdi (the boot-info pointer) in __tskc_boot_info,
+// switches to a 64 KiB boot stack in .bss, calls init and halts forever.
+import type { Target } from '../driver/target.js';
+import { asmSym } from './emit.js';
+import type { AsmWriter } from './emit.js';
+
+export const BOOT_STACK_SIZE = 64 * 1024;
+
+/** Writes `_start` into the current (.text) section. */
+export function emitStartText(w: AsmWriter, target: Target, init: string): void {
+  const body = target.entry === 'kernel'
+    ? [
+      '    mov [rel __tskc_boot_info], rdi',
+      '    lea rsp, [rel __tskc_boot_stack_top]',
+      '    xor ebp, ebp',
+      `    call ${asmSym(init)}`,
+      '    cli',
+      '.halt:',
+      '    hlt',
+      '    jmp .halt',
+    ]
+    : [
+      '    xor ebp, ebp',
+      '    and rsp, -16',
+      `    call ${asmSym(init)}`,
+      '    mov eax, 60',
+      '    xor edi, edi',
+      '    syscall',
+    ];
+  w.line('');
+  w.line('align 16');
+  w.line('global _start:function (_start.end - _start)');
+  w.line('_start:');
+  for (const l of body) w.line(l);
+  w.line('.end:');
+}
+
+/** Writes the stub's .bss objects into the current (.bss) section; returns whether there were any. */
+export function emitStartBss(w: AsmWriter, target: Target): boolean {
+  if (target.entry !== 'kernel') return false;
+  w.line('');
+  w.line('alignb 16');
+  w.line(`global __tskc_boot_stack:data ${BOOT_STACK_SIZE}`);
+  w.line('__tskc_boot_stack:');
+  w.line(`    resb ${BOOT_STACK_SIZE}`);
+  w.line('global __tskc_boot_stack_top:data 0');
+  w.line('__tskc_boot_stack_top:');
+  w.line('global __tskc_boot_info:data 8');
+  w.line('__tskc_boot_info:');
+  w.line('    resq 1');
+  return true;
+}
