@@ -1,0 +1,28 @@
+// `tskc image`: compile the kernel, link it, and write the boot disk image;
+// with --boot, start QEMU on it with the serial console in this terminal.
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { compile } from '../driver/pipeline.js';
+import { buildImage } from '../image/image.js';
+import type { ImageResult } from '../image/image.js';
+import { repoRoot } from '../frontend/program.js';
+
+export function buildKernelImage(o: { outDir: string; debug: boolean }): ImageResult {
+  const root = repoRoot();
+  const outDir = resolve(root, o.outDir);
+  const log = (m: string): void => void process.stderr.write(`tskc image: ${m}\n`);
+  log('compile kernel/main.ts (target kernel)');
+  const obj = join(outDir, 'kernel.o');
+  compile({ entries: [join(root, 'kernel', 'main.ts')], target: 'kernel', emit: 'obj', output: obj, debug: o.debug });
+  return buildImage({ kernelObjs: [obj], outDir, root, log });
+}
+
+/** Boots a disk image in QEMU with serial on stdio; returns QEMU's exit status. */
+export function bootImage(diskImage: string): number {
+  process.stderr.write(`tskc: booting ${diskImage} in QEMU — serial console below; press Ctrl-A then X to quit.\n`);
+  const r = spawnSync('qemu-system-x86_64', [
+    '-drive', `format=raw,file=${diskImage}`, '-serial', 'mon:stdio', '-display', 'none', '-net', 'none', '-no-reboot',
+    '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04',
+  ], { stdio: 'inherit' });
+  return r.status ?? 1;
+}

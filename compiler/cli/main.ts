@@ -1,0 +1,91 @@
+// The tskc command line: build, run, check, image. Each command parses its
+// options, calls the driver, and leaves error reporting to cli/report.ts.
+import { Command, Option } from 'commander';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { compile } from '../driver/pipeline.js';
+import type { EmitKind } from '../driver/pipeline.js';
+import type { TargetName } from '../driver/target.js';
+import { Timings } from '../driver/timings.js';
+import { checkOnly } from '../driver/check.js';
+import { buildKernelImage, bootImage } from './image.js';
+import { repoRoot } from '../frontend/program.js';
+import { guard } from './report.js';
+
+const version = (JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+
+const targetOption = () =>
+  new Option('-t, --target <target>', 'what to compile for').choices(['kernel', 'user', 'linux']).default('linux');
+
+function defaultOutput(entry: string, emit: EmitKind): string {
+  const stem = basename(entry).replace(/\.ts$/, '');
+  return emit === 'exe' ? stem : `${stem}.${emit === 'obj' ? 'o' : emit}`;
+}
+
+const program = new Command()
+  .name('tskc')
+  .description('Compile a no-GC subset of TypeScript to x86-64 (docs/language.md)')
+  .version(version, '-v, --version')
+  .showHelpAfterError();
+
+program
+  .command('build')
+  .description('compile TypeScript files to an executable, object file, assembly or IR')
+  .argument('<files...>', 'entry files (their imports are followed)')
+  .addOption(targetOption())
+  .addOption(new Option('--emit <kind>', 'what to write').choices(['exe', 'obj', 'asm', 'ir']).default('exe'))
+  .option('-o, --output <path>', 'output file')
+  .option('-g, --debug', 'DWARF line information pointing at the TypeScript sources', false)
+  .option('--timings', 'print the time each stage took', false)
+  .option('--verify-ir', 'run the IR verifier after every pass', false)
+  .action((files: string[], o: { target: TargetName; emit: EmitKind; output?: string; debug: boolean; timings: boolean; verifyIr: boolean }) =>
+    guard(() => {
+      const timings = o.timings ? new Timings() : undefined;
+      compile({
+        entries: files, target: o.target, emit: o.emit, debug: o.debug, verifyIr: o.verifyIr, timings,
+        output: o.output ?? defaultOutput(files[0], o.emit),
+      });
+      if (timings) process.stderr.write(`tskc build timings:\n${timings.report()}\n`);
+    }));
+
+program
+  .command('run')
+  .description('compile a program for this machine (linux target) and run it')
+  .argument('<file>', 'the program')
+  .argument('[args...]', 'arguments for the program')
+  .option('-g, --debug', 'DWARF line information', false)
+  .action((file: string, _args: string[], o: { debug: boolean }) =>
+    guard(() => {
+      const dir = mkdtempSync(join(tmpdir(), 'tskc-run-'));
+      try {
+        const exe = join(dir, basename(file).replace(/\.ts$/, ''));
+        compile({ entries: [file], target: 'linux', emit: 'exe', output: exe, debug: o.debug });
+        const r = spawnSync(exe, _args, { stdio: 'inherit' });
+        process.exitCode = r.status ?? 1;
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }));
+
+program
+  .command('check')
+  .description('type-check and check the tskc subset rules, without generating code')
+  .argument('<files...>', 'entry files')
+  .addOption(targetOption())
+  .action((files: string[], o: { target: TargetName }) => guard(() => checkOnly(files, o.target)));
+
+program
+  .command('image')
+  .description('build the kernel (kernel/main.ts) into build/disk.img')
+  .option('--boot', 'then boot it in QEMU with the serial console in this terminal', false)
+  .option('-g, --debug', 'DWARF line information for gdb', true)
+  .option('--out-dir <dir>', 'where to write kernel.elf and disk.img', 'build')
+  .action((o: { boot: boolean; debug: boolean; outDir: string }) =>
+    guard(() => {
+      const img = buildKernelImage({ outDir: o.outDir, debug: o.debug });
+      if (o.boot) process.exitCode = bootImage(img.diskImage);
+    }));
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,28 @@
+// The three targets tskc compiles for, and what differs between them.
+// kernel: freestanding ring 0 (no red zone, no SSE, entry from the boot stub);
+// user:   a ring-3 program for the tskc kernel (Linux syscall ABI);
+// linux:  a static Linux executable for the host (tests and benchmarks).
+
+export type TargetName = 'kernel' | 'user' | 'linux';
+
+export interface Target {
+  name: TargetName;
+  /** Which `_start` stub the backend generates. */
+  entry: 'kernel' | 'process';
+  /** Whether floating point (SSE2) may be used. */
+  floats: boolean;
+  /** The runtime support files (under runtime/) compiled with every program. */
+  runtime: string[];
+  /** Extra ld.lld arguments; the kernel's linker script is added by the image step. */
+  linkArgs: string[];
+}
+
+export const TARGETS: Record<TargetName, Target> = {
+  kernel: { name: 'kernel', entry: 'kernel', floats: false, runtime: [], linkArgs: [] },
+  user: { name: 'user', entry: 'process', floats: true, runtime: ['process/console.ts'], linkArgs: ['-static', '-e', '_start'] },
+  linux: { name: 'linux', entry: 'process', floats: true, runtime: ['process/console.ts'], linkArgs: ['-static', '-e', '_start'] },
+};
+
+export function isTargetName(s: string): s is TargetName {
+  return s === 'kernel' || s === 'user' || s === 'linux';
+}

@@ -1,0 +1,60 @@
+// The frontend: builds a TypeScript program from the user's entry files plus
+// tskc's runtime (its lib declarations instead of TypeScript's standard
+// library, and the target's support code), and collects TypeScript's own
+// diagnostics. tskc compiles only programs TypeScript accepts.
+import ts from 'typescript';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Target } from '../driver/target.js';
+import type { DiagnosticBag } from '../diag/diagnostic.js';
+
+/** The compiler options every tskc program is checked with (also in the tsconfigs). */
+export const TS_OPTIONS: ts.CompilerOptions = {
+  noLib: true,
+  strict: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  noEmit: true,
+  types: [],
+  noFallthroughCasesInSwitch: true,
+};
+
+/** The repository root: the directory holding runtime/lib/core.d.ts. */
+export function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'runtime', 'lib', 'core.d.ts'))) return dir;
+    dir = dirname(dir);
+  }
+  throw new Error('internal: cannot find the tskc runtime (runtime/lib/core.d.ts)');
+}
+
+export interface Frontend {
+  program: ts.Program;
+  /** Runtime support files compiled with the program (in init order). */
+  runtime: string[];
+  entries: string[];
+  /** Every runtime file (declarations and support code). */
+  runtimeFiles: Set<string>;
+}
+
+export function runtimeFilesFor(target: Target): { libs: string[]; support: string[] } {
+  const rt = join(repoRoot(), 'runtime');
+  const libs = [join(rt, 'lib', 'core.d.ts'), join(rt, 'lib', target.entry === 'kernel' ? 'kernel.d.ts' : 'process.d.ts')];
+  return { libs, support: target.runtime.map((f) => join(rt, f)) };
+}
+
+export function createFrontend(entryPaths: string[], target: Target, diags: DiagnosticBag): Frontend {
+  const entries = entryPaths.map((p) => resolve(p));
+  for (const e of entries) {
+    if (!existsSync(e)) diags.global('TSK1100', `cannot find input file '${e}'`);
+  }
+  diags.throwIfErrors();
+  const { libs, support } = runtimeFilesFor(target);
+  const program = ts.createProgram([...libs, ...support, ...entries], TS_OPTIONS);
+  diags.addTs(ts.getPreEmitDiagnostics(program));
+  const runtimeFiles = new Set([...libs, ...support].map((f) => program.getSourceFile(f)?.fileName ?? f));
+  return { program, runtime: support, entries, runtimeFiles };
+}

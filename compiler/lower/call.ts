@@ -1,0 +1,109 @@
+// Calls: direct calls of tskc functions, and intrinsics lowered inline (the
+// code-generation half of sema/intrinsics.ts). A call of a function that
+// returns `never` ends the block.
+import ts from 'typescript';
+import { constant, sym } from '../ir/ir.js';
+import type { Op, Value } from '../ir/ir.js';
+import { I32, I64, U64, isInt } from '../sema/types.js';
+import { constValue } from '../sema/consteval.js';
+import type { MType } from '../sema/types.js';
+import type { FnCtx } from './context.js';
+import { cls, convert, loadOp, lowerExpr, storeOp } from './expr.js';
+
+export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType): Value {
+  const sema = fx.sema;
+  const intr = sema.intrinsics.get(e);
+  if (intr) return lowerIntrinsic(fx, e, intr.name, intr.typeArg, t);
+  const info = sema.calls.get(e)!;
+  const args = e.arguments.map((a) => lowerExpr(fx, a));
+  return call(fx, sym(info.symbol), args, t);
+}
+
+/** Emits a call; `never` results end the block. Returns the result or 0. */
+function call(fx: FnCtx, callee: Value, args: Value[], ret: MType): Value {
+  const c = cls(ret);
+  let result: Value = constant(0);
+  if (ret.kind === 'void' || ret.kind === 'never') fx.effect('call', 'l', args, { callee });
+  else result = fx.emit('call', c, args, { callee });
+  if (ret.kind === 'never') {
+    fx.block.term = { kind: 'unreachable' };
+    fx.deadEnd();
+  }
+  return result;
+}
+
+function lowerIntrinsic(fx: FnCtx, e: ts.CallExpression, name: string, typeArg: MType | undefined, t: MType): Value {
+  const args = e.arguments;
+  const value = (i: number): Value => lowerExpr(fx, args[i]);
+  const typeOf = (i: number): MType => fx.sema.typeOfExpr(args[i]);
+  switch (name) {
+    case 'convert':
+      return convert(fx, value(0), typeOf(0), t);
+    case 'changetype':
+      return value(0);
+    case 'load':
+    case 'volatileLoad':
+      return fx.emit(loadOp(t), cls(t), [value(0)], { volatile: name === 'volatileLoad' });
+    case 'store':
+    case 'volatileStore': {
+      const vt = typeArg!;
+      const addr = value(0);
+      fx.effect(storeOp(vt), cls(vt), [value(1), addr], { volatile: name === 'volatileStore' });
+      return constant(0);
+    }
+    case 'unreachable':
+      fx.block.term = { kind: 'unreachable' };
+      fx.deadEnd();
+      return constant(0);
+    case 'memory.data': {
+      const size = constValue(fx.sema, args[0], I32) ?? 1n; // sema checked it is constant
+      return fx.mod.staticBlock(Number(size));
+    }
+    case 'console.log':
+      return consoleLog(fx, e);
+    case 'process.exit':
+      return call(fx, fx.mod.runtimeFunc('exit'), [args[0] ? value(0) : constant(0)], { kind: 'never' });
+    case 'syscall': {
+      const vals = args.map((_, i) => convert(fx, value(i), typeOf(i), I64));
+      return fx.emit('syscall', 'l', vals);
+    }
+    case 'outb':
+    case 'outw':
+    case 'outl':
+      fx.effect(name, 'w', [value(0), value(1)]);
+      return constant(0);
+    case 'inb':
+    case 'inw':
+    case 'inl':
+      return fx.emit(name, 'w', [value(0)]);
+    case 'hlt':
+    case 'cli':
+    case 'sti':
+    case 'pause':
+      fx.effect(name as Op, 'w', []);
+      return constant(0);
+    default:
+      throw new Error(`internal: intrinsic '${name}' has no lowering`);
+  }
+}
+
+/**
+ * console.log(a, b, …): each value printed by the runtime's printer for its
+ * type (runtime/process/console.ts), separated by spaces, then a newline.
+ */
+function consoleLog(fx: FnCtx, e: ts.CallExpression): Value {
+  const rt = (name: string): Value => fx.mod.runtimeFunc(name);
+  e.arguments.forEach((a, i) => {
+    if (i > 0) fx.effect('call', 'l', [], { callee: rt('printSpace') });
+    const t = fx.sema.typeOfExpr(a);
+    const v = lowerExpr(fx, a);
+    if (t.kind === 'string') fx.effect('call', 'l', [v], { callee: rt('printStr') });
+    else if (t.kind === 'bool') fx.effect('call', 'l', [v], { callee: rt('printBool') });
+    else if (isInt(t)) {
+      const wide = convert(fx, v, t, t.signed ? I64 : U64);
+      fx.effect('call', 'l', [wide], { callee: rt(t.signed ? 'printI64' : 'printU64') });
+    }
+  });
+  fx.effect('call', 'l', [], { callee: rt('printNewline') });
+  return constant(0);
+}

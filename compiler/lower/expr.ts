@@ -1,0 +1,276 @@
+// Expression lowering: typed TS expressions (sema's exprTypes) to IR values.
+// Sub-word integers (i8, u16, …) live in `w` temporaries kept sign- or
+// zero-extended, so every operation that can leave the range is followed by
+// a normalising extension (docs/language.md §3.2).
+import ts from 'typescript';
+import { constant } from '../ir/ir.js';
+import type { Block, Cls, Op, Value } from '../ir/ir.js';
+import { literalValue } from '../sema/consteval.js';
+import { COMPOUND, isArith, isCompare, isLogical, isShift } from '../sema/expr.js';
+import { BOOL, clsOf, isInt } from '../sema/types.js';
+import type { IntType, MType } from '../sema/types.js';
+import type { FnCtx } from './context.js';
+import { lowerCall } from './call.js';
+
+const K = ts.SyntaxKind;
+
+export function cls(t: MType): Cls {
+  return clsOf(t) ?? 'w';
+}
+
+/** Re-extends a sub-word value after an operation that may leave its range. */
+export function normalize(fx: FnCtx, v: Value, t: MType): Value {
+  if (!isInt(t) || t.bits >= 32) return v;
+  const op: Op = t.bits === 8 ? (t.signed ? 'extsb' : 'extub') : t.signed ? 'extsh' : 'extuh';
+  return fx.emit(op, 'w', [v]);
+}
+
+/** Converts between machine types: truncation, sign- or zero-extension. */
+export function convert(fx: FnCtx, v: Value, from: MType, to: MType): Value {
+  if (!isInt(to)) return v;
+  const fromCls = cls(from);
+  const signed = isInt(from) && from.signed;
+  if (to.bits === 64) {
+    if (fromCls === 'l') return v;
+    return fx.emit(signed ? 'extsw' : 'extuw', 'l', [v]);
+  }
+  const narrowed = fromCls === 'l' ? fx.emit('trunc', 'w', [v]) : v;
+  const fromBits = isInt(from) ? from.bits : 1;
+  return to.bits < 32 && (to.bits < fromBits || from.kind !== 'int' || from.signed !== to.signed)
+    ? normalize(fx, narrowed, to)
+    : narrowed;
+}
+
+export function lowerExpr(fx: FnCtx, e: ts.Expression): Value {
+  const sema = fx.sema;
+  const t = sema.typeOfExpr(e);
+  if (ts.isParenthesizedExpression(e)) return lowerExpr(fx, e.expression);
+  const lit = foldedConstant(e);
+  if (lit) return lit;
+  if (e.kind === K.TrueKeyword || e.kind === K.FalseKeyword) return constant(e.kind === K.TrueKeyword ? 1 : 0);
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return fx.mod.string(e.text);
+  if (ts.isIdentifier(e)) return readName(fx, e);
+  if (ts.isPrefixUnaryExpression(e)) return prefix(fx, e, t);
+  if (ts.isPostfixUnaryExpression(e)) return increment(fx, e.operand, e.operator === K.PlusPlusToken, false);
+  if (ts.isBinaryExpression(e)) return binary(fx, e, t);
+  if (ts.isConditionalExpression(e)) {
+    return viaBranches(fx, t, (yes, no) => lowerCond(fx, e.condition, yes, no), e.whenTrue, e.whenFalse);
+  }
+  if (ts.isAsExpression(e)) return convert(fx, lowerExpr(fx, e.expression), sema.typeOfExpr(e.expression), t);
+  if (ts.isCallExpression(e)) return lowerCall(fx, e, t);
+  if (ts.isPropertyAccessExpression(e)) {
+    // `s.length`: the u64 length stored in front of the string's bytes.
+    const len = fx.emit('loadl', 'l', [lowerExpr(fx, e.expression)]);
+    return fx.emit('trunc', 'w', [len]);
+  }
+  throw new Error(`internal: cannot lower ${ts.SyntaxKind[e.kind]}`);
+}
+
+/** Integer literals (and negated ones) become constants of their type. */
+function foldedConstant(e: ts.Expression): Value | undefined {
+  if (ts.isNumericLiteral(e)) return constant(literalValue(e) ?? 0n);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === K.MinusToken && ts.isNumericLiteral(e.operand)) {
+    return constant(-(literalValue(e.operand) ?? 0n));
+  }
+  return undefined;
+}
+
+function readName(fx: FnCtx, id: ts.Identifier): Value {
+  const sema = fx.sema;
+  const s = sema.symbolOf(id)!;
+  const local = sema.locals.get(s);
+  if (local) return fx.readVar(s, cls(local), id.text);
+  const g = sema.globals.get(s)!;
+  if (g.isConst && g.value !== undefined) return constant(g.value);
+  return fx.emit(loadOp(g.type), cls(g.type), [{ kind: 'sym', name: g.symbol }]);
+}
+
+function writeName(fx: FnCtx, id: ts.Expression, v: Value): void {
+  while (ts.isParenthesizedExpression(id)) id = id.expression;
+  const sema = fx.sema;
+  const s = sema.symbolOf(id)!;
+  const local = sema.locals.get(s);
+  if (local) return fx.writeVar(s, v);
+  const g = sema.globals.get(s)!;
+  fx.effect(storeOp(g.type), cls(g.type), [v, { kind: 'sym', name: g.symbol }]);
+}
+
+export function loadOp(t: MType): Op {
+  if (!isInt(t)) return t.kind === 'bool' ? 'loadub' : 'loadl';
+  if (t.bits === 8) return t.signed ? 'loadsb' : 'loadub';
+  if (t.bits === 16) return t.signed ? 'loadsh' : 'loaduh';
+  return t.bits === 32 ? 'loaduw' : 'loadl';
+}
+
+export function storeOp(t: MType): Op {
+  const bits = isInt(t) ? t.bits : t.kind === 'bool' ? 8 : 64;
+  return ({ 8: 'storeb', 16: 'storeh', 32: 'storew', 64: 'storel' } as const)[bits];
+}
+
+function prefix(fx: FnCtx, e: ts.PrefixUnaryExpression, t: MType): Value {
+  switch (e.operator) {
+    case K.PlusPlusToken:
+    case K.MinusMinusToken:
+      return increment(fx, e.operand, e.operator === K.PlusPlusToken, true);
+    case K.ExclamationToken:
+      return truthy(fx, e.operand, 'ceq');
+    case K.PlusToken:
+      return lowerExpr(fx, e.operand);
+    case K.MinusToken:
+      return normalize(fx, fx.emit('neg', cls(t), [lowerExpr(fx, e.operand)]), t);
+    case K.TildeToken:
+      return normalize(fx, fx.emit('not', cls(t), [lowerExpr(fx, e.operand)]), t);
+    default:
+      throw new Error(`internal: prefix operator ${ts.tokenToString(e.operator)}`);
+  }
+}
+
+/** `x != 0` (op cne) or `x == 0` (op ceq) of a bool or integer as a w 0/1. */
+function truthy(fx: FnCtx, e: ts.Expression, op: 'cne' | 'ceq'): Value {
+  const t = fx.sema.typeOfExpr(e);
+  const c = cls(t);
+  return fx.emit(op, 'w', [lowerExpr(fx, e), constant(0)], { argCls: c });
+}
+
+function increment(fx: FnCtx, target: ts.Expression, up: boolean, prefixForm: boolean): Value {
+  const t = fx.sema.typeOfExpr(target);
+  const old = lowerExpr(fx, target);
+  const next = normalize(fx, fx.emit(up ? 'add' : 'sub', cls(t), [old, constant(1)]), t);
+  writeName(fx, target, next);
+  return prefixForm ? next : old;
+}
+
+const ARITH_OPS: Partial<Record<ts.SyntaxKind, (t: IntType) => Op>> = {
+  [K.PlusToken]: () => 'add',
+  [K.MinusToken]: () => 'sub',
+  [K.AsteriskToken]: () => 'mul',
+  [K.SlashToken]: (t) => (t.signed ? 'sdiv' : 'udiv'),
+  [K.PercentToken]: (t) => (t.signed ? 'srem' : 'urem'),
+  [K.AmpersandToken]: () => 'and',
+  [K.BarToken]: () => 'or',
+  [K.CaretToken]: () => 'xor',
+  [K.LessThanLessThanToken]: () => 'shl',
+  [K.GreaterThanGreaterThanToken]: (t) => (t.signed ? 'sar' : 'shr'),
+  [K.GreaterThanGreaterThanGreaterThanToken]: () => 'shr',
+};
+
+const CMP_OPS: Partial<Record<ts.SyntaxKind, [Op, Op]>> = {
+  // [signed, unsigned]
+  [K.LessThanToken]: ['cslt', 'cult'],
+  [K.LessThanEqualsToken]: ['csle', 'cule'],
+  [K.GreaterThanToken]: ['csgt', 'cugt'],
+  [K.GreaterThanEqualsToken]: ['csge', 'cuge'],
+  [K.EqualsEqualsToken]: ['ceq', 'ceq'],
+  [K.EqualsEqualsEqualsToken]: ['ceq', 'ceq'],
+  [K.ExclamationEqualsToken]: ['cne', 'cne'],
+  [K.ExclamationEqualsEqualsToken]: ['cne', 'cne'],
+};
+
+/** Applies an arithmetic operator to two lowered operands of type t. */
+function arith(fx: FnCtx, opKind: ts.SyntaxKind, t: MType, a: Value, b: Value, countType: MType): Value {
+  const it = t as IntType;
+  const op = ARITH_OPS[opKind]!(it);
+  const c = cls(t);
+  if (op === 'shl' || op === 'sar' || op === 'shr') {
+    const count = cls(countType) === 'l' ? fx.emit('trunc', 'w', [b]) : b;
+    // `>>>` on a signed sub-word value shifts its unsigned bit pattern.
+    const src = op === 'shr' && it.signed && it.bits < 32 ? convert(fx, a, t, { ...it, signed: false }) : a;
+    return normalize(fx, fx.emit(op, c, [src, count]), t);
+  }
+  const r = fx.emit(op, c, [a, b]);
+  return op === 'and' || op === 'or' || op === 'xor' ? r : normalize(fx, r, t);
+}
+
+function binary(fx: FnCtx, e: ts.BinaryExpression, t: MType): Value {
+  const op = e.operatorToken.kind;
+  const sema = fx.sema;
+  if (op === K.CommaToken) {
+    lowerExpr(fx, e.left);
+    return lowerExpr(fx, e.right);
+  }
+  if (op === K.EqualsToken) {
+    const v = lowerExpr(fx, e.right);
+    writeName(fx, e.left, v);
+    return v;
+  }
+  const compound = COMPOUND[op];
+  if (compound) {
+    const a = lowerExpr(fx, e.left);
+    const b = lowerExpr(fx, e.right);
+    const v = arith(fx, compound, t, a, b, sema.typeOfExpr(e.right));
+    writeName(fx, e.left, v);
+    return v;
+  }
+  if (isCompare(op)) return compare(fx, e);
+  if (isLogical(op)) return viaBranches(fx, BOOL, (yes, no) => lowerCond(fx, e, yes, no), true, false);
+  if (isArith(op) || isShift(op)) {
+    const a = lowerExpr(fx, e.left);
+    const b = lowerExpr(fx, e.right);
+    return arith(fx, op, t, a, b, sema.typeOfExpr(e.right));
+  }
+  throw new Error(`internal: binary operator ${ts.tokenToString(op)}`);
+}
+
+/**
+ * Branches on a condition and merges a value from each side through an SSA
+ * variable: used for `?:`, and for comparisons and && || used as values.
+ */
+function viaBranches(
+  fx: FnCtx, t: MType, cond: (yes: Block, no: Block) => void,
+  whenTrue: ts.Expression | boolean, whenFalse: ts.Expression | boolean,
+): Value {
+  const key = {};
+  const yes = fx.newBlock('yes');
+  const no = fx.newBlock('no');
+  const join = fx.newBlock('join');
+  cond(yes, no);
+  for (const [b, side] of [[yes, whenTrue], [no, whenFalse]] as const) {
+    fx.enter(b);
+    fx.writeVar(key, typeof side === 'boolean' ? constant(side ? 1 : 0) : lowerExpr(fx, side));
+    fx.jump(join);
+  }
+  fx.enter(join);
+  return fx.readVar(key, cls(t));
+}
+
+/** A comparison as a w 0/1 value (isel fuses it with a branch that uses it). */
+function compare(fx: FnCtx, e: ts.BinaryExpression): Value {
+  const cmp = CMP_OPS[e.operatorToken.kind]!;
+  const t = fx.sema.typeOfExpr(e.left);
+  const signed = isInt(t) && t.signed;
+  const a = lowerExpr(fx, e.left);
+  const b = lowerExpr(fx, e.right);
+  return fx.emit(signed ? cmp[0] : cmp[1], 'w', [a, b], { argCls: cls(t) });
+}
+
+/** Lowers a condition straight into a branch (no 0/1 value in between). */
+export function lowerCond(fx: FnCtx, e: ts.Expression, yes: Block, no: Block): void {
+  if (ts.isParenthesizedExpression(e)) return lowerCond(fx, e.expression, yes, no);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === K.ExclamationToken) return lowerCond(fx, e.operand, no, yes);
+  if (e.kind === K.TrueKeyword || e.kind === K.FalseKeyword) {
+    fx.jump(e.kind === K.TrueKeyword ? yes : no);
+    return;
+  }
+  if (ts.isBinaryExpression(e)) {
+    const op = e.operatorToken.kind;
+    if (op === K.AmpersandAmpersandToken || op === K.BarBarToken) {
+      const mid = fx.newBlock(op === K.AmpersandAmpersandToken ? 'and' : 'or');
+      if (op === K.AmpersandAmpersandToken) lowerCond(fx, e.left, mid, no);
+      else lowerCond(fx, e.left, yes, mid);
+      fx.enter(mid);
+      lowerCond(fx, e.right, yes, no);
+      return;
+    }
+    if (isCompare(op)) {
+      fx.branch(compare(fx, e), yes, no);
+      return;
+    }
+  }
+  const t = fx.sema.typeOfExpr(e);
+  const v = lowerExpr(fx, e);
+  if (t.kind === 'bool' || cls(t) === 'w') {
+    fx.branch(v, yes, no);
+    return;
+  }
+  fx.branch(fx.emit('cne', 'w', [v, constant(0)], { argCls: 'l' }), yes, no);
+}

@@ -1,0 +1,51 @@
+// The IR pass pipeline: one ordered table of passes (Go's ssa/compile.go is
+// the model), ordering rules checked when the table is loaded, and the IR
+// verifier after every pass when asked (always in tests).
+import type { Func, Module } from '../ir/ir.js';
+import { assertValid } from '../ir/verify.js';
+import { constFold } from './constfold.js';
+import { copyProp } from './copyprop.js';
+import { deadCode } from './dce.js';
+import { simplifyCfg } from './simplifycfg.js';
+
+export interface Pass {
+  name: string;
+  run: (f: Func) => void;
+}
+
+export const PASSES: Pass[] = [
+  { name: 'copyprop', run: copyProp },
+  { name: 'constfold', run: constFold },
+  { name: 'simplifycfg', run: simplifyCfg },
+  { name: 'copyprop-late', run: copyProp },
+  { name: 'dce', run: deadCode },
+];
+
+/** [a, b]: pass a must run before pass b. */
+const ORDER: [string, string][] = [
+  ['constfold', 'simplifycfg'], // folded conditions become constant branches
+  ['simplifycfg', 'dce'], // removed blocks leave dead definitions
+];
+
+for (const [a, b] of ORDER) {
+  const ia = PASSES.findIndex((p) => p.name === a);
+  const ib = PASSES.findIndex((p) => p.name === b);
+  if (ia < 0 || ib < 0 || ia > ib) throw new Error(`internal: pass ${a} must run before ${b}`);
+}
+
+export interface PassOptions {
+  verify: boolean;
+  /** Called after each pass (for --dump-ir style debugging and tests). */
+  after?: (pass: string, m: Module) => void;
+  /** Passes to skip, by name. */
+  disable?: string[];
+}
+
+export function runPasses(m: Module, opts: PassOptions): void {
+  for (const p of PASSES) {
+    if (opts.disable?.includes(p.name)) continue;
+    for (const f of m.funcs) p.run(f);
+    if (opts.verify) assertValid(m, p.name);
+    opts.after?.(p.name, m);
+  }
+}

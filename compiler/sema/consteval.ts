@@ -1,0 +1,81 @@
+// Compile-time evaluation of integer constant expressions: literals, const
+// globals with constant values, and operators over them. Used to fold global
+// initialisers into data and to check that literals fit their types.
+import ts from 'typescript';
+import type { Sema } from './context.js';
+import { isInt, wrapTo } from './types.js';
+import type { IntType } from './types.js';
+
+/** The exact value of an integer literal, or undefined for floats. */
+export function literalValue(node: ts.NumericLiteral): bigint | undefined {
+  const text = node.getText().replace(/_/g, '');
+  if (/^0[xob]/i.test(text)) return BigInt(text);
+  if (/^\d+$/.test(text)) return BigInt(text);
+  return undefined; // 1.5, 1e3: floating point
+}
+
+/**
+ * The value of `e` if it is a constant expression. With `t`, operators wrap
+ * to that type as the machine would; without it the value is exact (used for
+ * untyped literal expressions, which are range-checked instead).
+ */
+export function constValue(sema: Sema, e: ts.Expression, t?: IntType): bigint | undefined {
+  const wrap = (v: bigint): bigint => (t ? wrapTo(t, v) : v);
+  if (ts.isParenthesizedExpression(e)) return constValue(sema, e.expression, t);
+  if (ts.isNumericLiteral(e)) return literalValue(e);
+  if (e.kind === ts.SyntaxKind.TrueKeyword) return 1n;
+  if (e.kind === ts.SyntaxKind.FalseKeyword) return 0n;
+  if (ts.isIdentifier(e)) {
+    const s = sema.symbolOf(e);
+    const g = s && sema.globals.get(s);
+    return g && g.isConst ? g.value : undefined;
+  }
+  if (ts.isAsExpression(e)) return constValue(sema, e.expression, t);
+  if (ts.isPrefixUnaryExpression(e)) {
+    const v = constValue(sema, e.operand, t);
+    if (v === undefined) return undefined;
+    switch (e.operator) {
+      case ts.SyntaxKind.MinusToken:
+        return wrap(-v);
+      case ts.SyntaxKind.PlusToken:
+        return v;
+      case ts.SyntaxKind.TildeToken:
+        return wrap(~v);
+      default:
+        return undefined;
+    }
+  }
+  if (ts.isBinaryExpression(e)) {
+    const a = constValue(sema, e.left, t);
+    const b = constValue(sema, e.right, t);
+    if (a === undefined || b === undefined) return undefined;
+    const bits = t ? BigInt(t.bits) : 64n;
+    switch (e.operatorToken.kind) {
+      case ts.SyntaxKind.PlusToken:
+        return wrap(a + b);
+      case ts.SyntaxKind.MinusToken:
+        return wrap(a - b);
+      case ts.SyntaxKind.AsteriskToken:
+        return wrap(a * b);
+      case ts.SyntaxKind.SlashToken:
+        return b === 0n ? undefined : wrap(a / b);
+      case ts.SyntaxKind.PercentToken:
+        return b === 0n ? undefined : wrap(a % b);
+      case ts.SyntaxKind.AmpersandToken:
+        return wrap(a & b);
+      case ts.SyntaxKind.BarToken:
+        return wrap(a | b);
+      case ts.SyntaxKind.CaretToken:
+        return wrap(a ^ b);
+      case ts.SyntaxKind.LessThanLessThanToken:
+        return wrap(a << (b & (bits - 1n)));
+      case ts.SyntaxKind.GreaterThanGreaterThanToken:
+        return wrap(a >> (b & (bits - 1n)));
+      case ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken:
+        return t && isInt(t) ? wrap(BigInt.asUintN(t.bits, a) >> (b & (bits - 1n))) : undefined;
+      default:
+        return undefined;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,115 @@
+// The semantic pass's shared state: what it learns about declarations and
+// expressions (machine types, resolved calls, intrinsics), plus the symbol and
+// type resolution helpers every part of sema uses. Lowering reads it.
+import ts from 'typescript';
+import type { Target } from '../driver/target.js';
+import type { DiagnosticBag } from '../diag/diagnostic.js';
+import { BOOL, INT_TYPES, NEVER, STRING, VOID, isIntName } from './types.js';
+import type { MType } from './types.js';
+
+export interface FuncInfo {
+  decl: ts.FunctionDeclaration;
+  /** The assembly symbol. */
+  symbol: string;
+  params: { sym: ts.Symbol; name: string; type: MType }[];
+  ret: MType;
+  exported: boolean;
+}
+
+export interface GlobalInfo {
+  decl: ts.VariableDeclaration;
+  symbol: string;
+  type: MType;
+  isConst: boolean;
+  /** The value, when the initializer is a compile-time constant. */
+  value?: bigint;
+  /** `memory.data(n)` initializers: the address of a static block. */
+  staticBytes?: number;
+}
+
+/** A call of a declared intrinsic (a `declare function` tagged `@intrinsic`). */
+export interface IntrinsicCall {
+  name: string;
+  /** The T of load<T>/store<T>/changetype<T> and conversions' target type. */
+  typeArg?: MType;
+}
+
+export class Sema {
+  readonly funcs = new Map<ts.Declaration, FuncInfo>();
+  readonly globals = new Map<ts.Symbol, GlobalInfo>();
+  /** Parameters and local variables. */
+  readonly locals = new Map<ts.Symbol, MType>();
+  readonly exprTypes = new Map<ts.Node, MType>();
+  readonly calls = new Map<ts.CallExpression, FuncInfo>();
+  readonly intrinsics = new Map<ts.CallExpression, IntrinsicCall>();
+  /** Source files in initialisation order (dependencies first). */
+  files: ts.SourceFile[] = [];
+
+  constructor(
+    readonly program: ts.Program,
+    readonly checker: ts.TypeChecker,
+    readonly target: Target,
+    readonly diags: DiagnosticBag,
+    readonly runtimeFiles: ReadonlySet<string>,
+  ) {}
+
+  /** The symbol an identifier refers to, through import aliases. */
+  symbolOf(node: ts.Node): ts.Symbol | undefined {
+    let s = this.checker.getSymbolAtLocation(node);
+    if (s && s.flags & ts.SymbolFlags.Alias) s = this.checker.getAliasedSymbol(s);
+    return s;
+  }
+
+  /** Whether a declaration comes from tskc's runtime (lib or support code). */
+  isRuntime(node: ts.Node): boolean {
+    return this.runtimeFiles.has(node.getSourceFile().fileName);
+  }
+
+  /** The `@intrinsic NAME` tag of a runtime declaration, if it has one. */
+  intrinsicName(decl: ts.Declaration): string | undefined {
+    if (!this.isRuntime(decl)) return undefined;
+    for (const tag of ts.getJSDocTags(decl)) {
+      if (tag.tagName.text === 'intrinsic' && typeof tag.comment === 'string') return tag.comment.trim();
+    }
+    return undefined;
+  }
+
+  /** The machine type of a TypeScript type, or undefined if it has none. */
+  mtypeOf(t: ts.Type): MType | undefined {
+    if (t.flags & (ts.TypeFlags.Boolean | ts.TypeFlags.BooleanLiteral)) return BOOL;
+    if (t.flags & (ts.TypeFlags.String | ts.TypeFlags.StringLiteral)) return STRING;
+    if (t.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined)) return VOID;
+    if (t.flags & ts.TypeFlags.Never) return NEVER;
+    // Integer types are recognised by their brand, so user aliases of them work.
+    if (t.flags & ts.TypeFlags.Intersection) {
+      const brand = t.getProperty('__int');
+      if (brand?.valueDeclaration) {
+        const bt = this.checker.getNonNullableType(this.checker.getTypeOfSymbol(brand));
+        if (bt.isStringLiteral() && isIntName(bt.value)) return INT_TYPES[bt.value];
+      }
+    }
+    return undefined;
+  }
+
+  /** The machine type written by a type annotation; reports a diagnostic if none. */
+  typeFromNode(node: ts.TypeNode): MType {
+    const t = this.mtypeOf(this.checker.getTypeFromTypeNode(node));
+    if (t) return t;
+    this.reportBadType(node, this.checker.typeToString(this.checker.getTypeFromTypeNode(node)));
+    return INT_TYPES.i32;
+  }
+
+  reportBadType(node: ts.Node, name: string): void {
+    if (name === 'number' || /^\d/.test(name)) {
+      this.diags.error('TSK1011', node, `'number' (a 64-bit float) is not supported yet; use an integer type such as i32 or u64`);
+    } else {
+      this.diags.error('TSK1002', node, `type '${name}' has no machine representation in tskc; use an integer type (i8…u64, isize, usize), bool or string`);
+    }
+  }
+
+  typeOfExpr(e: ts.Expression): MType {
+    const t = this.exprTypes.get(e);
+    if (!t) throw new Error(`internal: no type recorded for '${e.getText()}' at ${e.getSourceFile().fileName}:${e.pos}`);
+    return t;
+  }
+}

@@ -1,0 +1,144 @@
+// Top-level declarations: functions and module-level variables of every file,
+// their machine types, and their assembly symbols. Symbols are the TS names
+// where unique; runtime support code is prefixed `tskc.`, and a name used in
+// two user files is qualified with its file name (`vga.write`).
+import ts from 'typescript';
+import { basename } from 'node:path';
+import type { FuncInfo, GlobalInfo, Sema } from './context.js';
+import type { ExprTyper } from './expr.js';
+import { constValue } from './consteval.js';
+import { I32, VOID, isInt } from './types.js';
+import type { MType } from './types.js';
+import { unsupportedMessage } from './unsupported.js';
+
+/** Symbols the generated entry code and linker script own. */
+const RESERVED = new Set(['_start', 'main']);
+
+export function collectDeclarations(sema: Sema, ty: ExprTyper): void {
+  const mangler = new Mangler(sema);
+  for (const sf of sema.files) {
+    for (const st of sf.statements) {
+      if (ts.isFunctionDeclaration(st)) collectFunction(sema, mangler, st);
+    }
+  }
+  // Globals after functions, so initialisers can call them.
+  for (const sf of sema.files) {
+    for (const st of sf.statements) {
+      if (ts.isVariableStatement(st)) collectGlobals(sema, ty, mangler, st);
+    }
+  }
+}
+
+class Mangler {
+  private readonly used = new Set<string>();
+  private readonly userNames = new Map<string, number>();
+
+  constructor(private readonly sema: Sema) {
+    // Count user-file names first so a clash qualifies every user of it.
+    for (const sf of sema.files) {
+      if (sema.isRuntime(sf)) continue;
+      for (const st of sf.statements) {
+        const names = ts.isFunctionDeclaration(st) && st.name ? [st.name.text]
+          : ts.isVariableStatement(st) ? st.declarationList.declarations.map((d) => d.name.getText()) : [];
+        for (const n of names) this.userNames.set(n, (this.userNames.get(n) ?? 0) + 1);
+      }
+    }
+  }
+
+  symbol(node: ts.Node, name: string): string {
+    const sf = node.getSourceFile();
+    let s: string;
+    if (this.sema.isRuntime(sf)) s = `tskc.${name}`;
+    else if ((this.userNames.get(name) ?? 0) > 1 || RESERVED.has(name) || name.startsWith('tskc')) {
+      s = `${basename(sf.fileName, '.ts')}.${name}`;
+    } else s = name;
+    for (let n = 2; this.used.has(s); n++) s = `${s}.${n}`;
+    this.used.add(s);
+    return s;
+  }
+}
+
+function isExported(node: ts.Node): boolean {
+  return (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Export) !== 0;
+}
+
+function collectFunction(sema: Sema, mangler: Mangler, decl: ts.FunctionDeclaration): void {
+  if (!decl.body) {
+    // Runtime declarations of intrinsics have no body; user ones are externs.
+    if (!sema.intrinsicName(decl) && !sema.isRuntime(decl)) {
+      sema.diags.error('TSK1001', decl, `functions without a body (external functions) are not supported yet; write the function in TypeScript`);
+    }
+    return;
+  }
+  const name = decl.name?.text ?? 'default';
+  if (decl.typeParameters) sema.diags.error('TSK1001', decl.typeParameters[0], `generic functions are not supported yet; write one function per type`);
+  if (decl.asteriskToken || decl.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) {
+    sema.diags.error('TSK1001', decl, `generators and async functions are not supported; tskc has no runtime for them`);
+  }
+  const params: FuncInfo['params'] = [];
+  for (const p of decl.parameters) {
+    if (!ts.isIdentifier(p.name)) {
+      sema.diags.error('TSK1001', p.name, unsupportedMessage(p.name));
+      continue;
+    }
+    if (p.dotDotDotToken || p.questionToken || p.initializer) {
+      sema.diags.error('TSK1001', p, `optional, default and rest parameters are not supported yet; pass every argument`);
+    }
+    const sym = sema.symbolOf(p.name);
+    if (!p.type) {
+      sema.diags.error('TSK1005', p, `parameter '${p.name.text}' needs a type annotation`);
+    }
+    const type = p.type ? sema.typeFromNode(p.type) : I32;
+    if (sym) sema.locals.set(sym, type);
+    if (sym) params.push({ sym, name: p.name.text, type });
+  }
+  let ret: MType = VOID;
+  if (decl.type) ret = sema.typeFromNode(decl.type);
+  else {
+    const sig = sema.checker.getSignatureFromDeclaration(decl);
+    const inferred = sig && sema.mtypeOf(sema.checker.getReturnTypeOfSignature(sig));
+    if (inferred) ret = inferred;
+    else sema.diags.error('TSK1005', decl.name ?? decl, `'${name}' needs a return type annotation, e.g. ': i32'`);
+  }
+  sema.funcs.set(decl, {
+    decl,
+    symbol: mangler.symbol(decl, name),
+    params,
+    ret,
+    exported: isExported(decl),
+  });
+}
+
+function collectGlobals(sema: Sema, ty: ExprTyper, mangler: Mangler, st: ts.VariableStatement): void {
+  const list = st.declarationList;
+  if (st.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) {
+    if (!sema.isRuntime(st)) sema.diags.error('TSK1001', st, `ambient ('declare') variables are not supported yet`);
+    return;
+  }
+  if (!(list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) {
+    sema.diags.error('TSK1001', st, unsupportedMessage(st));
+    return;
+  }
+  const isConst = (list.flags & ts.NodeFlags.Const) !== 0;
+  for (const d of list.declarations) {
+    if (!ts.isIdentifier(d.name)) {
+      sema.diags.error('TSK1001', d.name, unsupportedMessage(d.name));
+      continue;
+    }
+    const sym = sema.symbolOf(d.name);
+    if (!sym) continue;
+    let type: MType;
+    if (d.type) type = sema.typeFromNode(d.type);
+    else if (d.initializer) type = ty.natural(d.initializer) ?? I32;
+    else {
+      sema.diags.error('TSK1005', d, `'${d.name.text}' needs a type annotation or an initializer`);
+      type = I32;
+    }
+    const g: GlobalInfo = { decl: d, symbol: mangler.symbol(d, d.name.text), type, isConst };
+    if (d.initializer) {
+      ty.expect(d.initializer, type, `'${d.name.text}'`);
+      if (isInt(type) || type.kind === 'bool') g.value = constValue(sema, d.initializer, isInt(type) ? type : undefined);
+    }
+    sema.globals.set(sym, g);
+  }
+}

@@ -1,0 +1,356 @@
+// Expression typing: tskc's integer typing on top of TypeScript's checker.
+// TypeScript says `a + b` is `number`; tskc says it is the operands' machine
+// type, rejects mixing widths, and gives literals the type their context
+// expects (i32 when nothing does). See docs/language.md §3.
+//
+// `natural(e)` is the type an expression has on its own (null for untyped
+// constant expressions such as `1 + 2`); `type(e, expected)` records the
+// final type of every node and reports what is wrong.
+import ts from 'typescript';
+import type { Sema } from './context.js';
+import { constValue, literalValue } from './consteval.js';
+import { typeIntrinsic, naturalOfIntrinsic } from './intrinsics.js';
+import { unsupportedMessage } from './unsupported.js';
+import { BOOL, I32, I64, INT_TYPES, STRING, intRange, isInt, sameType, typeName } from './types.js';
+import type { IntType, MType } from './types.js';
+
+const K = ts.SyntaxKind;
+
+const ARITH = new Set([
+  K.PlusToken, K.MinusToken, K.AsteriskToken, K.SlashToken, K.PercentToken,
+  K.AmpersandToken, K.BarToken, K.CaretToken,
+]);
+const SHIFTS = new Set([K.LessThanLessThanToken, K.GreaterThanGreaterThanToken, K.GreaterThanGreaterThanGreaterThanToken]);
+const COMPARE = new Set([
+  K.LessThanToken, K.LessThanEqualsToken, K.GreaterThanToken, K.GreaterThanEqualsToken,
+  K.EqualsEqualsToken, K.EqualsEqualsEqualsToken, K.ExclamationEqualsToken, K.ExclamationEqualsEqualsToken,
+]);
+const LOGICAL = new Set([K.AmpersandAmpersandToken, K.BarBarToken]);
+
+/** Compound assignment operator → the binary operator it applies. */
+export const COMPOUND: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
+  [K.PlusEqualsToken]: K.PlusToken,
+  [K.MinusEqualsToken]: K.MinusToken,
+  [K.AsteriskEqualsToken]: K.AsteriskToken,
+  [K.SlashEqualsToken]: K.SlashToken,
+  [K.PercentEqualsToken]: K.PercentToken,
+  [K.AmpersandEqualsToken]: K.AmpersandToken,
+  [K.BarEqualsToken]: K.BarToken,
+  [K.CaretEqualsToken]: K.CaretToken,
+  [K.LessThanLessThanEqualsToken]: K.LessThanLessThanToken,
+  [K.GreaterThanGreaterThanEqualsToken]: K.GreaterThanGreaterThanToken,
+  [K.GreaterThanGreaterThanGreaterThanEqualsToken]: K.GreaterThanGreaterThanGreaterThanToken,
+};
+
+export const isShift = (op: ts.SyntaxKind): boolean => SHIFTS.has(op);
+export const isCompare = (op: ts.SyntaxKind): boolean => COMPARE.has(op);
+export const isLogical = (op: ts.SyntaxKind): boolean => LOGICAL.has(op);
+export const isArith = (op: ts.SyntaxKind): boolean => ARITH.has(op);
+
+function fits(t: IntType, v: bigint): boolean {
+  const [lo, hi] = intRange(t);
+  return v >= lo && v <= hi;
+}
+
+export class ExprTyper {
+  constructor(readonly sema: Sema) {}
+
+  /** The type `e` has regardless of context; null for untyped constants. */
+  natural(e: ts.Expression): MType | null {
+    const s = this.sema;
+    if (ts.isParenthesizedExpression(e)) return this.natural(e.expression);
+    if (ts.isNumericLiteral(e)) return null;
+    if (e.kind === K.TrueKeyword || e.kind === K.FalseKeyword) return BOOL;
+    if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return STRING;
+    if (ts.isIdentifier(e)) {
+      const sym = s.symbolOf(e);
+      if (!sym) return null;
+      return s.locals.get(sym) ?? s.globals.get(sym)?.type ?? null;
+    }
+    if (ts.isPrefixUnaryExpression(e)) return e.operator === K.ExclamationToken ? BOOL : this.natural(e.operand);
+    if (ts.isPostfixUnaryExpression(e)) return this.natural(e.operand);
+    if (ts.isBinaryExpression(e)) {
+      const op = e.operatorToken.kind;
+      if (COMPARE.has(op) || LOGICAL.has(op)) return BOOL;
+      if (op === K.CommaToken) return this.natural(e.right);
+      if (op === K.EqualsToken || COMPOUND[op] || SHIFTS.has(op)) return this.natural(e.left);
+      return this.natural(e.left) ?? this.natural(e.right);
+    }
+    if (ts.isConditionalExpression(e)) return this.natural(e.whenTrue) ?? this.natural(e.whenFalse);
+    if (ts.isAsExpression(e)) return s.mtypeOf(s.checker.getTypeFromTypeNode(e.type)) ?? null;
+    if (ts.isCallExpression(e)) return this.naturalOfCall(e);
+    if (ts.isPropertyAccessExpression(e) && e.name.text === 'length') return I32;
+    return null;
+  }
+
+  private naturalOfCall(e: ts.CallExpression): MType | null {
+    const decl = this.sema.checker.getResolvedSignature(e)?.getDeclaration();
+    if (!decl || !ts.isFunctionDeclaration(decl)) return null;
+    const intr = this.sema.intrinsicName(decl);
+    if (intr) return naturalOfIntrinsic(this, e, decl, intr);
+    const info = this.sema.funcs.get(decl);
+    return info ? info.ret : null;
+  }
+
+  /** Types `e` (with the type its context expects, if any) and records it. */
+  type(e: ts.Expression, expected?: MType): MType {
+    const t = this.compute(e, expected);
+    this.sema.exprTypes.set(e, t);
+    return t;
+  }
+
+  /** Types `e` and reports a diagnostic unless it has type `want`. */
+  expect(e: ts.Expression, want: MType, what: string): MType {
+    const got = this.type(e, want);
+    if (sameType(got, want) || got.kind === 'never') return got;
+    if (isInt(got) && isInt(want)) {
+      this.sema.diags.error('TSK1003', e, `${what} expects ${want.name} but this is ${got.name}; convert explicitly, e.g. ${want.name}(…)`);
+    } else {
+      this.sema.diags.error('TSK1008', e, `${what} expects ${typeName(want)} but this is ${typeName(got)}`);
+    }
+    return want;
+  }
+
+  /** Types a condition: bool, or an integer compared with zero. */
+  condition(e: ts.Expression): void {
+    const t = this.type(e);
+    if (t.kind !== 'bool' && t.kind !== 'int') {
+      this.sema.diags.error('TSK1008', e, `a condition must be bool or an integer, not ${typeName(t)}`);
+    }
+  }
+
+  private compute(e: ts.Expression, expected?: MType): MType {
+    const s = this.sema;
+    if (ts.isParenthesizedExpression(e)) return this.type(e.expression, expected);
+    if (ts.isNumericLiteral(e)) return this.literal(e, literalValue(e), expected);
+    if (e.kind === K.TrueKeyword || e.kind === K.FalseKeyword) return BOOL;
+    if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return STRING;
+    if (ts.isIdentifier(e)) return this.identifier(e);
+    if (ts.isPrefixUnaryExpression(e)) return this.prefix(e, expected);
+    if (ts.isPostfixUnaryExpression(e)) return this.increment(e, e.operand);
+    if (ts.isBinaryExpression(e)) return this.binary(e, expected);
+    if (ts.isConditionalExpression(e)) {
+      this.condition(e.condition);
+      const t = this.natural(e.whenTrue) ?? this.natural(e.whenFalse) ?? expected ?? I32;
+      this.expect(e.whenTrue, t, "the '?' branch");
+      this.expect(e.whenFalse, t, "the ':' branch");
+      return t;
+    }
+    if (ts.isAsExpression(e)) return this.assertion(e, s.typeFromNode(e.type));
+    if (ts.isCallExpression(e)) return this.call(e, expected);
+    if (ts.isPropertyAccessExpression(e) && e.name.text === 'length') {
+      const t = this.type(e.expression);
+      if (t.kind === 'string') return I32;
+    }
+    s.diags.error('TSK1001', e, unsupportedMessage(e));
+    return expected ?? I32;
+  }
+
+  /** The type of an untyped constant expression used where nothing expects one. */
+  private constantType(e: ts.Expression): IntType {
+    const v = constValue(this.sema, e);
+    return (v !== undefined && [I32, I64, INT_TYPES.u64].find((c) => fits(c, v))) || I32;
+  }
+
+  /** A literal gets the expected integer type, else i32 (i64/u64 if too big). */
+  private literal(e: ts.Expression, v: bigint | undefined, expected?: MType): MType {
+    if (v === undefined) {
+      this.sema.diags.error('TSK1011', e, `floating-point literals are not supported yet; use an integer`);
+      return expected ?? I32;
+    }
+    let t: IntType;
+    if (expected && isInt(expected)) t = expected;
+    else t = [I32, I64, INT_TYPES.u64].find((c) => fits(c, v)) ?? I64;
+    if (!fits(t, v)) {
+      const [lo, hi] = intRange(t);
+      this.sema.diags.error('TSK1004', e, `${v} does not fit in ${t.name} (${lo} to ${hi})`);
+    }
+    return t;
+  }
+
+  private identifier(e: ts.Identifier): MType {
+    const s = this.sema;
+    const sym = s.symbolOf(e);
+    const t = sym && (s.locals.get(sym) ?? s.globals.get(sym)?.type);
+    if (t) return t;
+    if (e.text === 'undefined') s.diags.error('TSK1001', e, `'undefined' is not a value in tskc; use 0 or a bool`);
+    else if (sym && sym.flags & ts.SymbolFlags.Function) {
+      s.diags.error('TSK1001', e, `functions used as values are not supported yet; call the function directly`);
+    } else s.diags.error('TSK1007', e, `'${e.text}' is not a variable tskc knows`);
+    return I32;
+  }
+
+  private prefix(e: ts.PrefixUnaryExpression, expected?: MType): MType {
+    const op = e.operator;
+    if (op === K.PlusPlusToken || op === K.MinusMinusToken) return this.increment(e, e.operand);
+    if (op === K.ExclamationToken) {
+      this.condition(e.operand);
+      return BOOL;
+    }
+    // -LITERAL is checked as one value, so -2147483648 is a valid i32.
+    if (op === K.MinusToken && ts.isNumericLiteral(e.operand)) {
+      const v = literalValue(e.operand);
+      const t = this.literal(e, v === undefined ? undefined : -v, expected);
+      this.sema.exprTypes.set(e.operand, t);
+      return t;
+    }
+    const t = this.natural(e.operand) ?? (expected && isInt(expected) ? expected : I32);
+    const got = this.expect(e.operand, t, `unary '${ts.tokenToString(op)}'`);
+    if (!isInt(got)) this.sema.diags.error('TSK1008', e, `unary '${ts.tokenToString(op)}' needs an integer, not ${typeName(got)}`);
+    return got;
+  }
+
+  private increment(e: ts.Expression, target: ts.Expression): MType {
+    const t = this.assignTarget(target);
+    if (!isInt(t)) this.sema.diags.error('TSK1008', e, `'++' and '--' need an integer variable`);
+    return t;
+  }
+
+  /** Checks that `e` names an assignable variable and returns its type. */
+  assignTarget(e: ts.Expression): MType {
+    const s = this.sema;
+    let inner = e;
+    while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+    if (ts.isIdentifier(inner)) {
+      const sym = s.symbolOf(inner);
+      const decl = sym?.valueDeclaration;
+      if (decl && ts.isVariableDeclaration(decl) && decl.parent.flags & ts.NodeFlags.Const) {
+        s.diags.error('TSK1009', e, `'${inner.text}' is a const; declare it with 'let' to assign it`);
+      }
+      return this.type(e);
+    }
+    s.diags.error('TSK1009', e, `only variables can be assigned in this version of tskc`);
+    return I32;
+  }
+
+  private binary(e: ts.BinaryExpression, expected?: MType): MType {
+    const op = e.operatorToken.kind;
+    const opText = ts.tokenToString(op) ?? '?';
+    if (op === K.CommaToken) {
+      this.type(e.left);
+      return this.type(e.right, expected);
+    }
+    if (LOGICAL.has(op)) {
+      this.expect(e.left, BOOL, `'${opText}'`);
+      this.expect(e.right, BOOL, `'${opText}'`);
+      return BOOL;
+    }
+    if (op === K.EqualsToken) {
+      const t = this.assignTarget(e.left);
+      this.expect(e.right, t, 'the assignment');
+      return t;
+    }
+    const compound = COMPOUND[op];
+    if (compound) {
+      const t = this.assignTarget(e.left);
+      if (SHIFTS.has(compound)) this.shiftCount(e.right, t);
+      else this.expect(e.right, t, `'${opText}'`);
+      if (!isInt(t)) this.sema.diags.error('TSK1008', e, `'${opText}' needs an integer variable`);
+      return t;
+    }
+    if (COMPARE.has(op)) {
+      const t = this.natural(e.left) ?? this.natural(e.right) ?? I32;
+      this.expect(e.left, t, `'${opText}'`);
+      this.expect(e.right, t, `'${opText}'`);
+      if (t.kind === 'string') this.sema.diags.error('TSK1001', e, `comparing strings is not supported yet; compare lengths and bytes`);
+      return BOOL;
+    }
+    if (SHIFTS.has(op)) {
+      const t = this.natural(e.left) ?? (expected && isInt(expected) ? expected : I32);
+      this.expect(e.left, t, `'${opText}'`);
+      this.shiftCount(e.right, t);
+      if (!isInt(t)) this.sema.diags.error('TSK1008', e, `'${opText}' needs integers`);
+      return this.checkConstant(e, t);
+    }
+    if (ARITH.has(op)) {
+      const ln = this.natural(e.left);
+      const rn = this.natural(e.right);
+      if (op === K.PlusToken && (ln?.kind === 'string' || rn?.kind === 'string')) {
+        this.sema.diags.error('TSK1001', e, `string concatenation allocates, which tskc never does implicitly; pass the pieces to console.log separately`);
+        return STRING;
+      }
+      const t = ln ?? rn ?? (expected && isInt(expected) ? expected : this.constantType(e));
+      this.expect(e.left, t, `'${opText}'`);
+      this.expect(e.right, t, `'${opText}'`);
+      if (!isInt(t)) {
+        this.sema.diags.error('TSK1008', e, `'${opText}' needs integers, not ${typeName(t)}`);
+        return I32;
+      }
+      return this.checkConstant(e, t);
+    }
+    this.sema.diags.error('TSK1001', e, `the '${opText}' operator is not supported yet`);
+    return expected ?? I32;
+  }
+
+  /** A shift count is any integer; a literal count takes the shifted type. */
+  private shiftCount(e: ts.Expression, t: MType): void {
+    const got = this.type(e, this.natural(e) ?? t);
+    if (!isInt(got)) this.sema.diags.error('TSK1008', e, `a shift count must be an integer`);
+  }
+
+  /** Untyped constant expressions must not overflow the type they get. */
+  private checkConstant(e: ts.Expression, t: MType): MType {
+    if (!isInt(t) || this.natural(e) !== null) return t;
+    const v = constValue(this.sema, e);
+    if (v !== undefined && !fits(t, v)) {
+      const [lo, hi] = intRange(t);
+      this.sema.diags.error('TSK1004', e, `this constant is ${v}, which does not fit in ${t.name} (${lo} to ${hi})`);
+    }
+    return t;
+  }
+
+  /**
+   * `x as T` changes no value in TypeScript, so tskc allows it only where no
+   * value changes: widening that keeps every value, and literals that fit.
+   */
+  private assertion(e: ts.AsExpression, to: MType): MType {
+    const arg = e.expression;
+    if (this.natural(arg) === null && isInt(to)) {
+      this.type(arg, to); // a literal: range-checked against T
+      return to;
+    }
+    const from = this.type(arg);
+    const widens = isInt(from) && isInt(to) && (from.name === to.name ||
+      (to.bits > from.bits && (to.signed || !from.signed)));
+    if (!widens && !sameType(from, to)) {
+      const fn = isInt(to) ? `${to.name}(x)` : 'an explicit conversion';
+      this.sema.diags.error('TSK1008', e, `'as' cannot turn ${typeName(from)} into ${typeName(to)}: 'as' never changes a value in TypeScript, so tskc allows it only for widening; write ${fn} to convert with truncation or sign change`);
+    }
+    return to;
+  }
+
+  /** `T(x)`: integer/bool to integer conversions (truncating, extending). */
+  conversion(e: ts.Expression, arg: ts.Expression, to: MType): MType {
+    // An untyped constant argument keeps its own value's type, so u8(-1) is
+    // 255 and u8(300) is 44: a conversion truncates, as a C cast does.
+    const from = this.type(arg);
+    const ok = isInt(to) ? isInt(from) || from.kind === 'bool' : sameType(from, to);
+    if (!ok) this.sema.diags.error('TSK1008', e, `cannot convert ${typeName(from)} to ${typeName(to)}`);
+    return to;
+  }
+
+  private call(e: ts.CallExpression, expected?: MType): MType {
+    const s = this.sema;
+    const decl = s.checker.getResolvedSignature(e)?.getDeclaration();
+    if (!decl || !ts.isFunctionDeclaration(decl)) {
+      s.diags.error('TSK1007', e.expression, `only calls of top-level functions are supported`);
+      e.arguments.forEach((a) => this.type(a));
+      return expected ?? I32;
+    }
+    const intr = s.intrinsicName(decl);
+    if (intr) return typeIntrinsic(this, e, decl, intr);
+    const info = s.funcs.get(decl);
+    if (!info) {
+      s.diags.error('TSK1007', e.expression, `'${decl.name?.text ?? '?'}' has no tskc body to call (external functions are not supported yet)`);
+      return expected ?? I32;
+    }
+    s.calls.set(e, info);
+    e.arguments.forEach((a, i) => {
+      const p = info.params[i];
+      if (p) this.expect(a, p.type, `parameter '${p.name}' of ${decl.name?.text ?? 'the function'}`);
+      else this.type(a);
+    });
+    return info.ret;
+  }
+}
+

@@ -1,0 +1,168 @@
+// Typing of intrinsic calls: functions declared in runtime/lib with an
+// `@intrinsic NAME` tag. Each entry says on which targets the intrinsic
+// exists and how its arguments and result are typed; lower/intrinsics.ts
+// has the matching code generation. docs/language.md §7 lists them.
+import ts from 'typescript';
+import type { TargetName } from '../driver/target.js';
+import type { ExprTyper } from './expr.js';
+import { constValue } from './consteval.js';
+import { I32, I64, INT_TYPES, NEVER, USIZE, VOID, isInt, isIntName, typeName } from './types.js';
+import type { MType } from './types.js';
+
+type Typing = (ty: ExprTyper, e: ts.CallExpression, decl: ts.FunctionDeclaration) => MType;
+
+interface IntrinsicDef {
+  targets: TargetName[] | 'all';
+  type: Typing;
+  /** The result type without typing the arguments (for `natural`). */
+  natural?: (ty: ExprTyper, e: ts.CallExpression, decl: ts.FunctionDeclaration) => MType | null;
+}
+
+const PROCESS: TargetName[] = ['user', 'linux'];
+const KERNEL: TargetName[] = ['kernel'];
+
+/** The T of `f<T>(…)`, which must be written. */
+function typeArg(ty: ExprTyper, e: ts.CallExpression, what: string): MType {
+  const node = e.typeArguments?.[0];
+  if (!node) {
+    ty.sema.diags.error('TSK1005', e, `${what} needs its type argument, e.g. ${what}<u8>(…)`);
+    return I32;
+  }
+  return ty.sema.typeFromNode(node);
+}
+
+function silentTypeArg(ty: ExprTyper, e: ts.CallExpression): MType | null {
+  const node = e.typeArguments?.[0];
+  return node ? (ty.sema.mtypeOf(ty.sema.checker.getTypeFromTypeNode(node)) ?? null) : null;
+}
+
+/** Types each argument against the declared parameter types. */
+const declared: Typing = (ty, e, decl) => {
+  e.arguments.forEach((a, i) => {
+    const p = decl.parameters[i];
+    const want = p?.type ? ty.sema.typeFromNode(p.type) : I64;
+    ty.expect(a, want, `argument ${i + 1} of ${decl.name?.text}`);
+  });
+  return declaredReturn(ty, decl);
+};
+
+function declaredReturn(ty: ExprTyper, decl: ts.FunctionDeclaration): MType {
+  return decl.type ? ty.sema.typeFromNode(decl.type) : VOID;
+}
+
+const memoryAccess = (isStore: boolean): Typing => (ty, e) => {
+  const what = isStore ? 'store' : 'load';
+  const t = isStore
+    ? (e.typeArguments?.[0] ? typeArg(ty, e, what) : (ty.natural(e.arguments[1]) ?? I32))
+    : typeArg(ty, e, what);
+  if (!isInt(t)) ty.sema.diags.error('TSK1008', e, `${what}<T> needs an integer type, not ${typeName(t)}`);
+  ty.expect(e.arguments[0], USIZE, `the address of ${what}`);
+  if (isStore) ty.expect(e.arguments[1], t, `the value of store<${typeName(t)}>`);
+  ty.sema.intrinsics.set(e, { name: '', typeArg: t });
+  return isStore ? VOID : t;
+};
+
+const DEFS: Record<string, IntrinsicDef> = {
+  convert: {
+    targets: 'all',
+    type: (ty, e, decl) => {
+      const name = decl.name?.text ?? '';
+      const to = isIntName(name) ? INT_TYPES[name] : I32;
+      ty.sema.intrinsics.set(e, { name: 'convert', typeArg: to });
+      return ty.conversion(e, e.arguments[0], to);
+    },
+    natural: (_ty, _e, decl) => {
+      const name = decl.name?.text ?? '';
+      return isIntName(name) ? INT_TYPES[name] : null;
+    },
+  },
+  load: { targets: 'all', type: memoryAccess(false), natural: silentTypeArg },
+  volatileLoad: { targets: 'all', type: memoryAccess(false), natural: silentTypeArg },
+  store: { targets: 'all', type: memoryAccess(true), natural: () => VOID },
+  volatileStore: { targets: 'all', type: memoryAccess(true), natural: () => VOID },
+  changetype: {
+    targets: 'all',
+    type: (ty, e) => {
+      const to = typeArg(ty, e, 'changetype');
+      const from = ty.type(e.arguments[0]);
+      const bits = (t: MType): number => (isInt(t) ? t.bits : t.kind === 'string' ? 64 : 0);
+      if (bits(from) !== 64 || bits(to) !== 64) {
+        ty.sema.diags.error('TSK1008', e, `changetype reinterprets 64-bit values (strings, usize, i64…); it cannot turn ${typeName(from)} into ${typeName(to)}`);
+      }
+      ty.sema.intrinsics.set(e, { name: 'changetype', typeArg: to });
+      return to;
+    },
+    natural: silentTypeArg,
+  },
+  unreachable: { targets: 'all', type: () => NEVER, natural: () => NEVER },
+  'memory.data': {
+    targets: 'all',
+    type: (ty, e) => {
+      const arg = e.arguments[0];
+      ty.expect(arg, I32, 'memory.data');
+      const n = constValue(ty.sema, arg, I32);
+      if (n === undefined || n <= 0n) ty.sema.diags.error('TSK1010', arg, `memory.data needs a positive constant size`);
+      return USIZE;
+    },
+    natural: () => USIZE,
+  },
+  'console.log': {
+    targets: PROCESS,
+    type: (ty, e) => {
+      for (const a of e.arguments) {
+        const t = ty.type(a);
+        if (!isInt(t) && t.kind !== 'bool' && t.kind !== 'string') {
+          ty.sema.diags.error('TSK1008', a, `console.log prints integers, bools and strings, not ${typeName(t)}`);
+        }
+      }
+      return VOID;
+    },
+    natural: () => VOID,
+  },
+  'process.exit': {
+    targets: PROCESS,
+    type: (ty, e) => {
+      if (e.arguments[0]) ty.expect(e.arguments[0], I32, 'process.exit');
+      return NEVER;
+    },
+    natural: () => NEVER,
+  },
+  syscall: {
+    targets: PROCESS,
+    type: (ty, e) => {
+      for (const a of e.arguments) {
+        const t = ty.type(a, ty.natural(a) ?? I64);
+        if (!isInt(t) && t.kind !== 'bool') ty.sema.diags.error('TSK1008', a, `syscall arguments are integers, not ${typeName(t)}`);
+      }
+      return I64;
+    },
+    natural: () => I64,
+  },
+};
+
+for (const name of ['outb', 'outw', 'outl', 'inb', 'inw', 'inl', 'hlt', 'cli', 'sti', 'pause']) {
+  DEFS[name] = { targets: KERNEL, type: declared, natural: (ty, _e, d) => declaredReturn(ty, d) };
+}
+
+export function isKnownIntrinsic(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(DEFS, name);
+}
+
+export function typeIntrinsic(ty: ExprTyper, e: ts.CallExpression, decl: ts.FunctionDeclaration, name: string): MType {
+  const def = DEFS[name];
+  if (!def) throw new Error(`internal: intrinsic '${name}' has no typing rule`);
+  const target = ty.sema.target.name;
+  if (def.targets !== 'all' && !def.targets.includes(target)) {
+    const where = def.targets.join(' and ');
+    ty.sema.diags.error('TSK1006', e.expression, `${name} is available on the ${where} target${def.targets.length > 1 ? 's' : ''}, not on '${target}'`);
+  }
+  const t = def.type(ty, e, decl);
+  const rec = ty.sema.intrinsics.get(e);
+  ty.sema.intrinsics.set(e, { ...rec, name });
+  return t;
+}
+
+export function naturalOfIntrinsic(ty: ExprTyper, e: ts.CallExpression, decl: ts.FunctionDeclaration, name: string): MType | null {
+  return DEFS[name]?.natural?.(ty, e, decl) ?? null;
+}
+

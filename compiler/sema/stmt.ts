@@ -1,0 +1,92 @@
+// Statement rules: which statements the subset has (docs/language.md §4),
+// local variable types, and a walk that types every expression in a body.
+import ts from 'typescript';
+import type { Sema } from './context.js';
+import type { ExprTyper } from './expr.js';
+import { unsupportedMessage } from './unsupported.js';
+import { I32 } from './types.js';
+import type { MType } from './types.js';
+
+export class StmtChecker {
+  constructor(
+    private readonly sema: Sema,
+    private readonly ty: ExprTyper,
+  ) {}
+
+  /** Checks a function body (parameters are already in sema.locals). */
+  body(block: ts.Block, ret: MType): void {
+    for (const s of block.statements) this.stmt(s, ret);
+  }
+
+  /** Checks the executable top-level statements of a file. */
+  topLevel(sf: ts.SourceFile, ret: MType): void {
+    for (const s of sf.statements) {
+      if (ts.isFunctionDeclaration(s) || ts.isImportDeclaration(s) || ts.isTypeAliasDeclaration(s)) continue;
+      if (ts.isInterfaceDeclaration(s) || ts.isExportDeclaration(s)) continue;
+      if (ts.isVariableStatement(s)) continue; // globals: sema/declarations.ts
+      if (ts.isModuleDeclaration(s) && this.sema.isRuntime(s)) continue;
+      this.stmt(s, ret);
+    }
+  }
+
+  stmt(s: ts.Statement, ret: MType): void {
+    const ty = this.ty;
+    if (ts.isBlock(s)) {
+      for (const x of s.statements) this.stmt(x, ret);
+    } else if (ts.isExpressionStatement(s)) {
+      ty.type(s.expression);
+    } else if (ts.isVariableStatement(s)) {
+      this.locals(s.declarationList);
+    } else if (ts.isIfStatement(s)) {
+      ty.condition(s.expression);
+      this.stmt(s.thenStatement, ret);
+      if (s.elseStatement) this.stmt(s.elseStatement, ret);
+    } else if (ts.isWhileStatement(s) || ts.isDoStatement(s)) {
+      ty.condition(s.expression);
+      this.stmt(s.statement, ret);
+    } else if (ts.isForStatement(s)) {
+      if (s.initializer) {
+        if (ts.isVariableDeclarationList(s.initializer)) this.locals(s.initializer);
+        else ty.type(s.initializer);
+      }
+      if (s.condition) ty.condition(s.condition);
+      if (s.incrementor) ty.type(s.incrementor);
+      this.stmt(s.statement, ret);
+    } else if (ts.isReturnStatement(s)) {
+      if (s.expression) ty.expect(s.expression, ret, 'the return value');
+    } else if (ts.isBreakStatement(s) || ts.isContinueStatement(s)) {
+      if (s.label) this.sema.diags.error('TSK1001', s, `labelled break and continue are not supported yet; use a flag variable`);
+    } else if (ts.isEmptyStatement(s)) {
+      // nothing to check
+    } else if (ts.isFunctionDeclaration(s)) {
+      this.sema.diags.error('TSK1001', s, `nested functions are closures, which tskc does not have; move '${s.name?.text ?? 'it'}' to the top level`);
+    } else {
+      this.sema.diags.error('TSK1001', s, unsupportedMessage(s));
+    }
+  }
+
+  private locals(list: ts.VariableDeclarationList): void {
+    if (!(list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) {
+      this.sema.diags.error('TSK1001', list, unsupportedMessage(list));
+    }
+    for (const d of list.declarations) {
+      if (!ts.isIdentifier(d.name)) {
+        this.sema.diags.error('TSK1001', d.name, unsupportedMessage(d.name));
+        continue;
+      }
+      let t: MType;
+      if (d.type) t = this.sema.typeFromNode(d.type);
+      else if (d.initializer) t = this.ty.natural(d.initializer) ?? I32;
+      else {
+        this.sema.diags.error('TSK1005', d, `'${d.name.text}' needs a type annotation or an initializer`);
+        t = I32;
+      }
+      if (t.kind === 'void' || t.kind === 'never') {
+        this.sema.diags.error('TSK1008', d, `'${d.name.text}' cannot hold a ${t.kind} value`);
+      }
+      if (d.initializer) this.ty.expect(d.initializer, t, `'${d.name.text}'`);
+      const sym = this.sema.symbolOf(d.name);
+      if (sym) this.sema.locals.set(sym, t);
+    }
+  }
+}

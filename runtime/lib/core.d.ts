@@ -1,0 +1,78 @@
+// tskc core declarations: the machine types, conversions and memory
+// intrinsics every target has. Compiled with `noLib`, this file (and the
+// target's own declaration file) replaces TypeScript's standard library, so
+// editors and `tsc --noEmit` check tskc code exactly as tskc sees it.
+// See docs/language.md §2 (types) and §7 (intrinsics).
+
+// ---- the global interfaces TypeScript itself requires ---------------------
+interface Array<T> { readonly length: number; [n: number]: T }
+interface Boolean {}
+interface CallableFunction {}
+interface Function {}
+interface IArguments {}
+interface NewableFunction {}
+interface Number {}
+interface Object {}
+interface RegExp {}
+interface String {
+  /** The string's length in bytes (UTF-8); the same as JS for ASCII text. */
+  readonly length: i32;
+}
+interface TemplateStringsArray {}
+
+// ---- machine types (docs/language.md §2) ----------------------------------
+// Branded number aliases: tsc rejects mixing widths; tskc types arithmetic.
+type i8 = number & { readonly __int?: 'i8' };
+type i16 = number & { readonly __int?: 'i16' };
+type i32 = number & { readonly __int?: 'i32' };
+type i64 = number & { readonly __int?: 'i64' };
+type u8 = number & { readonly __int?: 'u8' };
+type u16 = number & { readonly __int?: 'u16' };
+type u32 = number & { readonly __int?: 'u32' };
+type u64 = number & { readonly __int?: 'u64' };
+type isize = number & { readonly __int?: 'isize' };
+type usize = number & { readonly __int?: 'usize' };
+type bool = boolean;
+
+// ---- conversions (docs/language.md §3.3) -----------------------------------
+// `u8(x)` truncates to the low 8 bits; widening sign-extends from a signed
+// source and zero-extends from an unsigned one. `x as u8` means the same.
+/** @intrinsic convert */
+declare function i8(x: number | boolean): i8;
+/** @intrinsic convert */
+declare function i16(x: number | boolean): i16;
+/** @intrinsic convert */
+declare function i32(x: number | boolean): i32;
+/** @intrinsic convert */
+declare function i64(x: number | boolean): i64;
+/** @intrinsic convert */
+declare function u8(x: number | boolean): u8;
+/** @intrinsic convert */
+declare function u16(x: number | boolean): u16;
+/** @intrinsic convert */
+declare function u32(x: number | boolean): u32;
+/** @intrinsic convert */
+declare function u64(x: number | boolean): u64;
+/** @intrinsic convert */
+declare function isize(x: number | boolean): isize;
+/** @intrinsic convert */
+declare function usize(x: number | boolean): usize;
+
+// ---- raw memory (docs/language.md §7.1) -------------------------------------
+/** Reads a T (an integer type) from address `addr`. @intrinsic load */
+declare function load<T extends number>(addr: usize): T;
+/** Writes a T (an integer type) to address `addr`. @intrinsic store */
+declare function store<T extends number>(addr: usize, value: T): void;
+/** A load the compiler never removes, merges or reorders (memory-mapped I/O). @intrinsic volatileLoad */
+declare function volatileLoad<T extends number>(addr: usize): T;
+/** A store the compiler never removes, merges or reorders (memory-mapped I/O). @intrinsic volatileStore */
+declare function volatileStore<T extends number>(addr: usize, value: T): void;
+/** Reinterprets a value's bits as another type: `changetype<usize>(str)` is the string's address. @intrinsic changetype */
+declare function changetype<T>(value: unknown): T;
+/** Marks a point control never reaches (a trap if it does). @intrinsic unreachable */
+declare function unreachable(): never;
+
+declare namespace memory {
+  /** The address of `size` zeroed bytes of static storage, one block per call site. @intrinsic memory.data */
+  function data(size: i32): usize;
+}

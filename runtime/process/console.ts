@@ -1,0 +1,78 @@
+// Console output for the process targets (user, linux), in tskc itself.
+// console.log(a, b) lowers to printX(a); printSpace(); printX(b);
+// printNewline(): bytes collect in a static buffer that is written to fd 1
+// at each newline, when full, and at exit.
+
+const SYS_WRITE: i64 = 1;
+const SYS_EXIT: i64 = 60;
+const BUF_SIZE: usize = 4096;
+
+const buf: usize = memory.data(4096);
+let used: usize = 0;
+
+function flush(): void {
+  let off: usize = 0;
+  while (off < used) {
+    const n = syscall(SYS_WRITE, 1, buf + off, used - off);
+    if (n <= 0) break; // a closed pipe: drop the output, as Node does
+    off += usize(n);
+  }
+  used = 0;
+}
+
+function putByte(b: u8): void {
+  if (used == BUF_SIZE) flush();
+  store<u8>(buf + used, b);
+  used++;
+}
+
+export function printStr(s: string): void {
+  const bytes = changetype<usize>(s) + 8;
+  const n = usize(s.length);
+  for (let i: usize = 0; i < n; i++) putByte(load<u8>(bytes + i));
+}
+
+export function printU64(v: u64): void {
+  // Digits are produced backwards into a scratch area, then copied out.
+  const digits: usize = memory.data(24);
+  let n: usize = 0;
+  do {
+    store<u8>(digits + n, u8(v % 10) + 48);
+    v = v / 10;
+    n++;
+  } while (v != 0);
+  while (n > 0) {
+    n--;
+    putByte(load<u8>(digits + n));
+  }
+}
+
+export function printI64(v: i64): void {
+  if (v < 0) {
+    putByte(45); // '-'
+    // 0 - v wraps for the most negative value, whose u64 reading is right.
+    printU64(u64(0 - v));
+  } else {
+    printU64(u64(v));
+  }
+}
+
+export function printBool(b: bool): void {
+  if (b) printStr('true');
+  else printStr('false');
+}
+
+export function printSpace(): void {
+  putByte(32);
+}
+
+export function printNewline(): void {
+  putByte(10);
+  flush();
+}
+
+export function exit(code: i32): never {
+  flush();
+  syscall(SYS_EXIT, code);
+  return unreachable();
+}

@@ -1,0 +1,41 @@
+// Every program in test/compiler/errors must be rejected with the
+// diagnostic code and line its first line names (`// error: CODE @ LINE`),
+// as a diagnostic, never a crash.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compile } from '../../compiler/driver/pipeline.js';
+import { CompileError } from '../../compiler/diag/diagnostic.js';
+import { header, scratch } from './programs.js';
+
+const dir = join(import.meta.dirname, 'errors');
+const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
+
+function diagnosticsOf(file: string): { code: string; line: number; message: string }[] {
+  try {
+    compile({ entries: [file], target: 'linux', emit: 'asm', output: join(scratch(), 'x.asm'), debug: false });
+  } catch (e) {
+    if (!(e instanceof CompileError)) throw e;
+    return e.diagnostics.map((d) => ({
+      code: d.code,
+      message: d.message,
+      line: d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0,
+    }));
+  }
+  return [];
+}
+
+describe('programs tskc must reject', () => {
+  it('has error programs', () => expect(files.length).toBeGreaterThanOrEqual(15));
+
+  for (const f of files) {
+    it(f, () => {
+      const file = join(dir, f);
+      const [code, line] = (header(readFileSync(file, 'utf8'), 'error') ?? '').split(' @ ');
+      const diags = diagnosticsOf(file);
+      expect(diags.map((d) => `${d.code} @ ${d.line}`)).toContain(`${code} @ ${line}`);
+      // tskc's own rules cite the section of docs/language.md they enforce.
+      for (const d of diags.filter((x) => x.code.startsWith('TSK'))) expect(d.message).toMatch(/docs\/language\.md §\d/);
+    });
+  }
+});

@@ -1,0 +1,4 @@
+// error: TSK1001 @ 2
+class Point {
+  x: i32 = 0;
+}

@@ -1,0 +1,2 @@
+// error: TSK1011 @ 2
+let f: number = 2;

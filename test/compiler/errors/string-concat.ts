@@ -1,0 +1,3 @@
+// error: TSK1001 @ 3
+const a = 'x';
+const b = a + 'y';

@@ -1,0 +1,3 @@
+// error: TSK1008 @ 3
+const s = 'abc';
+if (s) console.log('yes');

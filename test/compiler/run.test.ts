@@ -1,0 +1,28 @@
+// Every program in test/compiler/run is compiled for the linux target and
+// run; its output must equal its `//=` lines, and (unless it says
+// `// node: skip`) what Node prints for the same source.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileAndRun, expectedOutput, header, runUnderNode } from './programs.js';
+
+const dir = join(import.meta.dirname, 'run');
+const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
+
+describe('programs compiled with tskc', () => {
+  it('has programs to run', () => expect(files.length).toBeGreaterThanOrEqual(10));
+
+  for (const f of files) {
+    it(f, () => {
+      const file = join(dir, f);
+      const source = readFileSync(file, 'utf8');
+      const got = compileAndRun(file);
+      expect(got.stdout).toBe(expectedOutput(source));
+      expect(got.status).toBe(Number(header(source, 'exit') ?? 0));
+      if (!header(source, 'node')?.startsWith('skip')) {
+        const node = runUnderNode(file);
+        expect(got.stdout).toBe(node.stdout);
+      }
+    });
+  }
+});
