@@ -7,14 +7,15 @@
 //   b. installs the Debian tools (nasm, ld.lld, qemu-system-x86_64) when they
 //      are not on PATH (apt-get as root, else through `sudo -n`, else it
 //      prints the command to run and fails),
-//   c. builds the compiler (`tsc -p compiler` into dist/compiler) when any
-//      source is newer than dist/compiler/.stamp.
+//   c. builds the compiler (`tsc -p compiler` into dist/compiler) when the
+//      sources differ from those recorded in dist/compiler/.stamp.
 // When everything is in place it only stats a few files (well under 100 ms).
 //
 // Usage: node compiler/setup/bootstrap.js [--quiet]
 // The checks are exported so compiler/bin/tskc.js can reuse them; importing
 // this module runs nothing.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -198,15 +199,18 @@ function isCompilerSource(rel) {
 }
 
 /**
- * Newest mtime among the compiler's inputs: *.ts and tsconfig.json under
- * compiler/ (except compiler/bin and compiler/setup) and every file under
- * runtime/. Directory mtimes count too, so adding, removing or renaming a
- * source also makes the build stale. Returns -1 when there is nothing.
+ * A fingerprint of the compiler's inputs: the path, size and mtime of every
+ * *.ts and tsconfig.json under compiler/ (except compiler/bin and
+ * compiler/setup) and every file under runtime/. The stamp holds the
+ * fingerprint of the sources a build used, so an edit, an added, removed or
+ * renamed file, or a file restored from elsewhere all make the build stale,
+ * and no clock comparison is involved (a clock step cannot hide an edit).
  * @param {string} root
- * @returns {number}
+ * @returns {string}
  */
-export function newestSourceMtime(root) {
-  let newest = -1;
+export function sourceFingerprint(root) {
+  /** @type {string[]} */
+  const rows = [];
   /** @param {string} dir @param {string} rel @param {(rel: string) => boolean} want */
   const walk = (dir, rel, want) => {
     let entries;
@@ -215,7 +219,6 @@ export function newestSourceMtime(root) {
     } catch {
       return;
     }
-    newest = Math.max(newest, mtimeOf(dir));
     for (const e of entries) {
       const childRel = `${rel}/${e.name}`;
       const child = path.join(dir, e.name);
@@ -223,13 +226,15 @@ export function newestSourceMtime(root) {
         if (childRel === 'compiler/bin' || childRel === 'compiler/setup' || e.name === 'node_modules') continue;
         walk(child, childRel, want);
       } else if (want(childRel)) {
-        newest = Math.max(newest, mtimeOf(child));
+        const st = fs.statSync(child);
+        rows.push(`${childRel}\0${st.size}\0${st.mtimeMs}`);
       }
     }
   };
   walk(path.join(root, 'compiler'), 'compiler', isCompilerSource);
   walk(path.join(root, 'runtime'), 'runtime', () => true);
-  return newest;
+  rows.sort();
+  return createHash('sha256').update(rows.join('\n')).digest('hex');
 }
 
 /**
@@ -238,10 +243,13 @@ export function newestSourceMtime(root) {
  * @returns {string | null}
  */
 export function compilerStaleReason(root) {
-  const stamp = mtimeOf(path.join(root, 'dist', 'compiler', STAMP_NAME));
-  if (stamp < 0) return `dist/compiler/${STAMP_NAME} is missing`;
-  // The stamp carries whole milliseconds (see buildCompilerIfStale).
-  if (Math.floor(newestSourceMtime(root)) > stamp) return 'sources are newer than dist/compiler';
+  let stamp;
+  try {
+    stamp = fs.readFileSync(path.join(root, 'dist', 'compiler', STAMP_NAME), 'utf8').trim();
+  } catch {
+    return `dist/compiler/${STAMP_NAME} is missing`;
+  }
+  if (stamp !== sourceFingerprint(root)) return 'sources changed since dist/compiler was built';
   return null;
 }
 
@@ -308,7 +316,9 @@ export function buildCompilerIfStale(root, opts = {}) {
       // build info survives, and tsc would then emit nothing: start over.
       fs.rmSync(path.join(root, 'dist', 'compiler.tsbuildinfo'), { force: true });
     }
-    const started = Date.now();
+    // Taken before tsc runs, so a source saved during the build still
+    // differs from the stamp on the next run.
+    const fingerprint = sourceFingerprint(root);
     const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
     const r = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'compiler')], {
       cwd: root,
@@ -321,11 +331,7 @@ export function buildCompilerIfStale(root, opts = {}) {
       throw new SetupError(`building the compiler failed (tsc exit ${r.status ?? r.signal}):\n${out}`);
     }
     fs.mkdirSync(outDir, { recursive: true });
-    // The stamp's mtime is when the build started, so a source saved while
-    // tsc was running still counts as newer on the next run.
-    fs.writeFileSync(stamp, `built by compiler/setup/bootstrap.js\n`);
-    const t = new Date(started);
-    fs.utimesSync(stamp, t, t);
+    fs.writeFileSync(stamp, `${fingerprint}\n`);
   } finally {
     release();
   }
