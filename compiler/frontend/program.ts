@@ -18,7 +18,6 @@ export const TS_OPTIONS: ts.CompilerOptions = {
   moduleResolution: ts.ModuleResolutionKind.Bundler,
   noEmit: true,
   types: [],
-  noFallthroughCasesInSwitch: true,
 };
 
 /** The repository root: the directory holding runtime/lib/core.d.ts. */

@@ -16,6 +16,8 @@ export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType): Value {
   if (intr) return lowerIntrinsic(fx, e, intr.name, intr.typeArg, t);
   const info = sema.calls.get(e)!;
   const args = e.arguments.map((a) => lowerExpr(fx, a));
+  // Omitted arguments: the parameters' default values, evaluated here.
+  for (const p of info.params.slice(args.length)) args.push(lowerExpr(fx, p.init!));
   return call(fx, sym(info.symbol), args, t);
 }
 

@@ -45,9 +45,11 @@ export class ModuleCtx {
   }
 }
 
-interface LoopTargets {
+/** Where break and continue go: loops have both, switch and labelled blocks only brk. */
+export interface JumpTargets {
   brk: Block;
-  cont: Block;
+  cont: Block | null;
+  label?: string;
 }
 
 export class FnCtx {
@@ -55,7 +57,7 @@ export class FnCtx {
   readonly ssa: SsaBuilder;
   block: Block;
   loc?: SourceLoc;
-  readonly loops: LoopTargets[] = [];
+  readonly loops: JumpTargets[] = [];
 
   constructor(readonly mod: ModuleCtx, name: string, ret: Cls | null, exported: boolean, node: ts.Node) {
     this.f = newFunc(name, ret, exported);

@@ -59,6 +59,10 @@ export function lowerExpr(fx: FnCtx, e: ts.Expression): Value {
   if (ts.isAsExpression(e)) return convert(fx, lowerExpr(fx, e.expression), sema.typeOfExpr(e.expression), t);
   if (ts.isCallExpression(e)) return lowerCall(fx, e, t);
   if (ts.isPropertyAccessExpression(e)) {
+    const member = sema.symbolOf(e.name);
+    if (member && member.flags & ts.SymbolFlags.EnumMember && member.valueDeclaration) {
+      return constant(sema.checker.getConstantValue(member.valueDeclaration as ts.EnumMember) as number);
+    }
     // `s.length`: the u64 length stored in front of the string's bytes.
     const len = fx.emit('loadl', 'l', [lowerExpr(fx, e.expression)]);
     return fx.emit('trunc', 'w', [len]);

@@ -65,7 +65,7 @@ function lowerInit(mod: ModuleCtx): Func {
 
 function isExecutable(st: ts.Statement, sema: Sema): boolean {
   return !(ts.isFunctionDeclaration(st) || ts.isImportDeclaration(st) || ts.isExportDeclaration(st) ||
-    ts.isTypeAliasDeclaration(st) || ts.isInterfaceDeclaration(st) || (ts.isModuleDeclaration(st) && sema.isRuntime(st)));
+    ts.isTypeAliasDeclaration(st) || ts.isInterfaceDeclaration(st) || ts.isEnumDeclaration(st) || (ts.isModuleDeclaration(st) && sema.isRuntime(st)));
 }
 
 /** Ends the function's last block, drops unreachable blocks and trivial phis. */

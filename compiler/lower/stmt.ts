@@ -2,8 +2,9 @@
 // SSA construction as soon as all their predecessors are known: a loop
 // header once its back edge exists, a join once both arms have jumped to it.
 import ts from 'typescript';
+import type { Block } from '../ir/ir.js';
 import type { FnCtx } from './context.js';
-import { lowerCond, lowerExpr } from './expr.js';
+import { cls, lowerCond, lowerExpr } from './expr.js';
 
 export function lowerStmt(fx: FnCtx, s: ts.Statement): void {
   fx.setLoc(s);
@@ -15,25 +16,30 @@ export function lowerStmt(fx: FnCtx, s: ts.Statement): void {
     lowerLocals(fx, s.declarationList);
   } else if (ts.isIfStatement(s)) {
     lowerIf(fx, s);
-  } else if (ts.isWhileStatement(s)) {
-    lowerLoop(fx, { cond: s.expression, body: s.statement });
-  } else if (ts.isDoStatement(s)) {
-    lowerLoop(fx, { cond: s.expression, body: s.statement, condAfter: true });
-  } else if (ts.isForStatement(s)) {
-    if (s.initializer) {
-      if (ts.isVariableDeclarationList(s.initializer)) lowerLocals(fx, s.initializer);
-      else lowerExpr(fx, s.initializer);
+  } else if (ts.isWhileStatement(s) || ts.isDoStatement(s) || ts.isForStatement(s)) {
+    lowerLoopStmt(fx, s);
+  } else if (ts.isLabeledStatement(s)) {
+    const inner = s.statement;
+    if (ts.isWhileStatement(inner) || ts.isDoStatement(inner) || ts.isForStatement(inner)) {
+      lowerLoopStmt(fx, inner, s.label.text);
+    } else {
+      const end = fx.newBlock('endlabel');
+      fx.loops.push({ brk: end, cont: null, label: s.label.text });
+      lowerStmt(fx, inner);
+      fx.loops.pop();
+      fx.jump(end);
+      fx.enter(end);
     }
-    lowerLoop(fx, { cond: s.condition, body: s.statement, step: s.incrementor });
+  } else if (ts.isSwitchStatement(s)) {
+    lowerSwitch(fx, s);
   } else if (ts.isReturnStatement(s)) {
     const v = s.expression ? lowerExpr(fx, s.expression) : null;
     fx.block.term = { kind: 'ret', value: fx.f.ret ? v : null };
     fx.deadEnd();
   } else if (ts.isBreakStatement(s) || ts.isContinueStatement(s)) {
-    const loop = fx.loops[fx.loops.length - 1];
-    fx.jump(ts.isBreakStatement(s) ? loop.brk : loop.cont);
+    fx.jump(jumpTarget(fx, s));
     fx.deadEnd();
-  } else if (ts.isEmptyStatement(s) || ts.isFunctionDeclaration(s)) {
+  } else if (ts.isEmptyStatement(s) || ts.isFunctionDeclaration(s) || ts.isEnumDeclaration(s)) {
     // nothing to run
   } else {
     throw new Error(`internal: cannot lower ${ts.SyntaxKind[s.kind]}`);
@@ -65,11 +71,68 @@ function lowerIf(fx: FnCtx, s: ts.IfStatement): void {
   fx.enter(join);
 }
 
+/** The block a break or continue jumps to (TypeScript has checked the label). */
+function jumpTarget(fx: FnCtx, s: ts.BreakStatement | ts.ContinueStatement): Block {
+  const isBreak = ts.isBreakStatement(s);
+  for (let i = fx.loops.length - 1; i >= 0; i--) {
+    const t = fx.loops[i];
+    // Unlabelled: break leaves the nearest loop or switch, continue the
+    // nearest loop; a labelled plain block is only a target by its label.
+    const labelledBlock = t.cont === null && t.label !== undefined;
+    if (s.label ? t.label !== s.label.text : labelledBlock || (!isBreak && !t.cont)) continue;
+    if (isBreak) return t.brk;
+    if (t.cont) return t.cont;
+  }
+  throw new Error(`internal: no target for ${s.getText()}`);
+}
+
+function lowerLoopStmt(fx: FnCtx, s: ts.WhileStatement | ts.DoStatement | ts.ForStatement, label?: string): void {
+  if (ts.isWhileStatement(s)) return lowerLoop(fx, { cond: s.expression, body: s.statement, label });
+  if (ts.isDoStatement(s)) return lowerLoop(fx, { cond: s.expression, body: s.statement, condAfter: true, label });
+  if (s.initializer) {
+    if (ts.isVariableDeclarationList(s.initializer)) lowerLocals(fx, s.initializer);
+    else lowerExpr(fx, s.initializer);
+  }
+  lowerLoop(fx, { cond: s.condition, body: s.statement, step: s.incrementor, label });
+}
+
+/**
+ * switch: the discriminant is evaluated once and compared with each case in
+ * order; bodies fall through to the next one unless they break. (Dense
+ * cases will become a jump table; today this is a compare chain.)
+ */
+function lowerSwitch(fx: FnCtx, s: ts.SwitchStatement): void {
+  const t = fx.sema.typeOfExpr(s.expression);
+  const disc = lowerExpr(fx, s.expression);
+  const clauses = s.caseBlock.clauses;
+  const bodies = clauses.map((c) => fx.newBlock(ts.isCaseClause(c) ? 'case' : 'default'));
+  const end = fx.newBlock('endswitch');
+  clauses.forEach((c, i) => {
+    if (!ts.isCaseClause(c)) return;
+    fx.setLoc(c);
+    const next = fx.newBlock('nextcase');
+    const eq = fx.emit('ceq', 'w', [disc, lowerExpr(fx, c.expression)], { argCls: cls(t) });
+    fx.branch(eq, bodies[i], next);
+    fx.enter(next);
+  });
+  const dflt = clauses.findIndex((c) => ts.isDefaultClause(c));
+  fx.jump(dflt >= 0 ? bodies[dflt] : end);
+  fx.loops.push({ brk: end, cont: null });
+  clauses.forEach((c, i) => {
+    fx.enter(bodies[i]);
+    for (const x of c.statements) lowerStmt(fx, x);
+    fx.jump(i + 1 < bodies.length ? bodies[i + 1] : end);
+  });
+  fx.loops.pop();
+  fx.enter(end);
+}
+
 interface Loop {
   cond?: ts.Expression;
   body: ts.Statement;
   step?: ts.Expression;
   condAfter?: boolean; // do … while
+  label?: string;
 }
 
 /**
@@ -91,7 +154,7 @@ function lowerLoop(fx: FnCtx, loop: Loop): void {
   } else {
     fx.block = body; // its back edge comes from head
   }
-  fx.loops.push({ brk: exit, cont: step });
+  fx.loops.push({ brk: exit, cont: step, label: loop.label });
   lowerStmt(fx, loop.body);
   fx.loops.pop();
   fx.jump(step);

@@ -31,6 +31,13 @@ export function constValue(sema: Sema, e: ts.Expression, t?: IntType): bigint | 
     return g && g.isConst ? g.value : undefined;
   }
   if (ts.isAsExpression(e)) return constValue(sema, e.expression, t);
+  if (ts.isPropertyAccessExpression(e)) {
+    const sym = sema.symbolOf(e.name);
+    if (sym && sym.flags & ts.SymbolFlags.EnumMember && sym.valueDeclaration) {
+      const v = sema.checker.getConstantValue(sym.valueDeclaration as ts.EnumMember);
+      return typeof v === 'number' ? BigInt(v) : undefined;
+    }
+  }
   if (ts.isPrefixUnaryExpression(e)) {
     const v = constValue(sema, e.operand, t);
     if (v === undefined) return undefined;

@@ -11,7 +11,8 @@ export interface FuncInfo {
   decl: ts.FunctionDeclaration;
   /** The assembly symbol. */
   symbol: string;
-  params: { sym: ts.Symbol; name: string; type: MType }[];
+  /** `init` is a default value, evaluated at each call that omits it. */
+  params: { sym: ts.Symbol; name: string; type: MType; init?: ts.Expression }[];
   ret: MType;
   exported: boolean;
 }
@@ -80,6 +81,8 @@ export class Sema {
     if (t.flags & (ts.TypeFlags.String | ts.TypeFlags.StringLiteral)) return STRING;
     if (t.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined)) return VOID;
     if (t.flags & ts.TypeFlags.Never) return NEVER;
+    // Numeric enums are i32 (docs/language.md §2.1).
+    if (t.flags & ts.TypeFlags.EnumLike) return INT_TYPES.i32;
     // Integer types are recognised by their brand, so user aliases of them work.
     if (t.flags & ts.TypeFlags.Intersection) {
       const brand = t.getProperty('__int');

@@ -27,6 +27,26 @@ export function collectDeclarations(sema: Sema, ty: ExprTyper): void {
       if (ts.isVariableStatement(st)) collectGlobals(sema, ty, mangler, st);
     }
   }
+  for (const f of sema.funcs.values()) for (const p of f.params) if (p.init) checkDefault(sema, ty, p.init, p.type, p.name);
+}
+
+/**
+ * A default value is evaluated at each call that leaves the argument out,
+ * in the caller; so it may use constants, globals and calls, not the
+ * function's other parameters.
+ */
+function checkDefault(sema: Sema, ty: ExprTyper, init: ts.Expression, type: MType, name: string): void {
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n)) {
+      const decl = sema.symbolOf(n)?.valueDeclaration;
+      if (decl && ts.isParameter(decl)) {
+        sema.diags.error('TSK1001', n, `the default value of '${name}' uses parameter '${n.text}'; default values are evaluated by the caller and may use only constants, globals and calls`);
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(init);
+  ty.expect(init, type, `the default value of '${name}'`);
 }
 
 class Mangler {
@@ -81,8 +101,8 @@ function collectFunction(sema: Sema, mangler: Mangler, decl: ts.FunctionDeclarat
       sema.diags.error('TSK1001', p.name, unsupportedMessage(p.name));
       continue;
     }
-    if (p.dotDotDotToken || p.questionToken || p.initializer) {
-      sema.diags.error('TSK1001', p, `optional, default and rest parameters are not supported yet; pass every argument`);
+    if (p.dotDotDotToken || p.questionToken) {
+      sema.diags.error('TSK1001', p, `optional and rest parameters are not supported; give the parameter a default value or pass every argument`);
     }
     const sym = sema.symbolOf(p.name);
     if (!p.type) {
@@ -90,7 +110,7 @@ function collectFunction(sema: Sema, mangler: Mangler, decl: ts.FunctionDeclarat
     }
     const type = p.type ? sema.typeFromNode(p.type) : I32;
     if (sym) sema.locals.set(sym, type);
-    if (sym) params.push({ sym, name: p.name.text, type });
+    if (sym) params.push({ sym, name: p.name.text, type, init: p.initializer });
   }
   let ret: MType = VOID;
   if (decl.type) ret = sema.typeFromNode(decl.type);

@@ -79,7 +79,10 @@ export class ExprTyper {
     if (ts.isConditionalExpression(e)) return this.natural(e.whenTrue) ?? this.natural(e.whenFalse);
     if (ts.isAsExpression(e)) return s.mtypeOf(s.checker.getTypeFromTypeNode(e.type)) ?? null;
     if (ts.isCallExpression(e)) return this.naturalOfCall(e);
-    if (ts.isPropertyAccessExpression(e) && e.name.text === 'length') return I32;
+    if (ts.isPropertyAccessExpression(e)) {
+      if (this.enumMember(e) !== undefined) return I32;
+      if (e.name.text === 'length') return I32;
+    }
     return null;
   }
 
@@ -90,6 +93,14 @@ export class ExprTyper {
     if (intr) return naturalOfIntrinsic(this, e, decl, intr);
     const info = this.sema.funcs.get(decl);
     return info ? info.ret : null;
+  }
+
+  /** The value of `E.member` when it names a numeric enum member. */
+  enumMember(e: ts.PropertyAccessExpression): number | undefined {
+    const sym = this.sema.symbolOf(e.name);
+    if (!sym || !(sym.flags & ts.SymbolFlags.EnumMember) || !sym.valueDeclaration) return undefined;
+    const v = this.sema.checker.getConstantValue(sym.valueDeclaration as ts.EnumMember);
+    return typeof v === 'number' ? v : undefined;
   }
 
   /** Types `e` (with the type its context expects, if any) and records it. */
@@ -138,9 +149,13 @@ export class ExprTyper {
     }
     if (ts.isAsExpression(e)) return this.assertion(e, s.typeFromNode(e.type));
     if (ts.isCallExpression(e)) return this.call(e, expected);
-    if (ts.isPropertyAccessExpression(e) && e.name.text === 'length') {
-      const t = this.type(e.expression);
-      if (t.kind === 'string') return I32;
+    if (ts.isPropertyAccessExpression(e)) {
+      const member = this.enumMember(e);
+      if (member !== undefined) return I32;
+      if (e.name.text === 'length') {
+        const t = this.type(e.expression);
+        if (t.kind === 'string') return I32;
+      }
     }
     s.diags.error('TSK1001', e, unsupportedMessage(e));
     return expected ?? I32;

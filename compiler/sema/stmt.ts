@@ -23,6 +23,10 @@ export class StmtChecker {
     for (const s of sf.statements) {
       if (ts.isFunctionDeclaration(s) || ts.isImportDeclaration(s) || ts.isTypeAliasDeclaration(s)) continue;
       if (ts.isInterfaceDeclaration(s) || ts.isExportDeclaration(s)) continue;
+      if (ts.isEnumDeclaration(s)) {
+        this.enumDecl(s);
+        continue;
+      }
       if (ts.isVariableStatement(s)) continue; // globals: sema/declarations.ts
       if (ts.isModuleDeclaration(s) && this.sema.isRuntime(s)) continue;
       this.stmt(s, ret);
@@ -55,13 +59,47 @@ export class StmtChecker {
     } else if (ts.isReturnStatement(s)) {
       if (s.expression) ty.expect(s.expression, ret, 'the return value');
     } else if (ts.isBreakStatement(s) || ts.isContinueStatement(s)) {
-      if (s.label) this.sema.diags.error('TSK1001', s, `labelled break and continue are not supported yet; use a flag variable`);
+      // TypeScript has checked that the label exists and encloses the statement.
+    } else if (ts.isLabeledStatement(s)) {
+      this.stmt(s.statement, ret);
+    } else if (ts.isSwitchStatement(s)) {
+      this.switchStmt(s, ret);
     } else if (ts.isEmptyStatement(s)) {
       // nothing to check
+    } else if (ts.isEnumDeclaration(s)) {
+      this.sema.diags.error('TSK1001', s, `enums must be declared at the top level of a file`);
     } else if (ts.isFunctionDeclaration(s)) {
       this.sema.diags.error('TSK1001', s, `nested functions are closures, which tskc does not have; move '${s.name?.text ?? 'it'}' to the top level`);
     } else {
       this.sema.diags.error('TSK1001', s, unsupportedMessage(s));
+    }
+  }
+
+  /**
+   * switch: the discriminant and every case value share one integer type
+   * (or bool); case values may be any expression of that type.
+   */
+  private switchStmt(s: ts.SwitchStatement, ret: MType): void {
+    const t = this.ty.natural(s.expression) ?? I32;
+    this.ty.expect(s.expression, t, 'switch');
+    if (t.kind !== 'int' && t.kind !== 'bool') {
+      this.sema.diags.error('TSK1008', s.expression, `switch works on integers and bools, not ${t.kind}`);
+    }
+    for (const clause of s.caseBlock.clauses) {
+      if (ts.isCaseClause(clause)) this.ty.expect(clause.expression, t, 'case');
+      for (const x of clause.statements) this.stmt(x, ret);
+    }
+  }
+
+  /** Enums: numeric members only (their values are i32 constants). */
+  private enumDecl(e: ts.EnumDeclaration): void {
+    for (const m of e.members) {
+      const v = this.sema.checker.getConstantValue(m);
+      if (typeof v !== 'number') {
+        this.sema.diags.error('TSK1001', m, `string and computed enum members are not supported; give each member an integer value`);
+      } else if (!Number.isInteger(v) || v < -2147483648 || v > 2147483647) {
+        this.sema.diags.error('TSK1004', m, `enum values are i32; ${v} is not one`);
+      }
     }
   }
 

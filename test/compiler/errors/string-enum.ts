@@ -1,0 +1,4 @@
+// error: TSK1001 @ 3
+enum Mode {
+  Fast = 'fast',
+}
