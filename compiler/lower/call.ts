@@ -8,7 +8,8 @@ import { I32, I64, U64, isInt } from '../sema/types.js';
 import { constValue } from '../sema/consteval.js';
 import type { MType } from '../sema/types.js';
 import type { FnCtx } from './context.js';
-import { cls, convert, loadOp, lowerExpr, storeOp } from './expr.js';
+import { cls, convert, loadOp, lowerCond, lowerExpr, storeOp } from './expr.js';
+import { relative } from 'node:path';
 
 export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType): Value {
   const sema = fx.sema;
@@ -53,6 +54,15 @@ function lowerIntrinsic(fx: FnCtx, e: ts.CallExpression, name: string, typeArg: 
       fx.effect(storeOp(vt), cls(vt), [value(1), addr], { volatile: name === 'volatileStore' });
       return constant(0);
     }
+    case 'assert': {
+      const ok = fx.newBlock('assert.ok');
+      const fail = fx.newBlock('assert.fail');
+      lowerCond(fx, args[0], ok, fail);
+      fx.enter(fail);
+      panic(fx, args[1] ? value(1) : fx.mod.string('assertion failed'), e);
+      fx.enter(ok);
+      return constant(0);
+    }
     case 'unreachable':
       fx.block.term = { kind: 'unreachable' };
       fx.deadEnd();
@@ -87,6 +97,14 @@ function lowerIntrinsic(fx: FnCtx, e: ts.CallExpression, name: string, typeArg: 
     default:
       throw new Error(`internal: intrinsic '${name}' has no lowering`);
   }
+}
+
+/** Calls the runtime's panic with a message and the TS location of `at`. */
+export function panic(fx: FnCtx, message: Value, at: ts.Node): void {
+  const sf = at.getSourceFile();
+  const line = sf.getLineAndCharacterOfPosition(at.getStart(sf)).line + 1;
+  const file = fx.mod.string(relative(process.cwd(), sf.fileName) || sf.fileName);
+  call(fx, fx.mod.runtimeFunc('panic'), [message, file, constant(line)], { kind: 'never' });
 }
 
 /**

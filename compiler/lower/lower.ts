@@ -5,7 +5,7 @@
 // which the entry stub calls.
 import ts from 'typescript';
 import { reversePostorder, sym } from '../ir/ir.js';
-import type { Data, DataItem, Func, Module } from '../ir/ir.js';
+import type { Cls, Data, DataItem, Func, Module } from '../ir/ir.js';
 import { prunePhiArgs, removeTrivialPhis } from '../ir/ssa.js';
 import type { Sema } from '../sema/context.js';
 import { isInt, wrapTo } from '../sema/types.js';
@@ -35,7 +35,7 @@ export function lowerProgram(sema: Sema): Module {
   return { funcs, data: mod.data, init: INIT_FUNC };
 }
 
-function retCls(t: MType): 'w' | 'l' | null {
+function retCls(t: MType): Cls | null {
   return t.kind === 'void' || t.kind === 'never' ? null : cls(t);
 }
 

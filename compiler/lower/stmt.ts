@@ -5,6 +5,7 @@ import ts from 'typescript';
 import type { Block } from '../ir/ir.js';
 import type { FnCtx } from './context.js';
 import { cls, lowerCond, lowerExpr } from './expr.js';
+import { panic } from './call.js';
 
 export function lowerStmt(fx: FnCtx, s: ts.Statement): void {
   fx.setLoc(s);
@@ -39,6 +40,9 @@ export function lowerStmt(fx: FnCtx, s: ts.Statement): void {
   } else if (ts.isBreakStatement(s) || ts.isContinueStatement(s)) {
     fx.jump(jumpTarget(fx, s));
     fx.deadEnd();
+  } else if (ts.isThrowStatement(s)) {
+    const msg = (s.expression as ts.NewExpression).arguments?.[0];
+    panic(fx, msg ? lowerExpr(fx, msg) : fx.mod.string('Error'), s);
   } else if (ts.isEmptyStatement(s) || ts.isFunctionDeclaration(s) || ts.isEnumDeclaration(s)) {
     // nothing to run
   } else {

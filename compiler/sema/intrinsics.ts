@@ -6,7 +6,7 @@ import ts from 'typescript';
 import type { TargetName } from '../driver/target.js';
 import type { ExprTyper } from './expr.js';
 import { constValue } from './consteval.js';
-import { I32, I64, INT_TYPES, NEVER, USIZE, VOID, isInt, isIntName, typeName } from './types.js';
+import { I32, I64, INT_TYPES, NEVER, STRING, USIZE, VOID, isInt, isIntName, typeName } from './types.js';
 import type { MType } from './types.js';
 
 type Typing = (ty: ExprTyper, e: ts.CallExpression, decl: ts.FunctionDeclaration) => MType;
@@ -95,6 +95,15 @@ const DEFS: Record<string, IntrinsicDef> = {
     natural: silentTypeArg,
   },
   unreachable: { targets: 'all', type: () => NEVER, natural: () => NEVER },
+  assert: {
+    targets: 'all',
+    type: (ty, e) => {
+      ty.condition(e.arguments[0]);
+      if (e.arguments[1]) ty.expect(e.arguments[1], STRING, 'the assert message');
+      return VOID;
+    },
+    natural: () => VOID,
+  },
   'memory.data': {
     targets: 'all',
     type: (ty, e) => {

@@ -4,7 +4,7 @@ import ts from 'typescript';
 import type { Sema } from './context.js';
 import type { ExprTyper } from './expr.js';
 import { unsupportedMessage } from './unsupported.js';
-import { I32 } from './types.js';
+import { I32, STRING } from './types.js';
 import type { MType } from './types.js';
 
 export class StmtChecker {
@@ -64,6 +64,8 @@ export class StmtChecker {
       this.stmt(s.statement, ret);
     } else if (ts.isSwitchStatement(s)) {
       this.switchStmt(s, ret);
+    } else if (ts.isThrowStatement(s)) {
+      this.throwStmt(s);
     } else if (ts.isEmptyStatement(s)) {
       // nothing to check
     } else if (ts.isEnumDeclaration(s)) {
@@ -89,6 +91,18 @@ export class StmtChecker {
       if (ts.isCaseClause(clause)) this.ty.expect(clause.expression, t, 'case');
       for (const x of clause.statements) this.stmt(x, ret);
     }
+  }
+
+  /** `throw new Error(message)` is a panic (docs/language.md §6.4). */
+  private throwStmt(s: ts.ThrowStatement): void {
+    const e = s.expression;
+    const ctor = ts.isNewExpression(e) ? this.sema.symbolOf(e.expression) : undefined;
+    if (!ts.isNewExpression(e) || !ctor?.valueDeclaration || !this.sema.isRuntime(ctor.valueDeclaration) || ctor.name !== 'Error') {
+      this.sema.diags.error('TSK1001', s, `only 'throw new Error(message)' is supported: it panics, as tskc has no exceptions`);
+      return;
+    }
+    const msg = e.arguments?.[0];
+    if (msg) this.ty.expect(msg, STRING, 'the Error message');
   }
 
   /** Enums: numeric members only (their values are i32 constants). */

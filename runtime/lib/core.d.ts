@@ -76,3 +76,15 @@ declare namespace memory {
   /** The address of `size` zeroed bytes of static storage, one block per call site. @intrinsic memory.data */
   function data(size: i32): usize;
 }
+
+// ---- errors (docs/language.md §6.4) -----------------------------------------
+/**
+ * `throw new Error(message)` stops the program with the message and the
+ * TypeScript location (a panic); there is no unwinding and no catch.
+ */
+declare class Error {
+  constructor(message?: string);
+  readonly message: string;
+}
+/** Panics with `message` and this call's location when `condition` is false. @intrinsic assert */
+declare function assert(condition: bool, message?: string): void;

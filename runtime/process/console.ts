@@ -10,7 +10,8 @@ const BUF_SIZE: usize = 4096;
 const buf: usize = memory.data(4096);
 let used: usize = 0;
 
-function flush(): void {
+/** Writes out everything buffered so far (also used by panic). */
+export function flush(): void {
   let off: usize = 0;
   while (off < used) {
     const n = syscall(SYS_WRITE, 1, buf + off, used - off);
