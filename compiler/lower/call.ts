@@ -16,9 +16,11 @@ export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType): Value {
   const intr = sema.intrinsics.get(e);
   if (intr) return lowerIntrinsic(fx, e, intr.name, intr.typeArg, t);
   const info = sema.calls.get(e)!;
-  const args = e.arguments.map((a) => lowerExpr(fx, a));
+  // A method's receiver is its first argument, evaluated before the others.
+  const receiver = info.thisClass ? [lowerExpr(fx, (e.expression as ts.PropertyAccessExpression).expression)] : [];
+  const args = [...receiver, ...e.arguments.map((a) => lowerExpr(fx, a))];
   // Omitted arguments: the parameters' default values, evaluated here.
-  for (const p of info.params.slice(args.length)) args.push(lowerExpr(fx, p.init!));
+  for (const p of info.params.slice(args.length - receiver.length)) args.push(lowerExpr(fx, p.init!));
   return call(fx, sym(info.symbol), args, t);
 }
 
@@ -44,6 +46,13 @@ function lowerIntrinsic(fx: FnCtx, e: ts.CallExpression, name: string, typeArg: 
       return convert(fx, value(0), typeOf(0), t);
     case 'changetype':
       return value(0);
+    case 'sizeof':
+    case 'alignof':
+    case 'offsetof':
+      return constant(fx.sema.intrinsics.get(e)!.value!);
+    case 'free':
+      fx.effect('call', 'l', [value(0)], { callee: fx.mod.runtimeFunc('heapFree') });
+      return constant(0);
     case 'load':
     case 'volatileLoad':
       return fx.emit(loadOp(t), cls(t), [value(0)], { volatile: name === 'volatileLoad' });

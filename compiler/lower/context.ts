@@ -30,10 +30,10 @@ export class ModuleCtx {
     return sym(name);
   }
 
-  /** A zeroed static block for memory.data(n). */
-  staticBlock(size: number): Value {
+  /** A zeroed static block: memory.data(n), and objects made by module-level `new`. */
+  staticBlock(size: number, align = 16): Value {
     const name = `static.${this.statics++}`;
-    this.data.push({ name, section: 'bss', align: 16, exported: false, items: [{ kind: 'zero', size }] });
+    this.data.push({ name, section: 'bss', align, exported: false, items: [{ kind: 'zero', size }] });
     return sym(name);
   }
 
@@ -51,6 +51,9 @@ export interface JumpTargets {
   cont: Block | null;
   label?: string;
 }
+
+/** The SSA variable holding `this` in methods and constructors. */
+export const THIS: VarKey = { this: true };
 
 export class FnCtx {
   readonly f: Func;

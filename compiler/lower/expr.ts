@@ -3,12 +3,14 @@
 // zero-extended, so every operation that can leave the range is followed by
 // a normalising extension (docs/language.md §3.2).
 import ts from 'typescript';
-import { constant } from '../ir/ir.js';
+import { constant, sym } from '../ir/ir.js';
 import type { Block, Cls, Op, Value } from '../ir/ir.js';
 import { literalValue } from '../sema/consteval.js';
 import { COMPOUND, isArith, isCompare, isLogical, isShift } from '../sema/expr.js';
 import { BOOL, clsOf, isInt } from '../sema/types.js';
 import type { IntType, MType } from '../sema/types.js';
+import type { FieldInfo } from '../sema/classes.js';
+import { THIS } from './context.js';
 import type { FnCtx } from './context.js';
 import { lowerCall } from './call.js';
 
@@ -49,7 +51,9 @@ export function lowerExpr(fx: FnCtx, e: ts.Expression): Value {
   if (lit) return lit;
   if (e.kind === K.TrueKeyword || e.kind === K.FalseKeyword) return constant(e.kind === K.TrueKeyword ? 1 : 0);
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return fx.mod.string(e.text);
-  if (ts.isIdentifier(e)) return readName(fx, e);
+  if (ts.isIdentifier(e)) return readPlace(fx, e);
+  if (e.kind === K.ThisKeyword) return fx.readVar(THIS, 'l', 'this');
+  if (ts.isNewExpression(e)) return lowerNew(fx, e);
   if (ts.isPrefixUnaryExpression(e)) return prefix(fx, e, t);
   if (ts.isPostfixUnaryExpression(e)) return increment(fx, e.operand, e.operator === K.PlusPlusToken, false);
   if (ts.isBinaryExpression(e)) return binary(fx, e, t);
@@ -63,6 +67,8 @@ export function lowerExpr(fx: FnCtx, e: ts.Expression): Value {
     if (member && member.flags & ts.SymbolFlags.EnumMember && member.valueDeclaration) {
       return constant(sema.checker.getConstantValue(member.valueDeclaration as ts.EnumMember) as number);
     }
+    const s = sema.symbolOf(e.name);
+    if ((s && sema.globals.has(s)) || sema.fieldAccess.has(e)) return readPlace(fx, e);
     // `s.length`: the u64 length stored in front of the string's bytes.
     const len = fx.emit('loadl', 'l', [lowerExpr(fx, e.expression)]);
     return fx.emit('trunc', 'w', [len]);
@@ -79,24 +85,66 @@ function foldedConstant(e: ts.Expression): Value | undefined {
   return undefined;
 }
 
-function readName(fx: FnCtx, id: ts.Identifier): Value {
-  const sema = fx.sema;
-  const s = sema.symbolOf(id)!;
-  const local = sema.locals.get(s);
-  if (local) return fx.readVar(s, cls(local), id.text);
-  const g = sema.globals.get(s)!;
-  if (g.isConst && g.value !== undefined) return constant(g.value);
-  return fx.emit(loadOp(g.type), cls(g.type), [{ kind: 'sym', name: g.symbol }]);
+/** Something that can be read and assigned: a local, a global, a field. */
+interface Place {
+  type: MType;
+  read(): Value;
+  write(v: Value): void;
 }
 
-function writeName(fx: FnCtx, id: ts.Expression, v: Value): void {
-  while (ts.isParenthesizedExpression(id)) id = id.expression;
+function memoryPlace(fx: FnCtx, type: MType, addr: Value): Place {
+  return {
+    type,
+    read: () => fx.emit(loadOp(type), cls(type), [addr]),
+    write: (v) => fx.effect(storeOp(type), cls(type), [v, addr]),
+  };
+}
+
+/**
+ * The place an identifier or property access names. A field's object is
+ * evaluated here, once, before whatever is stored into it (as in JS).
+ */
+function place(fx: FnCtx, e: ts.Expression): Place {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
   const sema = fx.sema;
-  const s = sema.symbolOf(id)!;
-  const local = sema.locals.get(s);
-  if (local) return fx.writeVar(s, v);
+  if (ts.isPropertyAccessExpression(e)) {
+    // A field (never a local: a parameter property's symbol is also the
+    // constructor parameter's), else a static field, which is a global.
+    const field = sema.fieldAccess.get(e);
+    if (field) return fieldPlace(fx, e, field);
+  }
+  const s = sema.symbolOf(ts.isPropertyAccessExpression(e) ? e.name : e)!;
+  const local = ts.isIdentifier(e) ? sema.locals.get(s) : undefined;
+  if (local) return { type: local, read: () => fx.readVar(s, cls(local), s.name), write: (v) => fx.writeVar(s, v) };
   const g = sema.globals.get(s)!;
-  fx.effect(storeOp(g.type), cls(g.type), [v, { kind: 'sym', name: g.symbol }]);
+  return memoryPlace(fx, g.type, sym(g.symbol));
+}
+
+function fieldPlace(fx: FnCtx, e: ts.PropertyAccessExpression, field: FieldInfo): Place {
+  const obj = lowerExpr(fx, e.expression);
+  const addr = field.offset === 0 ? obj : fx.emit('add', 'l', [obj, constant(field.offset)]);
+  return memoryPlace(fx, field.type, addr);
+}
+
+/** A name or property read: constants fold, the rest reads its place. */
+function readPlace(fx: FnCtx, e: ts.Identifier | ts.PropertyAccessExpression): Value {
+  const g = fx.sema.globals.get(fx.sema.symbolOf(ts.isIdentifier(e) ? e : e.name)!);
+  if (g?.isConst && g.value !== undefined) return constant(g.value);
+  return place(fx, e).read();
+}
+
+/** new C(args): static storage at module level, else the heap; then the constructor. */
+function lowerNew(fx: FnCtx, e: ts.NewExpression): Value {
+  const info = fx.sema.news.get(e)!;
+  const ctor = info.ctor!;
+  const size = Math.max(info.size, 1);
+  const obj = fx.sema.staticNews.has(e)
+    ? fx.mod.staticBlock(size, Math.max(info.align, 8))
+    : fx.emit('call', 'l', [constant(size)], { callee: fx.mod.runtimeFunc('heapAlloc') });
+  const args = (e.arguments ?? []).map((a) => lowerExpr(fx, a));
+  for (const p of ctor.params.slice(args.length)) args.push(lowerExpr(fx, p.init!));
+  fx.effect('call', 'l', [obj, ...args], { callee: sym(ctor.symbol) });
+  return obj;
 }
 
 export function loadOp(t: MType): Op {
@@ -137,10 +185,10 @@ function truthy(fx: FnCtx, e: ts.Expression, op: 'cne' | 'ceq'): Value {
 }
 
 function increment(fx: FnCtx, target: ts.Expression, up: boolean, prefixForm: boolean): Value {
-  const t = fx.sema.typeOfExpr(target);
-  const old = lowerExpr(fx, target);
-  const next = normalize(fx, fx.emit(up ? 'add' : 'sub', cls(t), [old, constant(1)]), t);
-  writeName(fx, target, next);
+  const p = place(fx, target);
+  const old = p.read();
+  const next = normalize(fx, fx.emit(up ? 'add' : 'sub', cls(p.type), [old, constant(1)]), p.type);
+  p.write(next);
   return prefixForm ? next : old;
 }
 
@@ -193,16 +241,18 @@ function binary(fx: FnCtx, e: ts.BinaryExpression, t: MType): Value {
     return lowerExpr(fx, e.right);
   }
   if (op === K.EqualsToken) {
+    const p = place(fx, e.left);
     const v = lowerExpr(fx, e.right);
-    writeName(fx, e.left, v);
+    p.write(v);
     return v;
   }
   const compound = COMPOUND[op];
   if (compound) {
-    const a = lowerExpr(fx, e.left);
+    const p = place(fx, e.left);
+    const a = p.read();
     const b = lowerExpr(fx, e.right);
     const v = arith(fx, compound, t, a, b, sema.typeOfExpr(e.right));
-    writeName(fx, e.left, v);
+    p.write(v);
     return v;
   }
   if (isCompare(op)) return compare(fx, e);

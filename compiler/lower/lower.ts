@@ -4,13 +4,15 @@
 // statements of every file, in initialisation order, become `tskc.init`,
 // which the entry stub calls.
 import ts from 'typescript';
-import { reversePostorder, sym } from '../ir/ir.js';
-import type { Cls, Data, DataItem, Func, Module } from '../ir/ir.js';
+import { constant, reversePostorder, sym } from '../ir/ir.js';
+import type { Cls, Data, DataItem, Func, Module, Value } from '../ir/ir.js';
+import type { FuncInfo } from '../sema/context.js';
+import type { ClassInfo } from '../sema/classes.js';
 import { prunePhiArgs, removeTrivialPhis } from '../ir/ssa.js';
 import type { Sema } from '../sema/context.js';
 import { isInt, wrapTo } from '../sema/types.js';
 import type { MType } from '../sema/types.js';
-import { FnCtx, ModuleCtx } from './context.js';
+import { FnCtx, ModuleCtx, THIS } from './context.js';
 import { cls, lowerExpr, storeOp } from './expr.js';
 import { lowerStmt } from './stmt.js';
 
@@ -19,20 +21,49 @@ export const INIT_FUNC = 'tskc.init';
 export function lowerProgram(sema: Sema): Module {
   const mod = new ModuleCtx(sema);
   const funcs: Func[] = [];
-  for (const info of sema.funcs.values()) {
-    const fx = new FnCtx(mod, info.symbol, retCls(info.ret), info.exported, info.decl);
-    for (const p of info.params) {
-      const t = fx.temp(cls(p.type), p.name);
-      fx.f.params.push(t);
-      fx.writeVar(p.sym, t);
-    }
-    for (const s of info.decl.body!.statements) lowerStmt(fx, s);
-    finish(fx, info.decl.body!);
-    funcs.push(fx.f);
-  }
+  for (const info of sema.funcs.values()) funcs.push(lowerFunction(mod, info));
+  // Constructors the classes do not write (they only run field initializers).
+  for (const c of sema.classes.values()) if (c.ctor && !sema.funcs.has(c.ctor.decl)) funcs.push(lowerFunction(mod, c.ctor));
   funcs.push(lowerInit(mod));
   for (const g of sema.globals.values()) mod.data.push(globalData(g.symbol, g.type, g.value, g.isConst));
   return { funcs, data: mod.data, init: INIT_FUNC };
+}
+
+function lowerFunction(mod: ModuleCtx, info: FuncInfo): Func {
+  const fx = new FnCtx(mod, info.symbol, retCls(info.ret), info.exported, info.decl);
+  if (info.thisClass) {
+    const t = fx.temp('l', 'this');
+    fx.f.params.push(t);
+    fx.writeVar(THIS, t);
+  }
+  for (const p of info.params) {
+    const t = fx.temp(cls(p.type), p.name);
+    fx.f.params.push(t);
+    fx.writeVar(p.sym, t);
+  }
+  if (info.ctorOf) initFields(fx, info.ctorOf);
+  for (const s of info.body?.statements ?? []) lowerStmt(fx, s);
+  finish(fx, info.body ?? info.decl);
+  return fx.f;
+}
+
+/**
+ * The start of every constructor, as in JavaScript: parameter properties
+ * are stored, then field initializers run in order. Other fields stay zero.
+ */
+function initFields(fx: FnCtx, c: ClassInfo): void {
+  const self = fx.readVar(THIS, 'l', 'this');
+  for (const f of c.fields) {
+    let v: Value | undefined;
+    if (ts.isParameter(f.decl)) v = fx.readVar(fx.sema.symbolOf(f.decl.name)!, cls(f.type), f.name);
+    else if (f.init) {
+      fx.setLoc(f.decl);
+      v = lowerExpr(fx, f.init);
+    }
+    if (!v) continue;
+    const addr = f.offset === 0 ? self : fx.emit('add', 'l', [self, constant(f.offset)]);
+    fx.effect(storeOp(f.type), cls(f.type), [v, addr]);
+  }
 }
 
 function retCls(t: MType): Cls | null {
@@ -65,7 +96,7 @@ function lowerInit(mod: ModuleCtx): Func {
 
 function isExecutable(st: ts.Statement, sema: Sema): boolean {
   return !(ts.isFunctionDeclaration(st) || ts.isImportDeclaration(st) || ts.isExportDeclaration(st) ||
-    ts.isTypeAliasDeclaration(st) || ts.isInterfaceDeclaration(st) || ts.isEnumDeclaration(st) || (ts.isModuleDeclaration(st) && sema.isRuntime(st)));
+    ts.isTypeAliasDeclaration(st) || ts.isInterfaceDeclaration(st) || ts.isEnumDeclaration(st) || ts.isClassDeclaration(st) || (ts.isModuleDeclaration(st) && sema.isRuntime(st)));
 }
 
 /** Ends the function's last block, drops unreachable blocks and trivial phis. */

@@ -6,19 +6,28 @@ import type { Target } from '../driver/target.js';
 import type { DiagnosticBag } from '../diag/diagnostic.js';
 import { BOOL, INT_TYPES, NEVER, STRING, VOID, isIntName } from './types.js';
 import type { MType } from './types.js';
+import type { ClassInfo, FieldInfo } from './classes.js';
 
 export interface FuncInfo {
-  decl: ts.FunctionDeclaration;
+  /** The declaration (the class itself for an implicit constructor). */
+  decl: ts.FunctionLikeDeclaration | ts.ClassDeclaration;
+  /** For messages: `f`, `Point.length`, `Point.constructor`. */
+  name: string;
+  body?: ts.Block;
   /** The assembly symbol. */
   symbol: string;
   /** `init` is a default value, evaluated at each call that omits it. */
   params: { sym: ts.Symbol; name: string; type: MType; init?: ts.Expression }[];
   ret: MType;
   exported: boolean;
+  /** Methods and constructors: the class of the implicit `this` parameter. */
+  thisClass?: ClassInfo;
+  /** Constructors: the class whose field initializers they run first. */
+  ctorOf?: ClassInfo;
 }
 
 export interface GlobalInfo {
-  decl: ts.VariableDeclaration;
+  decl: ts.VariableDeclaration | ts.PropertyDeclaration;
   symbol: string;
   type: MType;
   isConst: boolean;
@@ -33,6 +42,8 @@ export interface IntrinsicCall {
   name: string;
   /** The T of load<T>/store<T>/changetype<T> and conversions' target type. */
   typeArg?: MType;
+  /** Intrinsics that are compile-time constants (sizeof, offsetof). */
+  value?: bigint;
 }
 
 export class Sema {
@@ -43,6 +54,13 @@ export class Sema {
   readonly exprTypes = new Map<ts.Node, MType>();
   readonly calls = new Map<ts.CallExpression, FuncInfo>();
   readonly intrinsics = new Map<ts.CallExpression, IntrinsicCall>();
+  readonly classes = new Map<ts.Declaration, ClassInfo>();
+  /** `obj.field` expressions and the field they read or write. */
+  readonly fieldAccess = new Map<ts.PropertyAccessExpression, FieldInfo>();
+  /** `new C(…)` expressions and their class. */
+  readonly news = new Map<ts.NewExpression, ClassInfo>();
+  /** `new` expressions that initialise a module-level variable: static storage. */
+  readonly staticNews = new Set<ts.NewExpression>();
   /** Source files in initialisation order (dependencies first). */
   files: ts.SourceFile[] = [];
 
@@ -83,6 +101,11 @@ export class Sema {
     if (t.flags & ts.TypeFlags.Never) return NEVER;
     // Numeric enums are i32 (docs/language.md §2.1).
     if (t.flags & ts.TypeFlags.EnumLike) return INT_TYPES.i32;
+    if (t.flags & ts.TypeFlags.Object && t.symbol?.flags & ts.SymbolFlags.Class) {
+      const decl = t.symbol.valueDeclaration;
+      const info = decl && this.classes.get(decl);
+      if (info) return { kind: 'class', info };
+    }
     // Integer types are recognised by their brand, so user aliases of them work.
     if (t.flags & ts.TypeFlags.Intersection) {
       const brand = t.getProperty('__int');

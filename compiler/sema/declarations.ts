@@ -5,6 +5,7 @@
 import ts from 'typescript';
 import { basename } from 'node:path';
 import type { FuncInfo, GlobalInfo, Sema } from './context.js';
+import { declareClasses, defineClasses } from './classes.js';
 import type { ExprTyper } from './expr.js';
 import { constValue } from './consteval.js';
 import { I32, VOID, isInt } from './types.js';
@@ -16,11 +17,13 @@ const RESERVED = new Set(['_start', 'main']);
 
 export function collectDeclarations(sema: Sema, ty: ExprTyper): void {
   const mangler = new Mangler(sema);
+  declareClasses(sema, mangler);
   for (const sf of sema.files) {
     for (const st of sf.statements) {
       if (ts.isFunctionDeclaration(st)) collectFunction(sema, mangler, st);
     }
   }
+  defineClasses(sema, ty, mangler);
   // Globals after functions, so initialisers can call them.
   for (const sf of sema.files) {
     for (const st of sf.statements) {
@@ -49,7 +52,7 @@ function checkDefault(sema: Sema, ty: ExprTyper, init: ts.Expression, type: MTyp
   ty.expect(init, type, `the default value of '${name}'`);
 }
 
-class Mangler {
+export class Mangler {
   private readonly used = new Set<string>();
   private readonly userNames = new Map<string, number>();
 
@@ -58,7 +61,7 @@ class Mangler {
     for (const sf of sema.files) {
       if (sema.isRuntime(sf)) continue;
       for (const st of sf.statements) {
-        const names = ts.isFunctionDeclaration(st) && st.name ? [st.name.text]
+        const names = (ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name ? [st.name.text]
           : ts.isVariableStatement(st) ? st.declarationList.declarations.map((d) => d.name.getText()) : [];
         for (const n of names) this.userNames.set(n, (this.userNames.get(n) ?? 0) + 1);
       }
@@ -95,6 +98,20 @@ function collectFunction(sema: Sema, mangler: Mangler, decl: ts.FunctionDeclarat
   if (decl.asteriskToken || decl.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) {
     sema.diags.error('TSK1001', decl, `generators and async functions are not supported; tskc has no runtime for them`);
   }
+  const { params, ret } = signatureOf(sema, decl, name);
+  sema.funcs.set(decl, {
+    decl,
+    name,
+    body: decl.body,
+    symbol: mangler.symbol(decl, name),
+    params,
+    ret,
+    exported: isExported(decl),
+  });
+}
+
+/** Parameter and return types of a function, method or constructor. */
+export function signatureOf(sema: Sema, decl: ts.SignatureDeclaration, name: string): Pick<FuncInfo, 'params' | 'ret'> {
   const params: FuncInfo['params'] = [];
   for (const p of decl.parameters) {
     if (!ts.isIdentifier(p.name)) {
@@ -105,13 +122,12 @@ function collectFunction(sema: Sema, mangler: Mangler, decl: ts.FunctionDeclarat
       sema.diags.error('TSK1001', p, `optional and rest parameters are not supported; give the parameter a default value or pass every argument`);
     }
     const sym = sema.symbolOf(p.name);
-    if (!p.type) {
-      sema.diags.error('TSK1005', p, `parameter '${p.name.text}' needs a type annotation`);
-    }
+    if (!p.type) sema.diags.error('TSK1005', p, `parameter '${p.name.text}' needs a type annotation`);
     const type = p.type ? sema.typeFromNode(p.type) : I32;
     if (sym) sema.locals.set(sym, type);
     if (sym) params.push({ sym, name: p.name.text, type, init: p.initializer });
   }
+  if (ts.isConstructorDeclaration(decl)) return { params, ret: VOID };
   let ret: MType = VOID;
   if (decl.type) ret = sema.typeFromNode(decl.type);
   else {
@@ -120,13 +136,7 @@ function collectFunction(sema: Sema, mangler: Mangler, decl: ts.FunctionDeclarat
     if (inferred) ret = inferred;
     else sema.diags.error('TSK1005', decl.name ?? decl, `'${name}' needs a return type annotation, e.g. ': i32'`);
   }
-  sema.funcs.set(decl, {
-    decl,
-    symbol: mangler.symbol(decl, name),
-    params,
-    ret,
-    exported: isExported(decl),
-  });
+  return { params, ret };
 }
 
 function collectGlobals(sema: Sema, ty: ExprTyper, mangler: Mangler, st: ts.VariableStatement): void {

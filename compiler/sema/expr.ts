@@ -11,6 +11,8 @@ import type { Sema } from './context.js';
 import { constValue, literalValue } from './consteval.js';
 import { typeIntrinsic, naturalOfIntrinsic } from './intrinsics.js';
 import { unsupportedMessage } from './unsupported.js';
+import { enclosingClass, fieldOf } from './classes.js';
+import type { ClassInfo } from './classes.js';
 import { BOOL, I32, I64, INT_TYPES, STRING, intRange, isInt, sameType, typeName } from './types.js';
 import type { IntType, MType } from './types.js';
 
@@ -81,18 +83,82 @@ export class ExprTyper {
     if (ts.isCallExpression(e)) return this.naturalOfCall(e);
     if (ts.isPropertyAccessExpression(e)) {
       if (this.enumMember(e) !== undefined) return I32;
+      const sym = s.symbolOf(e.name);
+      const g = sym && s.globals.get(sym);
+      if (g) return g.type;
+      const owner = this.natural(e.expression);
+      if (owner?.kind === 'class' && sym) return fieldOf(owner.info, sym)?.type ?? null;
       if (e.name.text === 'length') return I32;
+    }
+    if (e.kind === K.ThisKeyword) {
+      const c = enclosingClass(s, e);
+      return c ? { kind: 'class', info: c } : null;
+    }
+    if (ts.isNewExpression(e)) {
+      const c = this.classOfNew(e);
+      return c ? { kind: 'class', info: c } : null;
     }
     return null;
   }
 
   private naturalOfCall(e: ts.CallExpression): MType | null {
     const decl = this.sema.checker.getResolvedSignature(e)?.getDeclaration();
-    if (!decl || !ts.isFunctionDeclaration(decl)) return null;
-    const intr = this.sema.intrinsicName(decl);
-    if (intr) return naturalOfIntrinsic(this, e, decl, intr);
+    if (!decl || !(ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl))) return null;
+    const intr = ts.isFunctionDeclaration(decl) ? this.sema.intrinsicName(decl) : undefined;
+    if (intr && ts.isFunctionDeclaration(decl)) return naturalOfIntrinsic(this, e, decl, intr);
     const info = this.sema.funcs.get(decl);
     return info ? info.ret : null;
+  }
+
+  /** `E.member`, `Class.staticField`, `obj.field`, `str.length`; undefined if none. */
+  private property(e: ts.PropertyAccessExpression): MType | undefined {
+    const s = this.sema;
+    if (this.enumMember(e) !== undefined) return I32;
+    const sym = s.symbolOf(e.name);
+    const g = sym && s.globals.get(sym);
+    if (g) return g.type;
+    const owner = this.type(e.expression);
+    if (owner.kind === 'class' && sym) {
+      const field = fieldOf(owner.info, sym);
+      if (field) {
+        s.fieldAccess.set(e, field);
+        return field.type;
+      }
+      if (sym.flags & ts.SymbolFlags.Method) {
+        s.diags.error('TSK1001', e, `methods used as values are not supported yet; call the method`);
+        return I32;
+      }
+    }
+    if (owner.kind === 'string' && e.name.text === 'length') return I32;
+    return undefined;
+  }
+
+  /** The class a `new` expression instantiates, if it is a tskc class. */
+  classOfNew(e: ts.NewExpression): ClassInfo | undefined {
+    const decl = this.sema.symbolOf(e.expression)?.valueDeclaration;
+    return decl ? this.sema.classes.get(decl) : undefined;
+  }
+
+  /** `new C(args)`: the constructor's parameters type the arguments. */
+  private newExpr(e: ts.NewExpression): MType {
+    const s = this.sema;
+    const info = this.classOfNew(e);
+    if (!info?.ctor) {
+      s.diags.error('TSK1001', e, `'new' works on tskc classes only (and 'new Error' only in throw)`);
+      return I32;
+    }
+    s.news.set(e, info);
+    const args = e.arguments ?? [];
+    args.forEach((a, i) => {
+      const p = info.ctor!.params[i];
+      if (p) this.expect(a, p.type, `parameter '${p.name}' of ${info.name}'s constructor`);
+    });
+    // A module-level variable's initializer runs once: its object is static.
+    const parent = e.parent;
+    if (ts.isVariableDeclaration(parent) && parent.initializer === e && ts.isSourceFile(parent.parent.parent.parent)) {
+      s.staticNews.add(e);
+    }
+    return { kind: 'class', info };
   }
 
   /** The value of `E.member` when it names a numeric enum member. */
@@ -150,13 +216,14 @@ export class ExprTyper {
     if (ts.isAsExpression(e)) return this.assertion(e, s.typeFromNode(e.type));
     if (ts.isCallExpression(e)) return this.call(e, expected);
     if (ts.isPropertyAccessExpression(e)) {
-      const member = this.enumMember(e);
-      if (member !== undefined) return I32;
-      if (e.name.text === 'length') {
-        const t = this.type(e.expression);
-        if (t.kind === 'string') return I32;
-      }
+      const t = this.property(e);
+      if (t) return t;
     }
+    if (e.kind === K.ThisKeyword) {
+      const c = enclosingClass(s, e);
+      if (c) return { kind: 'class', info: c };
+    }
+    if (ts.isNewExpression(e)) return this.newExpr(e);
     s.diags.error('TSK1001', e, unsupportedMessage(e));
     return expected ?? I32;
   }
@@ -234,7 +301,12 @@ export class ExprTyper {
       }
       return this.type(e);
     }
-    s.diags.error('TSK1009', e, `only variables can be assigned in this version of tskc`);
+    if (ts.isPropertyAccessExpression(inner)) {
+      const t = this.type(inner);
+      const sym = s.symbolOf(inner.name);
+      if (s.fieldAccess.has(inner) || (sym && s.globals.has(sym))) return t;
+    }
+    s.diags.error('TSK1009', e, `only variables, fields and static fields can be assigned`);
     return I32;
   }
 
@@ -347,22 +419,26 @@ export class ExprTyper {
   private call(e: ts.CallExpression, expected?: MType): MType {
     const s = this.sema;
     const decl = s.checker.getResolvedSignature(e)?.getDeclaration();
-    if (!decl || !ts.isFunctionDeclaration(decl)) {
-      s.diags.error('TSK1007', e.expression, `only calls of top-level functions are supported`);
+    if (!decl || !(ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl))) {
+      s.diags.error('TSK1007', e.expression, `only calls of top-level functions and methods are supported`);
       e.arguments.forEach((a) => this.type(a));
       return expected ?? I32;
     }
-    const intr = s.intrinsicName(decl);
-    if (intr) return typeIntrinsic(this, e, decl, intr);
+    const intr = ts.isFunctionDeclaration(decl) ? s.intrinsicName(decl) : undefined;
+    if (intr && ts.isFunctionDeclaration(decl)) return typeIntrinsic(this, e, decl, intr);
     const info = s.funcs.get(decl);
     if (!info) {
-      s.diags.error('TSK1007', e.expression, `'${decl.name?.text ?? '?'}' has no tskc body to call (external functions are not supported yet)`);
+      s.diags.error('TSK1007', e.expression, `'${decl.name?.getText() ?? '?'}' has no tskc body to call (external functions are not supported yet)`);
       return expected ?? I32;
     }
     s.calls.set(e, info);
+    if (info.thisClass) {
+      // obj.method(…): the receiver is the implicit first argument.
+      if (ts.isPropertyAccessExpression(e.expression)) this.type(e.expression.expression);
+    }
     e.arguments.forEach((a, i) => {
       const p = info.params[i];
-      if (p) this.expect(a, p.type, `parameter '${p.name}' of ${decl.name?.text ?? 'the function'}`);
+      if (p) this.expect(a, p.type, `parameter '${p.name}' of ${info.name}`);
       else this.type(a);
     });
     return info.ret;

@@ -6,7 +6,7 @@ import ts from 'typescript';
 import type { TargetName } from '../driver/target.js';
 import type { ExprTyper } from './expr.js';
 import { constValue } from './consteval.js';
-import { I32, I64, INT_TYPES, NEVER, STRING, USIZE, VOID, isInt, isIntName, typeName } from './types.js';
+import { I32, I64, INT_TYPES, NEVER, STRING, USIZE, VOID, isInt, isIntName, storageOf, typeName } from './types.js';
 import type { MType } from './types.js';
 
 type Typing = (ty: ExprTyper, e: ts.CallExpression, decl: ts.FunctionDeclaration) => MType;
@@ -62,6 +62,15 @@ const memoryAccess = (isStore: boolean): Typing => (ty, e) => {
   return isStore ? VOID : t;
 };
 
+/** sizeof<T>() and alignof<T>(): compile-time constants. */
+function layoutQuery(ty: ExprTyper, e: ts.CallExpression, what: 'sizeof' | 'alignof'): MType {
+  const t = typeArg(ty, e, what);
+  let v = storageOf(t);
+  if (t.kind === 'class') v = { size: t.info.size, align: t.info.align };
+  ty.sema.intrinsics.set(e, { name: what, typeArg: t, value: BigInt(what === 'sizeof' ? v.size : v.align) });
+  return USIZE;
+}
+
 const DEFS: Record<string, IntrinsicDef> = {
   convert: {
     targets: 'all',
@@ -85,9 +94,9 @@ const DEFS: Record<string, IntrinsicDef> = {
     type: (ty, e) => {
       const to = typeArg(ty, e, 'changetype');
       const from = ty.type(e.arguments[0]);
-      const bits = (t: MType): number => (isInt(t) ? t.bits : t.kind === 'string' ? 64 : 0);
+      const bits = (t: MType): number => (isInt(t) ? t.bits : t.kind === 'string' || t.kind === 'class' ? 64 : 0);
       if (bits(from) !== 64 || bits(to) !== 64) {
-        ty.sema.diags.error('TSK1008', e, `changetype reinterprets 64-bit values (strings, usize, i64…); it cannot turn ${typeName(from)} into ${typeName(to)}`);
+        ty.sema.diags.error('TSK1008', e, `changetype reinterprets 64-bit values (strings, objects, usize, i64…); it cannot turn ${typeName(from)} into ${typeName(to)}`);
       }
       ty.sema.intrinsics.set(e, { name: 'changetype', typeArg: to });
       return to;
@@ -100,6 +109,29 @@ const DEFS: Record<string, IntrinsicDef> = {
     type: (ty, e) => {
       ty.condition(e.arguments[0]);
       if (e.arguments[1]) ty.expect(e.arguments[1], STRING, 'the assert message');
+      return VOID;
+    },
+    natural: () => VOID,
+  },
+  sizeof: { targets: 'all', type: (ty, e) => layoutQuery(ty, e, 'sizeof'), natural: () => USIZE },
+  alignof: { targets: 'all', type: (ty, e) => layoutQuery(ty, e, 'alignof'), natural: () => USIZE },
+  offsetof: {
+    targets: 'all',
+    type: (ty, e) => {
+      const t = typeArg(ty, e, 'offsetof');
+      const arg = e.arguments[0];
+      const field = t.kind === 'class' && ts.isStringLiteral(arg) ? t.info.fields.find((f) => f.name === arg.text) : undefined;
+      if (!field) ty.sema.diags.error('TSK1010', arg, `offsetof<T>(name) needs a class type and one of its fields' names as a string literal`);
+      ty.sema.intrinsics.set(e, { name: 'offsetof', typeArg: t, value: BigInt(field?.offset ?? 0) });
+      return USIZE;
+    },
+    natural: () => USIZE,
+  },
+  free: {
+    targets: 'all',
+    type: (ty, e) => {
+      const t = ty.type(e.arguments[0]);
+      if (t.kind !== 'class') ty.sema.diags.error('TSK1008', e.arguments[0], `free takes an object made with new, not ${typeName(t)}`);
       return VOID;
     },
     natural: () => VOID,

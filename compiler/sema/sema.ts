@@ -24,7 +24,7 @@ export function analyze(
   collectDeclarations(sema, ty);
   const stmts = new StmtChecker(sema, ty);
   for (const info of sema.funcs.values()) {
-    if (info.decl.body) stmts.body(info.decl.body, info.ret);
+    if (info.body) stmts.body(info.body, info.ret);
   }
   for (const sf of sema.files) stmts.topLevel(sf, VOID);
   return sema;

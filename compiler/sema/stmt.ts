@@ -22,7 +22,7 @@ export class StmtChecker {
   topLevel(sf: ts.SourceFile, ret: MType): void {
     for (const s of sf.statements) {
       if (ts.isFunctionDeclaration(s) || ts.isImportDeclaration(s) || ts.isTypeAliasDeclaration(s)) continue;
-      if (ts.isInterfaceDeclaration(s) || ts.isExportDeclaration(s)) continue;
+      if (ts.isInterfaceDeclaration(s) || ts.isExportDeclaration(s) || ts.isClassDeclaration(s)) continue;
       if (ts.isEnumDeclaration(s)) {
         this.enumDecl(s);
         continue;

@@ -2,6 +2,7 @@
 // The IR class of each (w or l) and how sub-word integers are normalised
 // (kept sign- or zero-extended in a 32-bit register) are decided here.
 import type { Cls } from '../ir/ops.js';
+import type { ClassInfo } from './classes.js';
 
 export type IntName = 'i8' | 'i16' | 'i32' | 'i64' | 'u8' | 'u16' | 'u32' | 'u64' | 'isize' | 'usize';
 
@@ -17,7 +18,9 @@ export type MType =
   | { kind: 'bool' }
   | { kind: 'string' }
   | { kind: 'void' }
-  | { kind: 'never' };
+  | { kind: 'never' }
+  /** A reference to a class instance: its address. */
+  | { kind: 'class'; info: ClassInfo };
 
 const int = (name: IntName, bits: IntType['bits'], signed: boolean): IntType => ({ kind: 'int', name, bits, signed });
 
@@ -59,6 +62,7 @@ export function clsOf(t: MType): Cls | null {
     case 'bool':
       return 'w';
     case 'string':
+    case 'class':
       return 'l';
     default:
       return null;
@@ -67,11 +71,21 @@ export function clsOf(t: MType): Cls | null {
 
 export function sameType(a: MType, b: MType): boolean {
   if (a.kind === 'int' && b.kind === 'int') return a.name === b.name;
+  if (a.kind === 'class' && b.kind === 'class') return a.info === b.info;
   return a.kind === b.kind;
 }
 
 export function typeName(t: MType): string {
-  return t.kind === 'int' ? t.name : t.kind === 'bool' ? 'bool' : t.kind;
+  if (t.kind === 'int') return t.name;
+  if (t.kind === 'class') return t.info.name;
+  return t.kind === 'bool' ? 'bool' : t.kind;
+}
+
+/** Size and alignment of a value of type t stored in memory (a field, an element). */
+export function storageOf(t: MType): { size: number; align: number } {
+  if (t.kind === 'int') return { size: t.bits / 8, align: t.bits / 8 };
+  if (t.kind === 'bool') return { size: 1, align: 1 };
+  return { size: 8, align: 8 }; // string and class references are addresses
 }
 
 /** The range of values an integer type holds. */

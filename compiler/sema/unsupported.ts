@@ -13,10 +13,9 @@ const K = ts.SyntaxKind;
 const TABLE: Partial<Record<ts.SyntaxKind, Unsupported>> = {
   [K.ArrowFunction]: { what: 'arrow functions (closures)', instead: 'declare a top-level function and pass its arguments explicitly' },
   [K.FunctionExpression]: { what: 'function expressions (closures)', instead: 'declare a top-level function' },
-  [K.ClassDeclaration]: { what: 'classes', instead: 'use top-level functions and globals for now (classes as structs are planned)' },
   [K.ClassExpression]: { what: 'class expressions', instead: 'use top-level functions and globals' },
   [K.TryStatement]: { what: 'try/catch', instead: 'tskc has no exceptions or unwinding; return an error code, or throw new Error(msg) to panic' },
-  [K.ObjectLiteralExpression]: { what: 'object literals', instead: 'use separate variables (structs are planned)' },
+  [K.ObjectLiteralExpression]: { what: 'object literals', instead: 'declare a class and use new' },
   [K.ArrayLiteralExpression]: { what: 'array literals', instead: 'use memory.data(n) with load/store for now (arrays are planned)' },
   [K.ElementAccessExpression]: { what: 'indexing', instead: 'use load<T>(addr)/store<T>(addr, v) for now' },
   [K.TemplateExpression]: { what: 'template literals with substitutions', instead: 'pass the pieces to console.log separately' },
@@ -24,7 +23,6 @@ const TABLE: Partial<Record<ts.SyntaxKind, Unsupported>> = {
   [K.ForOfStatement]: { what: 'for…of', instead: 'use a counted for loop' },
   [K.ForInStatement]: { what: 'for…in', instead: 'use a counted for loop' },
   [K.ModuleDeclaration]: { what: 'namespaces', instead: 'use a module (a file) and import/export' },
-  [K.NewExpression]: { what: 'new', instead: 'use static data (memory.data) for now; allocation is planned' },
   [K.DeleteExpression]: { what: 'delete', instead: 'tskc values have a fixed shape' },
   [K.TypeOfExpression]: { what: 'typeof', instead: 'types are known at compile time' },
   [K.VoidExpression]: { what: 'void expressions', instead: 'write the expression as a statement' },
@@ -36,7 +34,7 @@ const TABLE: Partial<Record<ts.SyntaxKind, Unsupported>> = {
   [K.RegularExpressionLiteral]: { what: 'regular expressions', instead: 'compare characters with charCodeAt' },
   [K.BigIntLiteral]: { what: 'bigint literals', instead: 'use an i64 or u64 integer literal' },
   [K.NullKeyword]: { what: 'null', instead: 'use 0 for a null address' },
-  [K.ThisKeyword]: { what: 'this', instead: 'pass the value as a parameter' },
+  [K.ThisKeyword]: { what: "'this' outside methods", instead: 'pass the value as a parameter' },
   [K.WithStatement]: { what: 'with', instead: 'name the object explicitly' },
   [K.DebuggerStatement]: { what: 'debugger', instead: 'use a breakpoint in gdb (docs/debugging.md)' },
 };

@@ -88,3 +88,13 @@ declare class Error {
 }
 /** Panics with `message` and this call's location when `condition` is false. @intrinsic assert */
 declare function assert(condition: bool, message?: string): void;
+
+// ---- classes and layout (docs/language.md §6.5) -----------------------------
+/** The size in bytes of a T in memory; for a class, the size of an instance. @intrinsic sizeof */
+declare function sizeof<T>(): usize;
+/** The alignment in bytes of a T in memory. @intrinsic alignof */
+declare function alignof<T>(): usize;
+/** The byte offset of field `name` inside class T's instances. @intrinsic offsetof */
+declare function offsetof<T>(name: keyof T & string): usize;
+/** Frees an object made with `new` inside a function (heap); module-level objects are static. @intrinsic free */
+declare function free(ref: object): void;

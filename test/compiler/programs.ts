@@ -29,6 +29,7 @@ const i8 = (x) => (Number(x) << 24) >> 24, u8 = (x) => Number(x) & 255;
 const i16 = (x) => (Number(x) << 16) >> 16, u16 = (x) => Number(x) & 65535;
 const i32 = (x) => Number(x) | 0, u32 = (x) => Number(x) >>> 0;
 const i64 = (x) => Math.trunc(Number(x)), u64 = (x) => Math.trunc(Number(x)), isize = i64, usize = u64;
+const free = (_obj) => {};
 `;
 
 /** Runs the same source under Node (types stripped by TypeScript). */

@@ -1,0 +1,3 @@
+// error: TSK1001 @ 3
+class Base {}
+class Derived extends Base {}
