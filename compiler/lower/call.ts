@@ -8,7 +8,7 @@ import { I32, I64, U64, isInt } from '../sema/types.js';
 import { constValue } from '../sema/consteval.js';
 import type { MType } from '../sema/types.js';
 import type { FnCtx } from './context.js';
-import { cls, convert, loadOp, lowerCond, lowerExpr, storeOp } from './expr.js';
+import { boundsCheck, cls, convert, elementAddress, loadOp, lowerCond, lowerExpr, storeOp } from './expr.js';
 import { relative } from 'node:path';
 
 export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType): Value {
@@ -46,6 +46,15 @@ function lowerIntrinsic(fx: FnCtx, e: ts.CallExpression, name: string, typeArg: 
       return convert(fx, value(0), typeOf(0), t);
     case 'changetype':
       return value(0);
+    case 'unchecked':
+      return value(0);
+    case 'charCodeAt': {
+      const str = lowerExpr(fx, (e.expression as ts.PropertyAccessExpression).expression);
+      const idx = convert(fx, value(0), I32, I64);
+      boundsCheck(fx, str, idx, e);
+      const b = fx.emit('loadub', 'w', [elementAddress(fx, str, idx, 1)]);
+      return b;
+    }
     case 'sizeof':
     case 'alignof':
     case 'offsetof':

@@ -7,12 +7,13 @@ import { constant, sym } from '../ir/ir.js';
 import type { Block, Cls, Op, Value } from '../ir/ir.js';
 import { literalValue } from '../sema/consteval.js';
 import { COMPOUND, isArith, isCompare, isLogical, isShift } from '../sema/expr.js';
-import { BOOL, clsOf, isInt } from '../sema/types.js';
+import { ARRAY_HEADER, BOOL, I32, I64, U64, clsOf, isInt, storageOf } from '../sema/types.js';
+import { constValue } from '../sema/consteval.js';
 import type { IntType, MType } from '../sema/types.js';
 import type { FieldInfo } from '../sema/classes.js';
 import { THIS } from './context.js';
 import type { FnCtx } from './context.js';
-import { lowerCall } from './call.js';
+import { lowerCall, panic } from './call.js';
 
 const K = ts.SyntaxKind;
 
@@ -53,7 +54,9 @@ export function lowerExpr(fx: FnCtx, e: ts.Expression): Value {
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return fx.mod.string(e.text);
   if (ts.isIdentifier(e)) return readPlace(fx, e);
   if (e.kind === K.ThisKeyword) return fx.readVar(THIS, 'l', 'this');
-  if (ts.isNewExpression(e)) return lowerNew(fx, e);
+  if (ts.isNewExpression(e)) return fx.sema.arrayNews.has(e) ? lowerArray(fx, e) : lowerNew(fx, e);
+  if (ts.isArrayLiteralExpression(e)) return lowerArray(fx, e);
+  if (ts.isElementAccessExpression(e)) return place(fx, e).read();
   if (ts.isPrefixUnaryExpression(e)) return prefix(fx, e, t);
   if (ts.isPostfixUnaryExpression(e)) return increment(fx, e.operand, e.operator === K.PlusPlusToken, false);
   if (ts.isBinaryExpression(e)) return binary(fx, e, t);
@@ -107,6 +110,7 @@ function memoryPlace(fx: FnCtx, type: MType, addr: Value): Place {
 function place(fx: FnCtx, e: ts.Expression): Place {
   while (ts.isParenthesizedExpression(e)) e = e.expression;
   const sema = fx.sema;
+  if (ts.isElementAccessExpression(e)) return elementPlace(fx, e);
   if (ts.isPropertyAccessExpression(e)) {
     // A field (never a local: a parameter property's symbol is also the
     // constructor parameter's), else a static field, which is a global.
@@ -124,6 +128,76 @@ function fieldPlace(fx: FnCtx, e: ts.PropertyAccessExpression, field: FieldInfo)
   const obj = lowerExpr(fx, e.expression);
   const addr = field.offset === 0 ? obj : fx.emit('add', 'l', [obj, constant(field.offset)]);
   return memoryPlace(fx, field.type, addr);
+}
+
+/**
+ * `a[i]`: the element's address, after the bounds check (an unsigned
+ * compare with the length, so negative indices fail too) unless the access
+ * is inside unchecked().
+ */
+function elementPlace(fx: FnCtx, e: ts.ElementAccessExpression): Place {
+  const t = fx.sema.elements.get(e)!;
+  const arr = lowerExpr(fx, e.expression);
+  const idxType = fx.sema.typeOfExpr(e.argumentExpression);
+  const idx = convert(fx, lowerExpr(fx, e.argumentExpression), idxType, isInt(idxType) && idxType.signed ? I64 : U64);
+  if (!fx.sema.unchecked.has(e)) boundsCheck(fx, arr, idx, e);
+  return memoryPlace(fx, t.elem, elementAddress(fx, arr, idx, storageOf(t.elem).size));
+}
+
+/** Panics unless 0 <= idx < the length stored at arr (idx is an l value). */
+export function boundsCheck(fx: FnCtx, arr: Value, idx: Value, at: ts.Node): void {
+  const len = fx.emit('loadl', 'l', [arr]);
+  const ok = fx.newBlock('inbounds');
+  const fail = fx.newBlock('outofbounds');
+  fx.branch(fx.emit('cult', 'w', [idx, len], { argCls: 'l' }), ok, fail);
+  fx.enter(fail);
+  panic(fx, fx.mod.string('index out of bounds'), at);
+  fx.enter(ok);
+}
+
+export function elementAddress(fx: FnCtx, arr: Value, idx: Value, size: number): Value {
+  const first = fx.emit('add', 'l', [arr, constant(ARRAY_HEADER)]);
+  const offset = size === 1 ? idx : fx.emit('mul', 'l', [idx, constant(size)]);
+  return fx.emit('add', 'l', [first, offset]);
+}
+
+/**
+ * `new Uint8Array(n)`, `new Array<T>(n)`, `[a, b, c]`: the length, then
+ * zeroed elements; static storage when it initialises a module-level
+ * variable and its length is constant, else the heap.
+ */
+function lowerArray(fx: FnCtx, e: ts.NewExpression | ts.ArrayLiteralExpression): Value {
+  const sema = fx.sema;
+  const t = sema.arrayNews.get(e)!;
+  const size = storageOf(t.elem).size;
+  const lenExpr = ts.isNewExpression(e) ? e.arguments![0] : undefined;
+  const constLen = lenExpr ? constValue(sema, lenExpr, I32) : BigInt((e as ts.ArrayLiteralExpression).elements.length);
+  let arr: Value;
+  if (sema.staticNews.has(e as ts.NewExpression) && constLen !== undefined && constLen >= 0n) {
+    arr = fx.mod.staticBlock(ARRAY_HEADER + Number(constLen) * size, 8);
+    fx.effect('storel', 'l', [constant(constLen), arr]);
+  } else {
+    let n: Value = constant(constLen ?? 0n);
+    if (constLen === undefined || constLen < 0n) {
+      n = convert(fx, lowerExpr(fx, lenExpr!), I32, I64);
+      const ok = fx.newBlock('lenok');
+      const bad = fx.newBlock('badlen');
+      fx.branch(fx.emit('csge', 'w', [n, constant(0)], { argCls: 'l' }), ok, bad);
+      fx.enter(bad);
+      panic(fx, fx.mod.string('invalid array length'), e);
+      fx.enter(ok);
+    }
+    const bytes = fx.emit('add', 'l', [fx.emit('mul', 'l', [n, constant(size)]), constant(ARRAY_HEADER)]);
+    arr = fx.emit('call', 'l', [bytes], { callee: fx.mod.runtimeFunc('heapAlloc') });
+    fx.effect('storel', 'l', [n, arr]);
+  }
+  if (ts.isArrayLiteralExpression(e)) {
+    e.elements.forEach((x, i) => {
+      const v = lowerExpr(fx, x);
+      memoryPlace(fx, t.elem, elementAddress(fx, arr, constant(i), size)).write(v);
+    });
+  }
+  return arr;
 }
 
 /** A name or property read: constants fold, the rest reads its place. */
@@ -291,6 +365,10 @@ function viaBranches(
 function compare(fx: FnCtx, e: ts.BinaryExpression): Value {
   const cmp = CMP_OPS[e.operatorToken.kind]!;
   const t = fx.sema.typeOfExpr(e.left);
+  if (t.kind === 'string') {
+    const eq = fx.emit('call', 'w', [lowerExpr(fx, e.left), lowerExpr(fx, e.right)], { callee: fx.mod.runtimeFunc('strEq') });
+    return cmp[0] === 'ceq' ? eq : fx.emit('xor', 'w', [eq, constant(1)]);
+  }
   const signed = isInt(t) && t.signed;
   const a = lowerExpr(fx, e.left);
   const b = lowerExpr(fx, e.right);

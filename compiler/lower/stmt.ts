@@ -4,7 +4,10 @@
 import ts from 'typescript';
 import type { Block } from '../ir/ir.js';
 import type { FnCtx } from './context.js';
-import { cls, lowerCond, lowerExpr } from './expr.js';
+import { cls, elementAddress, loadOp, lowerCond, lowerExpr } from './expr.js';
+import { constant } from '../ir/ir.js';
+import { storageOf } from '../sema/types.js';
+import type { MType } from '../sema/types.js';
 import { panic } from './call.js';
 
 export function lowerStmt(fx: FnCtx, s: ts.Statement): void {
@@ -19,9 +22,13 @@ export function lowerStmt(fx: FnCtx, s: ts.Statement): void {
     lowerIf(fx, s);
   } else if (ts.isWhileStatement(s) || ts.isDoStatement(s) || ts.isForStatement(s)) {
     lowerLoopStmt(fx, s);
+  } else if (ts.isForOfStatement(s)) {
+    lowerForOf(fx, s);
   } else if (ts.isLabeledStatement(s)) {
     const inner = s.statement;
-    if (ts.isWhileStatement(inner) || ts.isDoStatement(inner) || ts.isForStatement(inner)) {
+    if (ts.isForOfStatement(inner)) {
+      lowerForOf(fx, inner, s.label.text);
+    } else if (ts.isWhileStatement(inner) || ts.isDoStatement(inner) || ts.isForStatement(inner)) {
       lowerLoopStmt(fx, inner, s.label.text);
     } else {
       const end = fx.newBlock('endlabel');
@@ -129,6 +136,39 @@ function lowerSwitch(fx: FnCtx, s: ts.SwitchStatement): void {
   });
   fx.loops.pop();
   fx.enter(end);
+}
+
+/**
+ * for (const x of a): an index from 0 while below a's length (fixed, so
+ * read once), x = a[i] without a second bounds check.
+ */
+function lowerForOf(fx: FnCtx, s: ts.ForOfStatement, label?: string): void {
+  const t = fx.sema.typeOfExpr(s.expression) as MType & { kind: 'array' };
+  const arr = lowerExpr(fx, s.expression);
+  const len = fx.emit('loadl', 'l', [arr]);
+  const index = {};
+  fx.writeVar(index, constant(0));
+  const head = fx.newBlock('forof');
+  const body = fx.newBlock('forof.body');
+  const step = fx.newBlock('forof.next');
+  const exit = fx.newBlock('forof.end');
+  fx.jump(head);
+  fx.block = head; // sealed after the back edge
+  const i = fx.readVar(index, 'l');
+  fx.branch(fx.emit('cult', 'w', [i, len], { argCls: 'l' }), body, exit);
+  fx.enter(body);
+  const decl = (s.initializer as ts.VariableDeclarationList).declarations[0];
+  const elem = fx.emit(loadOp(t.elem), cls(t.elem), [elementAddress(fx, arr, i, storageOf(t.elem).size)]);
+  fx.writeVar(fx.sema.symbolOf(decl.name)!, elem);
+  fx.loops.push({ brk: exit, cont: step, label });
+  lowerStmt(fx, s.statement);
+  fx.loops.pop();
+  fx.jump(step);
+  fx.enter(step);
+  fx.writeVar(index, fx.emit('add', 'l', [fx.readVar(index, 'l'), constant(1)]));
+  fx.jump(head);
+  fx.ssa.seal(head);
+  fx.enter(exit);
 }
 
 interface Loop {

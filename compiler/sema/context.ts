@@ -4,7 +4,7 @@
 import ts from 'typescript';
 import type { Target } from '../driver/target.js';
 import type { DiagnosticBag } from '../diag/diagnostic.js';
-import { BOOL, INT_TYPES, NEVER, STRING, VOID, isIntName } from './types.js';
+import { BOOL, INT_TYPES, NEVER, STRING, TYPED_ARRAYS, VOID, isIntName } from './types.js';
 import type { MType } from './types.js';
 import type { ClassInfo, FieldInfo } from './classes.js';
 
@@ -59,6 +59,12 @@ export class Sema {
   readonly fieldAccess = new Map<ts.PropertyAccessExpression, FieldInfo>();
   /** `new C(…)` expressions and their class. */
   readonly news = new Map<ts.NewExpression, ClassInfo>();
+  /** Indexing expressions and the array type they index. */
+  readonly elements = new Map<ts.ElementAccessExpression, MType & { kind: 'array' }>();
+  /** Indexing expressions inside unchecked(): no bounds check. */
+  readonly unchecked = new Set<ts.ElementAccessExpression>();
+  /** `new Uint8Array(n)`, `new Array<T>(n)` and array literals, with their type. */
+  readonly arrayNews = new Map<ts.Expression, MType & { kind: 'array' }>();
   /** `new` expressions that initialise a module-level variable: static storage. */
   readonly staticNews = new Set<ts.NewExpression>();
   /** Source files in initialisation order (dependencies first). */
@@ -101,6 +107,15 @@ export class Sema {
     if (t.flags & ts.TypeFlags.Never) return NEVER;
     // Numeric enums are i32 (docs/language.md §2.1).
     if (t.flags & ts.TypeFlags.EnumLike) return INT_TYPES.i32;
+    if (this.checker.isArrayType(t)) {
+      const elem = this.checker.getTypeArguments(t as ts.TypeReference)[0];
+      const et = elem && this.mtypeOf(elem);
+      return et ? { kind: 'array', elem: et } : undefined;
+    }
+    const typed = t.symbol && TYPED_ARRAYS[t.symbol.name];
+    if (typed && t.symbol.valueDeclaration && this.isRuntime(t.symbol.valueDeclaration)) {
+      return { kind: 'array', elem: INT_TYPES[typed] };
+    }
     if (t.flags & ts.TypeFlags.Object && t.symbol?.flags & ts.SymbolFlags.Class) {
       const decl = t.symbol.valueDeclaration;
       const info = decl && this.classes.get(decl);

@@ -96,16 +96,25 @@ export class ExprTyper {
     }
     if (ts.isNewExpression(e)) {
       const c = this.classOfNew(e);
-      return c ? { kind: 'class', info: c } : null;
+      if (c) return { kind: 'class', info: c };
+      return s.mtypeOf(s.checker.getTypeAtLocation(e)) ?? null;
+    }
+    if (ts.isElementAccessExpression(e)) {
+      const a = this.natural(e.expression);
+      return a?.kind === 'array' ? a.elem : null;
+    }
+    if (ts.isArrayLiteralExpression(e)) {
+      const first = e.elements[0];
+      return { kind: 'array', elem: (first && this.natural(first)) ?? I32 };
     }
     return null;
   }
 
   private naturalOfCall(e: ts.CallExpression): MType | null {
     const decl = this.sema.checker.getResolvedSignature(e)?.getDeclaration();
-    if (!decl || !(ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl))) return null;
-    const intr = ts.isFunctionDeclaration(decl) ? this.sema.intrinsicName(decl) : undefined;
-    if (intr && ts.isFunctionDeclaration(decl)) return naturalOfIntrinsic(this, e, decl, intr);
+    if (!decl || !(ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl) || ts.isMethodSignature(decl))) return null;
+    const intr = ts.isMethodDeclaration(decl) ? undefined : this.sema.intrinsicName(decl);
+    if (intr && !ts.isMethodDeclaration(decl)) return naturalOfIntrinsic(this, e, decl, intr);
     const info = this.sema.funcs.get(decl);
     return info ? info.ret : null;
   }
@@ -129,8 +138,43 @@ export class ExprTyper {
         return I32;
       }
     }
-    if (owner.kind === 'string' && e.name.text === 'length') return I32;
+    if ((owner.kind === 'string' || owner.kind === 'array') && e.name.text === 'length') return I32;
     return undefined;
+  }
+
+  /** `a[i]`: any integer index; the element's type. */
+  element(e: ts.ElementAccessExpression): MType {
+    const s = this.sema;
+    const a = this.type(e.expression);
+    const idx = this.type(e.argumentExpression, this.natural(e.argumentExpression) ?? I32);
+    if (!isInt(idx)) s.diags.error('TSK1008', e.argumentExpression, `an index must be an integer, not ${typeName(idx)}`);
+    if (a.kind !== 'array') {
+      const hint = a.kind === 'string' ? 'use s.charCodeAt(i) for the byte at i' : 'only arrays can be indexed';
+      s.diags.error('TSK1001', e, `indexing a ${typeName(a)} is not supported; ${hint}`);
+      return I32;
+    }
+    s.elements.set(e, a);
+    return a.elem;
+  }
+
+  /** `[a, b, c]`: an array of the expected element type, or of the first element's. */
+  private arrayLiteral(e: ts.ArrayLiteralExpression, expected?: MType): MType {
+    const s = this.sema;
+    const elem = expected?.kind === 'array' ? expected.elem : (e.elements[0] && this.natural(e.elements[0])) ?? I32;
+    for (const x of e.elements) {
+      if (ts.isSpreadElement(x) || ts.isOmittedExpression(x)) s.diags.error('TSK1001', x, `spread and holes in array literals are not supported; write each element`);
+      else this.expect(x, elem, 'an array element');
+    }
+    const t = { kind: 'array' as const, elem };
+    s.arrayNews.set(e, t);
+    if (this.initializesModuleVariable(e)) s.staticNews.add(e as unknown as ts.NewExpression);
+    return t;
+  }
+
+  /** Whether `e` is the initializer of a module-level variable (it runs once). */
+  initializesModuleVariable(e: ts.Expression): boolean {
+    const parent = e.parent;
+    return ts.isVariableDeclaration(parent) && parent.initializer === e && ts.isSourceFile(parent.parent.parent.parent);
   }
 
   /** The class a `new` expression instantiates, if it is a tskc class. */
@@ -140,9 +184,19 @@ export class ExprTyper {
   }
 
   /** `new C(args)`: the constructor's parameters type the arguments. */
-  private newExpr(e: ts.NewExpression): MType {
+  private newExpr(e: ts.NewExpression, expected?: MType): MType {
     const s = this.sema;
     const info = this.classOfNew(e);
+    const t = s.mtypeOf(s.checker.getTypeAtLocation(e)) ?? expected;
+    if (!info && t?.kind === 'array') {
+      // new Uint8Array(n), new Array<T>(n)
+      const len = e.arguments?.[0];
+      if (len) this.expect(len, I32, 'the array length');
+      else s.diags.error('TSK1005', e, `an array needs its length: new ${e.expression.getText()}(n)`);
+      s.arrayNews.set(e, t);
+      if (this.initializesModuleVariable(e)) s.staticNews.add(e);
+      return t;
+    }
     if (!info?.ctor) {
       s.diags.error('TSK1001', e, `'new' works on tskc classes only (and 'new Error' only in throw)`);
       return I32;
@@ -154,10 +208,7 @@ export class ExprTyper {
       if (p) this.expect(a, p.type, `parameter '${p.name}' of ${info.name}'s constructor`);
     });
     // A module-level variable's initializer runs once: its object is static.
-    const parent = e.parent;
-    if (ts.isVariableDeclaration(parent) && parent.initializer === e && ts.isSourceFile(parent.parent.parent.parent)) {
-      s.staticNews.add(e);
-    }
+    if (this.initializesModuleVariable(e)) s.staticNews.add(e);
     return { kind: 'class', info };
   }
 
@@ -223,7 +274,9 @@ export class ExprTyper {
       const c = enclosingClass(s, e);
       if (c) return { kind: 'class', info: c };
     }
-    if (ts.isNewExpression(e)) return this.newExpr(e);
+    if (ts.isNewExpression(e)) return this.newExpr(e, expected);
+    if (ts.isElementAccessExpression(e)) return this.element(e);
+    if (ts.isArrayLiteralExpression(e)) return this.arrayLiteral(e, expected);
     s.diags.error('TSK1001', e, unsupportedMessage(e));
     return expected ?? I32;
   }
@@ -301,6 +354,7 @@ export class ExprTyper {
       }
       return this.type(e);
     }
+    if (ts.isElementAccessExpression(inner)) return this.type(inner);
     if (ts.isPropertyAccessExpression(inner)) {
       const t = this.type(inner);
       const sym = s.symbolOf(inner.name);
@@ -339,7 +393,8 @@ export class ExprTyper {
       const t = this.natural(e.left) ?? this.natural(e.right) ?? I32;
       this.expect(e.left, t, `'${opText}'`);
       this.expect(e.right, t, `'${opText}'`);
-      if (t.kind === 'string') this.sema.diags.error('TSK1001', e, `comparing strings is not supported yet; compare lengths and bytes`);
+      const equality = op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken;
+      if (t.kind === 'string' && !equality) this.sema.diags.error('TSK1001', e, `strings can be compared with === and !== only; compare bytes with charCodeAt for ordering`);
       return BOOL;
     }
     if (SHIFTS.has(op)) {
@@ -419,13 +474,14 @@ export class ExprTyper {
   private call(e: ts.CallExpression, expected?: MType): MType {
     const s = this.sema;
     const decl = s.checker.getResolvedSignature(e)?.getDeclaration();
+    if (decl && ts.isMethodSignature(decl) && s.intrinsicName(decl)) return typeIntrinsic(this, e, decl, s.intrinsicName(decl)!, expected);
     if (!decl || !(ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl))) {
       s.diags.error('TSK1007', e.expression, `only calls of top-level functions and methods are supported`);
       e.arguments.forEach((a) => this.type(a));
       return expected ?? I32;
     }
     const intr = ts.isFunctionDeclaration(decl) ? s.intrinsicName(decl) : undefined;
-    if (intr && ts.isFunctionDeclaration(decl)) return typeIntrinsic(this, e, decl, intr);
+    if (intr && ts.isFunctionDeclaration(decl)) return typeIntrinsic(this, e, decl, intr, expected);
     const info = s.funcs.get(decl);
     if (!info) {
       s.diags.error('TSK1007', e.expression, `'${decl.name?.getText() ?? '?'}' has no tskc body to call (external functions are not supported yet)`);

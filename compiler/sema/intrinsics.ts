@@ -9,13 +9,13 @@ import { constValue } from './consteval.js';
 import { I32, I64, INT_TYPES, NEVER, STRING, USIZE, VOID, isInt, isIntName, storageOf, typeName } from './types.js';
 import type { MType } from './types.js';
 
-type Typing = (ty: ExprTyper, e: ts.CallExpression, decl: ts.FunctionDeclaration) => MType;
+type Typing = (ty: ExprTyper, e: ts.CallExpression, decl: ts.SignatureDeclaration, expected?: MType) => MType;
 
 interface IntrinsicDef {
   targets: TargetName[] | 'all';
   type: Typing;
   /** The result type without typing the arguments (for `natural`). */
-  natural?: (ty: ExprTyper, e: ts.CallExpression, decl: ts.FunctionDeclaration) => MType | null;
+  natural?: (ty: ExprTyper, e: ts.CallExpression, decl: ts.SignatureDeclaration) => MType | null;
 }
 
 const PROCESS: TargetName[] = ['user', 'linux'];
@@ -41,12 +41,12 @@ const declared: Typing = (ty, e, decl) => {
   e.arguments.forEach((a, i) => {
     const p = decl.parameters[i];
     const want = p?.type ? ty.sema.typeFromNode(p.type) : I64;
-    ty.expect(a, want, `argument ${i + 1} of ${decl.name?.text}`);
+    ty.expect(a, want, `argument ${i + 1} of ${decl.name?.getText()}`);
   });
   return declaredReturn(ty, decl);
 };
 
-function declaredReturn(ty: ExprTyper, decl: ts.FunctionDeclaration): MType {
+function declaredReturn(ty: ExprTyper, decl: ts.SignatureDeclaration): MType {
   return decl.type ? ty.sema.typeFromNode(decl.type) : VOID;
 }
 
@@ -75,13 +75,13 @@ const DEFS: Record<string, IntrinsicDef> = {
   convert: {
     targets: 'all',
     type: (ty, e, decl) => {
-      const name = decl.name?.text ?? '';
+      const name = decl.name?.getText() ?? '';
       const to = isIntName(name) ? INT_TYPES[name] : I32;
       ty.sema.intrinsics.set(e, { name: 'convert', typeArg: to });
       return ty.conversion(e, e.arguments[0], to);
     },
     natural: (_ty, _e, decl) => {
-      const name = decl.name?.text ?? '';
+      const name = decl.name?.getText() ?? '';
       return isIntName(name) ? INT_TYPES[name] : null;
     },
   },
@@ -126,6 +126,29 @@ const DEFS: Record<string, IntrinsicDef> = {
       return USIZE;
     },
     natural: () => USIZE,
+  },
+  charCodeAt: {
+    targets: 'all',
+    type: (ty, e) => {
+      ty.type((e.expression as ts.PropertyAccessExpression).expression);
+      ty.expect(e.arguments[0], I32, 'charCodeAt');
+      return I32;
+    },
+    natural: () => I32,
+  },
+  unchecked: {
+    targets: 'all',
+    type: (ty, e, _d, expected?: MType) => {
+      let inner = e.arguments[0];
+      while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+      if (!ts.isElementAccessExpression(inner)) {
+        ty.sema.diags.error('TSK1010', e.arguments[0], `unchecked() takes an indexing expression, e.g. unchecked(a[i])`);
+        return ty.type(e.arguments[0]);
+      }
+      ty.sema.unchecked.add(inner);
+      return ty.type(e.arguments[0], expected);
+    },
+    natural: (ty, e) => ty.natural(e.arguments[0]),
   },
   free: {
     targets: 'all',
@@ -189,7 +212,7 @@ export function isKnownIntrinsic(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(DEFS, name);
 }
 
-export function typeIntrinsic(ty: ExprTyper, e: ts.CallExpression, decl: ts.FunctionDeclaration, name: string): MType {
+export function typeIntrinsic(ty: ExprTyper, e: ts.CallExpression, decl: ts.SignatureDeclaration, name: string, expected?: MType): MType {
   const def = DEFS[name];
   if (!def) throw new Error(`internal: intrinsic '${name}' has no typing rule`);
   const target = ty.sema.target.name;
@@ -197,13 +220,13 @@ export function typeIntrinsic(ty: ExprTyper, e: ts.CallExpression, decl: ts.Func
     const where = def.targets.join(' and ');
     ty.sema.diags.error('TSK1006', e.expression, `${name} is available on the ${where} target${def.targets.length > 1 ? 's' : ''}, not on '${target}'`);
   }
-  const t = def.type(ty, e, decl);
+  const t = def.type(ty, e, decl, expected);
   const rec = ty.sema.intrinsics.get(e);
   ty.sema.intrinsics.set(e, { ...rec, name });
   return t;
 }
 
-export function naturalOfIntrinsic(ty: ExprTyper, e: ts.CallExpression, decl: ts.FunctionDeclaration, name: string): MType | null {
+export function naturalOfIntrinsic(ty: ExprTyper, e: ts.CallExpression, decl: ts.SignatureDeclaration, name: string): MType | null {
   return DEFS[name]?.natural?.(ty, e, decl) ?? null;
 }
 

@@ -56,6 +56,8 @@ export class StmtChecker {
       if (s.condition) ty.condition(s.condition);
       if (s.incrementor) ty.type(s.incrementor);
       this.stmt(s.statement, ret);
+    } else if (ts.isForOfStatement(s)) {
+      this.forOf(s, ret);
     } else if (ts.isReturnStatement(s)) {
       if (s.expression) ty.expect(s.expression, ret, 'the return value');
     } else if (ts.isBreakStatement(s) || ts.isContinueStatement(s)) {
@@ -91,6 +93,22 @@ export class StmtChecker {
       if (ts.isCaseClause(clause)) this.ty.expect(clause.expression, t, 'case');
       for (const x of clause.statements) this.stmt(x, ret);
     }
+  }
+
+  /** `for (const x of array)`: x takes each element in order. */
+  private forOf(s: ts.ForOfStatement, ret: MType): void {
+    const t = this.ty.type(s.expression);
+    const init = s.initializer;
+    const decl = ts.isVariableDeclarationList(init) && init.declarations.length === 1 ? init.declarations[0] : undefined;
+    if (s.awaitModifier || t.kind !== 'array' || !decl || !ts.isIdentifier(decl.name)) {
+      const what = t.kind === 'string' ? 'for…of over a string yields one-character strings, which tskc does not have; loop over charCodeAt(i)' : `for…of needs an array and one 'const' or 'let' variable`;
+      this.sema.diags.error('TSK1001', s, what);
+      this.stmt(s.statement, ret);
+      return;
+    }
+    const sym = this.sema.symbolOf(decl.name);
+    if (sym) this.sema.locals.set(sym, t.elem);
+    this.stmt(s.statement, ret);
   }
 
   /** `throw new Error(message)` is a panic (docs/language.md §6.4). */

@@ -20,7 +20,9 @@ export type MType =
   | { kind: 'void' }
   | { kind: 'never' }
   /** A reference to a class instance: its address. */
-  | { kind: 'class'; info: ClassInfo };
+  | { kind: 'class'; info: ClassInfo }
+  /** A reference to a fixed-length array: the address of its u64 length, elements after. */
+  | { kind: 'array'; elem: MType };
 
 const int = (name: IntName, bits: IntType['bits'], signed: boolean): IntType => ({ kind: 'int', name, bits, signed });
 
@@ -63,6 +65,7 @@ export function clsOf(t: MType): Cls | null {
       return 'w';
     case 'string':
     case 'class':
+    case 'array':
       return 'l';
     default:
       return null;
@@ -72,12 +75,14 @@ export function clsOf(t: MType): Cls | null {
 export function sameType(a: MType, b: MType): boolean {
   if (a.kind === 'int' && b.kind === 'int') return a.name === b.name;
   if (a.kind === 'class' && b.kind === 'class') return a.info === b.info;
+  if (a.kind === 'array' && b.kind === 'array') return sameType(a.elem, b.elem);
   return a.kind === b.kind;
 }
 
 export function typeName(t: MType): string {
   if (t.kind === 'int') return t.name;
   if (t.kind === 'class') return t.info.name;
+  if (t.kind === 'array') return `${typeName(t.elem)}[]`;
   return t.kind === 'bool' ? 'bool' : t.kind;
 }
 
@@ -85,8 +90,17 @@ export function typeName(t: MType): string {
 export function storageOf(t: MType): { size: number; align: number } {
   if (t.kind === 'int') return { size: t.bits / 8, align: t.bits / 8 };
   if (t.kind === 'bool') return { size: 1, align: 1 };
-  return { size: 8, align: 8 }; // string and class references are addresses
+  return { size: 8, align: 8 }; // strings, objects and arrays are addresses
 }
+
+/** Bytes before an array's (or string's) first element: the u64 length. */
+export const ARRAY_HEADER = 8;
+
+/** Typed arrays and their element types (docs/language.md §6.6). */
+export const TYPED_ARRAYS: Record<string, IntName> = {
+  Int8Array: 'i8', Uint8Array: 'u8', Int16Array: 'i16', Uint16Array: 'u16',
+  Int32Array: 'i32', Uint32Array: 'u32', Int64Array: 'i64', Uint64Array: 'u64',
+};
 
 /** The range of values an integer type holds. */
 export function intRange(t: IntType): [bigint, bigint] {

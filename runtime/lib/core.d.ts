@@ -5,7 +5,15 @@
 // See docs/language.md §2 (types) and §7 (intrinsics).
 
 // ---- the global interfaces TypeScript itself requires ---------------------
-interface Array<T> { readonly length: number; [n: number]: T }
+/** A fixed-length array: `T[]`, `new Array<T>(n)`, `[a, b, c]` (docs/language.md §6.6). */
+interface Array<T> {
+  readonly length: i32;
+  [index: number]: T;
+}
+declare const Array: {
+  /** An array of `length` zeroed elements (on the heap, or static at module level). */
+  new <T>(length: i32): T[];
+};
 interface Boolean {}
 interface CallableFunction {}
 interface Function {}
@@ -17,6 +25,10 @@ interface RegExp {}
 interface String {
   /** The string's length in bytes (UTF-8); the same as JS for ASCII text. */
   readonly length: i32;
+  /** The byte at `index` (bounds-checked); the same as JS for ASCII text. @intrinsic charCodeAt */
+  charCodeAt(index: i32): i32;
+  /** Declared so that tskc, not tsc, reports `s[i]` (one-character strings do not exist in tskc). */
+  readonly [index: number]: string;
 }
 interface TemplateStringsArray {}
 
@@ -98,3 +110,18 @@ declare function alignof<T>(): usize;
 declare function offsetof<T>(name: keyof T & string): usize;
 /** Frees an object made with `new` inside a function (heap); module-level objects are static. @intrinsic free */
 declare function free(ref: object): void;
+
+// ---- typed arrays (docs/language.md §6.6) -----------------------------------
+// Fixed-length arrays of one integer type. Indexing is bounds-checked; a
+// failed check panics with the file and line. `unchecked(a[i])` skips it.
+declare class Int8Array { constructor(length: i32); readonly length: i32; [index: number]: i8 }
+declare class Uint8Array { constructor(length: i32); readonly length: i32; [index: number]: u8 }
+declare class Int16Array { constructor(length: i32); readonly length: i32; [index: number]: i16 }
+declare class Uint16Array { constructor(length: i32); readonly length: i32; [index: number]: u16 }
+declare class Int32Array { constructor(length: i32); readonly length: i32; [index: number]: i32 }
+declare class Uint32Array { constructor(length: i32); readonly length: i32; [index: number]: u32 }
+/** 64-bit elements as tskc integers (JavaScript's BigInt64Array holds bigints instead). */
+declare class Int64Array { constructor(length: i32); readonly length: i32; [index: number]: i64 }
+declare class Uint64Array { constructor(length: i32); readonly length: i32; [index: number]: u64 }
+/** `a[i]` without the bounds check: for loops whose indices are known to be in range. @intrinsic unchecked */
+declare function unchecked<T>(access: T): T;

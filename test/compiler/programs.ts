@@ -30,6 +30,9 @@ const i16 = (x) => (Number(x) << 16) >> 16, u16 = (x) => Number(x) & 65535;
 const i32 = (x) => Number(x) | 0, u32 = (x) => Number(x) >>> 0;
 const i64 = (x) => Math.trunc(Number(x)), u64 = (x) => Math.trunc(Number(x)), isize = i64, usize = u64;
 const free = (_obj) => {};
+const unchecked = (x) => x;
+class Int64Array extends BigInt64Array {}
+class Uint64Array extends BigUint64Array {}
 `;
 
 /** Runs the same source under Node (types stripped by TypeScript). */
