@@ -15,6 +15,10 @@ export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType): Value {
   const sema = fx.sema;
   const intr = sema.intrinsics.get(e);
   if (intr) return lowerIntrinsic(fx, e, intr.name, intr.typeArg, t);
+  if (sema.indirectCalls.has(e)) {
+    const callee = lowerExpr(fx, e.expression);
+    return call(fx, callee, e.arguments.map((a) => lowerExpr(fx, a)), t);
+  }
   const info = sema.calls.get(e)!;
   // A method's receiver is its first argument, evaluated before the others.
   const receiver = info.thisClass ? [lowerExpr(fx, (e.expression as ts.PropertyAccessExpression).expression)] : [];

@@ -52,7 +52,10 @@ export function lowerExpr(fx: FnCtx, e: ts.Expression): Value {
   if (lit) return lit;
   if (e.kind === K.TrueKeyword || e.kind === K.FalseKeyword) return constant(e.kind === K.TrueKeyword ? 1 : 0);
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return fx.mod.string(e.text);
-  if (ts.isIdentifier(e)) return readPlace(fx, e);
+  if (ts.isIdentifier(e)) {
+    const fn = sema.funcRefs.get(e);
+    return fn ? sym(fn.symbol) : readPlace(fx, e);
+  }
   if (e.kind === K.ThisKeyword) return fx.readVar(THIS, 'l', 'this');
   if (ts.isNewExpression(e)) return fx.sema.arrayNews.has(e) ? lowerArray(fx, e) : lowerNew(fx, e);
   if (ts.isArrayLiteralExpression(e)) return lowerArray(fx, e);

@@ -65,6 +65,10 @@ export class Sema {
   readonly unchecked = new Set<ts.ElementAccessExpression>();
   /** `new Uint8Array(n)`, `new Array<T>(n)` and array literals, with their type. */
   readonly arrayNews = new Map<ts.Expression, MType & { kind: 'array' }>();
+  /** Names of top-level functions used as values, and the function. */
+  readonly funcRefs = new Map<ts.Identifier, FuncInfo>();
+  /** Calls through a function value (not through a function's own name). */
+  readonly indirectCalls = new Set<ts.CallExpression>();
   /** `new` expressions that initialise a module-level variable: static storage. */
   readonly staticNews = new Set<ts.NewExpression>();
   /** Source files in initialisation order (dependencies first). */
@@ -116,6 +120,10 @@ export class Sema {
     if (typed && t.symbol.valueDeclaration && this.isRuntime(t.symbol.valueDeclaration)) {
       return { kind: 'array', elem: INT_TYPES[typed] };
     }
+    const sigs = t.flags & ts.TypeFlags.Object ? t.getCallSignatures() : [];
+    if (sigs.length === 1 && t.getProperties().length === 0 && t.getConstructSignatures().length === 0) {
+      return this.funcTypeOf(sigs[0]);
+    }
     if (t.flags & ts.TypeFlags.Object && t.symbol?.flags & ts.SymbolFlags.Class) {
       const decl = t.symbol.valueDeclaration;
       const info = decl && this.classes.get(decl);
@@ -130,6 +138,18 @@ export class Sema {
       }
     }
     return undefined;
+  }
+
+  /** A function type from a signature; undefined if a parameter or the result has no machine type. */
+  funcTypeOf(sig: ts.Signature): MType | undefined {
+    const params: MType[] = [];
+    for (const p of sig.getParameters()) {
+      const pt = this.mtypeOf(this.checker.getTypeOfSymbol(p));
+      if (!pt) return undefined;
+      params.push(pt);
+    }
+    const ret = this.mtypeOf(this.checker.getReturnTypeOfSignature(sig));
+    return ret ? { kind: 'func', params, ret } : undefined;
   }
 
   /** The machine type written by a type annotation; reports a diagnostic if none. */

@@ -13,6 +13,7 @@ import { typeIntrinsic, naturalOfIntrinsic } from './intrinsics.js';
 import { unsupportedMessage } from './unsupported.js';
 import { enclosingClass, fieldOf } from './classes.js';
 import type { ClassInfo } from './classes.js';
+import type { FuncInfo } from './context.js';
 import { BOOL, I32, I64, INT_TYPES, STRING, intRange, isInt, sameType, typeName } from './types.js';
 import type { IntType, MType } from './types.js';
 
@@ -67,6 +68,8 @@ export class ExprTyper {
     if (ts.isIdentifier(e)) {
       const sym = s.symbolOf(e);
       if (!sym) return null;
+      const fn = this.functionNamed(sym);
+      if (fn) return this.funcType(fn);
       return s.locals.get(sym) ?? s.globals.get(sym)?.type ?? null;
     }
     if (ts.isPrefixUnaryExpression(e)) return e.operator === K.ExclamationToken ? BOOL : this.natural(e.operand);
@@ -212,6 +215,27 @@ export class ExprTyper {
     return { kind: 'class', info };
   }
 
+  /** The top-level function a symbol names, if any. */
+  private functionNamed(sym: ts.Symbol): FuncInfo | undefined {
+    const decl = sym.valueDeclaration;
+    return decl && ts.isFunctionDeclaration(decl) ? this.sema.funcs.get(decl) : undefined;
+  }
+
+  private funcType(f: FuncInfo): MType {
+    return { kind: 'func', params: f.params.map((p) => p.type), ret: f.ret };
+  }
+
+  /** A call through a function value: a variable, parameter, field or element. */
+  private indirectCall(e: ts.CallExpression, callee: MType & { kind: 'func' }): MType {
+    this.sema.indirectCalls.add(e);
+    e.arguments.forEach((a, i) => {
+      const p = callee.params[i];
+      if (p) this.expect(a, p, `argument ${i + 1}`);
+      else this.type(a);
+    });
+    return callee.ret;
+  }
+
   /** The value of `E.member` when it names a numeric enum member. */
   enumMember(e: ts.PropertyAccessExpression): number | undefined {
     const sym = this.sema.symbolOf(e.name);
@@ -308,10 +332,13 @@ export class ExprTyper {
     const sym = s.symbolOf(e);
     const t = sym && (s.locals.get(sym) ?? s.globals.get(sym)?.type);
     if (t) return t;
+    const fn = sym && this.functionNamed(sym);
+    if (fn) {
+      s.funcRefs.set(e, fn);
+      return this.funcType(fn);
+    }
     if (e.text === 'undefined') s.diags.error('TSK1001', e, `'undefined' is not a value in tskc; use 0 or a bool`);
-    else if (sym && sym.flags & ts.SymbolFlags.Function) {
-      s.diags.error('TSK1001', e, `functions used as values are not supported yet; call the function directly`);
-    } else s.diags.error('TSK1007', e, `'${e.text}' is not a variable tskc knows`);
+    else s.diags.error('TSK1007', e, `'${e.text}' is not a variable tskc knows`);
     return I32;
   }
 
@@ -473,6 +500,16 @@ export class ExprTyper {
 
   private call(e: ts.CallExpression, expected?: MType): MType {
     const s = this.sema;
+    // Through a function value unless the callee is a function's own name
+    // (or a method): a variable may be reassigned, so the call is indirect.
+    const calleeSym = ts.isIdentifier(e.expression) ? s.symbolOf(e.expression) : undefined;
+    if (ts.isIdentifier(e.expression) && calleeSym && !(calleeSym.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Alias))) {
+      const ct = this.type(e.expression);
+      if (ct.kind === 'func') return this.indirectCall(e, ct);
+    }
+    if ((ts.isPropertyAccessExpression(e.expression) || ts.isElementAccessExpression(e.expression)) && this.natural(e.expression)?.kind === 'func') {
+      return this.indirectCall(e, this.type(e.expression) as MType & { kind: 'func' });
+    }
     const decl = s.checker.getResolvedSignature(e)?.getDeclaration();
     if (decl && ts.isMethodSignature(decl) && s.intrinsicName(decl)) return typeIntrinsic(this, e, decl, s.intrinsicName(decl)!, expected);
     if (!decl || !(ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl))) {

@@ -22,7 +22,9 @@ export type MType =
   /** A reference to a class instance: its address. */
   | { kind: 'class'; info: ClassInfo }
   /** A reference to a fixed-length array: the address of its u64 length, elements after. */
-  | { kind: 'array'; elem: MType };
+  | { kind: 'array'; elem: MType }
+  /** A function value: the address of a top-level function's code. */
+  | { kind: 'func'; params: MType[]; ret: MType };
 
 const int = (name: IntName, bits: IntType['bits'], signed: boolean): IntType => ({ kind: 'int', name, bits, signed });
 
@@ -66,6 +68,7 @@ export function clsOf(t: MType): Cls | null {
     case 'string':
     case 'class':
     case 'array':
+    case 'func':
       return 'l';
     default:
       return null;
@@ -76,6 +79,9 @@ export function sameType(a: MType, b: MType): boolean {
   if (a.kind === 'int' && b.kind === 'int') return a.name === b.name;
   if (a.kind === 'class' && b.kind === 'class') return a.info === b.info;
   if (a.kind === 'array' && b.kind === 'array') return sameType(a.elem, b.elem);
+  if (a.kind === 'func' && b.kind === 'func') {
+    return sameType(a.ret, b.ret) && a.params.length === b.params.length && a.params.every((p, i) => sameType(p, b.params[i]));
+  }
   return a.kind === b.kind;
 }
 
@@ -83,6 +89,7 @@ export function typeName(t: MType): string {
   if (t.kind === 'int') return t.name;
   if (t.kind === 'class') return t.info.name;
   if (t.kind === 'array') return `${typeName(t.elem)}[]`;
+  if (t.kind === 'func') return `(${t.params.map(typeName).join(', ')}) => ${typeName(t.ret)}`;
   return t.kind === 'bool' ? 'bool' : t.kind;
 }
 
