@@ -1,9 +1,9 @@
 // The IR: SSA over basic blocks, with typed temporaries (QBE-like classes
-// w/l), an explicit terminator per block, and phis at block heads. It is
+// w/l for integers, s/d for f32/f64), an explicit terminator per block, and phis at block heads. It is
 // what lowering produces, what the passes rewrite, and what isel consumes.
-import type { Cls, Op } from './ops.js';
+import type { Cls, FloatCls, Op } from './ops.js';
 
-export type { Cls, Op } from './ops.js';
+export type { Cls, FloatCls, IntCls, Op } from './ops.js';
 
 export interface SourceLoc {
   file: string;
@@ -19,10 +19,17 @@ export interface Temp {
   hint?: string;
 }
 
-/** An integer constant; its class comes from the instruction that uses it. */
+/**
+ * A constant. An integer constant (no `float`) takes its class from the
+ * instruction that uses it. A float constant has `float` set to its class,
+ * s or d, and `value` holds its IEEE-754 bit pattern (unsigned, 32 or 64
+ * bits), so every float value (-0, NaN payloads, denormals) is exact. Build
+ * them with `fconst`; read them with `constFloat`.
+ */
 export interface Const {
   kind: 'const';
   value: bigint;
+  float?: FloatCls;
 }
 
 /** The address of a symbol (function or data), class `l`. */
@@ -125,6 +132,39 @@ export function newBlock(f: Func, label: string): Block {
 }
 
 export const constant = (value: bigint | number): Const => ({ kind: 'const', value: BigInt(value) });
+
+const F64 = new Float64Array(1);
+const F32 = new Float32Array(F64.buffer, 0, 1);
+const U64 = new BigUint64Array(F64.buffer);
+const U32 = new Uint32Array(F64.buffer, 0, 1);
+
+/** The IEEE-754 bit pattern of x in class c (for s, x is rounded to f32 first). */
+export function floatBits(x: number, c: FloatCls): bigint {
+  if (c === 'd') {
+    F64[0] = x;
+    return U64[0];
+  }
+  F32[0] = x;
+  return BigInt(U32[0]);
+}
+
+/** The number whose class-c bit pattern is bits (an f32 is widened exactly). */
+export function bitsFloat(bits: bigint, c: FloatCls): number {
+  if (c === 'd') {
+    U64[0] = BigInt.asUintN(64, bits);
+    return F64[0];
+  }
+  U32[0] = Number(BigInt.asUintN(32, bits));
+  return F32[0];
+}
+
+/** A float constant of class c with value x (rounded to f32 for s). */
+export const fconst = (x: number, c: FloatCls): Const => ({ kind: 'const', value: floatBits(x, c), float: c });
+/** A float constant from its bit pattern. */
+export const fconstBits = (bits: bigint, c: FloatCls): Const =>
+  ({ kind: 'const', value: BigInt.asUintN(c === 'd' ? 64 : 32, bits), float: c });
+/** The value of a float constant. */
+export const constFloat = (k: Const & { float: FloatCls }): number => bitsFloat(k.value, k.float);
 export const sym = (name: string): Sym => ({ kind: 'sym', name });
 
 /** The blocks a terminator can jump to, in order. */

@@ -2,8 +2,18 @@
 // One row per op (QBE's ops.h is the model); the printer, parser, verifier,
 // passes and instruction selection all read their facts from here.
 
-/** Value classes: `w` is a 32-bit integer, `l` a 64-bit integer or address. */
-export type Cls = 'w' | 'l';
+/**
+ * Value classes: `w` is a 32-bit integer, `l` a 64-bit integer or address,
+ * `s` an IEEE-754 binary32 float (f32), `d` a binary64 float (f64).
+ */
+export type Cls = 'w' | 'l' | 's' | 'd';
+/** The integer classes and the floating-point classes. */
+export type IntCls = 'w' | 'l';
+export type FloatCls = 's' | 'd';
+export const INT_CLASSES: readonly Cls[] = ['w', 'l'];
+export const FLOAT_CLASSES: readonly Cls[] = ['s', 'd'];
+export const ALL_CLASSES: readonly Cls[] = ['w', 'l', 's', 'd'];
+export const isFloatCls = (c: Cls | null | undefined): c is FloatCls => c === 's' || c === 'd';
 
 /** How an op's operands are classed: as the instruction's class, or fixed. */
 type ArgCls = Cls | 'same' | 'any';
@@ -15,16 +25,30 @@ export interface OpInfo {
   result: boolean;
   /** Ops with effects are never removed or reordered by passes. */
   effect: boolean;
-  /** Pure ops that passes may evaluate when every operand is a constant. */
+  /**
+   * Pure ops that passes may evaluate when every operand is an integer
+   * constant: integer classes only (they return undefined for s/d). Folding
+   * that also covers floats is `foldInstr` in fold.ts.
+   */
   fold?: (a: bigint, b: bigint, cls: Cls) => bigint | undefined;
   /** For comparisons: the class the operands are compared in is in `argCls`. */
   compare?: boolean;
   /** Commutative binary ops (isel may swap operands). */
   commutes?: boolean;
+  /** The classes the instruction may have (its result class, or a store's value class); default w and l. */
+  classes?: readonly Cls[];
+  /** Comparisons: the operand classes (argCls) allowed; default w and l. */
+  argClasses?: readonly Cls[];
 }
 
-const MASK: Record<Cls, bigint> = { w: 0xffffffffn, l: 0xffffffffffffffffn };
-const BITS: Record<Cls, bigint> = { w: 32n, l: 64n };
+/** The classes an op's instruction may have. */
+export function opClasses(info: OpInfo): readonly Cls[] {
+  return info.classes ?? INT_CLASSES;
+}
+
+// Bit widths per class; s and d are their bit patterns' widths.
+const MASK: Record<Cls, bigint> = { w: 0xffffffffn, l: 0xffffffffffffffffn, s: 0xffffffffn, d: 0xffffffffffffffffn };
+const BITS: Record<Cls, bigint> = { w: 32n, l: 64n, s: 32n, d: 64n };
 
 /** Wraps v to the class's width, as an unsigned bit pattern. */
 export function wrapU(v: bigint, cls: Cls): bigint {
@@ -36,14 +60,18 @@ export function wrapS(v: bigint, cls: Cls): bigint {
   return BigInt.asIntN(Number(BITS[cls]), v);
 }
 
-const bin = (f: (a: bigint, b: bigint, c: Cls) => bigint | undefined, commutes = false): OpInfo =>
-  ({ args: ['same', 'same'], result: true, effect: false, fold: f, commutes });
+/** An integer fold that declines float classes (those fold in fold.ts). */
+const intOnly = (f: (a: bigint, b: bigint, c: Cls) => bigint | undefined) =>
+  (a: bigint, b: bigint, c: Cls): bigint | undefined => (isFloatCls(c) ? undefined : f(a, b, c));
+const bin = (f: (a: bigint, b: bigint, c: Cls) => bigint | undefined, commutes = false, classes?: readonly Cls[]): OpInfo =>
+  ({ args: ['same', 'same'], result: true, effect: false, fold: intOnly(f), commutes, ...(classes ? { classes } : {}) });
 const shift = (f: (a: bigint, n: bigint, c: Cls) => bigint): OpInfo =>
   ({ args: ['same', 'w'], result: true, effect: false, fold: (a, b, c) => f(a, b & (BITS[c] - 1n), c) });
-const cmp = (f: (a: bigint, b: bigint) => boolean, signed: boolean): OpInfo => ({
-  args: ['any', 'any'], result: true, effect: false, compare: true,
+const cmp = (f: (a: bigint, b: bigint) => boolean, signed: boolean, argClasses?: readonly Cls[]): OpInfo => ({
+  args: ['any', 'any'], result: true, effect: false, compare: true, ...(argClasses ? { argClasses } : {}),
   // Operands are compared in argCls; folding is done by the pass with that class.
   fold: (a, b, c) => {
+    if (isFloatCls(c)) return undefined;
     const x = signed ? wrapS(a, c) : wrapU(a, c);
     const y = signed ? wrapS(b, c) : wrapU(b, c);
     return f(x, y) ? 1n : 0n;
@@ -53,15 +81,22 @@ const ext = (bits: number, signed: boolean): OpInfo => ({
   args: ['any'], result: true, effect: false,
   fold: (a) => (signed ? BigInt.asIntN(bits, a) : BigInt.asUintN(bits, a)),
 });
-const load = (): OpInfo => ({ args: ['l'], result: true, effect: false });
-const store = (v: Cls): OpInfo => ({ args: [v, 'l'], result: false, effect: true });
+const load = (classes?: readonly Cls[]): OpInfo => ({ args: ['l'], result: true, effect: false, ...(classes ? { classes } : {}) });
+const store = (v: Cls): OpInfo => ({ args: [v, 'l'], result: false, effect: true, classes: [v] });
+/** Float comparisons: no integer fold; fold.ts folds them. */
+const fcmp = (): OpInfo => ({ args: ['any', 'any'], result: true, effect: false, compare: true, argClasses: FLOAT_CLASSES });
+/** Conversions: one operand of a fixed class, result in `classes`. */
+const conv = (arg: Cls, classes: readonly Cls[]): OpInfo => ({ args: [arg], result: true, effect: false, classes });
 const effectOnly = (args: ArgCls[]): OpInfo => ({ args, result: false, effect: true });
 
 export const OPS = {
   // Arithmetic and logic: operands and result in the instruction's class.
-  add: bin((a, b) => a + b, true),
-  sub: bin((a, b) => a - b),
-  mul: bin((a, b) => a * b, true),
+  // add, sub, mul, neg and copy exist in every class; div only for floats.
+  add: bin((a, b) => a + b, true, ALL_CLASSES),
+  sub: bin((a, b) => a - b, false, ALL_CLASSES),
+  mul: bin((a, b) => a * b, true, ALL_CLASSES),
+  /** Floating-point division (integers use sdiv/udiv). */
+  div: { args: ['same', 'same'], result: true, effect: false, classes: FLOAT_CLASSES } as OpInfo,
   sdiv: bin((a, b, c) => (wrapS(b, c) === 0n ? undefined : wrapS(a, c) / wrapS(b, c))),
   udiv: bin((a, b, c) => (wrapU(b, c) === 0n ? undefined : wrapU(a, c) / wrapU(b, c))),
   srem: bin((a, b, c) => (wrapS(b, c) === 0n ? undefined : wrapS(a, c) % wrapS(b, c))),
@@ -72,13 +107,16 @@ export const OPS = {
   shl: shift((a, n) => a << n),
   sar: shift((a, n, c) => wrapS(a, c) >> n),
   shr: shift((a, n, c) => wrapU(a, c) >> n),
-  neg: { args: ['same'], result: true, effect: false, fold: (a) => -a } as OpInfo,
+  /** Negation; for s/d it flips the sign bit (so -0.0 and NaNs are exact). */
+  neg: { args: ['same'], result: true, effect: false, fold: intOnly((a) => -a), classes: ALL_CLASSES } as OpInfo,
   not: { args: ['same'], result: true, effect: false, fold: (a) => ~a } as OpInfo,
-  copy: { args: ['same'], result: true, effect: false, fold: (a) => a } as OpInfo,
+  copy: { args: ['same'], result: true, effect: false, fold: intOnly((a) => a), classes: ALL_CLASSES } as OpInfo,
 
   // Comparisons: the result is a `w` 0 or 1; operands are in the instruction's argCls.
-  ceq: cmp((a, b) => a === b, false),
-  cne: cmp((a, b) => a !== b, false),
+  // ceq and cne work in every class; with s/d they compare as IEEE values, as
+  // JS == and != do: +0 == -0, and NaN is unequal to everything, itself included.
+  ceq: cmp((a, b) => a === b, false, ALL_CLASSES),
+  cne: cmp((a, b) => a !== b, false, ALL_CLASSES),
   cslt: cmp((a, b) => a < b, true),
   csle: cmp((a, b) => a <= b, true),
   csgt: cmp((a, b) => a > b, true),
@@ -87,6 +125,12 @@ export const OPS = {
   cule: cmp((a, b) => a <= b, false),
   cugt: cmp((a, b) => a > b, false),
   cuge: cmp((a, b) => a >= b, false),
+  // Float-only ordered comparisons (argCls s or d), as JS <, <=, >, >=:
+  // false when either operand is NaN. (So !(a < b) is not a >= b.)
+  clt: fcmp(),
+  cle: fcmp(),
+  cgt: fcmp(),
+  cge: fcmp(),
 
   // Width changes: sign/zero extension of the low 8/16/32 bits, and l -> w.
   extsb: ext(8, true),
@@ -97,6 +141,27 @@ export const OPS = {
   extuw: ext(32, false),
   trunc: { args: ['l'], result: true, effect: false, fold: (a) => BigInt.asUintN(32, a) } as OpInfo,
 
+  // Float conversions (folded by fold.ts). Int → float rounds to nearest-even.
+  /** f32 → f64 (exact). */
+  exts: conv('s', ['d']),
+  /** f64 → f32, rounded to nearest-even. */
+  truncd: conv('d', ['s']),
+  /** Signed w / l → s or d. */
+  swtof: conv('w', FLOAT_CLASSES),
+  sltof: conv('l', FLOAT_CLASSES),
+  /** Unsigned w / l → s or d. */
+  uwtof: conv('w', FLOAT_CLASSES),
+  ultof: conv('l', FLOAT_CLASSES),
+  /**
+   * s / d → signed w or l, truncating toward zero. NaN and values whose
+   * truncation does not fit give the "integer indefinite" value (x86
+   * cvttsd2si): 0x80000000 for w, 0x8000000000000000 for l.
+   */
+  stosi: conv('s', INT_CLASSES),
+  dtosi: conv('d', INT_CLASSES),
+  /** Bit cast between classes of one width: l <-> d, w <-> s (the operand is the other class). */
+  cast: { args: ['any'], result: true, effect: false, classes: ALL_CLASSES } as OpInfo,
+
   // Memory: loads take an address; stores take a value and an address.
   // `volatile` on the instruction forbids removing, merging or reordering them.
   loadsb: load(),
@@ -106,15 +171,20 @@ export const OPS = {
   loadsw: load(),
   loaduw: load(),
   loadl: load(),
+  /** f32 and f64 loads: result class s / d. */
+  loads: load(['s']),
+  loadd: load(['d']),
   storeb: store('w'),
   storeh: store('w'),
   storew: store('w'),
   storel: store('l'),
+  stores: store('s'),
+  stored: store('d'),
   /** Address of a fresh stack slot: args are constant size and alignment. */
   alloc: { args: ['l', 'l'], result: true, effect: false } as OpInfo,
 
   // Calls: `callee` names a function; args are any classes. Result optional.
-  call: { args: [], result: true, effect: true } as OpInfo,
+  call: { args: [], result: true, effect: true, classes: ALL_CLASSES } as OpInfo,
 
   // Machine operations the language exposes as intrinsics.
   outb: effectOnly(['w', 'w']),
@@ -141,7 +211,14 @@ export function isOp(name: string): name is Op {
   return Object.prototype.hasOwnProperty.call(OPS, name);
 }
 
-/** For a comparison op, the op that tests the opposite condition. */
+/** The class a `cast` to class c reads: the other class of the same width. */
+export const CAST_FROM: Record<Cls, Cls> = { w: 's', s: 'w', l: 'd', d: 'l' };
+
+/**
+ * For a comparison op, the op that tests the opposite condition. Valid for
+ * every argCls it is defined for (ceq/cne also for floats); the float
+ * orderings clt… have no entry, because with NaN !(a < b) is not a >= b.
+ */
 export const NEGATED_CMP: Partial<Record<Op, Op>> = {
   ceq: 'cne', cne: 'ceq', cslt: 'csge', csge: 'cslt', csle: 'csgt', csgt: 'csle',
   cult: 'cuge', cuge: 'cult', cule: 'cugt', cugt: 'cule',

@@ -3,8 +3,10 @@
 // that prints identically. Temps are `%hint.N`/`%.N` (N is the identity),
 // blocks `@label.N`, symbols `$name`; errors carry the line number.
 import { isOp, opInfo } from './ops.js';
-import type { Cls, Op } from './ops.js';
-import type { Block, Data, DataItem, Func, Instr, Module, Section, Temp, Terminator, Value } from './ir.js';
+import type { Cls, FloatCls, Op } from './ops.js';
+import { fconst, fconstBits } from './ir.js';
+import type { Block, Const, Data, DataItem, Func, Instr, Module, Section, Temp, Terminator, Value } from './ir.js';
+import { CANONICAL_NAN } from './print.js';
 
 export class IrParseError extends Error {
   constructor(readonly line: number, message: string) {
@@ -119,8 +121,31 @@ class Line {
 }
 
 function cls(l: Line, s: string): Cls {
-  if (s !== 'w' && s !== 'l') l.fail(`expected a class (w or l), found '${s}'`);
+  if (s !== 'w' && s !== 'l' && s !== 's' && s !== 'd') l.fail(`expected a class (w, l, s or d), found '${s}'`);
   return s;
+}
+
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * A float constant `s_TEXT` / `d_TEXT` (see print.ts): a decimal (read as
+ * the nearest double, then for s rounded to f32), inf, -inf, nan, or a raw
+ * bit pattern 0xHEX.
+ */
+function floatConst(l: Line, w: string): Const {
+  const c = w[0] as FloatCls;
+  const body = w.slice(2);
+  const width = c === 'd' ? 64 : 32;
+  if (/^0x[0-9a-f]+$/i.test(body)) {
+    const bits = BigInt(body);
+    if (bits >> BigInt(width) !== 0n) l.fail(`float bit pattern '${w}' is wider than ${width} bits`);
+    return fconstBits(bits, c);
+  }
+  if (body === 'nan') return fconstBits(CANONICAL_NAN[c], c);
+  if (body === 'inf' || body === '+inf') return fconst(Infinity, c);
+  if (body === '-inf') return fconst(-Infinity, c);
+  if (!DECIMAL.test(body)) l.fail(`bad float constant '${w}'`);
+  return fconst(Number(body), c);
 }
 
 function integer(l: Line, s: string): bigint {
@@ -165,8 +190,9 @@ function value(l: Line, sc: FuncScope): Value {
   const t = l.next('a value');
   if (t.k === 'temp') return sc.temp(l, t.hint, t.id);
   if (t.k === 'sym') return { kind: 'sym', name: t.s };
+  if (t.k === 'word' && /^[sd]_/.test(t.s)) return floatConst(l, t.s);
   if (t.k === 'word') return { kind: 'const', value: integer(l, t.s) };
-  return l.fail('expected a value (%temp, $symbol or integer)');
+  return l.fail('expected a value (%temp, $symbol, integer or s_/d_ float)');
 }
 
 function blockRef(l: Line, sc: FuncScope): Block {
@@ -191,7 +217,7 @@ function parseOpName(l: Line, name: string): { op: Op; argCls?: Cls } {
   if (isOp(name)) return { op: name }; // a comparison without its class (the verifier reports it)
   const base = name.slice(0, -1);
   const suffix = name.slice(-1);
-  if (isOp(base) && opInfo(base).compare && (suffix === 'w' || suffix === 'l')) return { op: base, argCls: suffix };
+  if (isOp(base) && opInfo(base).compare && 'wlsd'.includes(suffix)) return { op: base, argCls: suffix as Cls };
   return l.fail(`unknown op '${name}'`);
 }
 
@@ -246,7 +272,7 @@ function parseInstr(l: Line, sc: FuncScope): Instr {
   // Stores and effects print no class; it is the class of the value operand.
   if (!c) {
     const want = opInfo(op).args[0];
-    c = want === 'w' || want === 'l' ? want : 'w';
+    c = want === 'w' || want === 'l' || want === 's' || want === 'd' ? want : 'w';
   }
   const i: Instr = { op, cls: c, dst, args };
   if (argCls) i.argCls = argCls;

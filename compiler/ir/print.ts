@@ -9,12 +9,44 @@
 //   }
 //   data $str.0 = rodata align 8 { l 2, b "hi" }
 //
-// Comparisons carry their operand class as a suffix (csltw, csltl); loads
-// and stores marked volatile print as `volatile storeh ...`.
-import type { Block, Data, DataItem, Func, Instr, Module, Phi, Terminator, Value } from './ir.js';
+// Comparisons carry their operand class as a suffix (csltw, csltl, cltd);
+// loads and stores marked volatile print as `volatile storeh ...`.
+//
+// Float constants print as QBE's `d_1.5` / `s_0.25`: the class, `_`, then
+// the shortest decimal that reads back to exactly the same value (for s,
+// the shortest that rounds to the same f32), or `inf`, `-inf`, `-0`, `nan`
+// (the default quiet NaN, bits 0x7ff8000000000000 / 0x7fc00000). Any other
+// NaN prints as its bit pattern, `d_0x7ff0000000000001`. The parser reads
+// all of these back to the same bits.
+import { bitsFloat } from './ir.js';
+import type { Block, Const, Data, DataItem, FloatCls, Func, Instr, Module, Phi, Terminator, Value } from './ir.js';
+
+/** The canonical quiet NaN printed as `nan`. */
+export const CANONICAL_NAN: Record<FloatCls, bigint> = { d: 0x7ff8000000000000n, s: 0x7fc00000n };
+
+/** The text after `d_` / `s_` for a float bit pattern. */
+export function formatFloat(bits: bigint, c: FloatCls): string {
+  const x = bitsFloat(bits, c);
+  if (Number.isNaN(x)) {
+    return bits === CANONICAL_NAN[c] ? 'nan' : '0x' + bits.toString(16).padStart(c === 'd' ? 16 : 8, '0');
+  }
+  if (x === Infinity) return 'inf';
+  if (x === -Infinity) return '-inf';
+  if (Object.is(x, -0)) return '-0';
+  if (c === 'd') return String(x);
+  for (let p = 1; p < 9; p++) {
+    const y = Number(x.toPrecision(p));
+    if (Math.fround(y) === x) return String(y);
+  }
+  return String(x); // the f32's exact double value always reads back
+}
+
+function printConst(k: Const): string {
+  return k.float ? `${k.float}_${formatFloat(k.value, k.float)}` : k.value.toString();
+}
 
 export function printValue(v: Value): string {
-  if (v.kind === 'const') return v.value.toString();
+  if (v.kind === 'const') return printConst(v);
   if (v.kind === 'sym') return `$${v.name}`;
   return v.hint ? `%${v.hint}.${v.id}` : `%.${v.id}`;
 }

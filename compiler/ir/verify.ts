@@ -2,10 +2,10 @@
 // tests) after every pass. It checks that the function is in SSA form, that
 // every use is dominated by its definition, that operand classes match the op
 // table, and that phis have exactly one operand per predecessor.
-import { opInfo } from './ops.js';
+import { CAST_FROM, INT_CLASSES, isFloatCls, opClasses, opInfo } from './ops.js';
 import { predecessors, reversePostorder, successors, termUses } from './ir.js';
 import type { Block, Cls, Func, Instr, Module, Value } from './ir.js';
-import { printInstr } from './print.js';
+import { printInstr, printValue } from './print.js';
 
 export class IrVerifyError extends Error {}
 
@@ -78,8 +78,14 @@ export function verifyFunc(f: Func): string[] {
   const reachable = new Set(idom.keys());
   const preds = predecessors(f);
   const checkUse = (v: Value, cls: Cls | null, b: Block, index: number, where: string): void => {
-    if (v.kind !== 'temp') {
-      if (v.kind === 'sym' && cls === 'w') err(where, `symbol $${v.name} used as a w value`);
+    if (v.kind === 'sym') {
+      if (cls && cls !== 'l') err(where, `symbol $${v.name} used as a ${cls} value`);
+      return;
+    }
+    if (v.kind === 'const') {
+      if (v.float && cls && v.float !== cls) err(where, `float constant ${printValue(v)} used as a ${cls} value`);
+      if (!v.float && isFloatCls(cls)) err(where, `integer constant ${v.value} used as a ${cls} value (write ${cls}_${v.value})`);
+      if (v.float && v.value >> (v.float === 'd' ? 64n : 32n) !== 0n) err(where, `float constant bits ${v.value} do not fit ${v.float}`);
       return;
     }
     const d = defs.get(v.id);
@@ -108,8 +114,11 @@ export function verifyFunc(f: Func): string[] {
       if (i.callee) checkUse(i.callee, 'l', b, n, where);
       i.args.forEach((a, k) => {
         const want = info.args[k];
-        const cls = want === 'same' ? i.cls : want === 'any' ? (i.argCls ?? null) : (want ?? null);
+        let cls = want === 'same' ? i.cls : want === 'any' ? (i.argCls ?? null) : (want ?? null);
+        if (i.op === 'cast') cls = CAST_FROM[i.cls];
         checkUse(a, cls, b, n, where);
+        // Untyped operands (extensions, syscall arguments) must be integers.
+        if (cls === null && i.op !== 'call' && isFloatCls(valueCls(a))) err(where, `operand ${k + 1} must be an integer (w or l)`);
       });
     });
     const t = b.term;
@@ -124,8 +133,20 @@ export function verifyFunc(f: Func): string[] {
   return errors;
 }
 
+/** The class a value has by itself (temps, float constants, symbols), or null for integer constants. */
+function valueCls(v: Value): Cls | null {
+  if (v.kind === 'temp') return v.cls;
+  if (v.kind === 'sym') return 'l';
+  return v.float ?? null;
+}
+
 function checkInstrShape(i: Instr, err: (m: string) => void): void {
   const info = opInfo(i.op);
+  if (!opClasses(info).includes(i.cls)) err(`${i.op} cannot have class ${i.cls}`);
+  if (info.compare && i.argCls && !(info.argClasses ?? INT_CLASSES).includes(i.argCls)) {
+    err(`${i.op} cannot compare class ${i.argCls}`);
+  }
+  if (!info.compare && i.argCls) err(`only comparisons carry an operand class`);
   if (info.result && !i.dst && i.op !== 'call') err('the result temporary is missing');
   if (!info.result && i.dst) err('this op has no result');
   if (i.dst && i.dst.cls !== i.cls) err(`result is ${i.dst.cls} but the instruction is ${i.cls}`);

@@ -5,7 +5,7 @@
 // `%line N+0 FILE` lines make `nasm -g -F dwarf` emit DWARF line info for
 // the TypeScript source.
 import type { Data, DataItem, Section, SourceLoc } from '../ir/ir.js';
-import { NEG_COND, RSP, regName } from './minst.js';
+import { MEM_SIZE, NEG_COND, RSP, regName } from './minst.js';
 import type { MFunc, MInst, MOp, Operand } from './minst.js';
 
 /** Accumulates output lines and the source location of each. */
@@ -46,6 +46,7 @@ export const sectionHeader = (s: Section | 'text'): string => SECTION_HEADER[s];
 /** NASM reserved words that cannot be used as bare symbol names. */
 const RESERVED = new Set([
   ...[1, 2, 4, 8].flatMap((w) => Array.from({ length: 16 }, (_, r) => regName(r, w as 1 | 2 | 4 | 8))),
+  ...Array.from({ length: 16 }, (_, n) => `xmm${n}`), 'oword',
   'byte', 'word', 'dword', 'qword', 'tword', 'oword', 'yword', 'zword', 'rel', 'abs', 'seg', 'wrt', 'strict', 'near', 'far',
   'short', 'to', 'nosplit', 'ah', 'bh', 'ch', 'dh', 'rip', 'eip', 'cs', 'ds', 'es', 'fs', 'gs', 'ss', 'cr0', 'cr2', 'cr3', 'cr4',
   'times', 'equ', 'db', 'dw', 'dd', 'dq', 'resb', 'resw', 'resd', 'resq', 'incbin', 'section', 'segment', 'global', 'extern',
@@ -57,7 +58,6 @@ export function asmSym(name: string): string {
   return RESERVED.has(name.toLowerCase()) ? `$${name}` : name;
 }
 
-const SIZE = ['', 'byte', 'word', '', 'dword', '', '', '', 'qword'];
 
 function operand(o: Operand, sized: boolean): string {
   switch (o.k) {
@@ -72,7 +72,7 @@ function operand(o: Operand, sized: boolean): string {
       let addr = o.sym !== undefined ? `rel ${asmSym(o.sym)}` : regName(o.base!, 8);
       if (o.disp > 0) addr += ` + ${o.disp}`;
       if (o.disp < 0) addr += ` - ${-o.disp}`;
-      return `${sized ? SIZE[o.w] + ' ' : ''}[${addr}]`;
+      return `${sized ? MEM_SIZE[o.w] + ' ' : ''}[${addr}]`;
     }
   }
 }
@@ -80,8 +80,35 @@ function operand(o: Operand, sized: boolean): string {
 /** NASM mnemonics for machine ops whose spelling differs from their name. */
 const MNEMONIC: Partial<Record<MOp, string>> = { mov32z: 'mov', imul3: 'imul', zero: 'xor' };
 
-export function formatInst(mi: MInst, labelOf: (id: number) => string): string {
+/** ss or sd, from an xmm operand's width (4: f32, 8: f64). */
+const sx = (o: Operand): string => (o.k !== 'imm' && o.k !== 'sym' && o.w === 4 ? 'ss' : 'sd');
+/** The SSE mnemonic of a float machine op (operand widths pick the scalar form). */
+function sseMnemonic(mi: MInst): string | null {
+  const [a, b] = mi.a;
   switch (mi.op) {
+    case 'fmov': return a.k === 'reg' && b.k === 'reg' ? 'movaps' : `mov${sx(a.k === 'mem' ? a : b)}`;
+    case 'fadd': return `add${sx(a)}`;
+    case 'fsub': return `sub${sx(a)}`;
+    case 'fmul': return `mul${sx(a)}`;
+    case 'fdiv': return `div${sx(a)}`;
+    case 'ucomi': return `ucomi${sx(a)}`;
+    case 'cvtsi2f': return `cvtsi2${sx(a)}`;
+    case 'cvttf2si': return `cvtt${sx(b)}2si`;
+    case 'cvtf2f': return a.k === 'reg' && a.w === 8 ? 'cvtss2sd' : 'cvtsd2ss';
+    case 'movgx': return a.k === 'reg' && a.w === 4 ? 'movd' : 'movq';
+    case 'movxg': return b.k === 'reg' && b.w === 4 ? 'movd' : 'movq';
+    default: return null;
+  }
+}
+
+export function formatInst(mi: MInst, labelOf: (id: number) => string): string {
+  const sse = sseMnemonic(mi);
+  if (sse) return `${sse} ${mi.a.map((o) => operand(o, true)).join(', ')}`;
+  switch (mi.op) {
+    case 'fzero':
+      return `xorps ${operand(mi.a[0], false)}, ${operand(mi.a[0], false)}`;
+    case 'cmov':
+      return `cmov${mi.cc} ${mi.a.map((o) => operand(o, true)).join(', ')}`;
     case 'jmp':
       return `jmp ${labelOf(mi.target!)}`;
     case 'jcc':
@@ -149,7 +176,7 @@ export function emitFunc(w: AsmWriter, f: MFunc): void {
         k++;
         continue;
       }
-      if (mi.op === 'mov' && mi.a[0].k === 'reg' && mi.a[1].k === 'reg' && mi.a[0].r === mi.a[1].r && mi.a[0].r !== RSP) continue;
+      if ((mi.op === 'mov' || mi.op === 'fmov') && mi.a[0].k === 'reg' && mi.a[1].k === 'reg' && mi.a[0].r === mi.a[1].r && mi.a[0].r !== RSP) continue;
       w.inst(formatInst(mi, labelOf), mi.loc);
     }
   });
@@ -175,6 +202,15 @@ function itemLines(it: DataItem): string[] {
       return [`dq ${asmSym(it.sym)}`];
     case 'zero':
       return it.size > 0 ? [`times ${it.size} db 0`] : [];
+  }
+}
+
+/** Emits the read-only constants the functions' code refers to (labels local to this object). */
+export function emitConsts(w: AsmWriter, consts: Map<string, { align: number; line: string }>): void {
+  for (const [label, c] of [...consts].sort((x, y) => y[1].align - x[1].align || (x[0] < y[0] ? -1 : 1))) {
+    w.line(`align ${c.align}, db 0`);
+    w.line(`${label}:`);
+    w.line(`    ${c.line}`);
   }
 }
 

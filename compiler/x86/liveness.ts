@@ -94,7 +94,7 @@ export function computeLiveness(f: MFunc): Liveness {
         iv(r).weight += scale;
         if (!end.has(r)) end.set(r, usePos);
       }
-      if ((mi.op === 'mov' || mi.op === 'mov32z') && mi.a[0].k === 'reg' && mi.a[1].k === 'reg') {
+      if ((mi.op === 'mov' || mi.op === 'mov32z' || mi.op === 'fmov') && mi.a[0].k === 'reg' && mi.a[1].k === 'reg') {
         const [d, s] = [mi.a[0].r, mi.a[1].r];
         iv(d).hints.push(s);
         iv(s).hints.push(d);

@@ -1,25 +1,40 @@
 // The machine IR: x86-64 instructions in Intel operand order over virtual
 // and physical registers, as isel produces them and the register allocator,
 // frame builder and emitter consume them. Registers 0–15 are the physical
-// ones in encoding order (rax=0 … r15=15); numbers from FIRST_VREG up are
-// virtual. Every op's operand roles (read/write), which operand positions
+// general-purpose ones in encoding order (rax=0 … r15=15), 16–31 are
+// xmm0–xmm15; numbers from FIRST_VREG up are virtual. A virtual register is
+// an xmm register when MFunc.xmm holds it (isel decides, from the IR class);
+// xmm operands have width 4 (an f32 in the low lane) or 8 (an f64), which
+// sizes their memory forms. Every op's operand roles (read/write), which operand positions
 // may be memory, and its implicit fixed registers are in one table, FORMS.
 import type { SourceLoc } from '../ir/ir.js';
 
-export type Width = 1 | 2 | 4 | 8;
+/** Access widths; 16 only for 128-bit memory operands of SSE logic ops (sign masks). */
+export type Width = 1 | 2 | 4 | 8 | 16;
 
 export const RAX = 0, RCX = 1, RDX = 2, RBX = 3, RSP = 4, RBP = 5, RSI = 6, RDI = 7;
 export const R8 = 8, R9 = 9, R10 = 10, R11 = 11, R12 = 12, R13 = 13, R14 = 14, R15 = 15;
-export const FIRST_VREG = 16;
+export const XMM0 = 16;
+/** xmm register n. */
+export const xmm = (n: number): number => XMM0 + n;
+export const FIRST_VREG = 32;
+/** Whether physical register r is an xmm register. */
+export const isXmmPhys = (r: number): boolean => r >= XMM0 && r < FIRST_VREG;
 
 /** SysV AMD64 integer argument registers, in order. */
 export const ARG_REGS = [RDI, RSI, RDX, RCX, R8, R9];
+/** SysV AMD64 float argument registers (xmm0–xmm7), counted separately from the integer ones. */
+export const FLOAT_ARG_REGS = [0, 1, 2, 3, 4, 5, 6, 7].map(xmm);
 /** Linux syscall argument registers, in order (the number goes in rax). */
 export const SYSCALL_REGS = [RDI, RSI, RDX, R10, R8, R9];
 export const CALLER_SAVED = [RAX, RCX, RDX, RSI, RDI, R8, R9, R10, R11];
 export const CALLEE_SAVED = [RBX, R12, R13, R14, R15];
+/** Every xmm register is caller-saved in SysV. */
+export const XMM_ALL = Array.from({ length: 16 }, (_, n) => xmm(n));
+/** What a call clobbers. */
+export const CALL_CLOBBERS = [...CALLER_SAVED, ...XMM_ALL];
 
-const NAMES: Record<Width, string[]> = {
+const NAMES: Record<1 | 2 | 4 | 8, string[]> = {
   8: ['rax', 'rcx', 'rdx', 'rbx', 'rsp', 'rbp', 'rsi', 'rdi', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15'],
   4: ['eax', 'ecx', 'edx', 'ebx', 'esp', 'ebp', 'esi', 'edi', 'r8d', 'r9d', 'r10d', 'r11d', 'r12d', 'r13d', 'r14d', 'r15d'],
   2: ['ax', 'cx', 'dx', 'bx', 'sp', 'bp', 'si', 'di', 'r8w', 'r9w', 'r10w', 'r11w', 'r12w', 'r13w', 'r14w', 'r15w'],
@@ -27,7 +42,8 @@ const NAMES: Record<Width, string[]> = {
 };
 
 export function regName(r: number, w: Width): string {
-  return r < FIRST_VREG ? NAMES[w][r] : `%v${r - FIRST_VREG}${w === 8 ? '' : ':' + w}`;
+  if (isXmmPhys(r)) return `xmm${r - XMM0}`;
+  return r < FIRST_VREG ? NAMES[w as 1 | 2 | 4 | 8][r] : `%v${r - FIRST_VREG}${w === 8 ? '' : ':' + w}`;
 }
 
 export interface RegOp { k: 'reg'; r: number; w: Width }
@@ -41,10 +57,13 @@ export interface MemOp { k: 'mem'; w: Width; base?: number; sym?: string; slot?:
 export interface SymOp { k: 'sym'; name: string }
 export type Operand = RegOp | ImmOp | MemOp | SymOp;
 
-export type Cond = 'e' | 'ne' | 'l' | 'le' | 'g' | 'ge' | 'b' | 'be' | 'a' | 'ae';
-export const NEG_COND: Record<Cond, Cond> = { e: 'ne', ne: 'e', l: 'ge', ge: 'l', le: 'g', g: 'le', b: 'ae', ae: 'b', be: 'a', a: 'be' };
-/** The condition that holds for (b, a) when c holds for (a, b). */
-export const SWAP_COND: Record<Cond, Cond> = { e: 'e', ne: 'ne', l: 'g', g: 'l', le: 'ge', ge: 'le', b: 'a', a: 'b', be: 'ae', ae: 'be' };
+/** Conditions; p/np test the parity flag, which ucomiss/ucomisd set for an unordered (NaN) result. */
+export type Cond = 'e' | 'ne' | 'l' | 'le' | 'g' | 'ge' | 'b' | 'be' | 'a' | 'ae' | 'p' | 'np' | 's' | 'ns';
+export const NEG_COND: Record<Cond, Cond> = {
+  e: 'ne', ne: 'e', l: 'ge', ge: 'l', le: 'g', g: 'le', b: 'ae', ae: 'b', be: 'a', a: 'be', p: 'np', np: 'p', s: 'ns', ns: 's',
+};
+/** The condition that holds for (b, a) when c holds for (a, b) (integer compares). */
+export const SWAP_COND: Partial<Record<Cond, Cond>> = { e: 'e', ne: 'ne', l: 'g', g: 'l', le: 'ge', ge: 'le', b: 'a', a: 'b', be: 'ae', ae: 'be' };
 
 type Role = 'r' | 'w' | 'rw';
 interface Form {
@@ -57,6 +76,10 @@ interface Form {
 }
 
 const alu: Form = { roles: ['rw', 'r'], mem: [0, 1] };
+/** SSE scalar arithmetic and logic: register destination, register or memory source. */
+const sse: Form = { roles: ['rw', 'r'], mem: [1] };
+/** SSE conversions: written register destination, register or memory source. */
+const cvt: Form = { roles: ['w', 'r'], mem: [1] };
 const unary: Form = { roles: ['rw'], mem: [0] };
 const none: Form = { roles: [], mem: [] };
 
@@ -82,8 +105,10 @@ export const FORMS = {
   cdq: { roles: [], mem: [], uses: [RAX], defs: [RDX] },
   idiv: { roles: ['r'], mem: [0], uses: [RAX, RDX], defs: [RAX, RDX] },
   div: { roles: ['r'], mem: [0], uses: [RAX, RDX], defs: [RAX, RDX] },
-  /** Argument registers are listed per instruction in `uses`; all caller-saved registers are clobbered. */
-  call: { roles: ['r'], mem: [0], defs: CALLER_SAVED },
+  /** `cmovcc r, r/m` (condition in cc). */
+  cmov: { roles: ['rw', 'r'], mem: [1] },
+  /** Argument registers are listed per instruction in `uses`; all caller-saved registers (every xmm) are clobbered. */
+  call: { roles: ['r'], mem: [0], defs: CALL_CLOBBERS },
   syscall: { roles: [], mem: [], defs: [RAX, RCX, R11] },
   push: { roles: ['r'], mem: [0] },
   pop: { roles: ['w'], mem: [] },
@@ -92,6 +117,26 @@ export const FORMS = {
   jmp: none, jcc: none, ud2: none, hlt: none, cli: none, sti: none, pause: none,
   /** Function return; frame.ts expands it into the epilogue. Uses rax when the function returns a value. */
   ret: none,
+  // SSE2 scalar floating point. Operand widths 4/8 pick the ss/sd form in emit.ts.
+  /** Float copy, load or store: movaps between registers, movss/movsd with memory. */
+  fmov: { roles: ['w', 'r'], mem: [0, 1] },
+  /** `xorps x, x`: defines x as +0.0 without reading it. */
+  fzero: { roles: ['w'], mem: [] },
+  fadd: sse, fsub: sse, fmul: sse, fdiv: sse,
+  /** Bitwise xor with a 128-bit memory mask (sign flips). */
+  xorps: sse,
+  /** ucomiss/ucomisd: sets ZF, PF, CF (all three for unordered). */
+  ucomi: { roles: ['r', 'r'], mem: [1] },
+  /** cvtsi2ss/cvtsi2sd xmm, r/m32|64 (the integer operand's width picks the form). */
+  cvtsi2f: cvt,
+  /** cvttss2si/cvttsd2si r32|64, xmm/m (the source width picks ss/sd). */
+  cvttf2si: cvt,
+  /** cvtss2sd (to width 8) / cvtsd2ss (to width 4). */
+  cvtf2f: cvt,
+  /** movd (width 4) / movq (width 8) xmm ← general register or memory. */
+  movgx: { roles: ['w', 'r'], mem: [1] },
+  /** movd (width 4) / movq (width 8) general register or memory ← xmm. */
+  movxg: { roles: ['w', 'r'], mem: [0] },
   /** Frame adjustments inserted by frame.ts (rsp arithmetic, never allocated). */
   addrsp: { roles: [], mem: [] }, subrsp: { roles: [], mem: [] },
 } satisfies Record<string, Form>;
@@ -131,6 +176,15 @@ export interface MFunc {
   loc?: SourceLoc;
   /** Filled in by frame.ts: the callee-saved registers pushed in the prologue. */
   saved?: number[];
+  /** The virtual registers that are xmm registers (float values). */
+  xmm: Set<number>;
+  /** Read-only constants the function's code refers to (float constants, sign masks): label → data line. */
+  consts: Map<string, { align: number; line: string }>;
+}
+
+/** Whether register r (physical or virtual) of f is an xmm register. */
+export function isXmm(f: MFunc, r: number): boolean {
+  return r < FIRST_VREG ? isXmmPhys(r) : f.xmm.has(r);
 }
 
 export const reg = (r: number, w: Width = 8): RegOp => ({ k: 'reg', r, w });
@@ -180,6 +234,9 @@ export function blockSuccessors(b: MBlock): number[] {
 
 // ---- printing (for --emit mir and debugging) ----
 
+/** NASM size keywords per access width. */
+export const MEM_SIZE: Record<Width, string> = { 1: 'byte', 2: 'word', 4: 'dword', 8: 'qword', 16: 'oword' };
+
 export function printOperand(o: Operand): string {
   switch (o.k) {
     case 'reg':
@@ -194,13 +251,13 @@ export function printOperand(o: Operand): string {
       if (o.base !== undefined) parts.push(regName(o.base, 8));
       if (o.slot !== undefined) parts.push(`slot${o.slot}`);
       if (o.disp !== 0 || parts.length === 0) parts.push(String(o.disp));
-      return `${['', 'byte', 'word', '', 'dword', '', '', '', 'qword'][o.w]} [${parts.join(' + ').replace('+ -', '- ')}]`;
+      return `${MEM_SIZE[o.w]} [${parts.join(' + ').replace('+ -', '- ')}]`;
     }
   }
 }
 
 export function printMInst(mi: MInst): string {
-  let s: string = mi.op === 'jcc' || mi.op === 'setcc' ? mi.op.replace('cc', mi.cc ?? '?') : mi.op;
+  let s: string = mi.op === 'jcc' || mi.op === 'setcc' ? mi.op.replace('cc', mi.cc ?? '?') : mi.op === 'cmov' ? `cmov${mi.cc ?? '?'}` : mi.op;
   if (mi.op === 'addrsp' || mi.op === 'subrsp') s += ` ${mi.n}`;
   const ops = mi.a.map(printOperand);
   if (mi.target !== undefined) ops.push(`.b${mi.target}`);

@@ -17,10 +17,16 @@
 // an instruction that touches a spilled vreg uses the slot directly as a
 // memory operand where x86 allows one, else loads it into a scratch register
 // before and stores it back after. No instruction needs more than two.
+//
+// Float vregs (MFunc.xmm) are allocated the same way from their own class,
+// xmm0–xmm13, with xmm14 and xmm15 as their spill scratch. Every xmm
+// register is caller-saved (calls clobber them all), so a float live across
+// a call finds no free register and is spilled (to an 8-byte slot, like
+// every spill).
 // (r10 is also the 4th syscall argument; only plain movs into fixed registers
 // sit between its set-up and the syscall, and those never need a scratch.)
 import {
-  CALLEE_SAVED, FIRST_VREG, R10, R11, RAX, RCX, RDI, RDX, RSI, R8, R9, fitsImm32, memPositions, roleOf,
+  CALLEE_SAVED, FIRST_VREG, R10, R11, RAX, RCX, RDI, RDX, RSI, R8, R9, fitsImm32, isXmm, memPositions, roleOf, xmm,
 } from './minst.js';
 import type { MFunc, MInst, MemOp, Operand, RegOp } from './minst.js';
 import { computeLiveness, end, intersects, start } from './liveness.js';
@@ -29,6 +35,9 @@ import type { Interval } from './liveness.js';
 /** Allocation order: caller-saved first (free to use), callee-saved after (cost a push/pop). */
 export const ALLOCATABLE = [RAX, RCX, RDX, RSI, RDI, R8, R9, ...CALLEE_SAVED];
 const SCRATCH = [R11, R10];
+/** Allocatable xmm registers (all caller-saved); xmm14 and xmm15 are the float spill scratch. */
+export const XMM_ALLOCATABLE = Array.from({ length: 14 }, (_, n) => xmm(n));
+const XMM_SCRATCH = [xmm(15), xmm(14)];
 
 export interface AllocResult {
   /** vreg → physical register. */
@@ -54,11 +63,12 @@ export function assignRegisters(f: MFunc): AllocResult {
   vregs.sort((a, b) => start(a) - start(b) || a.reg - b.reg);
   const assign = new Map<number, number>();
   const spilledSet = new Set<number>();
-  const held = new Map<number, Interval[]>(ALLOCATABLE.map((r) => [r, []]));
+  const held = new Map<number, Interval[]>([...ALLOCATABLE, ...XMM_ALLOCATABLE].map((r) => [r, []]));
   const fixedFree = (r: number, x: Interval): boolean => !fixed.has(r) || !intersects(fixed.get(r)!.ranges, x.ranges);
 
   for (const cur of vregs) {
     const s = start(cur);
+    const regs = isXmm(f, cur.reg) ? XMM_ALLOCATABLE : ALLOCATABLE;
     for (const [r, list] of held) held.set(r, list.filter((y) => end(y) >= s));
     const free = (r: number): boolean =>
       fixedFree(r, cur) && held.get(r)!.every((y) => !intersects(y.ranges, cur.ranges));
@@ -66,7 +76,7 @@ export function assignRegisters(f: MFunc): AllocResult {
     const prefs: number[] = [];
     for (const h of cur.hints) {
       const r = h < FIRST_VREG ? h : assign.get(h);
-      if (r !== undefined && held.has(r) && !prefs.includes(r)) prefs.push(r);
+      if (r !== undefined && regs.includes(r) && !prefs.includes(r)) prefs.push(r);
     }
     let chosen = prefs.find(free);
     if (chosen === undefined) {
@@ -74,7 +84,7 @@ export function assignRegisters(f: MFunc): AllocResult {
       // so the copies between them can coalesce later.
       const partners = cur.hints.filter((h) => h >= FIRST_VREG && !assign.has(h) && !spilledSet.has(h)).map((h) => live.intervals.get(h)!);
       let bestScore = -1;
-      for (const r of ALLOCATABLE) {
+      for (const r of regs) {
         if (!free(r)) continue;
         const score = partners.filter((y) => fixedFree(r, y)).length;
         if (score > bestScore) [chosen, bestScore] = [r, score];
@@ -83,7 +93,7 @@ export function assignRegisters(f: MFunc): AllocResult {
     if (chosen === undefined) {
       // Evict the cheapest set of conflicting intervals if that costs less than spilling cur.
       let best: { r: number; cost: number; victims: Interval[] } | null = null;
-      for (const r of ALLOCATABLE) {
+      for (const r of regs) {
         if (!fixedFree(r, cur)) continue;
         const victims = held.get(r)!.filter((y) => intersects(y.ranges, cur.ranges));
         const cost = victims.reduce((c, y) => c + weightOf(y), 0);
@@ -116,7 +126,7 @@ export function assignRegisters(f: MFunc): AllocResult {
 const slotMem = (slot: number, w: MemOp['w']): MemOp => ({ k: 'mem', w, slot, disp: 0 });
 
 /** Rewrites one instruction to physical registers; returns it with any spill code around it. */
-function rewrite(mi: MInst, res: AllocResult): MInst[] {
+function rewrite(mi: MInst, res: AllocResult, f: MFunc): MInst[] {
   const phys = (r: number): number => (r < FIRST_VREG ? r : res.assign.get(r) ?? r);
   const a: Operand[] = mi.a.map((o) => {
     if (o.k === 'reg') return { ...o, r: phys(o.r) };
@@ -132,21 +142,25 @@ function rewrite(mi: MInst, res: AllocResult): MInst[] {
   const scratchOf = new Map<number, number>();
   const loaded = new Set<number>();
   const stored = new Set<number>();
+  let gpUsed = 0;
+  let xmmUsed = 0;
   const scratch = (v: number, read: boolean, write: boolean): number => {
+    const x = isXmm(f, v);
     let s = scratchOf.get(v);
     if (s === undefined) {
-      s = SCRATCH[scratchOf.size];
+      s = x ? XMM_SCRATCH[xmmUsed++] : SCRATCH[gpUsed++];
       if (s === undefined) throw new Error(`internal: regalloc needs more than two scratch registers for '${mi.op}'`);
       scratchOf.set(v, s);
     }
     const slot = res.spilled.get(v)!;
+    const op = x ? 'fmov' : 'mov';
     if (read && !loaded.has(v)) {
       loaded.add(v);
-      before.push({ op: 'mov', a: [{ k: 'reg', r: s, w: 8 }, slotMem(slot, 8)], loc: mi.loc });
+      before.push({ op, a: [{ k: 'reg', r: s, w: 8 }, slotMem(slot, 8)], loc: mi.loc });
     }
     if (write && !stored.has(v)) {
       stored.add(v);
-      after.push({ op: 'mov', a: [slotMem(slot, 8), { k: 'reg', r: s, w: 8 }], loc: mi.loc });
+      after.push({ op, a: [slotMem(slot, 8), { k: 'reg', r: s, w: 8 }], loc: mi.loc });
     }
     return s;
   };
@@ -178,12 +192,12 @@ export function allocateRegisters(f: MFunc): AllocResult {
     for (const mi of b.insts) {
       // A copy between the same vreg, or between registers that coalesced, disappears.
       const [d, s] = mi.a;
-      if (mi.op === 'mov' && d?.k === 'reg' && s?.k === 'reg') {
+      if ((mi.op === 'mov' || mi.op === 'fmov') && d?.k === 'reg' && s?.k === 'reg') {
         const pd = d.r < FIRST_VREG ? d.r : res.assign.get(d.r) ?? -d.r;
         const ps = s.r < FIRST_VREG ? s.r : res.assign.get(s.r) ?? -s.r;
         if (pd === ps) continue;
       }
-      out.push(...rewrite(mi, res));
+      out.push(...rewrite(mi, res, f));
     }
     b.insts = out;
   }

@@ -145,3 +145,34 @@ function w $f(w %a.0) {
     expect(ra).not.toMatch(/%v/);
   });
 });
+
+describe('floating point and the kernel target', () => {
+  const FLOAT_IR = `init $kmain
+function d $half(d %a.0) {
+@s.0
+  %r.1 =d mul %a.0, d_0.5
+  ret %r.1
+}
+function $kmain() {
+@s.0
+  %x.1 =d call $half(d_3)
+  ret
+}
+`;
+  it('refuses to generate kernel code that uses floats, naming the function', () => {
+    expect(() => generateAsm(parseModule(FLOAT_IR), { target: TARGETS.kernel, debug: false })).toThrow(/\$half returns class d, but the kernel target has no floating point/);
+    const castOnly = `init $k\nfunction l $k(l %a.0) {\n@s.0\n  %x.1 =d cast %a.0\n  %y.2 =l cast %x.1\n  ret %y.2\n}\n`;
+    expect(() => generateAsm(parseModule(castOnly), { target: TARGETS.kernel, debug: false })).toThrow(/\$k uses floating point \(cast, class d\)/);
+    const cmpOnly = `init $k\nfunction w $k() {\n@s.0\n  %c.1 =w cltd d_1, d_2\n  ret %c.1\n}\n`;
+    expect(() => generateAsm(parseModule(cmpOnly), { target: TARGETS.kernel, debug: false })).toThrow(/floating point/);
+  });
+
+  it('generates SSE2 code for the process targets, with constants in .rodata', () => {
+    for (const t of [TARGETS.linux, TARGETS.user]) {
+      const { text } = generateAsm(parseModule(FLOAT_IR), { target: t, debug: false });
+      expect(text).toMatch(/mulsd xmm0, qword \[rel __tskc_f64_3fe0000000000000\]/);
+      expect(text).toMatch(/section \.rodata[^\n]*\nalign 8, db 0\n__tskc_f64_3fe0000000000000:\n {4}dq 0x3fe0000000000000\n/);
+      assemble(text, false);
+    }
+  });
+});

@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { parseModule, IrParseError } from '../../compiler/ir/parse.js';
 import { printModule } from '../../compiler/ir/print.js';
 import { verifyModule } from '../../compiler/ir/verify.js';
-import { constant, newBlock, newFunc, newTemp, sym } from '../../compiler/ir/ir.js';
+import { constFloat, constant, fconst, newBlock, newFunc, newTemp, sym } from '../../compiler/ir/ir.js';
 import type { Module } from '../../compiler/ir/ir.js';
 import { PRELUDE } from './run.js';
 
@@ -123,5 +123,126 @@ describe('IR verifier', () => {
 
   it('rejects operands of the wrong class', () => {
     check(fn('@s.0\n  %x.2 =w add %b.1, 1\n  ret %a.0'), fn('@s.0\n  %x.2 =w add %a.0, 1\n  ret %a.0'), /operand %\.0 is l, expected w/);
+  });
+});
+
+describe('IR text: floats', () => {
+  const FLOATS = `init $f
+
+function d $f(d %a.0, s %b.1, l %c.2) {
+@entry.0
+  %x.3 =d add %a.0, d_1.5
+  %y.4 =d mul d_0.1, %x.3
+  %z.5 =d div %y.4, d_-0
+  %n.6 =d neg %z.5
+  %e.7 =d exts %b.1
+  %t.8 =s truncd %a.0
+  %s.9 =s sub %t.8, s_0.25
+  %i.10 =w dtosi %a.0
+  %j.11 =l stosi %b.1
+  %k.12 =d sltof %c.2
+  %u.13 =s uwtof %i.10
+  %v.14 =d ultof %j.11
+  %w.15 =s swtof %i.10
+  %p.16 =d cast %c.2
+  %q.17 =l cast %p.16
+  %g.18 =w cast %s.9
+  %h.19 =s cast %g.18
+  %m.20 =l alloc 16, 8
+  stored d_inf, %m.20
+  stores s_-inf, %m.20
+  volatile stored d_nan, %m.20
+  %l.21 =d loadd %m.20
+  %r.22 =s loads %m.20
+  %c1.23 =w cltd %a.0, d_5e-324
+  %c2.24 =w cges %b.1, s_1e-45
+  %c3.25 =w ceqd %l.21, d_0x7ff0000000000001
+  %c4.26 =w cnes %r.22, s_0xffc00000
+  %c5.27 =w cled d_2.2250738585072014e-308, d_1.7976931348623157e+308
+  %c6.28 =w cgts s_0.1, s_16777216
+  %o.29 =d call $f(d_-1e-300, s_3.4028235e+38, 0)
+  jnz %c1.23, @a.1, @b.2
+@a.1
+  jmp @b.2
+@b.2
+  %ph.30 =d phi @entry.0 d_0.30000000000000004, @a.1 %o.29
+  %cp.31 =d copy %ph.30
+  ret %cp.31
+}
+`;
+
+  it('round-trips float constants exactly: NaN payloads, infinities, -0, denormals, 0.1, f32 values', () => {
+    const m = parseModule(FLOATS);
+    expect(verifyModule(m)).toEqual([]);
+    expect(printModule(m)).toBe(FLOATS);
+    const k = (text: string) => {
+      const f = parseModule(`function $g() {\n@s.0\n  %x.1 =${text[0]} copy ${text}\n  ret\n}\n`).funcs[0];
+      return f.blocks[0].instrs[0].args[0] as { value: bigint; float?: string };
+    };
+    expect(k('d_-0').value).toBe(0x8000000000000000n);
+    expect(k('d_nan').value).toBe(0x7ff8000000000000n);
+    expect(k('s_nan').value).toBe(0x7fc00000n);
+    expect(k('d_0x7ff0000000000001').value).toBe(0x7ff0000000000001n);
+    expect(k('d_5e-324').value).toBe(1n);
+    expect(k('s_1e-45').value).toBe(1n);
+    expect(k('d_0.1').value).toBe(0x3fb999999999999an);
+    expect(k('s_0.1').value).toBe(0x3dcccccdn);
+    expect(k('s_16777217').value).toBe(0x4b800000n); // rounds to 16777216
+    expect(k('d_inf').value).toBe(0x7ff0000000000000n);
+    expect(k('s_-inf').value).toBe(0xff800000n);
+    // Every bit pattern in a sample prints to text that parses back to it.
+    const gen = (seed: bigint, width: bigint): bigint[] =>
+      Array.from({ length: 300 }, (_, n) => BigInt.asUintN(Number(width), (seed * BigInt(n * n + 7) * 0x9e3779b97f4a7c15n) >> 3n));
+    const roundTrip = (c: 's' | 'd', bits: bigint): void => {
+      const v = { kind: 'const' as const, value: bits, float: c };
+      const text = printModule({ init: 'g', data: [], funcs: [{ name: 'g', params: [], ret: null, exported: false, nextTemp: 2, nextBlock: 1,
+        blocks: [{ id: 0, label: 's', phis: [], term: { kind: 'ret', value: null },
+          instrs: [{ op: 'copy', cls: c, dst: { kind: 'temp', id: 1, cls: c, hint: 'x' }, args: [v] }] }] }] });
+      expect(printModule(parseModule(text))).toBe(text);
+      expect((parseModule(text).funcs[0].blocks[0].instrs[0].args[0] as { value: bigint }).value).toBe(bits);
+    };
+    for (const b of [...gen(3n, 64n), 0n, 1n, 0x000fffffffffffffn, 0x7fefffffffffffffn, 0xfff0000000000001n]) roundTrip('d', b);
+    for (const b of [...gen(5n, 32n), 0n, 1n, 0x007fffffn, 0x7f7fffffn, 0xff800001n, 0x80000001n]) roundTrip('s', b);
+  });
+
+  it('builds float constants with fconst and reads them with constFloat', () => {
+    const k = fconst(-0, 'd');
+    expect(k).toEqual({ kind: 'const', value: 0x8000000000000000n, float: 'd' });
+    expect(Object.is(constFloat(k as Parameters<typeof constFloat>[0]), -0)).toBe(true);
+    expect(constFloat(fconst(0.1, 's') as Parameters<typeof constFloat>[0])).toBe(Math.fround(0.1));
+  });
+
+  it('rejects bad float constants', () => {
+    expect(() => parseModule('function $g() {\n@s.0\n  %x.1 =d copy d_1.2.3\n  ret\n}\n')).toThrow(/bad float constant 'd_1.2.3'/);
+    expect(() => parseModule('function $g() {\n@s.0\n  %x.1 =s copy s_0x100000000\n  ret\n}\n')).toThrow(/wider than 32 bits/);
+    expect(() => parseModule('function $g() {\n@s.0\n  %x.1 =d copy d_0x10\n  ret\n}\n')).not.toThrow();
+  });
+});
+
+describe('IR verifier: floats', () => {
+  const errs = (body: string): string =>
+    verifyModule(parseModule(`function d $f(d %a.0, s %b.1, l %c.2, w %i.3) {\n@s.0\n${body}\n}\n`)).join('\n');
+  it('accepts float code and rejects class mistakes', () => {
+    expect(errs('  %x.4 =d add %a.0, d_1\n  ret %x.4')).toBe('');
+    expect(errs('  %x.4 =d add %a.0, 1\n  ret %x.4')).toMatch(/integer constant 1 used as a d value/);
+    expect(errs('  %x.4 =d add %a.0, s_1\n  ret %x.4')).toMatch(/float constant s_1 used as a d value/);
+    expect(errs('  %x.4 =l add %c.2, d_1\n  ret %a.0')).toMatch(/float constant d_1 used as a l value/);
+    expect(errs('  %x.4 =d add %a.0, %b.1\n  ret %x.4')).toMatch(/operand %\.1 is s, expected d/);
+    expect(errs('  %x.4 =d and %a.0, %a.0\n  ret %x.4')).toMatch(/and cannot have class d/);
+    expect(errs('  %x.4 =l div %c.2, %c.2\n  ret %a.0')).toMatch(/div cannot have class l/);
+    expect(errs('  %x.4 =w csltd %a.0, %a.0\n  ret %a.0')).toMatch(/cslt cannot compare class d/);
+    expect(errs('  %x.4 =w cltl %c.2, %c.2\n  ret %a.0')).toMatch(/clt cannot compare class l/);
+    expect(errs('  %x.4 =d cast %i.3\n  ret %x.4')).toMatch(/operand %\.3 is w, expected l/);
+    expect(errs('  %x.4 =s cast %i.3\n  %y.5 =d exts %x.4\n  ret %y.5')).toBe('');
+    expect(errs('  %x.4 =d swtof %c.2\n  ret %x.4')).toMatch(/operand %\.2 is l, expected w/);
+    expect(errs('  %x.4 =w dtosi %b.1\n  ret %a.0')).toMatch(/operand %\.1 is s, expected d/);
+    expect(errs('  %x.4 =d dtosi %a.0\n  ret %a.0')).toMatch(/dtosi cannot have class d/);
+    expect(errs('  %x.4 =l syscall 1, %a.0\n  ret %a.0')).toMatch(/operand 2 must be an integer/);
+    expect(errs('  %x.4 =l extsw %b.1\n  ret %a.0')).toMatch(/operand 1 must be an integer/);
+    expect(errs('  stored %b.1, %c.2\n  ret %a.0')).toMatch(/operand %\.1 is s, expected d/);
+    expect(errs('  %x.4 =d loads %c.2\n  ret %a.0')).toMatch(/loads cannot have class d/);
+    expect(errs('  jnz %a.0, @t.1, @t.1\n@t.1\n  ret %a.0')).toMatch(/operand %\.0 is d, expected w/);
+    expect(errs('  ret %b.1')).toMatch(/operand %\.1 is s, expected d/);
+    expect(errs('  %x.4 =d copy $sym\n  ret %x.4')).toMatch(/symbol \$sym used as a d value/);
   });
 });
