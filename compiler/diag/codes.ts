@@ -17,7 +17,7 @@ export const DIAG_CODES = {
   TSK1008: { section: '3.3', summary: 'a value used where another type is required' },
   TSK1009: { section: '4', summary: 'an assignment target that cannot be assigned' },
   TSK1010: { section: '7', summary: 'an intrinsic argument that must be a constant' },
-  TSK1011: { section: '2', summary: 'floating point, not yet supported' },
+  TSK1011: { section: '2', summary: 'floating point on a target without it (the kernel)' },
   TSK1100: { section: '', summary: 'an input file or option problem' },
 } as const satisfies Record<string, CodeInfo>;
 

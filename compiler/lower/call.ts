@@ -4,7 +4,7 @@
 import ts from 'typescript';
 import { constant, sym } from '../ir/ir.js';
 import type { Op, Value } from '../ir/ir.js';
-import { I32, I64, U64, isInt } from '../sema/types.js';
+import { F64, I32, I64, U64, isInt } from '../sema/types.js';
 import { constValue } from '../sema/consteval.js';
 import type { MType } from '../sema/types.js';
 import type { FnCtx } from './context.js';
@@ -50,6 +50,8 @@ function lowerIntrinsic(fx: FnCtx, e: ts.CallExpression, name: string, typeArg: 
       return convert(fx, value(0), typeOf(0), t);
     case 'changetype':
       return value(0);
+    case 'reinterpret':
+      return fx.emit('cast', cls(t), [value(0)]);
     case 'unchecked':
       return value(0);
     case 'charCodeAt': {
@@ -141,6 +143,7 @@ function consoleLog(fx: FnCtx, e: ts.CallExpression): Value {
     const v = lowerExpr(fx, a);
     if (t.kind === 'string') fx.effect('call', 'l', [v], { callee: rt('printStr') });
     else if (t.kind === 'bool') fx.effect('call', 'l', [v], { callee: rt('printBool') });
+    else if (t.kind === 'float') fx.effect('call', 'l', [convert(fx, v, t, F64)], { callee: rt('printF64') });
     else if (isInt(t)) {
       const wide = convert(fx, v, t, t.signed ? I64 : U64);
       fx.effect('call', 'l', [wide], { callee: rt(t.signed ? 'printI64' : 'printU64') });

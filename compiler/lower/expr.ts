@@ -3,13 +3,13 @@
 // zero-extended, so every operation that can leave the range is followed by
 // a normalising extension (docs/language.md §3.2).
 import ts from 'typescript';
-import { constant, sym } from '../ir/ir.js';
+import { constant, fconst, sym } from '../ir/ir.js';
 import type { Block, Cls, Op, Value } from '../ir/ir.js';
 import { literalValue } from '../sema/consteval.js';
 import { COMPOUND, isArith, isCompare, isLogical, isShift } from '../sema/expr.js';
-import { ARRAY_HEADER, BOOL, I32, I64, U64, clsOf, isInt, storageOf } from '../sema/types.js';
+import { ARRAY_HEADER, BOOL, I32, I64, U64, clsOf, isFloat, isInt, storageOf } from '../sema/types.js';
 import { constValue } from '../sema/consteval.js';
-import type { IntType, MType } from '../sema/types.js';
+import type { FloatType, IntType, MType } from '../sema/types.js';
 import type { FieldInfo } from '../sema/classes.js';
 import { THIS } from './context.js';
 import type { FnCtx } from './context.js';
@@ -28,9 +28,16 @@ export function normalize(fx: FnCtx, v: Value, t: MType): Value {
   return fx.emit(op, 'w', [v]);
 }
 
-/** Converts between machine types: truncation, sign- or zero-extension. */
+/** Converts between machine types: truncation, sign- or zero-extension, int <-> float. */
 export function convert(fx: FnCtx, v: Value, from: MType, to: MType): Value {
+  if (isFloat(to)) return toFloat(fx, v, from, to);
   if (!isInt(to)) return v;
+  if (isFloat(from)) {
+    // Truncates toward zero (NaN and out-of-range values give the most
+    // negative integer, as cvttsd2si does); narrower types wrap.
+    const wide = fx.emit(from.bits === 64 ? 'dtosi' : 'stosi', 'l', [v]);
+    return convert(fx, wide, I64, to);
+  }
   const fromCls = cls(from);
   const signed = isInt(from) && from.signed;
   if (to.bits === 64) {
@@ -44,11 +51,22 @@ export function convert(fx: FnCtx, v: Value, from: MType, to: MType): Value {
     : narrowed;
 }
 
+function toFloat(fx: FnCtx, v: Value, from: MType, to: FloatType): Value {
+  const c = to.bits === 64 ? 'd' : 's';
+  if (isFloat(from)) {
+    if (from.bits === to.bits) return v;
+    return fx.emit(to.bits === 64 ? 'exts' : 'truncd', c, [v]);
+  }
+  const signed = isInt(from) && from.signed;
+  const op: Op = cls(from) === 'l' ? (signed ? 'sltof' : 'ultof') : signed ? 'swtof' : 'uwtof';
+  return fx.emit(op, c, [v]);
+}
+
 export function lowerExpr(fx: FnCtx, e: ts.Expression): Value {
   const sema = fx.sema;
   const t = sema.typeOfExpr(e);
   if (ts.isParenthesizedExpression(e)) return lowerExpr(fx, e.expression);
-  const lit = foldedConstant(e);
+  const lit = foldedConstant(e, t);
   if (lit) return lit;
   if (e.kind === K.TrueKeyword || e.kind === K.FalseKeyword) return constant(e.kind === K.TrueKeyword ? 1 : 0);
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return fx.mod.string(e.text);
@@ -83,12 +101,16 @@ export function lowerExpr(fx: FnCtx, e: ts.Expression): Value {
 }
 
 /** Integer literals (and negated ones) become constants of their type. */
-function foldedConstant(e: ts.Expression): Value | undefined {
-  if (ts.isNumericLiteral(e)) return constant(literalValue(e) ?? 0n);
-  if (ts.isPrefixUnaryExpression(e) && e.operator === K.MinusToken && ts.isNumericLiteral(e.operand)) {
-    return constant(-(literalValue(e.operand) ?? 0n));
+function foldedConstant(e: ts.Expression, t: MType): Value | undefined {
+  const negated = ts.isPrefixUnaryExpression(e) && e.operator === K.MinusToken && ts.isNumericLiteral(e.operand);
+  const lit = negated ? (e as ts.PrefixUnaryExpression).operand as ts.NumericLiteral : ts.isNumericLiteral(e) ? e : undefined;
+  if (!lit) return undefined;
+  if (isFloat(t)) {
+    const x = Number(lit.getText().replace(/_/g, ''));
+    return fconst(negated ? -x : x, t.bits === 64 ? 'd' : 's');
   }
-  return undefined;
+  const v = literalValue(lit) ?? 0n;
+  return constant(negated ? -v : v);
 }
 
 /** Something that can be read and assigned: a local, a global, a field. */
@@ -225,6 +247,7 @@ function lowerNew(fx: FnCtx, e: ts.NewExpression): Value {
 }
 
 export function loadOp(t: MType): Op {
+  if (isFloat(t)) return t.bits === 64 ? 'loadd' : 'loads';
   if (!isInt(t)) return t.kind === 'bool' ? 'loadub' : 'loadl';
   if (t.bits === 8) return t.signed ? 'loadsb' : 'loadub';
   if (t.bits === 16) return t.signed ? 'loadsh' : 'loaduh';
@@ -232,6 +255,7 @@ export function loadOp(t: MType): Op {
 }
 
 export function storeOp(t: MType): Op {
+  if (isFloat(t)) return t.bits === 64 ? 'stored' : 'stores';
   const bits = isInt(t) ? t.bits : t.kind === 'bool' ? 8 : 64;
   return ({ 8: 'storeb', 16: 'storeh', 32: 'storew', 64: 'storel' } as const)[bits];
 }
@@ -264,7 +288,8 @@ function truthy(fx: FnCtx, e: ts.Expression, op: 'cne' | 'ceq'): Value {
 function increment(fx: FnCtx, target: ts.Expression, up: boolean, prefixForm: boolean): Value {
   const p = place(fx, target);
   const old = p.read();
-  const next = normalize(fx, fx.emit(up ? 'add' : 'sub', cls(p.type), [old, constant(1)]), p.type);
+  const one = isFloat(p.type) ? fconst(1, cls(p.type) as 's' | 'd') : constant(1);
+  const next = normalize(fx, fx.emit(up ? 'add' : 'sub', cls(p.type), [old, one]), p.type);
   p.write(next);
   return prefixForm ? next : old;
 }
@@ -295,8 +320,15 @@ const CMP_OPS: Partial<Record<ts.SyntaxKind, [Op, Op]>> = {
   [K.ExclamationEqualsEqualsToken]: ['cne', 'cne'],
 };
 
+/** Float comparisons (false on NaN, except !=), by their signed integer counterpart. */
+const FLOAT_CMP: Partial<Record<Op, Op>> = { cslt: 'clt', csle: 'cle', csgt: 'cgt', csge: 'cge', ceq: 'ceq', cne: 'cne' };
+
 /** Applies an arithmetic operator to two lowered operands of type t. */
 function arith(fx: FnCtx, opKind: ts.SyntaxKind, t: MType, a: Value, b: Value, countType: MType): Value {
+  if (isFloat(t)) {
+    const fop = ({ [K.PlusToken]: 'add', [K.MinusToken]: 'sub', [K.AsteriskToken]: 'mul', [K.SlashToken]: 'div' } as Record<number, Op>)[opKind];
+    return fx.emit(fop, cls(t), [a, b]);
+  }
   const it = t as IntType;
   const op = ARITH_OPS[opKind]!(it);
   const c = cls(t);
@@ -375,7 +407,8 @@ function compare(fx: FnCtx, e: ts.BinaryExpression): Value {
   const signed = isInt(t) && t.signed;
   const a = lowerExpr(fx, e.left);
   const b = lowerExpr(fx, e.right);
-  return fx.emit(signed ? cmp[0] : cmp[1], 'w', [a, b], { argCls: cls(t) });
+  const op = isFloat(t) ? FLOAT_CMP[cmp[0]]! : signed ? cmp[0] : cmp[1];
+  return fx.emit(op, 'w', [a, b], { argCls: cls(t) });
 }
 
 /** Lowers a condition straight into a branch (no 0/1 value in between). */

@@ -6,12 +6,18 @@ import type { Sema } from './context.js';
 import { isInt, wrapTo } from './types.js';
 import type { IntType } from './types.js';
 
-/** The exact value of an integer literal, or undefined for floats. */
+/**
+ * The exact value of an integer literal, or undefined for a float literal.
+ * A literal with no decimal point and no negative exponent is an integer:
+ * `1e6` is 1000000, while `1.0` and `1e-3` are floats.
+ */
 export function literalValue(node: ts.NumericLiteral): bigint | undefined {
   const text = node.getText().replace(/_/g, '');
   if (/^0[xob]/i.test(text)) return BigInt(text);
   if (/^\d+$/.test(text)) return BigInt(text);
-  return undefined; // 1.5, 1e3: floating point
+  const exp = /^(\d+)e\+?(\d+)$/i.exec(text);
+  if (exp) return BigInt(exp[1]) * 10n ** BigInt(exp[2]);
+  return undefined;
 }
 
 /**

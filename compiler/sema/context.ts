@@ -4,7 +4,7 @@
 import ts from 'typescript';
 import type { Target } from '../driver/target.js';
 import type { DiagnosticBag } from '../diag/diagnostic.js';
-import { BOOL, INT_TYPES, NEVER, STRING, TYPED_ARRAYS, VOID, isIntName } from './types.js';
+import { BOOL, F32, F64, INT_TYPES, NEVER, STRING, TYPED_ARRAYS, VOID, isIntName } from './types.js';
 import type { MType } from './types.js';
 import type { ClassInfo, FieldInfo } from './classes.js';
 
@@ -111,6 +111,7 @@ export class Sema {
     if (t.flags & ts.TypeFlags.Never) return NEVER;
     // Numeric enums are i32 (docs/language.md §2.1).
     if (t.flags & ts.TypeFlags.EnumLike) return INT_TYPES.i32;
+    if (t.flags & (ts.TypeFlags.Number | ts.TypeFlags.NumberLiteral)) return F64;
     if (this.checker.isArrayType(t)) {
       const elem = this.checker.getTypeArguments(t as ts.TypeReference)[0];
       const et = elem && this.mtypeOf(elem);
@@ -136,6 +137,7 @@ export class Sema {
         const bt = this.checker.getNonNullableType(this.checker.getTypeOfSymbol(brand));
         if (bt.isStringLiteral() && isIntName(bt.value)) return INT_TYPES[bt.value];
       }
+      if (t.getProperty('__float')) return F32;
     }
     return undefined;
   }
@@ -155,17 +157,25 @@ export class Sema {
   /** The machine type written by a type annotation; reports a diagnostic if none. */
   typeFromNode(node: ts.TypeNode): MType {
     const t = this.mtypeOf(this.checker.getTypeFromTypeNode(node));
-    if (t) return t;
+    if (t) {
+      this.checkFloatAllowed(node, t);
+      return t;
+    }
     this.reportBadType(node, this.checker.typeToString(this.checker.getTypeFromTypeNode(node)));
     return INT_TYPES.i32;
   }
 
-  reportBadType(node: ts.Node, name: string): void {
-    if (name === 'number' || /^\d/.test(name)) {
-      this.diags.error('TSK1011', node, `'number' (a 64-bit float) is not supported yet; use an integer type such as i32 or u64`);
-    } else {
-      this.diags.error('TSK1002', node, `type '${name}' has no machine representation in tskc; use an integer type (i8…u64, isize, usize), bool or string`);
+  /** Floating point exists on the user and linux targets only (no SSE in the kernel). */
+  checkFloatAllowed(node: ts.Node, t: MType): void {
+    const uses = (x: MType): boolean =>
+      x.kind === 'float' || (x.kind === 'array' && uses(x.elem)) || (x.kind === 'func' && (uses(x.ret) || x.params.some(uses)));
+    if (!this.target.floats && uses(t)) {
+      this.diags.error('TSK1011', node, `floating point ('number', f64, f32) is not available on the ${this.target.name} target, which never touches SSE registers; use integers`);
     }
+  }
+
+  reportBadType(node: ts.Node, name: string): void {
+    this.diags.error('TSK1002', node, `type '${name}' has no machine representation in tskc; use an integer type (i8…u64, isize, usize), a float (number, f32), bool, string, a class, an array or a function type`);
   }
 
   typeOfExpr(e: ts.Expression): MType {

@@ -132,7 +132,10 @@ export function signatureOf(sema: Sema, decl: ts.SignatureDeclaration, name: str
   if (decl.type) ret = sema.typeFromNode(decl.type);
   else {
     const sig = sema.checker.getSignatureFromDeclaration(decl);
-    const inferred = sig && sema.mtypeOf(sema.checker.getReturnTypeOfSignature(sig));
+    const rt = sig && sema.checker.getReturnTypeOfSignature(sig);
+    // TypeScript infers `number` for integer arithmetic too; only a written
+    // type says which machine type the function returns.
+    const inferred = rt && !(rt.flags & (ts.TypeFlags.Number | ts.TypeFlags.NumberLiteral)) ? sema.mtypeOf(rt) : undefined;
     if (inferred) ret = inferred;
     else sema.diags.error('TSK1005', decl.name ?? decl, `'${name}' needs a return type annotation, e.g. ': i32'`);
   }

@@ -14,7 +14,7 @@ import { unsupportedMessage } from './unsupported.js';
 import { enclosingClass, fieldOf } from './classes.js';
 import type { ClassInfo } from './classes.js';
 import type { FuncInfo } from './context.js';
-import { BOOL, I32, I64, INT_TYPES, STRING, intRange, isInt, sameType, typeName } from './types.js';
+import { BOOL, F64, I32, I64, INT_TYPES, STRING, intRange, isFloat, isInt, isNumeric, sameType, typeName } from './types.js';
 import type { IntType, MType } from './types.js';
 
 const K = ts.SyntaxKind;
@@ -62,7 +62,7 @@ export class ExprTyper {
   natural(e: ts.Expression): MType | null {
     const s = this.sema;
     if (ts.isParenthesizedExpression(e)) return this.natural(e.expression);
-    if (ts.isNumericLiteral(e)) return null;
+    if (ts.isNumericLiteral(e)) return literalValue(e) === undefined ? F64 : null;
     if (e.kind === K.TrueKeyword || e.kind === K.FalseKeyword) return BOOL;
     if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return STRING;
     if (ts.isIdentifier(e)) {
@@ -313,9 +313,14 @@ export class ExprTyper {
 
   /** A literal gets the expected integer type, else i32 (i64/u64 if too big). */
   private literal(e: ts.Expression, v: bigint | undefined, expected?: MType): MType {
+    if (expected && isFloat(expected)) return expected;
     if (v === undefined) {
-      this.sema.diags.error('TSK1011', e, `floating-point literals are not supported yet; use an integer`);
-      return expected ?? I32;
+      if (expected && isInt(expected)) {
+        this.sema.diags.error('TSK1008', e, `${e.getText()} is not an integer; ${expected.name} holds integers only`);
+        return expected;
+      }
+      this.sema.checkFloatAllowed(e, F64);
+      return F64;
     }
     let t: IntType;
     if (expected && isInt(expected)) t = expected;
@@ -350,21 +355,22 @@ export class ExprTyper {
       return BOOL;
     }
     // -LITERAL is checked as one value, so -2147483648 is a valid i32.
-    if (op === K.MinusToken && ts.isNumericLiteral(e.operand)) {
+    if (op === K.MinusToken && ts.isNumericLiteral(e.operand) && !(expected && isFloat(expected)) && literalValue(e.operand) !== undefined) {
       const v = literalValue(e.operand);
       const t = this.literal(e, v === undefined ? undefined : -v, expected);
       this.sema.exprTypes.set(e.operand, t);
       return t;
     }
-    const t = this.natural(e.operand) ?? (expected && isInt(expected) ? expected : I32);
+    const t = this.natural(e.operand) ?? (expected && isNumeric(expected) ? expected : I32);
     const got = this.expect(e.operand, t, `unary '${ts.tokenToString(op)}'`);
-    if (!isInt(got)) this.sema.diags.error('TSK1008', e, `unary '${ts.tokenToString(op)}' needs an integer, not ${typeName(got)}`);
+    const ok = isInt(got) || (isFloat(got) && op !== K.TildeToken);
+    if (!ok) this.sema.diags.error('TSK1008', e, `unary '${ts.tokenToString(op)}' needs ${op === K.TildeToken ? 'an integer' : 'a number'}, not ${typeName(got)}`);
     return got;
   }
 
   private increment(e: ts.Expression, target: ts.Expression): MType {
     const t = this.assignTarget(target);
-    if (!isInt(t)) this.sema.diags.error('TSK1008', e, `'++' and '--' need an integer variable`);
+    if (!isNumeric(t)) this.sema.diags.error('TSK1008', e, `'++' and '--' need a numeric variable`);
     return t;
   }
 
@@ -413,7 +419,8 @@ export class ExprTyper {
       const t = this.assignTarget(e.left);
       if (SHIFTS.has(compound)) this.shiftCount(e.right, t);
       else this.expect(e.right, t, `'${opText}'`);
-      if (!isInt(t)) this.sema.diags.error('TSK1008', e, `'${opText}' needs an integer variable`);
+      if (isFloat(t)) return this.floatArith(e, compound, t);
+      if (!isInt(t)) this.sema.diags.error('TSK1008', e, `'${opText}' needs a numeric variable`);
       return t;
     }
     if (COMPARE.has(op)) {
@@ -438,17 +445,28 @@ export class ExprTyper {
         this.sema.diags.error('TSK1001', e, `string concatenation allocates, which tskc never does implicitly; pass the pieces to console.log separately`);
         return STRING;
       }
-      const t = ln ?? rn ?? (expected && isInt(expected) ? expected : this.constantType(e));
+      const t = ln ?? rn ?? (expected && isNumeric(expected) ? expected : this.constantType(e));
       this.expect(e.left, t, `'${opText}'`);
       this.expect(e.right, t, `'${opText}'`);
+      if (isFloat(t)) return this.floatArith(e, op, t);
       if (!isInt(t)) {
-        this.sema.diags.error('TSK1008', e, `'${opText}' needs integers, not ${typeName(t)}`);
+        this.sema.diags.error('TSK1008', e, `'${opText}' needs numbers, not ${typeName(t)}`);
         return I32;
       }
       return this.checkConstant(e, t);
     }
     this.sema.diags.error('TSK1001', e, `the '${opText}' operator is not supported yet`);
     return expected ?? I32;
+  }
+
+  /** Floats take + - * /; % and the bit operators are integer-only here. */
+  private floatArith(e: ts.Expression, op: ts.SyntaxKind, t: MType): MType {
+    if (op === K.PercentToken) {
+      this.sema.diags.error('TSK1001', e, `'%' on floats is not supported yet; use integers, or x - y * f64(i64(x / y))`);
+    } else if (op !== K.PlusToken && op !== K.MinusToken && op !== K.AsteriskToken && op !== K.SlashToken) {
+      this.sema.diags.error('TSK1008', e, `'${ts.tokenToString(op)}' works on integers; convert the float first, e.g. i32(x)`);
+    }
+    return t;
   }
 
   /** A shift count is any integer; a literal count takes the shifted type. */
@@ -479,8 +497,9 @@ export class ExprTyper {
       return to;
     }
     const from = this.type(arg);
-    const widens = isInt(from) && isInt(to) && (from.name === to.name ||
-      (to.bits > from.bits && (to.signed || !from.signed)));
+    const widens = (isInt(from) && isInt(to) && (from.name === to.name || (to.bits > from.bits && (to.signed || !from.signed)))) ||
+      // Every integer of up to 32 bits, and every f32, is exactly an f64.
+      (isFloat(to) && to.bits === 64 && ((isInt(from) && from.bits <= 32) || isFloat(from)));
     if (!widens && !sameType(from, to)) {
       const fn = isInt(to) ? `${to.name}(x)` : 'an explicit conversion';
       this.sema.diags.error('TSK1008', e, `'as' cannot turn ${typeName(from)} into ${typeName(to)}: 'as' never changes a value in TypeScript, so tskc allows it only for widening; write ${fn} to convert with truncation or sign change`);
@@ -493,7 +512,7 @@ export class ExprTyper {
     // An untyped constant argument keeps its own value's type, so u8(-1) is
     // 255 and u8(300) is 44: a conversion truncates, as a C cast does.
     const from = this.type(arg);
-    const ok = isInt(to) ? isInt(from) || from.kind === 'bool' : sameType(from, to);
+    const ok = isNumeric(to) ? isNumeric(from) || from.kind === 'bool' : sameType(from, to);
     if (!ok) this.sema.diags.error('TSK1008', e, `cannot convert ${typeName(from)} to ${typeName(to)}`);
     return to;
   }

@@ -6,7 +6,7 @@ import ts from 'typescript';
 import type { TargetName } from '../driver/target.js';
 import type { ExprTyper } from './expr.js';
 import { constValue } from './consteval.js';
-import { I32, I64, INT_TYPES, NEVER, STRING, USIZE, VOID, isInt, isIntName, storageOf, typeName } from './types.js';
+import { F32, F64, I32, I64, INT_TYPES, NEVER, STRING, USIZE, VOID, isFloat, isInt, isIntName, isNumeric, storageOf, typeName } from './types.js';
 import type { MType } from './types.js';
 
 type Typing = (ty: ExprTyper, e: ts.CallExpression, decl: ts.SignatureDeclaration, expected?: MType) => MType;
@@ -72,17 +72,30 @@ function layoutQuery(ty: ExprTyper, e: ts.CallExpression, what: 'sizeof' | 'alig
 }
 
 const DEFS: Record<string, IntrinsicDef> = {
+  reinterpret: {
+    targets: 'all',
+    type: (ty, e) => {
+      const to = typeArg(ty, e, 'reinterpret');
+      const from = ty.type(e.arguments[0], ty.natural(e.arguments[0]) ?? (isInt(to) ? F64 : I64));
+      const ok = isNumeric(from) && isNumeric(to) && from.bits === to.bits && isFloat(from) !== isFloat(to);
+      if (!ok) ty.sema.diags.error('TSK1008', e, `reinterpret turns a float into an integer of the same width or back (f64 <-> i64/u64, f32 <-> i32/u32), not ${typeName(from)} into ${typeName(to)}`);
+      ty.sema.intrinsics.set(e, { name: 'reinterpret', typeArg: to });
+      return to;
+    },
+    natural: silentTypeArg,
+  },
   convert: {
     targets: 'all',
     type: (ty, e, decl) => {
       const name = decl.name?.getText() ?? '';
-      const to = isIntName(name) ? INT_TYPES[name] : I32;
+      const to: MType = name === 'f64' ? F64 : name === 'f32' ? F32 : isIntName(name) ? INT_TYPES[name] : I32;
+      ty.sema.checkFloatAllowed(e, to);
       ty.sema.intrinsics.set(e, { name: 'convert', typeArg: to });
       return ty.conversion(e, e.arguments[0], to);
     },
     natural: (_ty, _e, decl) => {
       const name = decl.name?.getText() ?? '';
-      return isIntName(name) ? INT_TYPES[name] : null;
+      return name === 'f64' ? F64 : name === 'f32' ? F32 : isIntName(name) ? INT_TYPES[name] : null;
     },
   },
   load: { targets: 'all', type: memoryAccess(false), natural: silentTypeArg },
@@ -175,8 +188,8 @@ const DEFS: Record<string, IntrinsicDef> = {
     type: (ty, e) => {
       for (const a of e.arguments) {
         const t = ty.type(a);
-        if (!isInt(t) && t.kind !== 'bool' && t.kind !== 'string') {
-          ty.sema.diags.error('TSK1008', a, `console.log prints integers, bools and strings, not ${typeName(t)}`);
+        if (!isNumeric(t) && t.kind !== 'bool' && t.kind !== 'string') {
+          ty.sema.diags.error('TSK1008', a, `console.log prints numbers, bools and strings, not ${typeName(t)}`);
         }
       }
       return VOID;

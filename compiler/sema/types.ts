@@ -13,8 +13,15 @@ export interface IntType {
   signed: boolean;
 }
 
+export interface FloatType {
+  kind: 'float';
+  name: 'f32' | 'f64';
+  bits: 32 | 64;
+}
+
 export type MType =
   | IntType
+  | FloatType
   | { kind: 'bool' }
   | { kind: 'string' }
   | { kind: 'void' }
@@ -41,6 +48,8 @@ export const INT_TYPES: Record<IntName, IntType> = {
   usize: int('usize', 64, false),
 };
 
+export const F64: FloatType = { kind: 'float', name: 'f64', bits: 64 };
+export const F32: FloatType = { kind: 'float', name: 'f32', bits: 32 };
 export const BOOL: MType = { kind: 'bool' };
 export const STRING: MType = { kind: 'string' };
 export const VOID: MType = { kind: 'void' };
@@ -63,6 +72,8 @@ export function clsOf(t: MType): Cls | null {
   switch (t.kind) {
     case 'int':
       return t.bits === 64 ? 'l' : 'w';
+    case 'float':
+      return t.bits === 64 ? 'd' : 's';
     case 'bool':
       return 'w';
     case 'string':
@@ -75,8 +86,18 @@ export function clsOf(t: MType): Cls | null {
   }
 }
 
+export function isFloat(t: MType): t is FloatType {
+  return t.kind === 'float';
+}
+
+/** Integers and floats: what arithmetic works on. */
+export function isNumeric(t: MType): t is IntType | FloatType {
+  return t.kind === 'int' || t.kind === 'float';
+}
+
 export function sameType(a: MType, b: MType): boolean {
   if (a.kind === 'int' && b.kind === 'int') return a.name === b.name;
+  if (a.kind === 'float' && b.kind === 'float') return a.bits === b.bits;
   if (a.kind === 'class' && b.kind === 'class') return a.info === b.info;
   if (a.kind === 'array' && b.kind === 'array') return sameType(a.elem, b.elem);
   if (a.kind === 'func' && b.kind === 'func') {
@@ -86,7 +107,7 @@ export function sameType(a: MType, b: MType): boolean {
 }
 
 export function typeName(t: MType): string {
-  if (t.kind === 'int') return t.name;
+  if (t.kind === 'int' || t.kind === 'float') return t.name;
   if (t.kind === 'class') return t.info.name;
   if (t.kind === 'array') return `${typeName(t.elem)}[]`;
   if (t.kind === 'func') return `(${t.params.map(typeName).join(', ')}) => ${typeName(t.ret)}`;
@@ -95,7 +116,7 @@ export function typeName(t: MType): string {
 
 /** Size and alignment of a value of type t stored in memory (a field, an element). */
 export function storageOf(t: MType): { size: number; align: number } {
-  if (t.kind === 'int') return { size: t.bits / 8, align: t.bits / 8 };
+  if (t.kind === 'int' || t.kind === 'float') return { size: t.bits / 8, align: t.bits / 8 };
   if (t.kind === 'bool') return { size: 1, align: 1 };
   return { size: 8, align: 8 }; // strings, objects and arrays are addresses
 }

@@ -125,3 +125,15 @@ declare class Int64Array { constructor(length: i32); readonly length: i32; [inde
 declare class Uint64Array { constructor(length: i32); readonly length: i32; [index: number]: u64 }
 /** `a[i]` without the bounds check: for loops whose indices are known to be in range. @intrinsic unchecked */
 declare function unchecked<T>(access: T): T;
+
+// ---- floating point (docs/language.md §2.2; user and linux targets) ---------
+/** A 64-bit IEEE float: TypeScript's `number`. */
+type f64 = number;
+/** A 32-bit IEEE float. */
+type f32 = number & { readonly __float?: 'f32' };
+/** @intrinsic convert */
+declare function f64(x: number | boolean): f64;
+/** @intrinsic convert */
+declare function f32(x: number | boolean): f32;
+/** The bits of a float as an integer of the same width, or the reverse: reinterpret<u64>(1.5). @intrinsic reinterpret */
+declare function reinterpret<T extends number>(value: number): T;

@@ -1,6 +1,7 @@
 // Every program in test/compiler/errors must be rejected with the
 // diagnostic code and line its first line names (`// error: CODE @ LINE`),
-// as a diagnostic, never a crash.
+// as a diagnostic, never a crash. `// target: kernel` compiles it for the
+// kernel target (the default is linux).
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,8 +13,9 @@ const dir = join(import.meta.dirname, 'errors');
 const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
 
 function diagnosticsOf(file: string): { code: string; line: number; message: string }[] {
+  const target = header(readFileSync(file, 'utf8'), 'target') === 'kernel' ? 'kernel' : 'linux';
   try {
-    compile({ entries: [file], target: 'linux', emit: 'asm', output: join(scratch(), 'x.asm'), debug: false });
+    compile({ entries: [file], target, emit: 'asm', output: join(scratch(), 'x.asm'), debug: false });
   } catch (e) {
     if (!(e instanceof CompileError)) throw e;
     return e.diagnostics.map((d) => ({

@@ -31,6 +31,7 @@ const i32 = (x) => Number(x) | 0, u32 = (x) => Number(x) >>> 0;
 const i64 = (x) => Math.trunc(Number(x)), u64 = (x) => Math.trunc(Number(x)), isize = i64, usize = u64;
 const free = (_obj) => {};
 const unchecked = (x) => x;
+const f64 = (x) => Number(x), f32 = (x) => Math.fround(Number(x));
 class Int64Array extends BigInt64Array {}
 class Uint64Array extends BigUint64Array {}
 `;

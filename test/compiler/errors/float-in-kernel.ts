@@ -1,0 +1,3 @@
+// error: TSK1011 @ 3
+// target: kernel
+let ratio: number = 1.5;

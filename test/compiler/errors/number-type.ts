@@ -1,2 +1,0 @@
-// error: TSK1011 @ 2
-let f: number = 2;
