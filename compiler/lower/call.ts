@@ -8,6 +8,8 @@ import { F64, I32, I64, U64, isInt } from '../sema/types.js';
 import { constValue } from '../sema/consteval.js';
 import type { MType } from '../sema/types.js';
 import type { FnCtx } from './context.js';
+import { THIS } from './context.js';
+import { dispatcherSymbol, initFields } from './lower.js';
 import { boundsCheck, cls, convert, elementAddress, loadOp, lowerCond, lowerExpr, storeOp } from './expr.js';
 import { relative } from 'node:path';
 
@@ -15,6 +17,21 @@ export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType): Value {
   const sema = fx.sema;
   const intr = sema.intrinsics.get(e);
   if (intr) return lowerIntrinsic(fx, e, intr.name, intr.typeArg, t);
+  const base = sema.superCalls.get(e);
+  if (base) {
+    const args = [fx.readVar(THIS, 'l', 'this'), ...e.arguments.map((a) => lowerExpr(fx, a))];
+    for (const p of base.params.slice(args.length - 1)) args.push(lowerExpr(fx, p.init!));
+    fx.effect('call', 'l', args, { callee: sym(base.symbol) });
+    if (fx.ctorOf) initFields(fx, fx.ctorOf); // a derived class's fields start after super()
+    return constant(0);
+  }
+  const ic = sema.ifaceCalls.get(e);
+  if (ic) {
+    const key = dispatcherSymbol(ic.iface, ic.method);
+    fx.mod.dispatchers.set(key, ic);
+    const recv = lowerExpr(fx, (e.expression as ts.PropertyAccessExpression).expression);
+    return call(fx, sym(key), [recv, ...e.arguments.map((a) => lowerExpr(fx, a))], t);
+  }
   if (sema.indirectCalls.has(e)) {
     const callee = lowerExpr(fx, e.expression);
     return call(fx, callee, e.arguments.map((a) => lowerExpr(fx, a)), t);
@@ -25,6 +42,13 @@ export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType): Value {
   const args = [...receiver, ...e.arguments.map((a) => lowerExpr(fx, a))];
   // Omitted arguments: the parameters' default values, evaluated here.
   for (const p of info.params.slice(args.length - receiver.length)) args.push(lowerExpr(fx, p.init!));
+  const slot = sema.virtualCalls.get(e);
+  if (slot !== undefined) {
+    // Virtual: the method in the object's vtable at this method's slot.
+    const vptr = fx.emit('loadl', 'l', [receiver[0]]);
+    const fn = fx.emit('loadl', 'l', [slot === 0 ? vptr : fx.emit('add', 'l', [vptr, constant(slot * 8)])]);
+    return call(fx, fn, args, t);
+  }
   return call(fx, sym(info.symbol), args, t);
 }
 

@@ -7,9 +7,13 @@ import type { Block, Cls, Data, Func, Instr, Op, SourceLoc, Temp, Value } from '
 import { SsaBuilder } from '../ir/ssa.js';
 import type { VarKey } from '../ir/ssa.js';
 import type { Sema } from '../sema/context.js';
+import type { ClassInfo, InterfaceInfo } from '../sema/classes.js';
+import type { MType } from '../sema/types.js';
 
 export class ModuleCtx {
   readonly data: Data[] = [];
+  /** Interface methods called so far; each gets a dispatch function. */
+  readonly dispatchers = new Map<string, { iface: InterfaceInfo; method: string; params: MType[]; ret: MType }>();
   private readonly strings = new Map<string, string>();
   private statics = 0;
 
@@ -61,6 +65,9 @@ export class FnCtx {
   block: Block;
   loc?: SourceLoc;
   readonly loops: JumpTargets[] = [];
+  /** In a constructor: its class, whose field initializers run after super(). */
+  ctorOf?: ClassInfo;
+
 
   constructor(readonly mod: ModuleCtx, name: string, ret: Cls | null, exported: boolean, node: ts.Node) {
     this.f = newFunc(name, ret, exported);

@@ -11,6 +11,7 @@ import { ARRAY_HEADER, BOOL, I32, I64, U64, clsOf, isFloat, isInt, storageOf } f
 import { constValue } from '../sema/consteval.js';
 import type { FloatType, IntType, MType } from '../sema/types.js';
 import type { FieldInfo } from '../sema/classes.js';
+import { vtableSymbol } from '../sema/classes.js';
 import { THIS } from './context.js';
 import type { FnCtx } from './context.js';
 import { lowerCall, panic } from './call.js';
@@ -74,7 +75,7 @@ export function lowerExpr(fx: FnCtx, e: ts.Expression): Value {
     const fn = sema.funcRefs.get(e);
     return fn ? sym(fn.symbol) : readPlace(fx, e);
   }
-  if (e.kind === K.ThisKeyword) return fx.readVar(THIS, 'l', 'this');
+  if (e.kind === K.ThisKeyword || e.kind === K.SuperKeyword) return fx.readVar(THIS, 'l', 'this');
   if (ts.isNewExpression(e)) return fx.sema.arrayNews.has(e) ? lowerArray(fx, e) : lowerNew(fx, e);
   if (ts.isArrayLiteralExpression(e)) return lowerArray(fx, e);
   if (ts.isElementAccessExpression(e)) return place(fx, e).read();
@@ -240,6 +241,9 @@ function lowerNew(fx: FnCtx, e: ts.NewExpression): Value {
   const obj = fx.sema.staticNews.has(e)
     ? fx.mod.staticBlock(size, Math.max(info.align, 8))
     : fx.emit('call', 'l', [constant(size)], { callee: fx.mod.runtimeFunc('heapAlloc') });
+  // The vtable goes in before the constructor runs, so virtual calls made
+  // by a base constructor already reach the subclass's methods (as in JS).
+  if (info.hasVtable) fx.effect('storel', 'l', [sym(vtableSymbol(info)), obj]);
   const args = (e.arguments ?? []).map((a) => lowerExpr(fx, a));
   for (const p of ctor.params.slice(args.length)) args.push(lowerExpr(fx, p.init!));
   fx.effect('call', 'l', [obj, ...args], { callee: sym(ctor.symbol) });

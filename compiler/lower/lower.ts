@@ -7,7 +7,9 @@ import ts from 'typescript';
 import { constant, reversePostorder, sym } from '../ir/ir.js';
 import type { Cls, Data, DataItem, Func, Module, Value } from '../ir/ir.js';
 import type { FuncInfo } from '../sema/context.js';
-import type { ClassInfo } from '../sema/classes.js';
+import type { ClassInfo, InterfaceInfo } from '../sema/classes.js';
+import { vtableSymbol } from '../sema/classes.js';
+import { assignable } from '../sema/types.js';
 import { prunePhiArgs, removeTrivialPhis } from '../ir/ssa.js';
 import type { Sema } from '../sema/context.js';
 import { isInt, wrapTo } from '../sema/types.js';
@@ -25,7 +27,9 @@ export function lowerProgram(sema: Sema): Module {
   // Constructors the classes do not write (they only run field initializers).
   for (const c of sema.classes.values()) if (c.ctor && !sema.funcs.has(c.ctor.decl)) funcs.push(lowerFunction(mod, c.ctor));
   funcs.push(lowerInit(mod));
+  for (const d of mod.dispatchers.values()) funcs.push(dispatcher(mod, d.iface, d.method, d.params, d.ret));
   for (const g of sema.globals.values()) mod.data.push(globalData(g.symbol, g.type, g.value, g.isConst));
+  for (const c of sema.classes.values()) if (c.hasVtable) mod.data.push(vtable(c));
   return { funcs, data: mod.data, init: INIT_FUNC };
 }
 
@@ -41,7 +45,17 @@ function lowerFunction(mod: ModuleCtx, info: FuncInfo): Func {
     fx.f.params.push(t);
     fx.writeVar(p.sym, t);
   }
-  if (info.ctorOf) initFields(fx, info.ctorOf);
+  if (info.ctorOf) {
+    fx.ctorOf = info.ctorOf;
+    const base = info.ctorOf.base;
+    if (!base) initFields(fx, info.ctorOf);
+    else if (!info.body) {
+      // The implicit constructor of a derived class: super(...params), then fields.
+      const args = fx.f.params.slice(1);
+      fx.effect('call', 'l', [fx.readVar(THIS, 'l', 'this'), ...args], { callee: sym(base.ctor!.symbol) });
+      initFields(fx, info.ctorOf);
+    } // else: initFields runs right after the body's super(…) call
+  }
   for (const s of info.body?.statements ?? []) lowerStmt(fx, s);
   finish(fx, info.body ?? info.decl);
   return fx.f;
@@ -51,7 +65,7 @@ function lowerFunction(mod: ModuleCtx, info: FuncInfo): Func {
  * The start of every constructor, as in JavaScript: parameter properties
  * are stored, then field initializers run in order. Other fields stay zero.
  */
-function initFields(fx: FnCtx, c: ClassInfo): void {
+export function initFields(fx: FnCtx, c: ClassInfo): void {
   const self = fx.readVar(THIS, 'l', 'this');
   for (const f of c.fields) {
     let v: Value | undefined;
@@ -65,6 +79,43 @@ function initFields(fx: FnCtx, c: ClassInfo): void {
     fx.effect(storeOp(f.type), cls(f.type), [v, addr]);
   }
 }
+
+/** A class's vtable: the code address of the method in each slot. */
+function vtable(c: ClassInfo): Data {
+  const items: DataItem[] = c.slots.map((name) => ({ kind: 'addr', sym: c.methods.get(name)!.symbol }));
+  return { name: vtableSymbol(c), section: 'rodata', align: 8, exported: false, items: items.length ? items : [{ kind: 'int', size: 8, value: 0n }] };
+}
+
+/**
+ * The dispatch function of interface method I.m: it compares the object's
+ * vtable with each class that implements I and calls that class's method.
+ */
+function dispatcher(mod: ModuleCtx, iface: InterfaceInfo, method: string, params: MType[], ret: MType): Func {
+  const fx = new FnCtx(mod, dispatcherSymbol(iface, method), retCls(ret), false, iface.decl);
+  const self = fx.temp('l', 'this');
+  fx.f.params.push(self, ...params.map((p) => fx.temp(cls(p))));
+  const vptr = fx.emit('loadl', 'l', [self]);
+  for (const c of mod.sema.classes.values()) {
+    if (!assignable({ kind: 'class', info: c }, { kind: 'iface', info: iface })) continue;
+    const hit = fx.newBlock(c.name);
+    const next = fx.newBlock('next');
+    fx.branch(fx.emit('ceq', 'w', [vptr, sym(vtableSymbol(c))], { argCls: 'l' }), hit, next);
+    fx.enter(hit);
+    const impl = c.methods.get(method)!;
+    if (ret.kind === 'void' || ret.kind === 'never') {
+      fx.effect('call', 'l', [...fx.f.params], { callee: sym(impl.symbol) });
+      fx.block.term = { kind: 'ret', value: null };
+    } else {
+      fx.block.term = { kind: 'ret', value: fx.emit('call', cls(ret), [...fx.f.params], { callee: sym(impl.symbol) }) };
+    }
+    fx.enter(next);
+  }
+  fx.block.term = { kind: 'unreachable' }; // every object of type I is one of those classes
+  finish(fx, iface.decl);
+  return fx.f;
+}
+
+export const dispatcherSymbol = (iface: InterfaceInfo, method: string): string => `${iface.name}.${method}.dispatch`;
 
 function retCls(t: MType): Cls | null {
   return t.kind === 'void' || t.kind === 'never' ? null : cls(t);

@@ -1,7 +1,9 @@
 // Classes as structs (docs/language.md §6.5): the layout of each class's
 // fields (declaration order, each aligned to its size, C-compatible), its
-// constructor and methods as functions with an implicit `this`, and its
-// static fields as globals. Inheritance and interfaces come later.
+// constructor and methods as functions with an implicit `this`, static
+// fields as globals, single inheritance with virtual methods, and
+// interfaces. A class that has a base, has subclasses or implements an
+// interface starts with a vtable pointer; a plain class is exactly its fields.
 import ts from 'typescript';
 import type { FuncInfo, GlobalInfo, Sema } from './context.js';
 import type { ExprTyper } from './expr.js';
@@ -16,8 +18,38 @@ export interface FieldInfo {
   type: MType;
   offset: number;
   decl: ts.PropertyDeclaration | ts.ParameterDeclaration;
-  /** Initializer run at the start of the constructor. */
+  /** Initializer run by the constructor (after super() in a derived class). */
   init?: ts.Expression;
+}
+
+export interface InterfaceInfo {
+  decl: ts.InterfaceDeclaration;
+  name: string;
+  /** Method names, in declaration order. */
+  methods: string[];
+}
+
+export interface ClassInfo {
+  decl: ts.ClassDeclaration;
+  name: string;
+  /** The assembly symbol prefix: methods are `PREFIX.name`. */
+  symbol: string;
+  base?: ClassInfo;
+  subclasses: ClassInfo[];
+  interfaces: InterfaceInfo[];
+  /** Whether instances start with a vtable pointer (dynamic dispatch). */
+  hasVtable: boolean;
+  /** Own fields (a derived class's instances also hold its bases' fields first). */
+  fields: FieldInfo[];
+  /** Fields by their declaration (a property, or a parameter property), inherited ones included. */
+  fieldByDecl: Map<ts.Declaration, FieldInfo>;
+  size: number;
+  align: number;
+  ctor?: FuncInfo;
+  /** Instance methods by name, inherited ones included (what obj.m() runs for this class). */
+  methods: Map<string, FuncInfo>;
+  /** Vtable slot of each method name (base slots first, overrides keep theirs). */
+  slots: string[];
 }
 
 /** The field a property symbol names (by declaration: accesses may see transient symbols). */
@@ -26,48 +58,83 @@ export function fieldOf(info: ClassInfo, sym: ts.Symbol | undefined): FieldInfo 
   return decl ? info.fieldByDecl.get(decl) : undefined;
 }
 
-export interface ClassInfo {
-  decl: ts.ClassDeclaration;
-  name: string;
-  /** The assembly symbol prefix: methods are `PREFIX.name`. */
-  symbol: string;
-  fields: FieldInfo[];
-  /** Fields by their declaration (a property, or a parameter property). */
-  fieldByDecl: Map<ts.Declaration, FieldInfo>;
-  size: number;
-  align: number;
-  ctor?: FuncInfo;
-}
+/** The assembly symbol of a class's vtable. */
+export const vtableSymbol = (c: ClassInfo): string => `${c.symbol}.vtable`;
 
-/** Phase 1: one ClassInfo per class, so any signature can name any class. */
+/** Phase 1: one ClassInfo per class and one InterfaceInfo per interface, then the hierarchy. */
 export function declareClasses(sema: Sema, mangler: Mangler): void {
   for (const sf of sema.files) {
     for (const st of sf.statements) {
+      if (ts.isInterfaceDeclaration(st) && !sema.isRuntime(st)) declareInterface(sema, st);
       if (!ts.isClassDeclaration(st)) continue;
       if (!st.name) {
         sema.diags.error('TSK1001', st, `anonymous classes are not supported; give the class a name`);
         continue;
       }
-      for (const h of st.heritageClauses ?? []) {
-        sema.diags.error('TSK1001', h, `'extends' and 'implements' are not supported yet; compose classes by holding a reference`);
-      }
       if (st.typeParameters) sema.diags.error('TSK1001', st.typeParameters[0], `generic classes are not supported yet`);
-      const info: ClassInfo = {
-        decl: st, name: st.name.text, symbol: mangler.symbol(st, st.name.text),
-        fields: [], fieldByDecl: new Map(), size: 0, align: 1,
-      };
-      sema.classes.set(st, info);
+      if (ts.getCombinedModifierFlags(st) & ts.ModifierFlags.Abstract) {
+        sema.diags.error('TSK1001', st, `abstract classes are not supported yet; give every method a body`);
+      }
+      sema.classes.set(st, {
+        decl: st, name: st.name.text, symbol: mangler.symbol(st, st.name.text), subclasses: [], interfaces: [],
+        hasVtable: false, fields: [], fieldByDecl: new Map(), size: 0, align: 1, methods: new Map(), slots: [],
+      });
+    }
+  }
+  for (const info of sema.classes.values()) linkHeritage(sema, info);
+  for (const info of sema.classes.values()) {
+    info.hasVtable = info.interfaces.length > 0 || info.subclasses.length > 0 || info.base !== undefined;
+  }
+}
+
+function declareInterface(sema: Sema, d: ts.InterfaceDeclaration): void {
+  const methods: string[] = [];
+  for (const m of d.members) {
+    if (ts.isMethodSignature(m) && ts.isIdentifier(m.name)) methods.push(m.name.text);
+    else sema.diags.error('TSK1001', m, `interfaces may declare methods only (no properties or index signatures); use a method such as getX()`);
+  }
+  if (d.typeParameters) sema.diags.error('TSK1001', d.typeParameters[0], `generic interfaces are not supported yet`);
+  if (d.heritageClauses) sema.diags.error('TSK1001', d.heritageClauses[0], `interfaces extending interfaces are not supported yet`);
+  sema.interfaces.set(d, { decl: d, name: d.name.text, methods });
+}
+
+function linkHeritage(sema: Sema, info: ClassInfo): void {
+  for (const h of info.decl.heritageClauses ?? []) {
+    for (const t of h.types) {
+      const decl = sema.symbolOf(t.expression)?.valueDeclaration ?? sema.symbolOf(t.expression)?.declarations?.[0];
+      if (h.token === ts.SyntaxKind.ExtendsKeyword) {
+        const base = decl && sema.classes.get(decl);
+        if (!base) sema.diags.error('TSK1001', t, `a class can extend only another tskc class`);
+        else {
+          info.base = base;
+          base.subclasses.push(info);
+        }
+      } else {
+        const iface = decl && sema.interfaces.get(decl);
+        if (!iface) sema.diags.error('TSK1001', t, `a class can implement only interfaces declared in tskc code`);
+        else info.interfaces.push(iface);
+      }
     }
   }
 }
 
-/** Phase 2: layouts, constructors, methods and static fields. */
+/** Phase 2: layouts, constructors, methods and static fields, bases before subclasses. */
 export function defineClasses(sema: Sema, ty: ExprTyper, mangler: Mangler): void {
-  for (const info of sema.classes.values()) {
+  const done = new Set<ClassInfo>();
+  const define = (info: ClassInfo): void => {
+    if (done.has(info)) return;
+    done.add(info);
+    if (info.base) define(info.base);
     layout(sema, ty, info);
+    if (info.base) {
+      for (const [name, f] of info.base.methods) info.methods.set(name, f);
+      info.slots = [...info.base.slots];
+    }
     for (const m of info.decl.members) member(sema, ty, mangler, info, m);
-    if (!info.ctor) info.ctor = implicitCtor(sema, mangler, info);
-  }
+    if (!info.ctor) info.ctor = implicitCtor(mangler, info);
+  };
+  for (const info of sema.classes.values()) define(info);
+  for (const info of sema.classes.values()) checkInterfaces(sema, info);
 }
 
 function layout(sema: Sema, ty: ExprTyper, info: ClassInfo): void {
@@ -77,7 +144,9 @@ function layout(sema: Sema, ty: ExprTyper, info: ClassInfo): void {
     ...(ctor?.parameters.filter((p) => ts.isParameterPropertyDeclaration(p, ctor)) ?? []),
     ...info.decl.members.filter((m): m is ts.PropertyDeclaration => ts.isPropertyDeclaration(m) && !isStatic(m)),
   ];
-  let offset = 0;
+  let offset = info.base ? info.base.size : info.hasVtable ? 8 : 0;
+  info.align = info.base ? info.base.align : info.hasVtable ? 8 : 1;
+  if (info.base) for (const [d, f] of info.base.fieldByDecl) info.fieldByDecl.set(d, f);
   for (const p of props) {
     if (!ts.isIdentifier(p.name)) {
       sema.diags.error('TSK1001', p.name, `computed and private (#) field names are not supported; use a plain name`);
@@ -120,10 +189,19 @@ function member(sema: Sema, ty: ExprTyper, mangler: Mangler, info: ClassInfo, m:
   } else if (ts.isMethodDeclaration(m) && name && m.body) {
     if (m.typeParameters) sema.diags.error('TSK1001', m.typeParameters[0], `generic methods are not supported yet`);
     const sig = signatureOf(sema, m, name);
-    sema.funcs.set(m, {
+    const f: FuncInfo = {
       decl: m, name: `${info.name}.${name}`, body: m.body, symbol: mangler.symbol(m, `${info.symbol}.${name}`),
       ...sig, exported: true, thisClass: isStatic(m) ? undefined : info,
-    });
+    };
+    sema.funcs.set(m, f);
+    if (!isStatic(m)) {
+      const inherited = info.methods.get(name);
+      if (inherited && !sameSignature(inherited, f)) {
+        sema.diags.error('TSK1008', m, `'${f.name}' overrides '${inherited.name}' with different parameter or return types; dispatch needs them to match exactly`);
+      }
+      info.methods.set(name, f);
+      if (!info.slots.includes(name)) info.slots.push(name);
+    }
   } else if (ts.isConstructorDeclaration(m) && m.body) {
     const sig = signatureOf(sema, m, 'constructor');
     info.ctor = {
@@ -136,6 +214,20 @@ function member(sema: Sema, ty: ExprTyper, mangler: Mangler, info: ClassInfo, m:
   } else {
     const what = ts.isGetAccessor(m) || ts.isSetAccessor(m) ? 'getters and setters' : ts.isClassStaticBlockDeclaration(m) ? 'static blocks' : 'this kind of class member';
     sema.diags.error('TSK1001', m, `${what} are not supported yet; use a method`);
+  }
+}
+
+function sameSignature(a: FuncInfo, b: FuncInfo): boolean {
+  const key = (f: FuncInfo): string => JSON.stringify([f.params.map((p) => p.type.kind === 'int' ? p.type.name : p.type.kind), f.ret.kind === 'int' ? f.ret.name : f.ret.kind]);
+  return key(a) === key(b);
+}
+
+/** A class must have (or inherit) every method of the interfaces it implements. */
+function checkInterfaces(sema: Sema, info: ClassInfo): void {
+  for (const i of info.interfaces) {
+    for (const m of i.methods) {
+      if (!info.methods.has(m)) sema.diags.error('TSK1007', info.decl.name ?? info.decl, `${info.name} implements ${i.name} but has no method '${m}'`);
+    }
   }
 }
 
@@ -152,11 +244,15 @@ function staticField(sema: Sema, ty: ExprTyper, mangler: Mangler, info: ClassInf
   sema.globals.set(sym, g);
 }
 
-/** A class without a constructor gets one that runs its field initializers. */
-function implicitCtor(sema: Sema, mangler: Mangler, info: ClassInfo): FuncInfo {
+/**
+ * A class without a constructor gets one: it takes its base constructor's
+ * parameters and passes them on (a root class's takes none), then runs its
+ * own field initializers.
+ */
+function implicitCtor(mangler: Mangler, info: ClassInfo): FuncInfo {
   return {
     decl: info.decl, name: `${info.name}.constructor`, symbol: mangler.symbol(info.decl, `${info.symbol}.constructor`),
-    params: [], ret: VOID, exported: true, thisClass: info, ctorOf: info,
+    params: info.base?.ctor?.params ?? [], ret: VOID, exported: true, thisClass: info, ctorOf: info,
   };
 }
 

@@ -6,7 +6,7 @@ import type { Target } from '../driver/target.js';
 import type { DiagnosticBag } from '../diag/diagnostic.js';
 import { BOOL, F32, F64, INT_TYPES, NEVER, STRING, TYPED_ARRAYS, VOID, isIntName } from './types.js';
 import type { MType } from './types.js';
-import type { ClassInfo, FieldInfo } from './classes.js';
+import type { ClassInfo, FieldInfo, InterfaceInfo } from './classes.js';
 
 export interface FuncInfo {
   /** The declaration (the class itself for an implicit constructor). */
@@ -55,6 +55,13 @@ export class Sema {
   readonly calls = new Map<ts.CallExpression, FuncInfo>();
   readonly intrinsics = new Map<ts.CallExpression, IntrinsicCall>();
   readonly classes = new Map<ts.Declaration, ClassInfo>();
+  readonly interfaces = new Map<ts.Declaration, InterfaceInfo>();
+  /** `super(…)` in a constructor: the base constructor it runs. */
+  readonly superCalls = new Map<ts.CallExpression, FuncInfo>();
+  /** `obj.m()` through a class with overriding subclasses: the vtable slot. */
+  readonly virtualCalls = new Map<ts.CallExpression, number>();
+  /** `obj.m()` through an interface type. */
+  readonly ifaceCalls = new Map<ts.CallExpression, { iface: InterfaceInfo; method: string; params: MType[]; ret: MType }>();
   /** `obj.field` expressions and the field they read or write. */
   readonly fieldAccess = new Map<ts.PropertyAccessExpression, FieldInfo>();
   /** `new C(…)` expressions and their class. */
@@ -124,6 +131,11 @@ export class Sema {
     const sigs = t.flags & ts.TypeFlags.Object ? t.getCallSignatures() : [];
     if (sigs.length === 1 && t.getProperties().length === 0 && t.getConstructSignatures().length === 0) {
       return this.funcTypeOf(sigs[0]);
+    }
+    if (t.flags & ts.TypeFlags.Object && t.symbol?.flags & ts.SymbolFlags.Interface) {
+      const decl = t.symbol.declarations?.[0];
+      const info = decl && this.interfaces.get(decl);
+      if (info) return { kind: 'iface', info };
     }
     if (t.flags & ts.TypeFlags.Object && t.symbol?.flags & ts.SymbolFlags.Class) {
       const decl = t.symbol.valueDeclaration;

@@ -12,9 +12,10 @@ import { constValue, literalValue } from './consteval.js';
 import { typeIntrinsic, naturalOfIntrinsic } from './intrinsics.js';
 import { unsupportedMessage } from './unsupported.js';
 import { enclosingClass, fieldOf } from './classes.js';
-import type { ClassInfo } from './classes.js';
+import type { ClassInfo, InterfaceInfo } from './classes.js';
+import { signatureOf } from './declarations.js';
 import type { FuncInfo } from './context.js';
-import { BOOL, F64, I32, I64, INT_TYPES, STRING, intRange, isFloat, isInt, isNumeric, sameType, typeName } from './types.js';
+import { BOOL, F64, I32, I64, INT_TYPES, STRING, VOID, assignable, intRange, isFloat, isInt, isNumeric, sameType, typeName } from './types.js';
 import type { IntType, MType } from './types.js';
 
 const K = ts.SyntaxKind;
@@ -49,6 +50,11 @@ export const isShift = (op: ts.SyntaxKind): boolean => SHIFTS.has(op);
 export const isCompare = (op: ts.SyntaxKind): boolean => COMPARE.has(op);
 export const isLogical = (op: ts.SyntaxKind): boolean => LOGICAL.has(op);
 export const isArith = (op: ts.SyntaxKind): boolean => ARITH.has(op);
+
+/** Whether some subclass of c (at any depth) defines its own method `name`. */
+function overridden(c: ClassInfo, name: string): boolean {
+  return c.subclasses.some((d) => d.decl.members.some((m) => ts.isMethodDeclaration(m) && m.name.getText() === name) || overridden(d, name));
+}
 
 function fits(t: IntType, v: bigint): boolean {
   const [lo, hi] = intRange(t);
@@ -215,6 +221,36 @@ export class ExprTyper {
     return { kind: 'class', info };
   }
 
+  /** `super(args)` in a derived constructor: runs the base constructor on this. */
+  private superCall(e: ts.CallExpression): MType {
+    const s = this.sema;
+    const base = enclosingClass(s, e)?.base;
+    if (!base?.ctor) {
+      s.diags.error('TSK1007', e, `super() needs a base class`);
+      return VOID;
+    }
+    s.superCalls.set(e, base.ctor);
+    e.arguments.forEach((a, i) => {
+      const p = base.ctor!.params[i];
+      if (p) this.expect(a, p.type, `parameter '${p.name}' of ${base.name}'s constructor`);
+    });
+    return VOID;
+  }
+
+  /** `obj.m(args)` where obj has an interface type: dispatched on obj's class. */
+  private interfaceCall(e: ts.CallExpression, decl: ts.MethodSignature, iface: InterfaceInfo): MType {
+    const s = this.sema;
+    const method = (decl.name as ts.Identifier).text;
+    const sig = signatureOf(s, decl, `${iface.name}.${method}`);
+    this.type((e.expression as ts.PropertyAccessExpression).expression);
+    e.arguments.forEach((a, i) => {
+      const p = sig.params[i];
+      if (p) this.expect(a, p.type, `parameter '${p.name}' of ${iface.name}.${method}`);
+    });
+    s.ifaceCalls.set(e, { iface, method, params: sig.params.map((p) => p.type), ret: sig.ret });
+    return sig.ret;
+  }
+
   /** The top-level function a symbol names, if any. */
   private functionNamed(sym: ts.Symbol): FuncInfo | undefined {
     const decl = sym.valueDeclaration;
@@ -254,7 +290,7 @@ export class ExprTyper {
   /** Types `e` and reports a diagnostic unless it has type `want`. */
   expect(e: ts.Expression, want: MType, what: string): MType {
     const got = this.type(e, want);
-    if (sameType(got, want) || got.kind === 'never') return got;
+    if (assignable(got, want) || got.kind === 'never') return got;
     if (isInt(got) && isInt(want)) {
       this.sema.diags.error('TSK1003', e, `${what} expects ${want.name} but this is ${got.name}; convert explicitly, e.g. ${want.name}(…)`);
     } else {
@@ -529,8 +565,12 @@ export class ExprTyper {
     if ((ts.isPropertyAccessExpression(e.expression) || ts.isElementAccessExpression(e.expression)) && this.natural(e.expression)?.kind === 'func') {
       return this.indirectCall(e, this.type(e.expression) as MType & { kind: 'func' });
     }
+    if (e.expression.kind === K.SuperKeyword) return this.superCall(e);
     const decl = s.checker.getResolvedSignature(e)?.getDeclaration();
     if (decl && ts.isMethodSignature(decl) && s.intrinsicName(decl)) return typeIntrinsic(this, e, decl, s.intrinsicName(decl)!, expected);
+    if (decl && ts.isMethodSignature(decl) && ts.isInterfaceDeclaration(decl.parent) && s.interfaces.has(decl.parent)) {
+      return this.interfaceCall(e, decl, s.interfaces.get(decl.parent)!);
+    }
     if (!decl || !(ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl))) {
       s.diags.error('TSK1007', e.expression, `only calls of top-level functions and methods are supported`);
       e.arguments.forEach((a) => this.type(a));
@@ -544,9 +584,18 @@ export class ExprTyper {
       return expected ?? I32;
     }
     s.calls.set(e, info);
-    if (info.thisClass) {
-      // obj.method(…): the receiver is the implicit first argument.
-      if (ts.isPropertyAccessExpression(e.expression)) this.type(e.expression.expression);
+    if (info.thisClass && ts.isPropertyAccessExpression(e.expression)) {
+      // obj.method(…): the receiver is the implicit first argument. Through
+      // a class whose subclasses override the method, the call is virtual;
+      // super.method(…) is always direct.
+      const recv = e.expression.expression;
+      const base = recv.kind === K.SuperKeyword ? enclosingClass(s, e)?.base : undefined;
+      if (base) s.exprTypes.set(recv, { kind: 'class', info: base });
+      else if (recv.kind !== K.SuperKeyword) {
+        const rt = this.type(recv);
+        const name = e.expression.name.text;
+        if (rt.kind === 'class' && overridden(rt.info, name)) s.virtualCalls.set(e, rt.info.slots.indexOf(name));
+      }
     }
     e.arguments.forEach((a, i) => {
       const p = info.params[i];

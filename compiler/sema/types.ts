@@ -2,7 +2,7 @@
 // The IR class of each (w or l) and how sub-word integers are normalised
 // (kept sign- or zero-extended in a 32-bit register) are decided here.
 import type { Cls } from '../ir/ops.js';
-import type { ClassInfo } from './classes.js';
+import type { ClassInfo, InterfaceInfo } from './classes.js';
 
 export type IntName = 'i8' | 'i16' | 'i32' | 'i64' | 'u8' | 'u16' | 'u32' | 'u64' | 'isize' | 'usize';
 
@@ -31,7 +31,9 @@ export type MType =
   /** A reference to a fixed-length array: the address of its u64 length, elements after. */
   | { kind: 'array'; elem: MType }
   /** A function value: the address of a top-level function's code. */
-  | { kind: 'func'; params: MType[]; ret: MType };
+  | { kind: 'func'; params: MType[]; ret: MType }
+  /** A reference to an object of any class implementing the interface. */
+  | { kind: 'iface'; info: InterfaceInfo };
 
 const int = (name: IntName, bits: IntType['bits'], signed: boolean): IntType => ({ kind: 'int', name, bits, signed });
 
@@ -80,6 +82,7 @@ export function clsOf(t: MType): Cls | null {
     case 'class':
     case 'array':
     case 'func':
+    case 'iface':
       return 'l';
     default:
       return null;
@@ -99,6 +102,7 @@ export function sameType(a: MType, b: MType): boolean {
   if (a.kind === 'int' && b.kind === 'int') return a.name === b.name;
   if (a.kind === 'float' && b.kind === 'float') return a.bits === b.bits;
   if (a.kind === 'class' && b.kind === 'class') return a.info === b.info;
+  if (a.kind === 'iface' && b.kind === 'iface') return a.info === b.info;
   if (a.kind === 'array' && b.kind === 'array') return sameType(a.elem, b.elem);
   if (a.kind === 'func' && b.kind === 'func') {
     return sameType(a.ret, b.ret) && a.params.length === b.params.length && a.params.every((p, i) => sameType(p, b.params[i]));
@@ -108,10 +112,25 @@ export function sameType(a: MType, b: MType): boolean {
 
 export function typeName(t: MType): string {
   if (t.kind === 'int' || t.kind === 'float') return t.name;
-  if (t.kind === 'class') return t.info.name;
+  if (t.kind === 'class' || t.kind === 'iface') return t.info.name;
   if (t.kind === 'array') return `${typeName(t.elem)}[]`;
   if (t.kind === 'func') return `(${t.params.map(typeName).join(', ')}) => ${typeName(t.ret)}`;
   return t.kind === 'bool' ? 'bool' : t.kind;
+}
+
+/**
+ * Whether a value of type `got` may be used where `want` is expected: the
+ * same type, a class where one of its base classes is expected, or a class
+ * where an interface it implements is expected.
+ */
+export function assignable(got: MType, want: MType): boolean {
+  if (sameType(got, want)) return true;
+  if (got.kind !== 'class') return false;
+  for (let c: ClassInfo | undefined = got.info; c; c = c.base) {
+    if (want.kind === 'class' && c === want.info) return true;
+    if (want.kind === 'iface' && c.interfaces.includes(want.info)) return true;
+  }
+  return false;
 }
 
 /** Size and alignment of a value of type t stored in memory (a field, an element). */

@@ -1,3 +1,4 @@
-// error: TSK1001 @ 3
-class Base {}
-class Derived extends Base {}
+// error: TSK1001 @ 2
+abstract class Base {
+  abstract run(): void;
+}

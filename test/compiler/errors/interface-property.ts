@@ -1,0 +1,4 @@
+// error: TSK1001 @ 3
+interface HasId {
+  id: i32;
+}
