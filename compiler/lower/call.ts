@@ -163,16 +163,33 @@ function consoleLog(fx: FnCtx, e: ts.CallExpression): Value {
   const rt = (name: string): Value => fx.mod.runtimeFunc(name);
   e.arguments.forEach((a, i) => {
     if (i > 0) fx.effect('call', 'l', [], { callee: rt('printSpace') });
-    const t = fx.sema.typeOfExpr(a);
-    const v = lowerExpr(fx, a);
-    if (t.kind === 'string') fx.effect('call', 'l', [v], { callee: rt('printStr') });
-    else if (t.kind === 'bool') fx.effect('call', 'l', [v], { callee: rt('printBool') });
-    else if (t.kind === 'float') fx.effect('call', 'l', [convert(fx, v, t, F64)], { callee: rt('printF64') });
-    else if (isInt(t)) {
-      const wide = convert(fx, v, t, t.signed ? I64 : U64);
-      fx.effect('call', 'l', [wide], { callee: rt(t.signed ? 'printI64' : 'printU64') });
-    }
+    if (ts.isTemplateExpression(a)) return printTemplate(fx, a);
+    printValue(fx, lowerExpr(fx, a), fx.sema.typeOfExpr(a));
   });
   fx.effect('call', 'l', [], { callee: rt('printNewline') });
   return constant(0);
+}
+
+/** `text ${x} more`: the literal pieces and each substitution, in order. */
+function printTemplate(fx: FnCtx, a: ts.TemplateExpression): void {
+  const text = (s: string): void => {
+    if (s) fx.effect('call', 'l', [fx.mod.string(s)], { callee: fx.mod.runtimeFunc('printStr') });
+  };
+  text(a.head.text);
+  for (const span of a.templateSpans) {
+    printValue(fx, lowerExpr(fx, span.expression), fx.sema.typeOfExpr(span.expression));
+    text(span.literal.text);
+  }
+}
+
+/** Prints one value with the runtime printer for its type. */
+function printValue(fx: FnCtx, v: Value, t: MType): void {
+  const rt = (name: string): Value => fx.mod.runtimeFunc(name);
+  if (t.kind === 'string') fx.effect('call', 'l', [v], { callee: rt('printStr') });
+  else if (t.kind === 'bool') fx.effect('call', 'l', [v], { callee: rt('printBool') });
+  else if (t.kind === 'float') fx.effect('call', 'l', [convert(fx, v, t, F64)], { callee: rt('printF64') });
+  else if (isInt(t)) {
+    const wide = convert(fx, v, t, t.signed ? I64 : U64);
+    fx.effect('call', 'l', [wide], { callee: rt(t.signed ? 'printI64' : 'printU64') });
+  }
 }

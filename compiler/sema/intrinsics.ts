@@ -187,6 +187,17 @@ const DEFS: Record<string, IntrinsicDef> = {
     targets: PROCESS,
     type: (ty, e) => {
       for (const a of e.arguments) {
+        if (ts.isTemplateExpression(a)) {
+          // Printed piece by piece: nothing is allocated.
+          for (const span of a.templateSpans) {
+            const t = ty.type(span.expression);
+            if (!isNumeric(t) && t.kind !== 'bool' && t.kind !== 'string') {
+              ty.sema.diags.error('TSK1008', span.expression, `a template substitution printed by console.log must be a number, bool or string, not ${typeName(t)}`);
+            }
+          }
+          ty.sema.exprTypes.set(a, STRING);
+          continue;
+        }
         const t = ty.type(a);
         if (!isNumeric(t) && t.kind !== 'bool' && t.kind !== 'string') {
           ty.sema.diags.error('TSK1008', a, `console.log prints numbers, bools and strings, not ${typeName(t)}`);
