@@ -1,7 +1,7 @@
 // The IR: SSA over basic blocks, with typed temporaries (QBE-like classes
 // w/l for integers, s/d for f32/f64), an explicit terminator per block, and phis at block heads. It is
 // what lowering produces, what the passes rewrite, and what isel consumes.
-import type { Cls, FloatCls, Op } from './ops.js';
+import type { Cls, FloatCls, IntCls, Op } from './ops.js';
 
 export type { Cls, FloatCls, IntCls, Op } from './ops.js';
 
@@ -65,9 +65,22 @@ export interface Phi {
   args: PhiArg[];
 }
 
+/** One arm of a switch: control goes to `target` when the value equals `value`. */
+export interface SwitchCase {
+  value: bigint;
+  target: Block;
+}
+
 export type Terminator =
   | { kind: 'jmp'; target: Block }
   | { kind: 'jnz'; cond: Value; ifTrue: Block; ifFalse: Block }
+  /**
+   * A multi-way branch on an integer of class `cls` (w or l): to the target
+   * of the case whose value equals `value` (compared modulo 2^32 for w, 2^64
+   * for l), else to `default`. Case values are distinct in that sense; several
+   * cases may share a target. Printed `switch w %x.3, @dflt.4, [0 @a.1, 5 @b.2]`.
+   */
+  | { kind: 'switch'; cls: IntCls; value: Value; cases: SwitchCase[]; default: Block }
   | { kind: 'ret'; value: Value | null }
   /** Control never gets here (after a call that does not return). */
   | { kind: 'unreachable' };
@@ -167,11 +180,12 @@ export const fconstBits = (bits: bigint, c: FloatCls): Const =>
 export const constFloat = (k: Const & { float: FloatCls }): number => bitsFloat(k.value, k.float);
 export const sym = (name: string): Sym => ({ kind: 'sym', name });
 
-/** The blocks a terminator can jump to, in order. */
+/** The blocks a terminator can jump to, in order, each once (a switch: its cases' targets, then the default). */
 export function successors(b: Block): Block[] {
   const t = b.term;
   if (t.kind === 'jmp') return [t.target];
   if (t.kind === 'jnz') return t.ifTrue === t.ifFalse ? [t.ifTrue] : [t.ifTrue, t.ifFalse];
+  if (t.kind === 'switch') return [...new Set([...t.cases.map((c) => c.target), t.default])];
   return [];
 }
 
@@ -191,6 +205,7 @@ export function instrUses(i: Instr): Value[] {
 /** Every value a terminator reads. */
 export function termUses(t: Terminator): Value[] {
   if (t.kind === 'jnz') return [t.cond];
+  if (t.kind === 'switch') return [t.value];
   if (t.kind === 'ret' && t.value) return [t.value];
   return [];
 }
@@ -205,7 +220,29 @@ export function replaceUses(f: Func, map: (v: Value) => Value): void {
     }
     const t = b.term;
     if (t.kind === 'jnz') t.cond = map(t.cond);
+    else if (t.kind === 'switch') t.value = map(t.value);
     else if (t.kind === 'ret' && t.value) t.value = map(t.value);
+  }
+}
+
+/** The case of switch `t` that value v selects (compared in t's class), or undefined for the default. */
+export function switchCase(t: Terminator & { kind: 'switch' }, v: bigint): SwitchCase | undefined {
+  const bits = t.cls === 'w' ? 32 : 64;
+  const key = BigInt.asUintN(bits, v);
+  return t.cases.find((c) => BigInt.asUintN(bits, c.value) === key);
+}
+
+/** Redirects every edge of b's terminator that goes to `from` to `to`. */
+export function retarget(b: Block, from: Block, to: Block): void {
+  const t = b.term;
+  if (t.kind === 'jmp' && t.target === from) t.target = to;
+  if (t.kind === 'jnz') {
+    if (t.ifTrue === from) t.ifTrue = to;
+    if (t.ifFalse === from) t.ifFalse = to;
+  }
+  if (t.kind === 'switch') {
+    for (const c of t.cases) if (c.target === from) c.target = to;
+    if (t.default === from) t.default = to;
   }
 }
 

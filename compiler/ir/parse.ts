@@ -23,7 +23,7 @@ type Tok =
   | { k: 'str'; s: string }
   | { k: 'punct'; s: string };
 
-const PUNCT = '=,(){}';
+const PUNCT = '=,(){}[]';
 const isWordChar = (c: string): boolean => !/\s/.test(c) && !PUNCT.includes(c) && c !== '"';
 
 function splitDotted(body: string, line: number, what: string): [string, number] {
@@ -232,6 +232,24 @@ function parseTerm(l: Line, sc: FuncScope, kw: string): Terminator {
       l.punct(',');
       return { kind: 'jnz', cond, ifTrue, ifFalse: blockRef(l, sc) };
     }
+    case 'switch': {
+      const c = cls(l, l.word('the switch class (w or l)'));
+      if (c !== 'w' && c !== 'l') l.fail(`a switch is on a w or l value, not ${c}`);
+      const v = value(l, sc);
+      l.punct(',');
+      const dflt = blockRef(l, sc);
+      l.punct(',');
+      l.punct('[');
+      const cases = [];
+      while (!l.isPunct(']')) {
+        const k = integer(l, l.word('a case value'));
+        cases.push({ value: k, target: blockRef(l, sc) });
+        if (l.isPunct(',')) l.punct(',');
+        else break;
+      }
+      l.punct(']');
+      return { kind: 'switch', cls: c, value: v, cases, default: dflt };
+    }
     case 'ret':
       return { kind: 'ret', value: l.done() ? null : value(l, sc) };
     default:
@@ -239,7 +257,7 @@ function parseTerm(l: Line, sc: FuncScope, kw: string): Terminator {
   }
 }
 
-const TERMS = new Set(['jmp', 'jnz', 'ret', 'unreachable']);
+const TERMS = new Set(['jmp', 'jnz', 'switch', 'ret', 'unreachable']);
 
 /** Parses one instruction line (not a phi, not a terminator). */
 function parseInstr(l: Line, sc: FuncScope): Instr {

@@ -10,6 +10,8 @@
 //   data $str.0 = rodata align 8 { l 2, b "hi" }
 //
 // Comparisons carry their operand class as a suffix (csltw, csltl, cltd);
+// a switch prints its class, value, default and cases:
+// `switch w %x.3, @default.4, [0 @a.1, -5 @b.2]` (`[]` when it has none);
 // loads and stores marked volatile print as `volatile storeh ...`.
 //
 // Float constants print as QBE's `d_1.5` / `s_0.25`: the class, `_`, then
@@ -76,6 +78,10 @@ function printTerm(t: Terminator): string {
       return `jmp ${blockRef(t.target)}`;
     case 'jnz':
       return `jnz ${printValue(t.cond)}, ${blockRef(t.ifTrue)}, ${blockRef(t.ifFalse)}`;
+    case 'switch': {
+      const cases = t.cases.map((c) => `${c.value} ${blockRef(c.target)}`).join(', ');
+      return `switch ${t.cls} ${printValue(t.value)}, ${blockRef(t.default)}, [${cases}]`;
+    }
     case 'ret':
       return t.value ? `ret ${printValue(t.value)}` : 'ret';
     case 'unreachable':

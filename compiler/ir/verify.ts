@@ -1,10 +1,11 @@
 // The IR verifier: run after lowering and (with --verify-ir, and always in
 // tests) after every pass. It checks that the function is in SSA form, that
 // every use is dominated by its definition, that operand classes match the op
-// table, and that phis have exactly one operand per predecessor.
+// table, that phis have exactly one operand per predecessor, and that a
+// switch is on a w or l value with distinct case values that fit its class.
 import { CAST_FROM, INT_CLASSES, isFloatCls, opClasses, opInfo } from './ops.js';
 import { predecessors, reversePostorder, successors, termUses } from './ir.js';
-import type { Block, Cls, Func, Instr, Module, Value } from './ir.js';
+import type { Block, Cls, Func, Instr, Module, Terminator, Value } from './ir.js';
 import { printInstr, printValue } from './print.js';
 
 export class IrVerifyError extends Error {}
@@ -122,8 +123,9 @@ export function verifyFunc(f: Func): string[] {
       });
     });
     const t = b.term;
+    if (t.kind === 'switch') checkSwitch(t, (m) => err(`@${b.label} switch`, m));
     for (const v of termUses(t)) {
-      const cls = t.kind === 'ret' ? f.ret : 'w';
+      const cls = t.kind === 'ret' ? f.ret : t.kind === 'switch' ? t.cls : 'w';
       checkUse(v, cls, b, b.instrs.length, `@${b.label} terminator`);
     }
     if (t.kind === 'ret' && (t.value === null) !== (f.ret === null)) {
@@ -131,6 +133,20 @@ export function verifyFunc(f: Func): string[] {
     }
   }
   return errors;
+}
+
+/** A switch's class is w or l; its case values fit the class (signed or unsigned) and differ in it. */
+function checkSwitch(t: Terminator & { kind: 'switch' }, err: (m: string) => void): void {
+  if (t.cls !== 'w' && t.cls !== 'l') return err(`a switch is on a w or l value, not ${String(t.cls)}`);
+  const bits = t.cls === 'w' ? 32n : 64n;
+  const seen = new Map<bigint, bigint>();
+  for (const c of t.cases) {
+    if (c.value < -(1n << (bits - 1n)) || c.value >= 1n << bits) err(`case value ${c.value} does not fit class ${t.cls}`);
+    const key = BigInt.asUintN(Number(bits), c.value);
+    const prev = seen.get(key);
+    if (prev !== undefined) err(`case value ${c.value} is a duplicate of ${prev}`);
+    else seen.set(key, c.value);
+  }
 }
 
 /** The class a value has by itself (temps, float constants, symbols), or null for integer constants. */

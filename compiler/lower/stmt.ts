@@ -2,11 +2,12 @@
 // SSA construction as soon as all their predecessors are known: a loop
 // header once its back edge exists, a join once both arms have jumped to it.
 import ts from 'typescript';
-import type { Block } from '../ir/ir.js';
+import type { Block, SwitchCase } from '../ir/ir.js';
 import type { FnCtx } from './context.js';
 import { cls, elementAddress, loadOp, lowerCond, lowerExpr } from './expr.js';
 import { constant } from '../ir/ir.js';
-import { storageOf } from '../sema/types.js';
+import { isInt, storageOf, wrapTo } from '../sema/types.js';
+import { constValue } from '../sema/consteval.js';
 import type { MType } from '../sema/types.js';
 import { panic } from './call.js';
 
@@ -108,9 +109,13 @@ function lowerLoopStmt(fx: FnCtx, s: ts.WhileStatement | ts.DoStatement | ts.For
 }
 
 /**
- * switch: the discriminant is evaluated once and compared with each case in
- * order; bodies fall through to the next one unless they break. (Dense
- * cases will become a jump table; today this is a compare chain.)
+ * switch: the discriminant is evaluated once; bodies fall through to the
+ * next one unless they break. When the discriminant is an integer and every
+ * case is a distinct compile-time constant (literals, const globals, enum
+ * members, operators over them), the dispatch is one IR `switch` terminator,
+ * which the backend turns into a jump table when the cases are dense.
+ * Otherwise (bools, non-constant or repeated cases) the discriminant is
+ * compared with each case in order.
  */
 function lowerSwitch(fx: FnCtx, s: ts.SwitchStatement): void {
   const t = fx.sema.typeOfExpr(s.expression);
@@ -118,16 +123,38 @@ function lowerSwitch(fx: FnCtx, s: ts.SwitchStatement): void {
   const clauses = s.caseBlock.clauses;
   const bodies = clauses.map((c) => fx.newBlock(ts.isCaseClause(c) ? 'case' : 'default'));
   const end = fx.newBlock('endswitch');
-  clauses.forEach((c, i) => {
-    if (!ts.isCaseClause(c)) return;
-    fx.setLoc(c);
-    const next = fx.newBlock('nextcase');
-    const eq = fx.emit('ceq', 'w', [disc, lowerExpr(fx, c.expression)], { argCls: cls(t) });
-    fx.branch(eq, bodies[i], next);
-    fx.enter(next);
-  });
   const dflt = clauses.findIndex((c) => ts.isDefaultClause(c));
-  fx.jump(dflt >= 0 ? bodies[dflt] : end);
+  const otherwise = dflt >= 0 ? bodies[dflt] : end;
+  // The cases as (value, body) pairs when t is an integer type and every case
+  // is a distinct constant of t (sema has checked that they fit t); else none.
+  const constantCases = (): SwitchCase[] | undefined => {
+    if (!isInt(t)) return undefined;
+    const out: SwitchCase[] = [];
+    const seen = new Set<bigint>();
+    for (const [i, c] of clauses.entries()) {
+      if (!ts.isCaseClause(c)) continue;
+      const value = constValue(fx.sema, c.expression, t);
+      if (value === undefined || wrapTo(t, value) !== value || seen.has(value)) return undefined;
+      seen.add(value);
+      out.push({ value, target: bodies[i] });
+    }
+    return out.length > 0 ? out : undefined;
+  };
+  const cases = constantCases();
+  if (cases && isInt(t)) {
+    fx.block.term = { kind: 'switch', cls: t.bits === 64 ? 'l' : 'w', value: disc, cases, default: otherwise };
+    for (const target of new Set([...cases.map((c) => c.target), otherwise])) fx.ssa.addEdge(fx.block, target);
+  } else {
+    clauses.forEach((c, i) => {
+      if (!ts.isCaseClause(c)) return;
+      fx.setLoc(c);
+      const next = fx.newBlock('nextcase');
+      const eq = fx.emit('ceq', 'w', [disc, lowerExpr(fx, c.expression)], { argCls: cls(t) });
+      fx.branch(eq, bodies[i], next);
+      fx.enter(next);
+    });
+    fx.jump(otherwise);
+  }
   fx.loops.push({ brk: end, cont: null });
   clauses.forEach((c, i) => {
     fx.enter(bodies[i]);

@@ -1,7 +1,8 @@
-// CFG simplification: a branch on a constant becomes a jump, blocks no
+// CFG simplification: a branch or switch on a constant becomes a jump (so
+// does a switch whose every case goes to its default), blocks no
 // longer reachable are removed, and phis lose the operands of vanished
 // predecessors (and disappear when trivial).
-import { reversePostorder } from '../ir/ir.js';
+import { reversePostorder, switchCase } from '../ir/ir.js';
 import type { Func } from '../ir/ir.js';
 import { prunePhiArgs, removeTrivialPhis } from '../ir/ssa.js';
 
@@ -14,6 +15,12 @@ export function simplifyCfg(f: Func): void {
       changed = true;
     } else if (t.kind === 'jnz' && t.ifTrue === t.ifFalse) {
       b.term = { kind: 'jmp', target: t.ifTrue };
+      changed = true;
+    } else if (t.kind === 'switch' && t.value.kind === 'const') {
+      b.term = { kind: 'jmp', target: switchCase(t, t.value.value)?.target ?? t.default };
+      changed = true;
+    } else if (t.kind === 'switch' && t.cases.every((c) => c.target === t.default)) {
+      b.term = { kind: 'jmp', target: t.default };
       changed = true;
     }
   }

@@ -1,7 +1,7 @@
 // The backend's public entry: IR module → NASM text for one target.
 // Per function: leave SSA (outssa), select instructions (isel), allocate
-// registers (liveness + linear scan), drop blocks that only jump, lay out
-// the frame, emit. Data objects
+// registers (liveness + linear scan), drop blocks that only jump (then
+// write the jump tables' rows), lay out the frame, emit. Data objects
 // and the target's entry stub are added around the functions.
 import { instrUses, termUses } from '../ir/ir.js';
 import type { Func, Module, SourceLoc, Value } from '../ir/ir.js';
@@ -11,7 +11,7 @@ import { leaveSsa } from './outssa.js';
 import { selectFunc } from './isel.js';
 import { allocateRegisters } from './regalloc.js';
 import { finishFrame } from './frame.js';
-import { AsmWriter, emitConsts, emitData, emitFunc, sectionHeader, threadJumps } from './emit.js';
+import { AsmWriter, addJumpTables, emitConsts, emitData, emitFunc, sectionHeader, threadJumps } from './emit.js';
 import { emitStartBss, emitStartText } from './stubs.js';
 import { printMFunc } from './minst.js';
 import type { MFunc } from './minst.js';
@@ -33,6 +33,7 @@ function compileFunc(f: Func, stop: 'isel' | 'regalloc' | 'frame'): MFunc {
   if (stop === 'isel') return mf;
   allocateRegisters(mf);
   threadJumps(mf);
+  addJumpTables(mf);
   if (stop === 'regalloc') return mf;
   finishFrame(mf);
   return mf;

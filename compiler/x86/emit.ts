@@ -113,6 +113,8 @@ export function formatInst(mi: MInst, labelOf: (id: number) => string): string {
       return `jmp ${labelOf(mi.target!)}`;
     case 'jcc':
       return `j${mi.cc} ${labelOf(mi.target!)}`;
+    case 'jmptab':
+      return `jmp qword [${operand(mi.a[0], false)} + ${operand(mi.a[1], false)}*8]`;
     case 'setcc':
       return `set${mi.cc} ${operand(mi.a[0], true)}`;
     case 'zero':
@@ -149,8 +151,32 @@ export function threadJumps(f: MFunc): void {
   };
   // A jump cycle made only of empty blocks is an infinite loop: keep those blocks.
   for (const id of [...forward.keys()]) if (forward.has(resolve(id))) forward.delete(id);
-  for (const b of f.blocks) for (const mi of b.insts) if (mi.target !== undefined) mi.target = resolve(mi.target);
+  for (const b of f.blocks) {
+    for (const mi of b.insts) {
+      if (mi.target !== undefined) mi.target = resolve(mi.target);
+      if (mi.targets) mi.targets = mi.targets.map(resolve);
+    }
+  }
   f.blocks = f.blocks.filter((b) => !forward.has(b.id));
+}
+
+/**
+ * Adds the rows of f's jump tables (see isel-term.ts) to its read-only
+ * constants: `dq` the absolute address of each row's block, `name.bN` (the
+ * NASM local label `.bN` under the function's label). Run after threadJumps,
+ * which may change the targets. Absolute addresses suit every target: all
+ * are linked statically at a fixed address.
+ */
+export function addJumpTables(f: MFunc): void {
+  for (const b of f.blocks) {
+    for (const mi of b.insts) {
+      if (mi.op !== 'jmptab') continue;
+      const rows = mi.targets!.map((id) => `${asmSym(f.name)}.b${id}`);
+      const lines: string[] = [];
+      for (let k = 0; k < rows.length; k += 8) lines.push(`dq ${rows.slice(k, k + 8).join(', ')}`);
+      f.consts.set(mi.table!, { align: 8, line: lines.join('\n') });
+    }
+  }
 }
 
 /** Emits one allocated, framed function into the .text section. */
@@ -205,12 +231,12 @@ function itemLines(it: DataItem): string[] {
   }
 }
 
-/** Emits the read-only constants the functions' code refers to (labels local to this object). */
+/** Emits the read-only constants the functions' code refers to (labels local to this object; `line` may hold several lines). */
 export function emitConsts(w: AsmWriter, consts: Map<string, { align: number; line: string }>): void {
   for (const [label, c] of [...consts].sort((x, y) => y[1].align - x[1].align || (x[0] < y[0] ? -1 : 1))) {
     w.line(`align ${c.align}, db 0`);
     w.line(`${label}:`);
-    w.line(`    ${c.line}`);
+    for (const l of c.line.split('\n')) w.line(`    ${l}`);
   }
 }
 

@@ -114,6 +114,11 @@ export const FORMS = {
   pop: { roles: ['w'], mem: [] },
   in: { roles: ['w', 'r'], mem: [] },
   out: { roles: ['r', 'r'], mem: [] },
+  /**
+   * `jmp [table + index*8]`: an indirect jump through a jump table (a[0] holds
+   * the table's address, a[1] the index); MInst.targets lists its rows' blocks.
+   */
+  jmptab: { roles: ['r', 'r'], mem: [] },
   jmp: none, jcc: none, ud2: none, hlt: none, cli: none, sti: none, pause: none,
   /** Function return; frame.ts expands it into the epilogue. Uses rax when the function returns a value. */
   ret: none,
@@ -150,6 +155,9 @@ export interface MInst {
   cc?: Cond;
   /** jmp/jcc target block id. */
   target?: number;
+  /** jmptab: the block id of each table row, and the table's .rodata label. */
+  targets?: number[];
+  table?: string;
   /** Extra fixed registers read (call/syscall arguments, rax for ret). */
   uses?: number[];
   /** rsp adjustment in bytes for addrsp/subrsp. */
@@ -219,16 +227,14 @@ export function memPositions(mi: MInst): number[] {
 }
 
 /** The blocks an instruction may jump to. */
-export function jumpTarget(mi: MInst): number | undefined {
-  return mi.op === 'jmp' || mi.op === 'jcc' ? mi.target : undefined;
+export function jumpTargets(mi: MInst): number[] {
+  if (mi.op === 'jmptab') return mi.targets ?? [];
+  return (mi.op === 'jmp' || mi.op === 'jcc') && mi.target !== undefined ? [mi.target] : [];
 }
 
 export function blockSuccessors(b: MBlock): number[] {
   const out: number[] = [];
-  for (const mi of b.insts) {
-    const t = jumpTarget(mi);
-    if (t !== undefined && !out.includes(t)) out.push(t);
-  }
+  for (const mi of b.insts) for (const t of jumpTargets(mi)) if (!out.includes(t)) out.push(t);
   return out;
 }
 
@@ -261,6 +267,7 @@ export function printMInst(mi: MInst): string {
   if (mi.op === 'addrsp' || mi.op === 'subrsp') s += ` ${mi.n}`;
   const ops = mi.a.map(printOperand);
   if (mi.target !== undefined) ops.push(`.b${mi.target}`);
+  if (mi.targets) ops.push(`${mi.table ?? '?'}[${mi.targets.map((t) => `.b${t}`).join(' ')}]`);
   if (mi.uses?.length) ops.push(`{uses ${mi.uses.map((r) => regName(r, 8)).join(' ')}}`);
   return ops.length ? `${s} ${ops.join(', ')}` : s;
 }

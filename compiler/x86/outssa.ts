@@ -1,11 +1,12 @@
 // Leaves SSA form before instruction selection. Critical edges into blocks
-// with phis are split, then every phi becomes copies through a fresh temp t:
-// `t = copy arg` at the end of each predecessor and `dst = copy t` at the
+// with phis are split (from jnz and switch blocks alike; all the cases of a
+// switch that go to one block share its edge block), then every phi becomes
+// copies through a fresh temp t: `t = copy arg` at the end of each predecessor and `dst = copy t` at the
 // block head. Because each phi has its own t, the lost-copy and swap problems
 // cannot occur; the register allocator's move hints coalesce most copies.
 // leaveSsa works on a copy and leaves the caller's function untouched;
 // in the result temps may have several definitions (the t's).
-import { newBlock, newTemp, predecessors, successors } from '../ir/ir.js';
+import { newBlock, newTemp, predecessors, retarget, successors } from '../ir/ir.js';
 import type { Block, Func, Instr } from '../ir/ir.js';
 
 /** Splits every edge p→s where p has several successors and s has phis and several predecessors. */
@@ -22,11 +23,7 @@ export function splitCriticalEdges(f: Func): void {
       f.blocks.splice(f.blocks.indexOf(p) + 1, 0, mid);
       mid.term = { kind: 'jmp', target: s };
       mid.loc = s.loc;
-      const t = p.term;
-      if (t.kind === 'jnz') {
-        if (t.ifTrue === s) t.ifTrue = mid;
-        if (t.ifFalse === s) t.ifFalse = mid;
-      }
+      retarget(p, s, mid);
       for (const phi of s.phis) for (const a of phi.args) if (a.pred === p) a.pred = mid;
     }
   }
@@ -59,7 +56,9 @@ export function cloneFunc(f: Func): Func {
     nb.instrs = b.instrs.map((i) => ({ ...i, args: [...i.args] }));
     const t = b.term;
     nb.term = t.kind === 'jmp' ? { kind: 'jmp', target: B(t.target) }
-      : t.kind === 'jnz' ? { ...t, ifTrue: B(t.ifTrue), ifFalse: B(t.ifFalse) } : { ...t };
+      : t.kind === 'jnz' ? { ...t, ifTrue: B(t.ifTrue), ifFalse: B(t.ifFalse) }
+      : t.kind === 'switch' ? { ...t, cases: t.cases.map((c) => ({ value: c.value, target: B(c.target) })), default: B(t.default) }
+      : { ...t };
   }
   return { ...f, params: [...f.params], blocks: f.blocks.map(B) };
 }
