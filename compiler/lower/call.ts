@@ -161,33 +161,39 @@ export function panic(fx: FnCtx, message: Value, at: ts.Node): void {
  */
 function consoleLog(fx: FnCtx, e: ts.CallExpression): Value {
   const rt = (name: string): Value => fx.mod.runtimeFunc(name);
-  e.arguments.forEach((a, i) => {
+  // Every argument is evaluated before anything is printed, as in Node, so
+  // an argument that prints comes out before this line.
+  type Piece = { text: string } | { value: Value; type: MType; template: boolean };
+  const args: Piece[][] = e.arguments.map((a) => {
+    if (!ts.isTemplateExpression(a)) return [{ value: lowerExpr(fx, a), type: fx.sema.typeOfExpr(a), template: false }];
+    const pieces: Piece[] = [{ text: a.head.text }];
+    for (const span of a.templateSpans) {
+      pieces.push({ value: lowerExpr(fx, span.expression), type: fx.sema.typeOfExpr(span.expression), template: true });
+      pieces.push({ text: span.literal.text });
+    }
+    return pieces;
+  });
+  args.forEach((pieces, i) => {
     if (i > 0) fx.effect('call', 'l', [], { callee: rt('printSpace') });
-    if (ts.isTemplateExpression(a)) return printTemplate(fx, a);
-    printValue(fx, lowerExpr(fx, a), fx.sema.typeOfExpr(a));
+    for (const p of pieces) {
+      if ('text' in p) {
+        if (p.text) fx.effect('call', 'l', [fx.mod.string(p.text)], { callee: rt('printStr') });
+      } else {
+        // console.log arguments print -0 as `-0` (printNumber), template substitutions as `0`.
+        printValue(fx, p.value, p.type, p.template ? 'printF64' : 'printNumber');
+      }
+    }
   });
   fx.effect('call', 'l', [], { callee: rt('printNewline') });
   return constant(0);
 }
 
-/** `text ${x} more`: the literal pieces and each substitution, in order. */
-function printTemplate(fx: FnCtx, a: ts.TemplateExpression): void {
-  const text = (s: string): void => {
-    if (s) fx.effect('call', 'l', [fx.mod.string(s)], { callee: fx.mod.runtimeFunc('printStr') });
-  };
-  text(a.head.text);
-  for (const span of a.templateSpans) {
-    printValue(fx, lowerExpr(fx, span.expression), fx.sema.typeOfExpr(span.expression));
-    text(span.literal.text);
-  }
-}
-
-/** Prints one value with the runtime printer for its type. */
-function printValue(fx: FnCtx, v: Value, t: MType): void {
+/** Prints one value with the runtime printer for its type (floats with floatPrinter). */
+function printValue(fx: FnCtx, v: Value, t: MType, floatPrinter: string): void {
   const rt = (name: string): Value => fx.mod.runtimeFunc(name);
   if (t.kind === 'string') fx.effect('call', 'l', [v], { callee: rt('printStr') });
   else if (t.kind === 'bool') fx.effect('call', 'l', [v], { callee: rt('printBool') });
-  else if (t.kind === 'float') fx.effect('call', 'l', [convert(fx, v, t, F64)], { callee: rt('printF64') });
+  else if (t.kind === 'float') fx.effect('call', 'l', [convert(fx, v, t, F64)], { callee: rt(floatPrinter) });
   else if (isInt(t)) {
     const wide = convert(fx, v, t, t.signed ? I64 : U64);
     fx.effect('call', 'l', [wide], { callee: rt(t.signed ? 'printI64' : 'printU64') });

@@ -3,6 +3,8 @@
 // printNewline(): bytes collect in a static buffer that is written to fd 1
 // at each newline, when full, and at exit.
 
+import { formatF64 } from './numfmt';
+
 const SYS_WRITE: i64 = 1;
 const SYS_EXIT: i64 = 60;
 const BUF_SIZE: usize = 4096;
@@ -56,6 +58,19 @@ export function printI64(v: i64): void {
   } else {
     printU64(u64(v));
   }
+}
+
+/** A double exactly as Node prints it (runtime/process/numfmt.ts). */
+export function printF64(x: f64): void {
+  const text: usize = memory.data(32);
+  const n = formatF64(x, text);
+  for (let i: i32 = 0; i < n; i++) putByte(load<u8>(text + usize(i)));
+}
+
+/** A number argument of console.log: as printF64, but -0 prints as `-0`, as Node's console.log does. */
+export function printNumber(x: f64): void {
+  if (reinterpret<u64>(x) == 0x8000000000000000) printStr('-0');
+  else printF64(x);
 }
 
 export function printBool(b: bool): void {
