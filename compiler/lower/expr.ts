@@ -328,7 +328,7 @@ const CMP_OPS: Partial<Record<ts.SyntaxKind, [Op, Op]>> = {
 const FLOAT_CMP: Partial<Record<Op, Op>> = { cslt: 'clt', csle: 'cle', csgt: 'cgt', csge: 'cge', ceq: 'ceq', cne: 'cne' };
 
 /** Applies an arithmetic operator to two lowered operands of type t. */
-function arith(fx: FnCtx, opKind: ts.SyntaxKind, t: MType, a: Value, b: Value, countType: MType): Value {
+function arith(fx: FnCtx, opKind: ts.SyntaxKind, t: MType, a: Value, b: Value, countType: MType, at: ts.Node): Value {
   if (isFloat(t)) {
     const fop = ({ [K.PlusToken]: 'add', [K.MinusToken]: 'sub', [K.AsteriskToken]: 'mul', [K.SlashToken]: 'div' } as Record<number, Op>)[opKind];
     return fx.emit(fop, cls(t), [a, b]);
@@ -342,8 +342,45 @@ function arith(fx: FnCtx, opKind: ts.SyntaxKind, t: MType, a: Value, b: Value, c
     const src = op === 'shr' && it.signed && it.bits < 32 ? convert(fx, a, t, { ...it, signed: false }) : a;
     return normalize(fx, fx.emit(op, c, [src, count]), t);
   }
+  if (op === 'sdiv' || op === 'udiv' || op === 'srem' || op === 'urem') return normalize(fx, divide(fx, op, it, a, b, at), t);
   const r = fx.emit(op, c, [a, b]);
   return op === 'and' || op === 'or' || op === 'xor' ? r : normalize(fx, r, t);
+}
+
+/**
+ * Integer division and remainder: a zero divisor panics with the TS
+ * location, and the one signed quotient that overflows (MIN / -1, which
+ * the CPU traps on) wraps to MIN, its remainder being 0 (docs/language.md
+ * §3.2). Constant divisors need neither check.
+ */
+function divide(fx: FnCtx, op: Op, t: IntType, a: Value, b: Value, at: ts.Node): Value {
+  const c = cls(t);
+  const k = b.kind === 'const' ? b.value : undefined;
+  if (k === undefined || k === 0n) {
+    const ok = fx.newBlock('nonzero');
+    const zero = fx.newBlock('divzero');
+    fx.branch(fx.emit('cne', 'w', [b, constant(0)], { argCls: c }), ok, zero);
+    fx.enter(zero);
+    panic(fx, fx.mod.string('division by zero'), at);
+    fx.enter(ok);
+  }
+  const isRem = op === 'srem' || op === 'urem';
+  if (!t.signed || t.bits < 32 || (k !== undefined && k !== -1n)) return fx.emit(op, c, [a, b]);
+  const byMinusOne = (): Value => (isRem ? constant(0) : fx.emit('neg', c, [a]));
+  if (k === -1n) return byMinusOne();
+  const result = {};
+  const minus = fx.newBlock('div.minus1');
+  const plain = fx.newBlock('div');
+  const join = fx.newBlock('div.end');
+  fx.branch(fx.emit('ceq', 'w', [b, constant(-1)], { argCls: c }), minus, plain);
+  fx.enter(minus);
+  fx.writeVar(result, byMinusOne());
+  fx.jump(join);
+  fx.enter(plain);
+  fx.writeVar(result, fx.emit(op, c, [a, b]));
+  fx.jump(join);
+  fx.enter(join);
+  return fx.readVar(result, c);
 }
 
 function binary(fx: FnCtx, e: ts.BinaryExpression, t: MType): Value {
@@ -364,7 +401,7 @@ function binary(fx: FnCtx, e: ts.BinaryExpression, t: MType): Value {
     const p = place(fx, e.left);
     const a = p.read();
     const b = lowerExpr(fx, e.right);
-    const v = arith(fx, compound, t, a, b, sema.typeOfExpr(e.right));
+    const v = arith(fx, compound, t, a, b, sema.typeOfExpr(e.right), e);
     p.write(v);
     return v;
   }
@@ -373,7 +410,7 @@ function binary(fx: FnCtx, e: ts.BinaryExpression, t: MType): Value {
   if (isArith(op) || isShift(op)) {
     const a = lowerExpr(fx, e.left);
     const b = lowerExpr(fx, e.right);
-    return arith(fx, op, t, a, b, sema.typeOfExpr(e.right));
+    return arith(fx, op, t, a, b, sema.typeOfExpr(e.right), e);
   }
   throw new Error(`internal: binary operator ${ts.tokenToString(op)}`);
 }

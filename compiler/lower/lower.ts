@@ -24,6 +24,12 @@ export function lowerProgram(sema: Sema): Module {
   const mod = new ModuleCtx(sema);
   const funcs: Func[] = [];
   for (const info of sema.funcs.values()) funcs.push(lowerFunction(mod, info));
+  // Each generic instance is lowered with its own facts (expression types).
+  for (const g of sema.generics.values()) {
+    for (const inst of g.instances.values()) {
+      funcs.push(sema.withFacts(inst.instance!.facts, inst.instance!.bindings, () => lowerFunction(mod, inst)));
+    }
+  }
   // Constructors the classes do not write (they only run field initializers).
   for (const c of sema.classes.values()) if (c.ctor && !sema.funcs.has(c.ctor.decl)) funcs.push(lowerFunction(mod, c.ctor));
   funcs.push(lowerInit(mod));

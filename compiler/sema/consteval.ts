@@ -16,7 +16,8 @@ export function literalValue(node: ts.NumericLiteral): bigint | undefined {
   if (/^0[xob]/i.test(text)) return BigInt(text);
   if (/^\d+$/.test(text)) return BigInt(text);
   const exp = /^(\d+)e\+?(\d+)$/i.exec(text);
-  if (exp) return BigInt(exp[1]) * 10n ** BigInt(exp[2]);
+  // Beyond 10^40 no integer type holds it: it is a float (maybe Infinity).
+  if (exp && Number(exp[2]) <= 40) return BigInt(exp[1]) * 10n ** BigInt(exp[2]);
   return undefined;
 }
 

@@ -24,6 +24,8 @@ export interface FuncInfo {
   thisClass?: ClassInfo;
   /** Constructors: the class whose field initializers they run first. */
   ctorOf?: ClassInfo;
+  /** Generic instances: their own facts and type-parameter bindings. */
+  instance?: { facts: BodyFacts; bindings: Map<ts.Symbol, MType> };
 }
 
 export interface GlobalInfo {
@@ -46,16 +48,17 @@ export interface IntrinsicCall {
   value?: bigint;
 }
 
-export class Sema {
-  readonly funcs = new Map<ts.Declaration, FuncInfo>();
-  readonly globals = new Map<ts.Symbol, GlobalInfo>();
+/**
+ * What the pass learns about one function body: per-expression types and
+ * resolutions. A generic function's instance has its own (its expressions
+ * have other types); everything else shares the program's.
+ */
+export class BodyFacts {
   /** Parameters and local variables. */
   readonly locals = new Map<ts.Symbol, MType>();
   readonly exprTypes = new Map<ts.Node, MType>();
   readonly calls = new Map<ts.CallExpression, FuncInfo>();
   readonly intrinsics = new Map<ts.CallExpression, IntrinsicCall>();
-  readonly classes = new Map<ts.Declaration, ClassInfo>();
-  readonly interfaces = new Map<ts.Declaration, InterfaceInfo>();
   /** `super(…)` in a constructor: the base constructor it runs. */
   readonly superCalls = new Map<ts.CallExpression, FuncInfo>();
   /** `obj.m()` through a class with overriding subclasses: the vtable slot. */
@@ -78,6 +81,84 @@ export class Sema {
   readonly indirectCalls = new Set<ts.CallExpression>();
   /** `new` expressions that initialise a module-level variable: static storage. */
   readonly staticNews = new Set<ts.NewExpression>();
+}
+
+/** A generic function and its instances (one per list of type arguments). */
+export interface GenericInfo {
+  decl: ts.FunctionDeclaration;
+  name: string;
+  symbol: string;
+  instances: Map<string, FuncInfo>;
+}
+
+export class Sema {
+  /** The facts being recorded or read: the program's, or a generic instance's. */
+  facts = new BodyFacts();
+  /** Type parameters' machine types inside a generic instance. */
+  bindings = new Map<ts.Symbol, MType>();
+  readonly generics = new Map<ts.Declaration, GenericInfo>();
+  get locals() {
+    return this.facts.locals;
+  }
+  get exprTypes() {
+    return this.facts.exprTypes;
+  }
+  get calls() {
+    return this.facts.calls;
+  }
+  get intrinsics() {
+    return this.facts.intrinsics;
+  }
+  get superCalls() {
+    return this.facts.superCalls;
+  }
+  get virtualCalls() {
+    return this.facts.virtualCalls;
+  }
+  get ifaceCalls() {
+    return this.facts.ifaceCalls;
+  }
+  get fieldAccess() {
+    return this.facts.fieldAccess;
+  }
+  get news() {
+    return this.facts.news;
+  }
+  get elements() {
+    return this.facts.elements;
+  }
+  get unchecked() {
+    return this.facts.unchecked;
+  }
+  get arrayNews() {
+    return this.facts.arrayNews;
+  }
+  get funcRefs() {
+    return this.facts.funcRefs;
+  }
+  get indirectCalls() {
+    return this.facts.indirectCalls;
+  }
+  get staticNews() {
+    return this.facts.staticNews;
+  }
+
+  /** Runs f with another body's facts and type bindings in force. */
+  withFacts<T>(facts: BodyFacts, bindings: Map<ts.Symbol, MType>, f: () => T): T {
+    const saved = [this.facts, this.bindings] as const;
+    this.facts = facts;
+    this.bindings = bindings;
+    try {
+      return f();
+    } finally {
+      [this.facts, this.bindings] = saved;
+    }
+  }
+
+  readonly funcs = new Map<ts.Declaration, FuncInfo>();
+  readonly globals = new Map<ts.Symbol, GlobalInfo>();
+  readonly classes = new Map<ts.Declaration, ClassInfo>();
+  readonly interfaces = new Map<ts.Declaration, InterfaceInfo>();
   /** Source files in initialisation order (dependencies first). */
   files: ts.SourceFile[] = [];
 
@@ -116,6 +197,7 @@ export class Sema {
     if (t.flags & (ts.TypeFlags.String | ts.TypeFlags.StringLiteral)) return STRING;
     if (t.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined)) return VOID;
     if (t.flags & ts.TypeFlags.Never) return NEVER;
+    if (t.flags & ts.TypeFlags.TypeParameter) return t.symbol ? this.bindings.get(t.symbol) : undefined;
     // Numeric enums are i32 (docs/language.md §2.1).
     if (t.flags & ts.TypeFlags.EnumLike) return INT_TYPES.i32;
     if (t.flags & (ts.TypeFlags.Number | ts.TypeFlags.NumberLiteral)) return F64;

@@ -4,11 +4,12 @@
 // two user files is qualified with its file name (`vga.write`).
 import ts from 'typescript';
 import { basename } from 'node:path';
-import type { FuncInfo, GlobalInfo, Sema } from './context.js';
+import type { FuncInfo, GenericInfo, GlobalInfo, Sema } from './context.js';
+import { BodyFacts } from './context.js';
 import { declareClasses, defineClasses } from './classes.js';
 import type { ExprTyper } from './expr.js';
 import { constValue } from './consteval.js';
-import { I32, VOID, isInt } from './types.js';
+import { I32, VOID, isInt, typeName } from './types.js';
 import type { MType } from './types.js';
 import { unsupportedMessage } from './unsupported.js';
 
@@ -94,7 +95,11 @@ function collectFunction(sema: Sema, mangler: Mangler, decl: ts.FunctionDeclarat
     return;
   }
   const name = decl.name?.text ?? 'default';
-  if (decl.typeParameters) sema.diags.error('TSK1001', decl.typeParameters[0], `generic functions are not supported yet; write one function per type`);
+  if (decl.typeParameters) {
+    // Compiled once per list of type arguments it is called with (instantiate).
+    sema.generics.set(decl, { decl, name, symbol: mangler.symbol(decl, name), instances: new Map() });
+    return;
+  }
   if (decl.asteriskToken || decl.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) {
     sema.diags.error('TSK1001', decl, `generators and async functions are not supported; tskc has no runtime for them`);
   }
@@ -108,6 +113,31 @@ function collectFunction(sema: Sema, mangler: Mangler, decl: ts.FunctionDeclarat
     ret,
     exported: isExported(decl),
   });
+}
+
+/**
+ * The instance of a generic function for these type arguments: created on
+ * the first call that needs it, its signature and body typed with the type
+ * parameters bound (in its own BodyFacts), its symbol `name.T1.T2`.
+ */
+export function instantiate(sema: Sema, g: GenericInfo, args: MType[], typeBody: (f: FuncInfo) => void): FuncInfo {
+  const key = args.map(typeName).join(',');
+  const known = g.instances.get(key);
+  if (known) return known;
+  const bindings = new Map<ts.Symbol, MType>();
+  g.decl.typeParameters!.forEach((tp, i) => {
+    const sym = sema.checker.getSymbolAtLocation(tp.name);
+    if (sym) bindings.set(sym, args[i]);
+  });
+  const facts = new BodyFacts();
+  const info = sema.withFacts(facts, bindings, (): FuncInfo => ({
+    decl: g.decl, name: `${g.name}<${key}>`, body: g.decl.body,
+    symbol: `${g.symbol}.${args.map((a) => typeName(a).replace(/[^A-Za-z0-9_]/g, '_')).join('.')}`,
+    ...signatureOf(sema, g.decl, g.name), exported: false, instance: { facts, bindings },
+  }));
+  g.instances.set(key, info); // before the body: recursion finds it
+  sema.withFacts(facts, bindings, () => typeBody(info));
+  return info;
 }
 
 /** Parameter and return types of a function, method or constructor. */

@@ -13,8 +13,8 @@ import { typeIntrinsic, naturalOfIntrinsic } from './intrinsics.js';
 import { unsupportedMessage } from './unsupported.js';
 import { enclosingClass, fieldOf } from './classes.js';
 import type { ClassInfo, InterfaceInfo } from './classes.js';
-import { signatureOf } from './declarations.js';
-import type { FuncInfo } from './context.js';
+import { instantiate, signatureOf } from './declarations.js';
+import type { FuncInfo, GenericInfo } from './context.js';
 import { BOOL, F64, I32, I64, INT_TYPES, STRING, VOID, assignable, intRange, isFloat, isInt, isNumeric, sameType, typeName } from './types.js';
 import type { IntType, MType } from './types.js';
 
@@ -62,13 +62,17 @@ function fits(t: IntType, v: bigint): boolean {
 }
 
 export class ExprTyper {
+  /** Types a function body (set by the pass; used to type generic instances on demand). */
+  typeBody: (f: FuncInfo) => void = () => {};
+
   constructor(readonly sema: Sema) {}
 
   /** The type `e` has regardless of context; null for untyped constants. */
   natural(e: ts.Expression): MType | null {
     const s = this.sema;
     if (ts.isParenthesizedExpression(e)) return this.natural(e.expression);
-    if (ts.isNumericLiteral(e)) return literalValue(e) === undefined ? F64 : null;
+    // 1.5 and 1e21 read as floats; 1e6 is an integer only where one is expected.
+    if (ts.isNumericLiteral(e)) return literalValue(e) === undefined || /e/i.test(e.text) && !/^0x/i.test(e.text) ? F64 : null;
     if (e.kind === K.TrueKeyword || e.kind === K.FalseKeyword) return BOOL;
     if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return STRING;
     if (ts.isIdentifier(e)) {
@@ -221,6 +225,28 @@ export class ExprTyper {
     return { kind: 'class', info };
   }
 
+  /**
+   * The instance of a generic function a call needs: its type arguments are
+   * written (`max<u8>(a, b)`) or inferred by TypeScript from the arguments.
+   */
+  private instanceFor(e: ts.CallExpression, g: GenericInfo): FuncInfo | undefined {
+    const s = this.sema;
+    const sig = s.checker.getResolvedSignature(e);
+    const inferred = sig ? s.checker.getTypeArgumentsForResolvedSignature(sig) : undefined;
+    const args: MType[] = [];
+    for (let i = 0; i < g.decl.typeParameters!.length; i++) {
+      const written = e.typeArguments?.[i];
+      // Inferred from literals, T is a literal type (2.5 | 1.5): widen it.
+      const t = written ? s.typeFromNode(written) : inferred?.[i] && s.mtypeOf(s.checker.getBaseTypeOfLiteralType(inferred[i]));
+      if (!t) {
+        s.diags.error('TSK1005', e, `cannot tell the machine type of ${g.name}'s type parameter ${i + 1}; write it, e.g. ${g.name}<i32>(…)`);
+        return undefined;
+      }
+      args.push(t);
+    }
+    return instantiate(s, g, args, this.typeBody);
+  }
+
   /** `super(args)` in a derived constructor: runs the base constructor on this. */
   private superCall(e: ts.CallExpression): MType {
     const s = this.sema;
@@ -350,9 +376,13 @@ export class ExprTyper {
   /** A literal gets the expected integer type, else i32 (i64/u64 if too big). */
   private literal(e: ts.Expression, v: bigint | undefined, expected?: MType): MType {
     if (expected && isFloat(expected)) return expected;
-    if (v === undefined) {
+    const text = e.getText();
+    const exponentForm = /e/i.test(text) && !/^-?0x/i.test(text);
+    if (v === undefined || (exponentForm && !(expected && isInt(expected)))) {
       if (expected && isInt(expected)) {
-        this.sema.diags.error('TSK1008', e, `${e.getText()} is not an integer; ${expected.name} holds integers only`);
+        const tooBig = exponentForm && !/e-/i.test(text);
+        if (tooBig) this.sema.diags.error('TSK1004', e, `${text} does not fit in ${expected.name}`);
+        else this.sema.diags.error('TSK1008', e, `${text} is not an integer; ${expected.name} holds integers only`);
         return expected;
       }
       this.sema.checkFloatAllowed(e, F64);
@@ -578,7 +608,9 @@ export class ExprTyper {
     }
     const intr = ts.isFunctionDeclaration(decl) ? s.intrinsicName(decl) : undefined;
     if (intr && ts.isFunctionDeclaration(decl)) return typeIntrinsic(this, e, decl, intr, expected);
-    const info = s.funcs.get(decl);
+    const generic = s.generics.get(decl);
+    const info = generic ? this.instanceFor(e, generic) : s.funcs.get(decl);
+    if (generic && !info) return expected ?? I32;
     if (!info) {
       s.diags.error('TSK1007', e.expression, `'${decl.name?.getText() ?? '?'}' has no tskc body to call (external functions are not supported yet)`);
       return expected ?? I32;

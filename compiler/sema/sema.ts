@@ -21,8 +21,11 @@ export function analyze(
   const sema = new Sema(program, program.getTypeChecker(), target, diags, runtimeFiles);
   sema.files = initOrder(sema, roots);
   const ty = new ExprTyper(sema);
-  collectDeclarations(sema, ty);
   const stmts = new StmtChecker(sema, ty);
+  ty.typeBody = (f) => {
+    if (f.body) stmts.body(f.body, f.ret);
+  };
+  collectDeclarations(sema, ty);
   for (const info of sema.funcs.values()) {
     if (info.body) stmts.body(info.body, info.ret);
   }
