@@ -11,6 +11,9 @@ import { header, scratch } from './programs.js';
 
 const dir = join(import.meta.dirname, 'errors');
 const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
+// Each test blocks the worker while it compiles; yielding to the event loop first
+// lets vitest's worker RPC answer (it times out after 60 s otherwise).
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function diagnosticsOf(file: string): { code: string; line: number; message: string }[] {
   const target = header(readFileSync(file, 'utf8'), 'target') === 'kernel' ? 'kernel' : 'linux';
@@ -31,7 +34,8 @@ describe('programs tskc must reject', () => {
   it('has error programs', () => expect(files.length).toBeGreaterThanOrEqual(15));
 
   for (const f of files) {
-    it(f, () => {
+    it(f, async () => {
+      await yieldToEventLoop();
       const file = join(dir, f);
       const [code, line] = (header(readFileSync(file, 'utf8'), 'error') ?? '').split(' @ ');
       const diags = diagnosticsOf(file);

@@ -8,12 +8,16 @@ import { compileAndRun, expectedOutput, header, runUnderNode } from './programs.
 
 const dir = join(import.meta.dirname, 'run');
 const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
+// Each test blocks the worker while it compiles and runs; yielding to the event
+// loop first lets vitest's worker RPC answer (it times out after 60 s otherwise).
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 describe('programs compiled with tskc', () => {
   it('has programs to run', () => expect(files.length).toBeGreaterThanOrEqual(10));
 
   for (const f of files) {
-    it(f, () => {
+    it(f, async () => {
+      await yieldToEventLoop();
       const file = join(dir, f);
       const source = readFileSync(file, 'utf8');
       const got = compileAndRun(file);

@@ -1,0 +1,2 @@
+// error: TSK1002 @ 2
+let x: any = 1;

@@ -1,0 +1,3 @@
+// error: TSK1001 @ 3
+let n: i32 = 1;
+debugger;

@@ -1,0 +1,5 @@
+// error: TSK1005 @ 4
+class C {
+  // @ts-ignore
+  count;
+}

@@ -1,0 +1,4 @@
+// error: TSK1001 @ 4
+class A {}
+const a = new A();
+const yes = a instanceof A;

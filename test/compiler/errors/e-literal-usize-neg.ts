@@ -1,0 +1,2 @@
+// error: TSK1004 @ 2
+let addr: usize = -8;

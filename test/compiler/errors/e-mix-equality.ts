@@ -1,0 +1,4 @@
+// error: TSK1003 @ 4
+let a: i16 = 1;
+let b: i8 = 1;
+const same = a == b;

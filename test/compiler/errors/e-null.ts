@@ -1,0 +1,5 @@
+// error: TSK1001 @ 5
+class Node1 {
+  v: i32 = 0;
+}
+let n: Node1 = null as unknown as Node1;

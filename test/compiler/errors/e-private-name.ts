@@ -1,0 +1,4 @@
+// error: TSK1001 @ 3
+class Safe {
+  #secret: i32 = 1;
+}

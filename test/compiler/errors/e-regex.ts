@@ -1,0 +1,2 @@
+// error: TSK1001 @ 2
+const r = /ab+c/;

@@ -1,0 +1,3 @@
+// error: TSK1005 @ 3
+const buf = memory.data(8);
+console.log(load(buf));
