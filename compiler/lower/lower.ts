@@ -142,6 +142,15 @@ function lowerInit(mod: ModuleCtx): Func {
           const v = lowerExpr(fx, d.initializer);
           fx.effect(storeOp(g.type), cls(g.type), [v, sym(g.symbol)]);
         }
+      } else if (ts.isClassDeclaration(st)) {
+        // Static fields whose initializer is not a compile-time constant.
+        for (const m of st.members) {
+          if (!ts.isPropertyDeclaration(m) || !m.initializer) continue;
+          const g = sema.globals.get(sema.symbolOf(m.name)!);
+          if (!g || g.value !== undefined) continue;
+          fx.setLoc(m);
+          fx.effect(storeOp(g.type), cls(g.type), [lowerExpr(fx, m.initializer), sym(g.symbol)]);
+        }
       } else if (isExecutable(st, sema)) {
         lowerStmt(fx, st);
       }

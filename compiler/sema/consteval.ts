@@ -40,6 +40,8 @@ export function constValue(sema: Sema, e: ts.Expression, t?: IntType): bigint | 
   if (ts.isAsExpression(e)) return constValue(sema, e.expression, t);
   if (ts.isPropertyAccessExpression(e)) {
     const sym = sema.symbolOf(e.name);
+    const g = sym && sema.globals.get(sym);
+    if (g) return g.isConst ? g.value : undefined;
     if (sym && sym.flags & ts.SymbolFlags.EnumMember && sym.valueDeclaration) {
       const v = sema.checker.getConstantValue(sym.valueDeclaration as ts.EnumMember);
       return typeof v === 'number' ? BigInt(v) : undefined;

@@ -74,7 +74,7 @@ export class Mangler {
     let s: string;
     if (this.sema.isRuntime(sf)) s = `tskc.${name}`;
     else if ((this.userNames.get(name) ?? 0) > 1 || RESERVED.has(name) || name.startsWith('tskc')) {
-      s = `${basename(sf.fileName, '.ts')}.${name}`;
+      s = `${basename(sf.fileName, '.ts').replace(/[^A-Za-z0-9_]/g, '_')}.${name}`;
     } else s = name;
     for (let n = 2; this.used.has(s); n++) s = `${s}.${n}`;
     this.used.add(s);
@@ -192,7 +192,7 @@ function collectGlobals(sema: Sema, ty: ExprTyper, mangler: Mangler, st: ts.Vari
     if (!sym) continue;
     let type: MType;
     if (d.type) type = sema.typeFromNode(d.type);
-    else if (d.initializer) type = ty.natural(d.initializer) ?? I32;
+    else if (d.initializer) type = ty.declaredType(d.initializer);
     else {
       sema.diags.error('TSK1005', d, `'${d.name.text}' needs a type annotation or an initializer`);
       type = I32;

@@ -367,8 +367,13 @@ export class ExprTyper {
     return expected ?? I32;
   }
 
+  /** The type a declaration without a type annotation gets from its initializer. */
+  declaredType(init: ts.Expression): MType {
+    return this.natural(init) ?? this.constantType(init);
+  }
+
   /** The type of an untyped constant expression used where nothing expects one. */
-  private constantType(e: ts.Expression): IntType {
+  constantType(e: ts.Expression): IntType {
     const v = constValue(this.sema, e);
     return (v !== undefined && [I32, I64, INT_TYPES.u64].find((c) => fits(c, v))) || I32;
   }
@@ -502,7 +507,9 @@ export class ExprTyper {
       this.expect(e.left, t, `'${opText}'`);
       this.shiftCount(e.right, t);
       if (!isInt(t)) this.sema.diags.error('TSK1008', e, `'${opText}' needs integers`);
-      return this.checkConstant(e, t);
+      // A shift into a narrow type must fit it (1 << 16 is no u16); at 32
+      // bits and more, bits shifted out are the point (1 << 31 is i32 MIN).
+      return isInt(t) && t.bits < 32 ? this.checkConstant(e, t) : t;
     }
     if (ARITH.has(op)) {
       const ln = this.natural(e.left);
@@ -541,9 +548,12 @@ export class ExprTyper {
     if (!isInt(got)) this.sema.diags.error('TSK1008', e, `a shift count must be an integer`);
   }
 
-  /** Untyped constant expressions must not overflow the type they get. */
+  /**
+   * Constant expressions must not overflow the type they get, whether made
+   * of literals (`100 + 100` as i8) or of constants (`M + M`, M an i8 const).
+   */
   private checkConstant(e: ts.Expression, t: MType): MType {
-    if (!isInt(t) || this.natural(e) !== null) return t;
+    if (!isInt(t)) return t;
     const v = constValue(this.sema, e);
     if (v !== undefined && !fits(t, v)) {
       const [lo, hi] = intRange(t);

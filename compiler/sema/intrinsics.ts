@@ -107,7 +107,8 @@ const DEFS: Record<string, IntrinsicDef> = {
     type: (ty, e) => {
       const to = typeArg(ty, e, 'changetype');
       const from = ty.type(e.arguments[0]);
-      const bits = (t: MType): number => (isInt(t) ? t.bits : t.kind === 'string' || t.kind === 'class' ? 64 : 0);
+      const refs = ['string', 'class', 'array', 'iface', 'func'];
+      const bits = (t: MType): number => (isInt(t) ? t.bits : refs.includes(t.kind) ? 64 : 0);
       if (bits(from) !== 64 || bits(to) !== 64) {
         ty.sema.diags.error('TSK1008', e, `changetype reinterprets 64-bit values (strings, objects, usize, i64…); it cannot turn ${typeName(from)} into ${typeName(to)}`);
       }

@@ -146,7 +146,7 @@ export class StmtChecker {
       }
       let t: MType;
       if (d.type) t = this.sema.typeFromNode(d.type);
-      else if (d.initializer) t = this.ty.natural(d.initializer) ?? I32;
+      else if (d.initializer) t = this.ty.declaredType(d.initializer);
       else {
         this.sema.diags.error('TSK1005', d, `'${d.name.text}' needs a type annotation or an initializer`);
         t = I32;

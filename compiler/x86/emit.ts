@@ -43,21 +43,14 @@ const SECTION_HEADER: Record<Section | 'text', string> = {
 };
 export const sectionHeader = (s: Section | 'text'): string => SECTION_HEADER[s];
 
-/** NASM reserved words that cannot be used as bare symbol names. */
-const RESERVED = new Set([
-  ...[1, 2, 4, 8].flatMap((w) => Array.from({ length: 16 }, (_, r) => regName(r, w as 1 | 2 | 4 | 8))),
-  ...Array.from({ length: 16 }, (_, n) => `xmm${n}`), 'oword',
-  'byte', 'word', 'dword', 'qword', 'tword', 'oword', 'yword', 'zword', 'rel', 'abs', 'seg', 'wrt', 'strict', 'near', 'far',
-  'short', 'to', 'nosplit', 'ah', 'bh', 'ch', 'dh', 'rip', 'eip', 'cs', 'ds', 'es', 'fs', 'gs', 'ss', 'cr0', 'cr2', 'cr3', 'cr4',
-  'times', 'equ', 'db', 'dw', 'dd', 'dq', 'resb', 'resw', 'resd', 'resq', 'incbin', 'section', 'segment', 'global', 'extern',
-  'bits', 'default', 'align', 'alignb', 'org', 'static', 'common',
-]);
-
-/** A symbol as NASM must spell it (`$` forces a name to be read as an identifier). */
+/**
+ * A symbol as NASM must spell it. Every symbol gets NASM's `$` prefix, which
+ * makes it an identifier whatever it is called: register names, directives
+ * and built-in macros (`at`, `struc`, `lock`…) are all valid tskc names.
+ */
 export function asmSym(name: string): string {
-  return RESERVED.has(name.toLowerCase()) ? `$${name}` : name;
+  return `$${name}`;
 }
-
 
 function operand(o: Operand, sized: boolean): string {
   switch (o.k) {

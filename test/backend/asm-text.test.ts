@@ -70,7 +70,7 @@ describe('kernel target assembly', () => {
   });
 
   it('has the kernel entry stub with a boot stack and the boot info pointer', () => {
-    expect(text).toMatch(/_start:\n {4}mov \[rel __tskc_boot_info\], rdi\n {4}lea rsp, \[rel __tskc_boot_stack_top\]\n {4}xor ebp, ebp\n {4}call kmain\n {4}cli\n\.halt:\n {4}hlt\n {4}jmp \.halt/);
+    expect(text).toMatch(/_start:\n {4}mov \[rel __tskc_boot_info\], rdi\n {4}lea rsp, \[rel __tskc_boot_stack_top\]\n {4}xor ebp, ebp\n {4}call \$kmain\n {4}cli\n\.halt:\n {4}hlt\n {4}jmp \.halt/);
     expect(text).toMatch(/__tskc_boot_stack:\n {4}resb 65536\n/);
     expect(text).toMatch(/section \.bss nobits alloc noexec write align=16/);
   });
@@ -87,11 +87,11 @@ describe('kernel target assembly', () => {
 
   it('keeps frame pointers, and aligns stack arguments to 16 bytes', () => {
     for (const f of ['many', 'kmain', 'print']) {
-      expect(text).toContain(`global ${f}:function (${f}.end - ${f})\n${f}:\n    push rbp\n    mov rbp, rsp\n`);
+      expect(text).toContain(`global $${f}:function ($${f}.end - $${f})\n$${f}:\n    push rbp\n    mov rbp, rsp\n`);
     }
     // 3 stack arguments: 8 bytes of padding, 3 pushes, then 32 bytes released.
     expect(text).toMatch(/sub rsp, 8\n(.*\n){0,2}?\s+push [^\n]+\n\s+push [^\n]+\n\s+push [^\n]+\n/);
-    expect(text).toMatch(/call many\n\s+add rsp, 32\n/);
+    expect(text).toMatch(/call \$many\n\s+add rsp, 32\n/);
   });
 });
 
@@ -99,7 +99,7 @@ describe('process target assembly', () => {
   it('starts with bits 64 and default rel, and has the process entry stub', () => {
     const { text } = generateAsm(parseModule(`init $main\nfunction $main() {\n@s.0\n  ret\n}\n`), { target: TARGETS.linux, debug: false });
     expect(text).toMatch(/^; [^\n]*\nbits 64\ndefault rel\n/);
-    expect(text).toMatch(/_start:\n {4}xor ebp, ebp\n {4}and rsp, -16\n {4}call main\n {4}mov eax, 60\n {4}xor edi, edi\n {4}syscall\n/);
+    expect(text).toMatch(/_start:\n {4}xor ebp, ebp\n {4}and rsp, -16\n {4}call \$main\n {4}mov eax, 60\n {4}xor edi, edi\n {4}syscall\n/);
   });
 
   it('does not jump to the next block, and inverts a branch to fall through', () => {
@@ -114,7 +114,7 @@ function w $f(w %a.0) {
   ret 2
 }
 `), { target: TARGETS.linux, debug: false });
-    const f = text.slice(text.indexOf('\nf:'));
+    const f = text.slice(text.indexOf('\n$f:'));
     expect(f).toMatch(/cmp edi, 10\n\s+jge \.b2\n/);
     expect(f).not.toMatch(/jmp \.b1/);
   });
@@ -128,7 +128,7 @@ function w $f(w %a.0) {
     expect(out.lineLocs.length).toBe(lines.length - 1);
     expect(out.text).toContain('%line 10+0 src/k.ts');
     expect(out.text).toContain('%line 13+0 src/k.ts');
-    const idx = lines.findIndex((l) => l.includes('call many'));
+    const idx = lines.findIndex((l) => l.includes('call $many'));
     expect(out.lineLocs[idx]?.file).toBe('src/k.ts');
     expect(out.lineLocs[lines.indexOf('bits 64')]).toBeNull();
     assemble(out.text, true);
@@ -170,8 +170,8 @@ function $kmain() {
   it('generates SSE2 code for the process targets, with constants in .rodata', () => {
     for (const t of [TARGETS.linux, TARGETS.user]) {
       const { text } = generateAsm(parseModule(FLOAT_IR), { target: t, debug: false });
-      expect(text).toMatch(/mulsd xmm0, qword \[rel __tskc_f64_3fe0000000000000\]/);
-      expect(text).toMatch(/section \.rodata[^\n]*\nalign 8, db 0\n__tskc_f64_3fe0000000000000:\n {4}dq 0x3fe0000000000000\n/);
+      expect(text).toMatch(/mulsd xmm0, qword \[rel \$__tskc_f64_3fe0000000000000\]/);
+      expect(text).toMatch(/section \.rodata[^\n]*\nalign 8, db 0\n\$?__tskc_f64_3fe0000000000000:\n {4}dq 0x3fe0000000000000\n/);
       assemble(text, false);
     }
   });

@@ -217,7 +217,7 @@ describe('register pressure', () => {
     const r = run(helper + p24.text + p3.text, printCalls([['p24', '5'], ['p24', '-123456789'], ['p3', '9']]));
     expect(r.lines).toEqual([p24.expect(5n), p24.expect(-123456789n), p3.expect(9n)].map(String));
     // The 24-value function must spill: it has only 5 callee-saved registers.
-    const p24asm = r.asm.slice(r.asm.indexOf('\np24:'), r.asm.indexOf('\np3:'));
+    const p24asm = r.asm.slice(r.asm.indexOf('\n$p24:'), r.asm.indexOf('\n$p3:'));
     expect(p24asm).toMatch(/push r15/);
     expect(p24asm).toMatch(/mov qword \[rbp - \d+\], /);
   });
@@ -233,7 +233,7 @@ describe('register pressure', () => {
     let want = clobber.expect(17n);
     for (let k = 0; k < 5; k++) want += (17n * BigInt(k + 3) + BigInt(k * 7)) * BigInt(k + 1);
     expect(r.lines).toEqual([String(want)]);
-    const clobberAsm = r.asm.slice(r.asm.indexOf('\nclobber:'), r.asm.indexOf('\nkeeper:'));
+    const clobberAsm = r.asm.slice(r.asm.indexOf('\n$clobber:'), r.asm.indexOf('\n$keeper:'));
     for (const reg of ['rbx', 'r12', 'r13', 'r14', 'r15']) {
       expect(clobberAsm).toContain(`push ${reg}`);
       expect(clobberAsm).toContain(`pop ${reg}`);

@@ -121,7 +121,7 @@ ${prints(['%n.1', '%c.3', '%v.8', '%z.10', '%z.11'])}
     expect(r.stdout).toBe('hello, "world"\n15\n104\n42\n0\n-1\n');
     expect(r.asm).toMatch(/section \.rodata progbits alloc noexec nowrite align=16/);
     expect(r.asm).toMatch(/section \.bss nobits alloc noexec write align=16/);
-    expect(r.asm).toMatch(/global msg:data 15/);
+    expect(r.asm).toMatch(/global \$msg:data 15/);
   });
 
   it('exits with a status through the exit syscall', () => {

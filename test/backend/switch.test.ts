@@ -163,7 +163,7 @@ function runSwitch(cls: Cls, cases: [bigint, bigint][], dflt: bigint, more: bigi
   return r.asm;
 }
 
-const hasTable = (asm: string): boolean => /jmp qword \[/.test(asm) && /__tskc_jt_sw_\d+:\n\s+dq sw\.b\d+/.test(asm);
+const hasTable = (asm: string): boolean => /jmp qword \[/.test(asm) && /__tskc_jt_sw_\d+:\n\s+dq \$sw\.b\d+/.test(asm);
 
 describe('switch compiled and run', () => {
   it('dense w cases with negative values and holes: a jump table', () => {
@@ -289,8 +289,8 @@ function $kmain() {
     const { text: asm } = generateAsm(parseModule(text), { target: TARGETS.kernel, debug: false });
     expect(asm).not.toMatch(/xmm/);
     const rodata = asm.slice(asm.indexOf('section .rodata'));
-    expect(rodata).toMatch(/__tskc_jt_sw_0:\n\s+dq sw\.b\d+, sw\.b\d+/);
-    expect(asm).toMatch(/lea \w+, \[rel __tskc_jt_sw_0\]\n\s+jmp qword \[\w+ \+ \w+\*8\]/);
+    expect(rodata).toMatch(/__tskc_jt_sw_0:\n\s+dq \$sw\.b\d+, \$sw\.b\d+/);
+    expect(asm).toMatch(/lea \w+, \[rel \$?__tskc_jt_sw_0\]\n\s+jmp qword \[\w+ \+ \w+\*8\]/);
     const dir = mkdtempSync(join(tmpdir(), 'tskc-sw-'));
     try {
       writeFileSync(join(dir, 'k.asm'), asm);

@@ -66,7 +66,7 @@ describe('tskc CLI', () => {
     expect(asm.exitCode).toBe(0);
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(join(dir, 'p.ir'), 'utf8')).toMatch(/function w \$sq\(w %x\.\d+\)/);
-    expect(readFileSync(join(dir, 'p.asm'), 'utf8')).toMatch(/^sq:$/m);
+    expect(readFileSync(join(dir, 'p.asm'), 'utf8')).toMatch(/^\$sq:$/m);
     expect(existsSync(join(dir, 'p.asm.map'))).toBe(true);
   });
 

@@ -1,13 +1,16 @@
 // Every program in test/compiler/run is compiled for the linux target and
 // run; its output must equal its `//=` lines, and (unless it says
-// `// node: skip`) what Node prints for the same source.
+// `// node: skip`) what Node prints for the same source. A subfolder is one
+// program of several files, entered at its main.ts.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileAndRun, expectedOutput, header, runUnderNode } from './programs.js';
 
 const dir = join(import.meta.dirname, 'run');
-const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
+const files = readdirSync(dir, { withFileTypes: true })
+  .flatMap((e) => (e.isDirectory() ? [join(e.name, 'main.ts')] : e.name.endsWith('.ts') ? [e.name] : []))
+  .sort();
 // Each test blocks the worker while it compiles and runs; yielding to the event
 // loop first lets vitest's worker RPC answer (it times out after 60 s otherwise).
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
