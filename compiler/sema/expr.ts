@@ -549,11 +549,12 @@ export class ExprTyper {
   }
 
   /**
-   * Constant expressions must not overflow the type they get, whether made
-   * of literals (`100 + 100` as i8) or of constants (`M + M`, M an i8 const).
+   * An expression made only of literals must not overflow the type it gets
+   * (`100 + 100` as i8). Arithmetic on typed values, typed constants
+   * included, wraps like any arithmetic (docs/language.md §3.2).
    */
   private checkConstant(e: ts.Expression, t: MType): MType {
-    if (!isInt(t)) return t;
+    if (!isInt(t) || this.natural(e) !== null) return t;
     const v = constValue(this.sema, e);
     if (v !== undefined && !fits(t, v)) {
       const [lo, hi] = intRange(t);
