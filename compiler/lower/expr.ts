@@ -152,6 +152,11 @@ function place(fx: FnCtx, e: ts.Expression): Place {
 
 function fieldPlace(fx: FnCtx, e: ts.PropertyAccessExpression, field: FieldInfo): Place {
   const obj = lowerExpr(fx, e.expression);
+  if (field.inline) {
+    // An inline array's value is its address inside the object (readonly).
+    const at = field.offset === 0 ? obj : fx.emit('add', 'l', [obj, constant(field.offset)]);
+    return { type: field.type, read: () => at, write: () => { throw new Error('internal: write to an inline array field'); } };
+  }
   const addr = field.offset === 0 ? obj : fx.emit('add', 'l', [obj, constant(field.offset)]);
   return memoryPlace(fx, field.type, addr);
 }

@@ -74,6 +74,12 @@ function lowerFunction(mod: ModuleCtx, info: FuncInfo): Func {
 export function initFields(fx: FnCtx, c: ClassInfo): void {
   const self = fx.readVar(THIS, 'l', 'this');
   for (const f of c.fields) {
+    if (f.inline) {
+      // The elements are already zero (objects start zeroed); set the length.
+      const at = f.offset === 0 ? self : fx.emit('add', 'l', [self, constant(f.offset)]);
+      fx.effect('storel', 'l', [constant(f.inline.length), at]);
+      continue;
+    }
     let v: Value | undefined;
     if (ts.isParameter(f.decl)) v = fx.readVar(fx.sema.symbolOf(f.decl.name)!, cls(f.type), f.name);
     else if (f.init) {

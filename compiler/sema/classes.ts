@@ -10,7 +10,7 @@ import type { ExprTyper } from './expr.js';
 import type { Mangler } from './declarations.js';
 import { signatureOf } from './declarations.js';
 import { constValue } from './consteval.js';
-import { I32, VOID, isInt, storageOf } from './types.js';
+import { ARRAY_HEADER, I32, VOID, isInt, storageOf } from './types.js';
 import type { MType } from './types.js';
 
 export interface FieldInfo {
@@ -20,6 +20,12 @@ export interface FieldInfo {
   decl: ts.PropertyDeclaration | ts.ParameterDeclaration;
   /** Initializer run by the constructor (after super() in a derived class). */
   init?: ts.Expression;
+  /**
+   * An array stored inside the object: a `readonly` field initialised with
+   * `new XArray(N)`, N constant. The field's value is the address of its
+   * storage (length, then N zeroed elements), never a separate allocation.
+   */
+  inline?: { length: number };
 }
 
 export interface InterfaceInfo {
@@ -153,15 +159,25 @@ function layout(sema: Sema, ty: ExprTyper, info: ClassInfo): void {
       continue;
     }
     const type = fieldType(sema, ty, p);
-    const { size, align } = storageOf(type);
+    const inline = inlineArray(sema, p, type);
+    const { size, align } = inline ? { size: ARRAY_HEADER + inline.length * storageOf((type as MType & { kind: 'array' }).elem).size, align: 8 } : storageOf(type);
     offset = alignUp(offset, align);
-    const field: FieldInfo = { name: p.name.text, type, offset, decl: p, init: ts.isPropertyDeclaration(p) ? p.initializer : undefined };
+    const field: FieldInfo = { name: p.name.text, type, offset, decl: p, init: ts.isPropertyDeclaration(p) ? p.initializer : undefined, inline };
     info.fields.push(field);
     info.fieldByDecl.set(p, field);
     offset += size;
     info.align = Math.max(info.align, align);
   }
   info.size = alignUp(offset, info.align);
+}
+
+/** `readonly buf = new Uint8Array(128)`: an array laid out inside the object. */
+function inlineArray(sema: Sema, p: ts.PropertyDeclaration | ts.ParameterDeclaration, type: MType): { length: number } | undefined {
+  const init = p.initializer;
+  const readonly = (ts.getCombinedModifierFlags(p) & ts.ModifierFlags.Readonly) !== 0;
+  if (!readonly || type.kind !== 'array' || !init || !ts.isNewExpression(init) || init.arguments?.length !== 1) return undefined;
+  const n = constValue(sema, init.arguments[0], I32);
+  return n !== undefined && n >= 0n && n <= 1n << 24n ? { length: Number(n) } : undefined;
 }
 
 function fieldType(sema: Sema, ty: ExprTyper, p: ts.PropertyDeclaration | ts.ParameterDeclaration): MType {
