@@ -23,7 +23,7 @@ export const INIT_FUNC = 'tskc.init';
 export function lowerProgram(sema: Sema): Module {
   const mod = new ModuleCtx(sema);
   const funcs: Func[] = [];
-  for (const info of sema.funcs.values()) funcs.push(lowerFunction(mod, info));
+  for (const info of sema.funcs.values()) if (!info.abstract) funcs.push(lowerFunction(mod, info));
   // Each generic instance is lowered with its own facts (expression types).
   for (const g of sema.generics.values()) {
     for (const inst of g.instances.values()) {
@@ -94,7 +94,12 @@ export function initFields(fx: FnCtx, c: ClassInfo): void {
 
 /** A class's vtable: the code address of the method in each slot. */
 function vtable(c: ClassInfo): Data {
-  const items: DataItem[] = c.slots.map((name) => ({ kind: 'addr', sym: c.methods.get(name)!.symbol }));
+  // An abstract class's own slots for abstract methods are never called
+  // (it has no instances): they hold 0.
+  const items: DataItem[] = c.slots.map((name): DataItem => {
+    const m = c.methods.get(name)!;
+    return m.abstract ? { kind: 'int', size: 8, value: 0n } : { kind: 'addr', sym: m.symbol };
+  });
   return { name: vtableSymbol(c), section: 'rodata', align: 8, exported: false, items: items.length ? items : [{ kind: 'int', size: 8, value: 0n }] };
 }
 
@@ -109,6 +114,7 @@ function dispatcher(mod: ModuleCtx, iface: InterfaceInfo, method: string, params
   const vptr = fx.emit('loadl', 'l', [self]);
   for (const c of mod.sema.classes.values()) {
     if (!assignable({ kind: 'class', info: c }, { kind: 'iface', info: iface })) continue;
+    if (c.methods.get(method)?.abstract) continue; // an abstract class has no instances
     const hit = fx.newBlock(c.name);
     const next = fx.newBlock('next');
     fx.branch(fx.emit('ceq', 'w', [vptr, sym(vtableSymbol(c))], { argCls: 'l' }), hit, next);

@@ -78,9 +78,6 @@ export function declareClasses(sema: Sema, mangler: Mangler): void {
         continue;
       }
       if (st.typeParameters) sema.diags.error('TSK1001', st.typeParameters[0], `generic classes are not supported yet`);
-      if (ts.getCombinedModifierFlags(st) & ts.ModifierFlags.Abstract) {
-        sema.diags.error('TSK1001', st, `abstract classes are not supported yet; give every method a body`);
-      }
       sema.classes.set(st, {
         decl: st, name: st.name.text, symbol: mangler.symbol(st, st.name.text), subclasses: [], interfaces: [],
         hasVtable: false, fields: [], fieldByDecl: new Map(), size: 0, align: 1, methods: new Map(), slots: [],
@@ -218,6 +215,16 @@ function member(sema: Sema, ty: ExprTyper, mangler: Mangler, info: ClassInfo, m:
       info.methods.set(name, f);
       if (!info.slots.includes(name)) info.slots.push(name);
     }
+  } else if (ts.isMethodDeclaration(m) && name && !m.body && ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Abstract) {
+    // An abstract method: a vtable slot every concrete subclass fills
+    // (TypeScript checks that), and calls through it are always virtual.
+    const f: FuncInfo = {
+      decl: m, name: `${info.name}.${name}`, symbol: `${info.symbol}.${name}`, ...signatureOf(sema, m, name),
+      exported: false, thisClass: info, abstract: true,
+    };
+    sema.funcs.set(m, f);
+    info.methods.set(name, f);
+    if (!info.slots.includes(name)) info.slots.push(name);
   } else if (ts.isConstructorDeclaration(m) && m.body) {
     const sig = signatureOf(sema, m, 'constructor');
     info.ctor = {

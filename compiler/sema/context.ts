@@ -24,6 +24,8 @@ export interface FuncInfo {
   thisClass?: ClassInfo;
   /** Constructors: the class whose field initializers they run first. */
   ctorOf?: ClassInfo;
+  /** Abstract methods: no code, only a vtable slot. */
+  abstract?: boolean;
   /** Generic instances: their own facts and type-parameter bindings. */
   instance?: { facts: BodyFacts; bindings: Map<ts.Symbol, MType> };
 }

@@ -637,7 +637,7 @@ export class ExprTyper {
       else if (recv.kind !== K.SuperKeyword) {
         const rt = this.type(recv);
         const name = e.expression.name.text;
-        if (rt.kind === 'class' && overridden(rt.info, name)) s.virtualCalls.set(e, rt.info.slots.indexOf(name));
+        if (rt.kind === 'class' && (info.abstract || overridden(rt.info, name))) s.virtualCalls.set(e, rt.info.slots.indexOf(name));
       }
     }
     e.arguments.forEach((a, i) => {

@@ -1,6 +1,5 @@
-// error: TSK1001 @ 2
+// error: TS2511 @ 5
 abstract class Shape {
-  area(): i32 {
-    return 0;
-  }
+  abstract area(): i32;
 }
+const s = new Shape();
