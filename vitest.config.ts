@@ -10,6 +10,8 @@ const workers = Math.max(2, Math.min(cpus, 4));
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Lets the worker answer vitest's RPC between synchronous tests.
+    setupFiles: ['test/yield-between-tests.ts'],
     // QEMU boot tests start VMs; a slow CI box may need tens of seconds.
     testTimeout: 60_000,
     hookTimeout: 60_000,
