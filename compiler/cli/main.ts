@@ -80,7 +80,7 @@ program
   .command('image')
   .description('build the kernel (kernel/main.ts) into build/disk.img')
   .option('--boot', 'then boot it in QEMU with the serial console in this terminal', false)
-  .option('-g, --debug', 'DWARF line information for gdb', true)
+  .option('--no-debug', 'leave out the DWARF line information gdb uses (on by default)')
   .option('--out-dir <dir>', 'where to write kernel.elf and disk.img', 'build')
   .action((o: { boot: boolean; debug: boolean; outDir: string }) =>
     guard(() => {

@@ -6,14 +6,13 @@ import { newBlock, newFunc, newTemp, sym } from '../ir/ir.js';
 import type { Block, Cls, Data, Func, Instr, Op, SourceLoc, Temp, Value } from '../ir/ir.js';
 import { SsaBuilder } from '../ir/ssa.js';
 import type { VarKey } from '../ir/ssa.js';
-import type { Sema } from '../sema/context.js';
-import type { ClassInfo, InterfaceInfo } from '../sema/classes.js';
-import type { MType } from '../sema/types.js';
+import type { IfaceCall, Sema } from '../sema/context.js';
+import type { ClassInfo } from '../sema/classes.js';
 
 export class ModuleCtx {
   readonly data: Data[] = [];
   /** Interface methods called so far; each gets a dispatch function. */
-  readonly dispatchers = new Map<string, { iface: InterfaceInfo; method: string; params: MType[]; ret: MType }>();
+  readonly dispatchers = new Map<string, IfaceCall>();
   private readonly strings = new Map<string, string>();
   private statics = 0;
 

@@ -41,6 +41,14 @@ export interface GlobalInfo {
   staticBytes?: number;
 }
 
+/** `obj.m(…)` through an interface type: what the dispatch function needs. */
+export interface IfaceCall {
+  iface: InterfaceInfo;
+  method: string;
+  params: MType[];
+  ret: MType;
+}
+
 /** A call of a declared intrinsic (a `declare function` tagged `@intrinsic`). */
 export interface IntrinsicCall {
   name: string;
@@ -66,7 +74,7 @@ export class BodyFacts {
   /** `obj.m()` through a class with overriding subclasses: the vtable slot. */
   readonly virtualCalls = new Map<ts.CallExpression, number>();
   /** `obj.m()` through an interface type. */
-  readonly ifaceCalls = new Map<ts.CallExpression, { iface: InterfaceInfo; method: string; params: MType[]; ret: MType }>();
+  readonly ifaceCalls = new Map<ts.CallExpression, IfaceCall>();
   /** `obj.field` expressions and the field they read or write. */
   readonly fieldAccess = new Map<ts.PropertyAccessExpression, FieldInfo>();
   /** `new C(…)` expressions and their class. */

@@ -5,6 +5,7 @@
 // value's expected result while it writes the IR (a tiny partial evaluator).
 import { describe, it, expect } from 'vitest';
 import { buildAndRun, PRELUDE } from './run.js';
+import { mulberry32 } from '../fuzz/generator.js';
 
 type Cls = 'w' | 'l';
 const wrap = (v: bigint, c: Cls): bigint => BigInt.asIntN(c === 'w' ? 32 : 64, v);
@@ -20,17 +21,6 @@ const CMPS: Record<string, (a: bigint, b: bigint, c: Cls) => boolean> = {
   ceq: (a, b) => a === b, cne: (a, b) => a !== b, cslt: (a, b) => a < b, csge: (a, b) => a >= b,
   cult: (a, b, c) => uns(a, c) < uns(b, c), cugt: (a, b, c) => uns(a, c) > uns(b, c),
 };
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Val { ref: string; cls: Cls; v: bigint }
 
@@ -181,7 +171,7 @@ ${Array.from({ length: 7 }, (_, k) => `  %s.${k + 20} =l add ${k ? `%s.${k + 19}
 describe('random programs', () => {
   for (const seed of [1, 2, 3, 4]) {
     it(`seed ${seed}: 12 functions of up to 120 steps agree with the generator`, () => {
-      const rand = rng(seed);
+      const rand = mulberry32(seed);
       const funcs: string[] = [MIX];
       const calls: string[] = [];
       const want: string[] = [];

@@ -62,8 +62,10 @@ describe('tskc CLI', () => {
     const { dir, file } = program(`function sq(x: i32): i32 { return x * x; }\nconsole.log(sq(9));\n`);
     const ir = await tskc(['build', file, '--emit', 'ir', '-o', join(dir, 'p.ir')]);
     expect(ir.exitCode).toBe(0);
-    const asm = await tskc(['build', file, '--emit', 'asm', '-o', join(dir, 'p.asm')]);
+    const asm = await tskc(['build', file, '--emit', 'asm', '-o', join(dir, 'p.asm'), '--timings']);
     expect(asm.exitCode).toBe(0);
+    // --timings reports each stage that ran, and the total.
+    for (const stage of ['frontend', 'sema', 'lower', 'passes', 'isel+regalloc+emit', 'total']) expect(asm.stderr).toContain(stage);
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(join(dir, 'p.ir'), 'utf8')).toMatch(/function w \$sq\(w %x\.\d+\)/);
     expect(readFileSync(join(dir, 'p.asm'), 'utf8')).toMatch(/^\$sq:$/m);

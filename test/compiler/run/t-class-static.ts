@@ -1,7 +1,7 @@
 // Static fields, static methods and static readonly constants.
 class Ids {
   static readonly START: i32 = 1000;
-  static next: i32 = 1000;
+  static next: i32 = Ids.START;
   static issued: i64 = 0;
   static take(): i32 {
     Ids.issued++;
