@@ -71,7 +71,13 @@ function operand(o: Operand, sized: boolean): string {
 }
 
 /** NASM mnemonics for machine ops whose spelling differs from their name. */
-const MNEMONIC: Partial<Record<MOp, string>> = { mov32z: 'mov', imul3: 'imul', zero: 'xor' };
+const MNEMONIC: Partial<Record<MOp, string>> = {
+  mov32z: 'mov', imul3: 'imul', zero: 'xor',
+  rep_insb: 'rep insb', rep_insw: 'rep insw', rep_insd: 'rep insd',
+  rep_outsb: 'rep outsb', rep_outsw: 'rep outsw', rep_outsd: 'rep outsd',
+};
+/** Ops whose memory operand is an address with no access size. */
+const UNSIZED = new Set<MOp>(['lea', 'lgdt', 'lidt', 'invlpg']);
 
 /** ss or sd, from an xmm operand's width (4: f32, 8: f64). */
 const sx = (o: Operand): string => (o.k !== 'imm' && o.k !== 'sym' && o.w === 4 ? 'ss' : 'sd');
@@ -112,14 +118,18 @@ export function formatInst(mi: MInst, labelOf: (id: number) => string): string {
       return `set${mi.cc} ${operand(mi.a[0], true)}`;
     case 'zero':
       return `xor ${operand(mi.a[0], false)}, ${operand(mi.a[0], false)}`;
+    case 'rdcr':
+      return `mov ${operand(mi.a[0], false)}, cr${operand(mi.a[1], false)}`;
+    case 'wrcr':
+      return `mov cr${operand(mi.a[0], false)}, ${operand(mi.a[1], false)}`;
     case 'addrsp':
       return `add rsp, ${mi.n}`;
     case 'subrsp':
       return `sub rsp, ${mi.n}`;
     default: {
       const name = MNEMONIC[mi.op] ?? mi.op;
-      // lea takes an unsized address; other memory operands carry their size.
-      const ops = mi.a.map((o) => operand(o, mi.op !== 'lea'));
+      // lea and the descriptor-table loads take an unsized address; other memory operands carry their size.
+      const ops = mi.a.map((o) => operand(o, !UNSIZED.has(mi.op)));
       return ops.length ? `${name} ${ops.join(', ')}` : name;
     }
   }

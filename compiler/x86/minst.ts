@@ -119,7 +119,28 @@ export const FORMS = {
    * the table's address, a[1] the index); MInst.targets lists its rows' blocks.
    */
   jmptab: { roles: ['r', 'r'], mem: [] },
-  jmp: none, jcc: none, ud2: none, hlt: none, cli: none, sti: none, pause: none,
+  jmp: none, jcc: none, ud2: none,
+  // System and machine-intrinsic instructions (isel-machine.ts).
+  hlt: none, cli: none, sti: none, pause: none, int3: none, swapgs: none, stac: none, clac: none,
+  mfence: none, lfence: none, sfence: none, pushfq: none, popfq: none,
+  /** `rep insb/insw/insd`: port in dx, destination in rdi, count in rcx. */
+  rep_insb: { roles: [], mem: [], uses: [RDX, RDI, RCX], defs: [RDI, RCX] },
+  rep_insw: { roles: [], mem: [], uses: [RDX, RDI, RCX], defs: [RDI, RCX] },
+  rep_insd: { roles: [], mem: [], uses: [RDX, RDI, RCX], defs: [RDI, RCX] },
+  /** `rep outsb/outsw/outsd`: port in dx, source in rsi, count in rcx. */
+  rep_outsb: { roles: [], mem: [], uses: [RDX, RSI, RCX], defs: [RSI, RCX] },
+  rep_outsw: { roles: [], mem: [], uses: [RDX, RSI, RCX], defs: [RSI, RCX] },
+  rep_outsd: { roles: [], mem: [], uses: [RDX, RSI, RCX], defs: [RSI, RCX] },
+  /** `mov r64, crN` (a[1] is the imm N) and `mov crN, r64` (a[0] is the imm N). */
+  rdcr: { roles: ['w', 'r'], mem: [] },
+  wrcr: { roles: ['r', 'r'], mem: [] },
+  rdmsr: { roles: [], mem: [], uses: [RCX], defs: [RAX, RDX] },
+  wrmsr: { roles: [], mem: [], uses: [RCX, RAX, RDX] },
+  rdtsc: { roles: [], mem: [], defs: [RAX, RDX] },
+  cpuid: { roles: [], mem: [], uses: [RAX, RCX], defs: [RAX, RBX, RCX, RDX] },
+  /** lgdt/lidt [m] (a 10-byte pseudo-descriptor), invlpg [m]: always a memory operand. */
+  lgdt: { roles: ['r'], mem: [0] }, lidt: { roles: ['r'], mem: [0] }, invlpg: { roles: ['r'], mem: [0] },
+  ltr: { roles: ['r'], mem: [0] },
   /** Function return; frame.ts expands it into the epilogue. Uses rax when the function returns a value. */
   ret: none,
   // SSE2 scalar floating point. Operand widths 4/8 pick the ss/sd form in emit.ts.
