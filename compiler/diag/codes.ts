@@ -18,6 +18,10 @@ export const DIAG_CODES = {
   TSK1009: { section: '4', summary: 'an assignment target that cannot be assigned' },
   TSK1010: { section: '7', summary: 'an intrinsic argument that must be a constant' },
   TSK1011: { section: '2', summary: 'floating point on a target without it (the kernel)' },
+  TSK1030: { section: '12.1', summary: 'a misplaced or malformed attribute (JSDoc tag), or a symbol name used twice' },
+  TSK1031: { section: '12.2', summary: 'an @interrupt handler with a wrong signature or on a target without interrupts' },
+  TSK1032: { section: '12.2', summary: 'a direct call of an @interrupt handler' },
+  TSK1033: { section: '12.3', summary: 'a @packed class that cannot have an exact layout' },
   TSK1100: { section: '', summary: 'an input file or option problem' },
 } as const satisfies Record<string, CodeInfo>;
 

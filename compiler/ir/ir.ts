@@ -100,6 +100,8 @@ export interface Func {
   ret: Cls | null;
   blocks: Block[]; // blocks[0] is the entry
   exported: boolean;
+  /** A named section for the code (`@section`); default .text. */
+  section?: string;
   loc?: SourceLoc;
   nextTemp: number;
   nextBlock: number;
@@ -119,6 +121,18 @@ export interface Data {
   align: number;
   items: DataItem[];
   exported: boolean;
+  /** A named section (`@section`) instead of `section`'s default one; zero data is stored, not reserved. */
+  sectionName?: string;
+}
+
+/** The entry stub of an `@interrupt` handler (x86/interrupts.ts writes it). */
+export interface InterruptStub {
+  /** The stub's symbol: the handler's address as a value. */
+  name: string;
+  /** The handler body, a SysV function (frame in rdi, error code in rsi). */
+  handler: string;
+  /** Whether the CPU pushes an error code for the vectors it serves. */
+  errorCode: boolean;
 }
 
 export interface Module {
@@ -126,6 +140,9 @@ export interface Module {
   data: Data[];
   /** The function that runs the program's top-level statements. */
   init: string;
+  /** Symbols defined outside the module (`@extern`). */
+  externs?: string[];
+  interruptStubs?: InterruptStub[];
 }
 
 // ---- construction helpers ------------------------------------------------

@@ -28,6 +28,12 @@ export interface FuncInfo {
   abstract?: boolean;
   /** Generic instances: their own facts and type-parameter bindings. */
   instance?: { facts: BodyFacts; bindings: Map<ts.Symbol, MType> };
+  /** `@interrupt` handlers: `symbol` is the generated entry stub, `handler` the body's symbol. */
+  interrupt?: { errorCode: boolean; handler: string };
+  /** `@section NAME`: the section of the function's code. */
+  section?: string;
+  /** `@extern NAME` declarations: no body here, `symbol` is resolved by the linker. */
+  extern?: boolean;
 }
 
 export interface GlobalInfo {
@@ -39,6 +45,11 @@ export interface GlobalInfo {
   value?: bigint;
   /** `memory.data(n)` initializers: the address of a static block. */
   staticBytes?: number;
+  /** `@section NAME` and `@align N`. */
+  section?: string;
+  align?: number;
+  /** `@extern NAME` (a `declare const`): the data is defined elsewhere. */
+  extern?: boolean;
 }
 
 /** `obj.m(…)` through an interface type: what the dispatch function needs. */

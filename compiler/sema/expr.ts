@@ -627,6 +627,9 @@ export class ExprTyper {
       return expected ?? I32;
     }
     s.calls.set(e, info);
+    if (info.interrupt) {
+      s.diags.error('TSK1032', e.expression, `'${info.name}' is an @interrupt handler: the CPU enters it through its stub, which ends with iretq; put the shared code in a plain function and call that`);
+    }
     if (info.thisClass && ts.isPropertyAccessExpression(e.expression)) {
       // obj.method(…): the receiver is the implicit first argument. Through
       // a class whose subclasses override the method, the call is virtual;

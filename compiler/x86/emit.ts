@@ -43,6 +43,12 @@ const SECTION_HEADER: Record<Section | 'text', string> = {
 };
 export const sectionHeader = (s: Section | 'text'): string => SECTION_HEADER[s];
 
+/** The header of a `@section` NAME holding code, read-only or writable data (always progbits). */
+export function namedSectionHeader(name: string, kind: 'text' | 'rodata' | 'data'): string {
+  const flags = { text: 'exec nowrite', rodata: 'noexec nowrite', data: 'noexec write' }[kind];
+  return `section ${name} progbits alloc ${flags} align=16`;
+}
+
 /**
  * A symbol as NASM must spell it. Every symbol gets NASM's `$` prefix, which
  * makes it an identifier whatever it is called: register names, directives
@@ -249,14 +255,16 @@ export function emitData(w: AsmWriter, items: Data[]): void {
     const name = asmSym(d.name);
     const size = dataSize(d);
     w.line('');
-    w.line(d.section === 'bss' ? `alignb ${d.align}` : `align ${d.align}, db 0`);
+    // A bss object in a named section is stored as zeros (the section is progbits).
+    const reserve = d.section === 'bss' && !d.sectionName;
+    w.line(reserve ? `alignb ${d.align}` : `align ${d.align}, db 0`);
     w.line(`global ${name}:data ${size}`);
     w.line(`${name}:`);
     if (d.section === 'bss') {
       if (d.items.some((it) => (it.kind === 'int' && it.value !== 0n) || it.kind === 'addr' || (it.kind === 'bytes' && it.bytes.some((b) => b !== 0)))) {
         throw new Error(`data $${d.name}: a bss object must be all zero`);
       }
-      if (size > 0) w.line(`    resb ${size}`);
+      if (size > 0) w.line(`    ${reserve ? 'resb' : 'times'} ${size}${reserve ? '' : ' db 0'}`);
     } else {
       for (const it of d.items) for (const l of itemLines(it)) w.line('    ' + l);
     }
