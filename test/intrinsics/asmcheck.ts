@@ -41,10 +41,11 @@ export function parseChecks(source: string): AsmCheck[] {
 /** Each function's instruction lines in NASM text (`$name:` up to `.end:`), labels and directives left out. */
 export function functionBodies(asm: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
+  const funcs = new Set([...asm.matchAll(/^global \$?([^\s:]+):function\b/gm)].map((m) => m[1]));
   let cur: string[] | null = null;
   for (const line of asm.split('\n')) {
-    const head = /^\$([^\s:]+):$/.exec(line);
-    if (head) out.set(head[1], (cur = []));
+    const head = /^\$?([^\s:]+):$/.exec(line);
+    if (head && funcs.has(head[1])) out.set(head[1], (cur = []));
     else if (line === '.end:') cur = null;
     else if (cur && line.startsWith('    ')) cur.push(line.trim());
   }

@@ -13,9 +13,10 @@ describe('asm checker', () => {
   it('ties checks to the function below them and finds bodies', () => {
     const checks = parseChecks('// asm: ^cli$\n// asm-not: xmm\nfunction f(): void {}\nconst x = 1;\n// asm: hlt\nexport function g(): void {}\n');
     expect(checks.map((c) => [c.func, c.want, c.pattern.source])).toEqual([['f', true, '^cli$'], ['f', false, 'xmm'], ['g', true, 'hlt']]);
-    const bodies = functionBodies('$f:\n    push rbp\n.b1:\n    cli\n.end:\n$g:\n    hlt\n.end:\n');
+    const bodies = functionBodies('global $f:function ($f.end - $f)\n$f:\n    push rbp\n.b1:\n    cli\n.end:\nglobal $g:function ($g.end - $g)\n$g:\n    hlt\n.end:\nglobal $d:data 8\n$d:\n    dq 1\n');
     expect(bodies.get('f')).toEqual(['push rbp', 'cli']);
     expect(bodies.get('g')).toEqual(['hlt']);
+    expect(bodies.has('d')).toBe(false);
   });
 });
 
