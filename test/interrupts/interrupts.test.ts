@@ -3,7 +3,8 @@
 // and raises int3, #DE, #UD, two #GPs and a #PF. Each report must name the
 // right vector and error code, CR2 for the page fault, and the RIP of the
 // faulting instruction, found here in kernel.elf's disassembly; int3, #DE
-// and #UD must return into the code that raised them.
+// and #UD must return into the code that raised them. A second kernel
+// checks that 200 timer interrupts leave all 15 registers of a loop intact.
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,12 +18,13 @@ import { debugExitStatus, useQemu } from '../harness/qemu.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 
-function buildExceptionsKernel(): { disk: string; elf: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'tskc-exc-'));
-  const obj = join(dir, 'exceptions.o');
-  compile({ entries: [join(fixtures, 'exceptions.ts')], target: 'kernel', emit: 'obj', output: obj, debug: false, verifyIr: true });
-  const helper = join(dir, 'faults.o');
-  runTool('nasm', ['-f', 'elf64', '-o', helper, join(fixtures, 'faults.asm')]);
+/** A test kernel: fixtures/NAME.ts compiled by tskc, linked with the NASM helper fixtures/NAME.asm. */
+function buildTestKernel(name: string): { disk: string; elf: string } {
+  const dir = mkdtempSync(join(tmpdir(), `tskc-${name}-`));
+  const obj = join(dir, `${name}.o`);
+  compile({ entries: [join(fixtures, `${name}.ts`)], target: 'kernel', emit: 'obj', output: obj, debug: false, verifyIr: true });
+  const helper = join(dir, `${name}-asm.o`);
+  runTool('nasm', ['-f', 'elf64', '-o', helper, join(fixtures, `${name}.asm`)]);
   const img = buildImage({ kernelObjs: [obj, helper], outDir: join(dir, 'out'), root: repoRoot() });
   return { disk: img.diskImage, elf: img.kernelElf };
 }
@@ -63,7 +65,7 @@ function reports(serial: string): Report[] {
 }
 
 describe('exceptions reach @interrupt handlers', () => {
-  const k = buildExceptionsKernel();
+  const k = buildTestKernel('exceptions');
 
   it('reports vector, error code, RIP and CR2, returns where it should, and exits', async () => {
     const vm = await useQemu({ image: k.disk });
@@ -85,5 +87,18 @@ describe('exceptions reach @interrupt handlers', () => {
     expect(r[4].rip).toBe(addrOf(k.elf, 'faultNonCanonical', /^mov r\w+,QWORD PTR \[r\w+\]$/).addr);
     expect(r[5].rip).toBe(addrOf(k.elf, 'faultPage', /^mov QWORD PTR \[r\w+\],/).addr);
     expect(r[5].cr2).toBe(0x50000008n);
+  });
+});
+
+describe('a TypeScript timer handler preserves the interrupted registers', () => {
+  const k = buildTestKernel('registers');
+
+  it('leaves all 15 general registers of a spinning loop intact over 200 interrupts', async () => {
+    const vm = await useQemu({ image: k.disk });
+    await vm.waitForSerial(/registers intact|register \w changed/);
+    const exit = await vm.waitForExit();
+    expect(vm.serial()).toContain('registers intact');
+    expect(vm.serial()).toContain('ticks ok');
+    expect(exit).toBe(debugExitStatus(0x10));
   });
 });
