@@ -18,6 +18,16 @@ export const DIAG_CODES = {
   TSK1009: { section: '4', summary: 'an assignment target that cannot be assigned' },
   TSK1010: { section: '7', summary: 'an intrinsic argument that must be a constant' },
   TSK1011: { section: '2', summary: 'floating point on a target without it (the kernel)' },
+  TSK1020: { section: '11.1', summary: 'an asm template that is not a string literal, or an operand not written in place' },
+  TSK1021: { section: '11.2', summary: 'an asm placeholder that names no operand, or a bad modifier or brace' },
+  TSK1022: { section: '11.2', summary: 'an asm class operand the template never uses' },
+  TSK1023: { section: '11.3', summary: 'an unknown asm register, register class or ABI' },
+  TSK1024: { section: '11.3', summary: 'a register used twice in one asm' },
+  TSK1025: { section: '11.3', summary: 'an asm output bound to something that is not a place' },
+  TSK1026: { section: '11.3', summary: 'an SSE (xmm) asm operand on the kernel target' },
+  TSK1027: { section: '11.4', summary: 'asm options, results or register needs that do not fit together' },
+  TSK1028: { section: '11.4', summary: 'code after a noreturn asm' },
+  TSK1029: { section: '11.5', summary: 'a @naked function whose body is not inline asm only' },
   TSK1100: { section: '', summary: 'an input file or option problem' },
 } as const satisfies Record<string, CodeInfo>;
 

@@ -195,6 +195,13 @@ export const OPS = {
   inl: { args: ['w'], result: true, effect: true } as OpInfo,
   /** Linux-ABI system call: number, then up to six arguments; result `l`. */
   syscall: { args: [], result: true, effect: true } as OpInfo,
+  /**
+   * Inline assembly (ir/asm.ts): args are its inputs, the result its first
+   * output. Never removed or reordered unless its options say `pure`.
+   */
+  asm: { args: [], result: true, effect: true, classes: ALL_CLASSES } as OpInfo,
+  /** Output k > 0 of the asm whose result is operand 1 (k is operand 2); directly after it. */
+  asmout: { args: ['any', 'l'], result: true, effect: false, classes: ALL_CLASSES } as OpInfo,
   hlt: effectOnly([]),
   cli: effectOnly([]),
   sti: effectOnly([]),

@@ -12,6 +12,7 @@ import { THIS } from './context.js';
 import { dispatcherSymbol, initFields } from './lower.js';
 import { boundsCheck, cls, convert, elementAddress, loadOp, lowerCond, lowerExpr, storeOp } from './expr.js';
 import { relative } from 'node:path';
+import { lowerAsm } from './asm.js';
 
 export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType): Value {
   const sema = fx.sema;
@@ -136,6 +137,12 @@ function lowerIntrinsic(fx: FnCtx, e: ts.CallExpression, name: string, typeArg: 
     case 'inw':
     case 'inl':
       return fx.emit(name, 'w', [value(0)]);
+    case 'asm':
+      return lowerAsm(fx, e, fx.sema.asmCalls.get(e)!);
+    case 'memcpy':
+    case 'memset':
+    case 'memcmp':
+      return call(fx, fx.mod.runtimeFunc(name), args.map((_, i) => value(i)), t);
     case 'hlt':
     case 'cli':
     case 'sti':

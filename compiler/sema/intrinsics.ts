@@ -6,6 +6,7 @@ import ts from 'typescript';
 import type { TargetName } from '../driver/target.js';
 import type { ExprTyper } from './expr.js';
 import { constValue } from './consteval.js';
+import { typeAsm } from './asm.js';
 import { F32, F64, I32, I64, INT_TYPES, NEVER, STRING, USIZE, VOID, isFloat, isInt, isIntName, isNumeric, storageOf, typeName } from './types.js';
 import type { MType } from './types.js';
 
@@ -228,6 +229,22 @@ const DEFS: Record<string, IntrinsicDef> = {
     natural: () => I64,
   },
 };
+
+DEFS.asm = { targets: 'all', type: (ty, e, _d, expected) => typeAsm(ty, e, expected), natural: silentTypeArg };
+// The operand makers mean something only written inside asm(…), which reads them itself.
+for (const name of ['in', 'out', 'lateout', 'inout', 'clobber', 'clobberAbi', 'options']) {
+  DEFS[`asm.${name}`] = {
+    targets: 'all',
+    type: (ty, e) => {
+      ty.sema.diags.error('TSK1020', e, `asm.${name}(…) makes an operand of asm(…); write it directly as an argument of asm(…)`);
+      return VOID;
+    },
+  };
+}
+// memcpy, memset and memcmp are calls of runtime/common/memory.ts.
+for (const name of ['memcpy', 'memset', 'memcmp']) {
+  DEFS[name] = { targets: 'all', type: declared, natural: (ty, _e, d) => declaredReturn(ty, d) };
+}
 
 for (const name of ['outb', 'outw', 'outl', 'inb', 'inw', 'inl', 'hlt', 'cli', 'sti', 'pause']) {
   DEFS[name] = { targets: KERNEL, type: declared, natural: (ty, _e, d) => declaredReturn(ty, d) };
