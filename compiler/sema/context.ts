@@ -25,6 +25,8 @@ export interface FuncInfo {
   thisClass?: ClassInfo;
   /** Constructors: the class whose field initializers they run first. */
   ctorOf?: ClassInfo;
+  /** `@naked`: no prologue or epilogue; the body is asm statements only (sema/naked.ts). */
+  naked?: boolean;
   /** Abstract methods: no code, only a vtable slot. */
   abstract?: boolean;
   /** Generic instances: their own facts and type-parameter bindings. */

@@ -19,10 +19,19 @@ type AsmReg =
   | 'xmm8' | 'xmm9' | 'xmm10' | 'xmm11' | 'xmm12' | 'xmm13' | 'xmm14' | 'xmm15'
   | (string & {});
 
+/** What asm.options(…) makes when the options include 'noreturn': the asm then has type never. */
+interface AsmNoreturn extends AsmOperand { readonly __asmNoreturn: true }
+
 /** asm options: what the template does not do, so the compiler may assume it. */
 type AsmOption = 'nomem' | 'readonly' | 'pure' | 'nostack' | 'preserves_flags' | 'noreturn';
 
 interface Asm {
+  /**
+   * Inline assembly that never returns: options including 'noreturn', given
+   * last, make the call `never`, so TypeScript knows control ends here.
+   * @intrinsic asm
+   */
+  (template: string, ...operands: [...(string | AsmOperand)[], AsmNoreturn]): never;
   /**
    * Inline assembly: `template` lines (NASM syntax) with `{name}`, `{N}` and
    * `{name:e}` placeholders, then operands. The result, of type T, is the
@@ -46,8 +55,8 @@ interface Asm {
   clobber(...regs: AsmReg[]): AsmOperand;
   /** Every register the ABI lets a call overwrite (SysV: rax, rcx, rdx, rsi, rdi, r8–r11, all xmm). @intrinsic asm.clobberAbi */
   clobberAbi(abi: 'sysv'): AsmOperand;
-  /** @intrinsic asm.options */
-  options(...options: AsmOption[]): AsmOperand;
+  /** What the template promises (docs/language.md §11.4); give them last. @intrinsic asm.options */
+  options<O extends AsmOption[]>(...options: O): 'noreturn' extends O[number] ? AsmNoreturn : AsmOperand;
 }
 
 /** Inline assembly (docs/language.md §11). */
