@@ -2,6 +2,7 @@
 // w/l for integers, s/d for f32/f64), an explicit terminator per block, and phis at block heads. It is
 // what lowering produces, what the passes rewrite, and what isel consumes.
 import type { Cls, FloatCls, IntCls, Op } from './ops.js';
+import type { AsmSpec } from './asm.js';
 
 export type { Cls, FloatCls, IntCls, Op } from './ops.js';
 
@@ -52,6 +53,8 @@ export interface Instr {
   callee?: Value;
   /** Loads and stores that must happen exactly as written (MMIO). */
   volatile?: boolean;
+  /** Inline assembly: its template, operands, clobbers and options. */
+  asm?: AsmSpec;
   loc?: SourceLoc;
 }
 
@@ -102,6 +105,8 @@ export interface Func {
   exported: boolean;
   /** A named section for the code (`@section`); default .text. */
   section?: string;
+  /** `@naked`: no prologue or epilogue; the body is inline asm only. */
+  naked?: boolean;
   loc?: SourceLoc;
   nextTemp: number;
   nextBlock: number;

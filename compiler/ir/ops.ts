@@ -191,6 +191,14 @@ export const OPS = {
 
   // Machine operations the language exposes as intrinsics (machine.ts).
   ...machineOpRows(),
+
+  /**
+   * Inline assembly (ir/asm.ts): args are its inputs, the result its first
+   * output. Never removed or reordered unless its options say `pure`.
+   */
+  asm: { args: [], result: true, effect: true, classes: ALL_CLASSES } as OpInfo,
+  /** Output k > 0 of the asm whose result is operand 1 (k is operand 2); directly after it. */
+  asmout: { args: ['any', 'l'], result: true, effect: false, classes: ALL_CLASSES } as OpInfo,
 } satisfies Record<string, OpInfo>;
 
 export type Op = keyof typeof OPS;

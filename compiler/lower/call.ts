@@ -13,6 +13,7 @@ import { THIS } from './context.js';
 import { dispatcherSymbol, initFields } from './lower.js';
 import { boundsCheck, cls, convert, elementAddress, loadOp, lowerCond, lowerExpr, storeOp } from './expr.js';
 import { relative } from 'node:path';
+import { lowerAsm } from './asm.js';
 
 export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType): Value {
   const sema = fx.sema;
@@ -128,6 +129,12 @@ function lowerIntrinsic(fx: FnCtx, e: ts.CallExpression, name: string, typeArg: 
       const vals = args.map((_, i) => convert(fx, value(i), typeOf(i), I64));
       return fx.emit('syscall', 'l', vals);
     }
+    case 'asm':
+      return lowerAsm(fx, e, fx.sema.asmCalls.get(e)!);
+    case 'memcpy':
+    case 'memset':
+    case 'memcmp':
+      return call(fx, fx.mod.runtimeFunc(name), args.map((_, i) => value(i)), t);
     default: {
       if (!isMachineOp(name)) throw new Error(`internal: intrinsic '${name}' has no lowering`);
       // A machine intrinsic: one IR op of the same name (ir/machine.ts).

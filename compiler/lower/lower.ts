@@ -51,6 +51,13 @@ function lowerFunction(mod: ModuleCtx, info: FuncInfo): Func {
   // An @interrupt handler's body is called by its stub, which owns the symbol.
   const fx = new FnCtx(mod, info.interrupt?.handler ?? info.symbol, retCls(info.ret), info.exported, info.decl);
   if (info.section) fx.f.section = info.section;
+  if (info.naked) {
+    // Only asm statements; the parameters stay in their registers.
+    fx.f.naked = true;
+    for (const s of info.body?.statements ?? []) lowerStmt(fx, s);
+    finish(fx, info.body ?? info.decl);
+    return fx.f;
+  }
   if (info.thisClass) {
     const t = fx.temp('l', 'this');
     fx.f.params.push(t);
@@ -194,7 +201,8 @@ function finish(fx: FnCtx, end: ts.Node): void {
   if (fx.block.term.kind === 'unreachable') {
     // Falling off the end: void functions return; TS has already checked that
     // value-returning ones cannot get here.
-    fx.block.term = f.ret ? { kind: 'unreachable' } : { kind: 'ret', value: null };
+    // A naked function that runs off its asm reaches ud2.
+    fx.block.term = f.ret || f.naked ? { kind: 'unreachable' } : { kind: 'ret', value: null };
   }
   const live = new Set(reversePostorder(f));
   f.blocks = f.blocks.filter((b) => live.has(b));

@@ -7,6 +7,7 @@ import type { TargetName } from '../driver/target.js';
 import type { ExprTyper } from './expr.js';
 import { constValue } from './consteval.js';
 import { MACHINE } from '../ir/machine.js';
+import { typeAsm } from './asm.js';
 import { F32, F64, I32, I64, INT_TYPES, NEVER, STRING, USIZE, VOID, isFloat, isInt, isIntName, isNumeric, storageOf, typeName } from './types.js';
 import type { MType } from './types.js';
 
@@ -234,6 +235,22 @@ const DEFS: Record<string, IntrinsicDef> = {
 // privileged ones exist on the kernel target only.
 for (const [name, def] of Object.entries(MACHINE)) {
   DEFS[name] = { targets: def.privileged ? KERNEL : 'all', type: declared, natural: (ty, _e, d) => declaredReturn(ty, d) };
+}
+
+DEFS.asm = { targets: 'all', type: (ty, e, _d, expected) => typeAsm(ty, e, expected), natural: silentTypeArg };
+// The operand makers mean something only written inside asm(…), which reads them itself.
+for (const name of ['in', 'out', 'lateout', 'inout', 'clobber', 'clobberAbi', 'options']) {
+  DEFS[`asm.${name}`] = {
+    targets: 'all',
+    type: (ty, e) => {
+      ty.sema.diags.error('TSK1020', e, `asm.${name}(…) makes an operand of asm(…); write it directly as an argument of asm(…)`);
+      return VOID;
+    },
+  };
+}
+// memcpy, memset and memcmp are calls of runtime/common/memory.ts.
+for (const name of ['memcpy', 'memset', 'memcmp']) {
+  DEFS[name] = { targets: 'all', type: declared, natural: (ty, _e, d) => declaredReturn(ty, d) };
 }
 
 /**

@@ -36,7 +36,8 @@ function compileFunc(f: Func, stop: 'isel' | 'regalloc' | 'frame'): MFunc {
   threadJumps(mf);
   addJumpTables(mf);
   if (stop === 'regalloc') return mf;
-  finishFrame(mf);
+  // A naked function has no frame: its body is its asm, then ud2 (unreachable).
+  if (!f.naked) finishFrame(mf);
   return mf;
 }
 

@@ -3,10 +3,12 @@
 // with an explicit size on memory operands. Every output line is recorded
 // with the source location it came from, for the source map; with debug on,
 // `%line N+0 FILE` lines make `nasm -g -F dwarf` emit DWARF line info for
-// the TypeScript source.
+// the TypeScript source. Inline asm is written line by line from its
+// template, with the allocated registers filled in.
 import type { Data, DataItem, Section, SourceLoc } from '../ir/ir.js';
 import { MEM_SIZE, NEG_COND, RSP, regName } from './minst.js';
 import type { MFunc, MInst, MOp, Operand } from './minst.js';
+import { asmLines } from './isel-asm.js';
 
 /** Accumulates output lines and the source location of each. */
 export class AsmWriter {
@@ -209,6 +211,10 @@ export function emitFunc(w: AsmWriter, f: MFunc): void {
       if (mi.op === 'jcc' && after?.op === 'jmp' && k + 1 === insts.length - 1 && mi.target === next) {
         w.inst(`j${NEG_COND[mi.cc!]} ${labelOf(after.target!)}`, mi.loc);
         k++;
+        continue;
+      }
+      if (mi.op === 'asm') {
+        for (const l of asmLines(mi)) w.inst(l, mi.loc);
         continue;
       }
       if ((mi.op === 'mov' || mi.op === 'fmov') && mi.a[0].k === 'reg' && mi.a[1].k === 'reg' && mi.a[0].r === mi.a[1].r && mi.a[0].r !== RSP) continue;

@@ -27,6 +27,8 @@ function usedCalleeSaved(f: MFunc): number[] {
         if (o.k === 'reg') used.add(o.r);
         if (o.k === 'mem' && o.base !== undefined) used.add(o.base);
       }
+      for (const r of mi.defs ?? []) used.add(r); // asm clobbers
+      for (const r of mi.uses ?? []) used.add(r);
     }
   }
   return CALLEE_SAVED.filter((r) => used.has(r));

@@ -65,7 +65,7 @@ export const NEG_COND: Record<Cond, Cond> = {
 /** The condition that holds for (b, a) when c holds for (a, b) (integer compares). */
 export const SWAP_COND: Partial<Record<Cond, Cond>> = { e: 'e', ne: 'ne', l: 'g', g: 'l', le: 'ge', ge: 'le', b: 'a', a: 'b', be: 'ae', ae: 'be' };
 
-type Role = 'r' | 'w' | 'rw';
+export type Role = 'r' | 'w' | 'rw';
 interface Form {
   /** Role of each explicit operand. */
   roles: Role[];
@@ -163,6 +163,12 @@ export const FORMS = {
   movgx: { roles: ['w', 'r'], mem: [1] },
   /** movd (width 4) / movq (width 8) general register or memory ← xmm. */
   movxg: { roles: ['w', 'r'], mem: [0] },
+  /**
+   * Inline asm (isel-asm.ts): its register operands (class operands, as
+   * vregs) have per-instruction roles in MInst.roles; explicit input
+   * registers are in `uses`, explicit outputs and clobbers in `defs`.
+   */
+  asm: { roles: [], mem: [] },
   /** Frame adjustments inserted by frame.ts (rsp arithmetic, never allocated). */
   addrsp: { roles: [], mem: [] }, subrsp: { roles: [], mem: [] },
 } satisfies Record<string, Form>;
@@ -181,6 +187,17 @@ export interface MInst {
   table?: string;
   /** Extra fixed registers read (call/syscall arguments, rax for ret). */
   uses?: number[];
+  /** asm: extra fixed registers written (explicit outputs, clobbers). */
+  defs?: number[];
+  /** asm: the role of each operand (instead of the form's). */
+  roles?: Role[];
+  /**
+   * asm with an early output (`out`): its inputs stay live until its outputs
+   * are written, so no output shares an input's register.
+   */
+  early?: boolean;
+  /** asm: the template (`{N:m}` placeholders, ir/asm.ts) and where operand N is: a[k] or a fixed register. */
+  asm?: { template: string; where: ({ a: number } | { r: number })[] };
   /** rsp adjustment in bytes for addrsp/subrsp. */
   n?: number;
   loc?: SourceLoc;
@@ -226,12 +243,12 @@ export function fitsImm32(v: bigint): boolean {
 export function usesDefs(mi: MInst): { uses: number[]; defs: number[] } {
   const f: Form = FORMS[mi.op];
   const uses: number[] = [...(f.uses ?? []), ...(mi.uses ?? [])];
-  const defs: number[] = [...(f.defs ?? [])];
+  const defs: number[] = [...(f.defs ?? []), ...(mi.defs ?? [])];
   mi.a.forEach((o, i) => {
     if (o.k === 'mem') {
       if (o.base !== undefined) uses.push(o.base);
     } else if (o.k === 'reg') {
-      const role = f.roles[i] ?? 'r';
+      const role = roleOf(mi, i);
       if (role !== 'w') uses.push(o.r);
       if (role !== 'r') defs.push(o.r);
     }
@@ -240,7 +257,7 @@ export function usesDefs(mi: MInst): { uses: number[]; defs: number[] } {
 }
 
 export function roleOf(mi: MInst, i: number): Role {
-  return (FORMS[mi.op] as Form).roles[i] ?? 'r';
+  return (mi.roles ?? (FORMS[mi.op] as Form).roles)[i] ?? 'r';
 }
 
 export function memPositions(mi: MInst): number[] {
@@ -289,7 +306,9 @@ export function printMInst(mi: MInst): string {
   const ops = mi.a.map(printOperand);
   if (mi.target !== undefined) ops.push(`.b${mi.target}`);
   if (mi.targets) ops.push(`${mi.table ?? '?'}[${mi.targets.map((t) => `.b${t}`).join(' ')}]`);
+  if (mi.asm) ops.unshift(JSON.stringify(mi.asm.template));
   if (mi.uses?.length) ops.push(`{uses ${mi.uses.map((r) => regName(r, 8)).join(' ')}}`);
+  if (mi.defs?.length) ops.push(`{defs ${mi.defs.map((r) => regName(r, 8)).join(' ')}}`);
   return ops.length ? `${s} ${ops.join(', ')}` : s;
 }
 

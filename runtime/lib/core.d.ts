@@ -84,6 +84,13 @@ declare function changetype<T>(value: unknown): T;
 /** Marks a point control never reaches (a trap if it does). @intrinsic unreachable */
 declare function unreachable(): never;
 
+/** Copies n bytes from src to dst; the ranges must not overlap (runtime/common/memory.ts). @intrinsic memcpy */
+declare function memcpy(dst: usize, src: usize, n: usize): void;
+/** Sets the n bytes at dst to value. @intrinsic memset */
+declare function memset(dst: usize, value: u8, n: usize): void;
+/** Compares n bytes: -1, 0 or 1 as the first differing byte at a is below or above the one at b, or none differs. @intrinsic memcmp */
+declare function memcmp(a: usize, b: usize, n: usize): i32;
+
 declare namespace memory {
   /** The address of `size` zeroed bytes of static storage, one block per call site. @intrinsic memory.data */
   function data(size: i32): usize;
