@@ -3,6 +3,7 @@
 // then these, one init step per line.
 import { serialInit, serialWrite } from './drivers/serial';
 import { vgaClear, vgaWrite } from './drivers/vga';
+import { mmInit } from './mm/init';
 
 const BANNER = 'tskc kernel: hello from TypeScript\n';
 
@@ -10,6 +11,7 @@ serialInit(); // COM1 at 115200 8N1: the log goes here first
 vgaClear(); // drop the BIOS text left on screen
 serialWrite(BANNER); // the banner on the serial console…
 vgaWrite(BANNER); // …and on the VGA screen
+mmInit(); // physical memory, frames, kernel heap, page tables (kernel/mm/init.ts)
 serialWrite('kernel: halting\n');
 
 // Nothing more to do yet: sleep with interrupts off, forever.
