@@ -12,6 +12,7 @@ import { Timings } from '../driver/timings.js';
 import { checkOnly } from '../driver/check.js';
 import { buildKernelImage, bootImage } from './image.js';
 import { debugKernel } from './debug.js';
+import { symbolize } from '../debug/symbolize.js';
 import { repoRoot } from '../frontend/program.js';
 import { guard } from './report.js';
 import { ToolError } from '../driver/toolchain.js';
@@ -88,6 +89,16 @@ program
     guard(() => {
       const img = buildKernelImage({ outDir: o.outDir, debug: o.debug });
       if (o.boot) process.exitCode = bootImage(img.diskImage);
+    }));
+
+program
+  .command('symbolize')
+  .description('name the TS function and file:line:col of code addresses (hex) in a tskc-built ELF')
+  .argument('<addresses...>', 'addresses in hex (0x101a2f, 101a2f, RIP=0x101a2f)')
+  .option('--elf <file>', 'the executable or kernel the addresses belong to', 'build/kernel.elf')
+  .action((addresses: string[], o: { elf: string }) =>
+    guard(() => {
+      for (const l of symbolize(o.elf, addresses)) process.stdout.write(`${l}\n`);
     }));
 
 program

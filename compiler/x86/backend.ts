@@ -13,6 +13,7 @@ import { allocateRegisters } from './regalloc.js';
 import { finishFrame } from './frame.js';
 import { AsmWriter, addJumpTables, emitConsts, emitData, emitFunc, sectionHeader, threadJumps } from './emit.js';
 import { emitStartBss, emitStartText } from './stubs.js';
+import { TEXT_BASE_LABEL } from './debugtable.js';
 import { printMFunc } from './minst.js';
 import type { MFunc } from './minst.js';
 
@@ -69,6 +70,7 @@ export function generateAsm(m: Module, opts: BackendOptions): AsmOutput {
   w.line('default rel');
   w.line('');
   w.line(sectionHeader('text'));
+  w.line(`${TEXT_BASE_LABEL}:`);
   emitStartText(w, opts.target, m.init);
   const consts = new Map<string, { align: number; line: string }>();
   for (const f of m.funcs) {
@@ -80,11 +82,12 @@ export function generateAsm(m: Module, opts: BackendOptions): AsmOutput {
     const items = m.data.filter((d) => d.section === section);
     const stubBss = section === 'bss' && opts.target.entry === 'kernel';
     const pool = section === 'rodata' && consts.size > 0;
-    if (items.length === 0 && !stubBss && !pool) continue;
+    if (items.length === 0 && !stubBss && section !== 'rodata') continue;
     w.line('');
     w.line(sectionHeader(section));
     if (pool) emitConsts(w, consts);
     emitData(w, items);
+    if (section === 'rodata') for (const l of w.table.lines()) w.line(l);
     if (section === 'bss') emitStartBss(w, opts.target);
   }
   return { text: w.text(), lineLocs: w.locs };

@@ -4,21 +4,15 @@
 // gdb is required (the bootstrap installs it): a missing gdb fails the test.
 import { describe, expect, it } from 'vitest';
 import { execa } from 'execa';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildKernelImage } from '../../compiler/cli/image.js';
 import { gdbScript } from '../../compiler/debug/gdb.js';
 import { useQemu } from '../harness/qemu.js';
+import { markedLine } from './markers.js';
 
 const fixture = resolve(__dirname, 'fixtures', 'chain.ts');
-
-/** The 1-based line of `chain.ts` carrying `// @marker`. */
-export function markedLine(file: string, marker: string): number {
-  const i = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(`// @${marker}`));
-  if (i < 0) throw new Error(`${file} has no // @${marker} line`);
-  return i + 1;
-}
 
 /** Runs gdb in batch mode on a script; fails clearly when gdb is not installed. */
 async function runGdb(script: string): Promise<string> {
