@@ -199,6 +199,8 @@ export const OPS = {
   cli: effectOnly([]),
   sti: effectOnly([]),
   pause: effectOnly([]),
+  /** The frame pointer, rbp: every function keeps the chain (saved rbp, then the return address above it). */
+  frameaddr: { args: [], result: true, effect: false, classes: ['l'] } as OpInfo,
 } satisfies Record<string, OpInfo>;
 
 export type Op = keyof typeof OPS;

@@ -9,9 +9,9 @@ import { constValue } from '../sema/consteval.js';
 import type { MType } from '../sema/types.js';
 import type { FnCtx } from './context.js';
 import { THIS } from './context.js';
-import { dispatcherSymbol, initFields } from './lower.js';
+import { DEBUG_TABLE_SYMBOL, dispatcherSymbol, displayPath, initFields } from './lower.js';
 import { boundsCheck, cls, convert, elementAddress, loadOp, lowerCond, lowerExpr, storeOp } from './expr.js';
-import { relative } from 'node:path';
+
 
 export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType): Value {
   const sema = fx.sema;
@@ -136,6 +136,10 @@ function lowerIntrinsic(fx: FnCtx, e: ts.CallExpression, name: string, typeArg: 
     case 'inw':
     case 'inl':
       return fx.emit(name, 'w', [value(0)]);
+    case 'debugTable':
+      return sym(DEBUG_TABLE_SYMBOL);
+    case 'frameAddress':
+      return fx.emit('frameaddr', 'l', []);
     case 'hlt':
     case 'cli':
     case 'sti':
@@ -151,7 +155,7 @@ function lowerIntrinsic(fx: FnCtx, e: ts.CallExpression, name: string, typeArg: 
 export function panic(fx: FnCtx, message: Value, at: ts.Node): void {
   const sf = at.getSourceFile();
   const line = sf.getLineAndCharacterOfPosition(at.getStart(sf)).line + 1;
-  const file = fx.mod.string(relative(process.cwd(), sf.fileName) || sf.fileName);
+  const file = fx.mod.string(displayPath(sf.fileName));
   call(fx, fx.mod.runtimeFunc('panic'), [message, file, constant(line)], { kind: 'never' });
 }
 

@@ -229,6 +229,9 @@ const DEFS: Record<string, IntrinsicDef> = {
   },
 };
 
+// The debug table's address and the frame pointer: for in-kernel symbolization and backtraces (docs/debugging.md).
+for (const name of ['debugTable', 'frameAddress']) DEFS[name] = { targets: KERNEL, type: () => USIZE, natural: () => USIZE };
+
 for (const name of ['outb', 'outw', 'outl', 'inb', 'inw', 'inl', 'hlt', 'cli', 'sti', 'pause']) {
   DEFS[name] = { targets: KERNEL, type: declared, natural: (ty, _e, d) => declaredReturn(ty, d) };
 }

@@ -16,10 +16,10 @@
 // starts wherever the TS (file, line) changes within a function; the
 // difference of two labels of .text is a constant nasm computes, so the
 // table needs no relocation except the text base.
-import { relative } from 'node:path';
 import type { SourceLoc } from '../ir/ir.js';
+import { DEBUG_TABLE_SYMBOL, displayPath } from '../lower/lower.js';
 
-export const DEBUG_TABLE_SYMBOL = '__tskc_debug_table';
+export { DEBUG_TABLE_SYMBOL };
 export const TEXT_BASE_LABEL = '__tskc_text_base';
 export const DEBUG_TABLE_MAGIC = 0x444b5354; // 'TSKD'
 export const DEBUG_TABLE_VERSION = 1;
@@ -27,11 +27,6 @@ export const MAX_LINE = 0xfffff;
 export const MAX_COL = 0xfff;
 
 interface Row { label: string; file: string; line: number; col: number }
-
-/** A file name as tskc shows it to people: relative to the working directory (as panics do). */
-export function displayPath(file: string): string {
-  return relative(process.cwd(), file) || file;
-}
 
 export class DebugTableBuilder {
   private readonly funcs: { sym: string; end: string; name: string }[] = [];

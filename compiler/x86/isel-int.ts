@@ -6,7 +6,7 @@
 // syscalls are in isel-call.ts.
 import type { Instr, Value } from '../ir/ir.js';
 import type { Op } from '../ir/ops.js';
-import { RAX, RCX, RDX, fitsImm32, reg, SWAP_COND } from './minst.js';
+import { RAX, RBP, RCX, RDX, fitsImm32, reg, SWAP_COND } from './minst.js';
 import type { Cond, MOp, Operand, Width } from './minst.js';
 import { W } from './isel-core.js';
 import type { Selector } from './isel-core.js';
@@ -147,6 +147,8 @@ export function selectIntInstr(s: Selector, i: Instr): boolean {
     s.emit(pw === 4 ? 'mov' : 'movzx', [{ ...d!, w: 4 }, reg(RAX, pw)]);
   } else if (PLAIN[op]) {
     s.emit(PLAIN[op]!, []);
+  } else if (op === 'frameaddr') {
+    s.emit('mov', [d!, reg(RBP, 8)]);
   } else {
     return false;
   }

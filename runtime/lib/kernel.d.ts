@@ -23,3 +23,7 @@ declare function cli(): void;
 declare function sti(): void;
 /** A spin-wait hint. @intrinsic pause */
 declare function pause(): void;
+/** The address of the compiler's debug table (docs/debugging.md); runtime/kernel/symbols.ts reads it. @intrinsic debugTable */
+declare function debugTable(): usize;
+/** This function's frame pointer (rbp): [rbp] is the caller's rbp, [rbp + 8] the return address. @intrinsic frameAddress */
+declare function frameAddress(): usize;
