@@ -18,7 +18,7 @@ const at = (marker: string): string => `${file.replace(/[.]/g, '\\.')}:${markedL
 describe('in-kernel symbolization', () => {
   it('names its own function and the TS functions and lines of a panic backtrace', async () => {
     const img = buildKernelImage({ outDir: mkdtempSync(join(tmpdir(), 'tskc-panic-')), debug: false, entry: fixture, quiet: true });
-    const vm = await useQemu({ image: img.diskImage });
+    const vm = await useQemu({ image: img.diskImage, elf: img.kernelElf });
     const serial = (await vm.waitForSerial(/#3 [^\r\n]*\r\n/)).replace(/\r/g, '');
     expect(serial).toContain(`self: check ${file}\n`);
     expect(serial).toMatch(new RegExp(`code: 0x[0-9a-f]+ check at ${at('check')}\n`));
@@ -33,5 +33,18 @@ describe('in-kernel symbolization', () => {
     // The host reads the same table out of the ELF: same functions, same lines.
     const host = symbolize(img.kernelElf, frames.map((f) => `0x${(BigInt(f[2]) - 1n).toString(16)}`));
     host.forEach((h, i) => expect(h).toMatch(new RegExp(`: ${frames[i][3].replace('.', '\\.')}\\+0x[0-9a-f]+${frames[i][4] ? ` at ${frames[i][4].replace(/[.]/g, '\\.')}:\\d+` : ''}$`)));
+  }, 60_000);
+
+  it('lists the code addresses of the serial output, symbolized, when a kernel test fails', async () => {
+    const img = buildKernelImage({ outDir: mkdtempSync(join(tmpdir(), 'tskc-panic-')), debug: false, entry: fixture, quiet: true });
+    const vm = await useQemu({ image: img.diskImage, elf: img.kernelElf });
+    await vm.waitForSerial('#3 ');
+    // A marker that never comes: the failure report names the code of the backtrace.
+    const err = await vm.waitForSerial('no such marker', 500).then(() => null, (e: Error) => e.message);
+    expect(err).toContain(`--- code addresses in the serial output (${img.kernelElf}) ---`);
+    expect(err).toMatch(new RegExp(`\\n0x[0-9a-f]+: descend\\+0x[0-9a-f]+ at ${at('descend')}:\\d+\\n`));
+    expect(err).toMatch(/\n0x[0-9a-f]+: _start\+0x[0-9a-f]+\n/);
+    // Addresses outside the kernel's code (e.g. its own self-report's line numbers) are not listed.
+    expect(vm.symbolized().split('\n').filter((l) => l.startsWith('0x'))).toHaveLength(5);
   }, 60_000);
 });
