@@ -18,7 +18,7 @@ export interface Target {
 }
 
 export const TARGETS: Record<TargetName, Target> = {
-  kernel: { name: 'kernel', entry: 'kernel', floats: false, runtime: ['common/strings.ts', 'common/memory.ts', 'kernel/panic.ts', 'kernel/heap.ts', 'kernel/interrupts.ts'], linkArgs: [] },
+  kernel: { name: 'kernel', entry: 'kernel', floats: false, runtime: ['common/strings.ts', 'common/memory.ts', 'kernel/symbols.ts', 'kernel/panic.ts', 'kernel/heap.ts', 'kernel/interrupts.ts'], linkArgs: [] },
   user: { name: 'user', entry: 'process', floats: true, runtime: ['common/strings.ts', 'common/memory.ts', 'process/numfmt.ts', 'process/console.ts', 'process/panic.ts', 'process/heap.ts'], linkArgs: ['-static', '-e', '_start'] },
   linux: { name: 'linux', entry: 'process', floats: true, runtime: ['common/strings.ts', 'common/memory.ts', 'process/numfmt.ts', 'process/console.ts', 'process/panic.ts', 'process/heap.ts'], linkArgs: ['-static', '-e', '_start'] },
 };

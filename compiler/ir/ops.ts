@@ -199,6 +199,8 @@ export const OPS = {
   asm: { args: [], result: true, effect: true, classes: ALL_CLASSES } as OpInfo,
   /** Output k > 0 of the asm whose result is operand 1 (k is operand 2); directly after it. */
   asmout: { args: ['any', 'l'], result: true, effect: false, classes: ALL_CLASSES } as OpInfo,
+  /** The frame pointer, rbp: every function keeps the chain (saved rbp, then the return address above it). */
+  frameaddr: { args: [], result: true, effect: false, classes: ['l'] } as OpInfo,
 } satisfies Record<string, OpInfo>;
 
 export type Op = keyof typeof OPS;

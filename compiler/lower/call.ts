@@ -10,7 +10,7 @@ import { constValue } from '../sema/consteval.js';
 import type { MType } from '../sema/types.js';
 import type { FnCtx } from './context.js';
 import { THIS } from './context.js';
-import { dispatcherSymbol, initFields } from './lower.js';
+import { DEBUG_TABLE_SYMBOL, dispatcherSymbol, displayPath, initFields } from './lower.js';
 import { boundsCheck, cls, convert, elementAddress, loadOp, lowerCond, lowerExpr, storeOp } from './expr.js';
 import { relative } from 'node:path';
 import { lowerAsm } from './asm.js';
@@ -135,6 +135,10 @@ function lowerIntrinsic(fx: FnCtx, e: ts.CallExpression, name: string, typeArg: 
     case 'memset':
     case 'memcmp':
       return call(fx, fx.mod.runtimeFunc(name), args.map((_, i) => value(i)), t);
+    case 'debugTable':
+      return sym(DEBUG_TABLE_SYMBOL);
+    case 'frameAddress':
+      return fx.emit('frameaddr', 'l', []);
     default: {
       if (!isMachineOp(name)) throw new Error(`internal: intrinsic '${name}' has no lowering`);
       // A machine intrinsic: one IR op of the same name (ir/machine.ts).
@@ -152,7 +156,7 @@ function lowerIntrinsic(fx: FnCtx, e: ts.CallExpression, name: string, typeArg: 
 export function panic(fx: FnCtx, message: Value, at: ts.Node): void {
   const sf = at.getSourceFile();
   const line = sf.getLineAndCharacterOfPosition(at.getStart(sf)).line + 1;
-  const file = fx.mod.string(relative(process.cwd(), sf.fileName) || sf.fileName);
+  const file = fx.mod.string(displayPath(sf.fileName));
   call(fx, fx.mod.runtimeFunc('panic'), [message, file, constant(line)], { kind: 'never' });
 }
 

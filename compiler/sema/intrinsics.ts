@@ -237,6 +237,9 @@ for (const [name, def] of Object.entries(MACHINE)) {
   DEFS[name] = { targets: def.privileged ? KERNEL : 'all', type: declared, natural: (ty, _e, d) => declaredReturn(ty, d) };
 }
 
+// The debug table's address and the frame pointer: for in-kernel symbolization and backtraces (docs/debugging.md).
+for (const name of ['debugTable', 'frameAddress']) DEFS[name] = { targets: KERNEL, type: () => USIZE, natural: () => USIZE };
+
 DEFS.asm = { targets: 'all', type: (ty, e, _d, expected) => typeAsm(ty, e, expected), natural: silentTypeArg };
 // The operand makers mean something only written inside asm(…), which reads them itself.
 for (const name of ['in', 'out', 'lateout', 'inout', 'clobber', 'clobberAbi', 'options']) {

@@ -14,6 +14,7 @@ import { finishFrame } from './frame.js';
 import { AsmWriter, addJumpTables, asmSym, emitConsts, emitData, emitFunc, namedSectionHeader, sectionHeader, threadJumps } from './emit.js';
 import { emitInterruptStub } from './interrupts.js';
 import { emitStartBss, emitStartText } from './stubs.js';
+import { TEXT_BASE_LABEL } from './debugtable.js';
 import { printMFunc } from './minst.js';
 import type { MFunc } from './minst.js';
 
@@ -72,6 +73,7 @@ export function generateAsm(m: Module, opts: BackendOptions): AsmOutput {
   for (const x of m.externs ?? []) w.line(`extern ${asmSym(x)}`);
   w.line('');
   w.line(sectionHeader('text'));
+  w.line(`${TEXT_BASE_LABEL}:`);
   emitStartText(w, opts.target, m.init);
   for (const stub of m.interruptStubs ?? []) emitInterruptStub(w, stub);
   const consts = new Map<string, { align: number; line: string }>();
@@ -89,11 +91,12 @@ export function generateAsm(m: Module, opts: BackendOptions): AsmOutput {
     const items = m.data.filter((d) => d.section === section && !d.sectionName);
     const stubBss = section === 'bss' && opts.target.entry === 'kernel';
     const pool = section === 'rodata' && consts.size > 0;
-    if (items.length === 0 && !stubBss && !pool) continue;
+    if (items.length === 0 && !stubBss && section !== 'rodata') continue;
     w.line('');
     w.line(sectionHeader(section));
     if (pool) emitConsts(w, consts);
     emitData(w, items);
+    if (section === 'rodata') for (const l of w.table.lines()) w.line(l);
     if (section === 'bss') emitStartBss(w, opts.target);
   }
   for (const name of new Set(m.data.flatMap((d) => (d.sectionName ? [d.sectionName] : [])))) {

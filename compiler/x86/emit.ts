@@ -9,12 +9,16 @@ import type { Data, DataItem, Section, SourceLoc } from '../ir/ir.js';
 import { MEM_SIZE, NEG_COND, RSP, regName } from './minst.js';
 import type { MFunc, MInst, MOp, Operand } from './minst.js';
 import { asmLines } from './isel-asm.js';
+import { DebugTableBuilder } from './debugtable.js';
 
 /** Accumulates output lines and the source location of each. */
 export class AsmWriter {
   readonly lines: string[] = [];
   readonly locs: (SourceLoc | null)[] = [];
   private lastLoc: SourceLoc | null = null;
+
+  /** The debug table's function and line rows, collected as code is written. */
+  readonly table = new DebugTableBuilder();
 
   constructor(private readonly debug: boolean) {}
 
@@ -29,6 +33,8 @@ export class AsmWriter {
       this.line(`%line ${loc.line}+0 ${loc.file}`, loc);
     }
     if (loc) this.lastLoc = loc;
+    const row = loc ? this.table.rowBefore(loc) : null;
+    if (row) this.line(`${row}:`, loc);
     this.line('    ' + text, loc ?? null);
   }
 
@@ -197,6 +203,7 @@ export function emitFunc(w: AsmWriter, f: MFunc): void {
   w.line('align 16');
   w.line(`global ${name}:function (${name}.end - ${name})`);
   w.line(`${name}:`, f.loc ?? null);
+  w.table.beginFunc(name, f.name);
   const labelOf = (id: number): string => `.b${id}`;
   f.blocks.forEach((b, n) => {
     const next = f.blocks[n + 1]?.id;

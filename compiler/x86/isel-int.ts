@@ -6,7 +6,7 @@
 // intrinsics (port I/O, system instructions) in isel-machine.ts.
 import type { Instr, Value } from '../ir/ir.js';
 import type { Op } from '../ir/ops.js';
-import { RAX, RCX, RDX, fitsImm32, reg, SWAP_COND } from './minst.js';
+import { RAX, RBP, RCX, RDX, fitsImm32, reg, SWAP_COND } from './minst.js';
 import type { Cond, MOp, Operand, Width } from './minst.js';
 import { W } from './isel-core.js';
 import type { Selector } from './isel-core.js';
@@ -125,6 +125,8 @@ export function selectIntInstr(s: Selector, i: Instr): boolean {
     s.slotOf.set(i.dst!.id, s.mf.slots.length);
     s.mf.slots.push({ size: Math.max(size, 1), align: Math.max(align, 1) });
     if (!s.addrOnly.has(i.dst!.id)) s.emit('lea', [d!, { k: 'mem', w: 8, slot: s.slotOf.get(i.dst!.id)!, disp: 0 }]);
+  } else if (op === 'frameaddr') {
+    s.emit('mov', [d!, reg(RBP, 8)]);
   } else {
     return false;
   }

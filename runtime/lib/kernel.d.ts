@@ -77,3 +77,7 @@ declare function stac(): void;
 /** Forbids supervisor access to user pages again (clears AC). @intrinsic clac */
 declare function clac(): void;
 
+/** The address of the compiler's debug table (docs/debugging.md); runtime/kernel/symbols.ts reads it. @intrinsic debugTable */
+declare function debugTable(): usize;
+/** This function's frame pointer (rbp): [rbp] is the caller's rbp, [rbp + 8] the return address. @intrinsic frameAddress */
+declare function frameAddress(): usize;

@@ -13,14 +13,14 @@ describe('kernel boot', () => {
   const img = buildKernelImage({ outDir: mkdtempSync(join(tmpdir(), 'tskc-kernel-')), debug: true });
 
   it('passes through the boot stages and prints the banner on serial', async () => {
-    const vm = await useQemu({ image: img.diskImage });
+    const vm = await useQemu({ image: img.diskImage, elf: img.kernelElf });
     await vm.waitForSerial('[boot] long mode');
     await vm.waitForSerial(BANNER);
     await vm.waitForSerial('kernel: halting');
   });
 
   it('clears the screen and shows the banner on VGA', async () => {
-    const vm = await useQemu({ image: img.diskImage });
+    const vm = await useQemu({ image: img.diskImage, elf: img.kernelElf });
     await vm.waitForSerial('kernel: halting');
     const screen = await vm.readScreen();
     expect(screen[0].trimEnd()).toBe(BANNER);
