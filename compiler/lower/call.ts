@@ -12,6 +12,7 @@ import { THIS } from './context.js';
 import { dispatcherSymbol, initFields } from './lower.js';
 import { boundsCheck, cls, convert, elementAddress, loadOp, lowerCond, lowerExpr, storeOp } from './expr.js';
 import { relative } from 'node:path';
+import { lowerPointerIntrinsic } from './pointers.js';
 
 export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType): Value {
   const sema = fx.sema;
@@ -142,8 +143,11 @@ function lowerIntrinsic(fx: FnCtx, e: ts.CallExpression, name: string, typeArg: 
     case 'pause':
       fx.effect(name as Op, 'w', []);
       return constant(0);
-    default:
-      throw new Error(`internal: intrinsic '${name}' has no lowering`);
+    default: {
+      const v = lowerPointerIntrinsic(fx, e, name);
+      if (!v) throw new Error(`internal: intrinsic '${name}' has no lowering`);
+      return v;
+    }
   }
 }
 

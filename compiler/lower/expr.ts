@@ -119,14 +119,24 @@ interface Place {
   type: MType;
   read(): Value;
   write(v: Value): void;
+  /** Where it is in memory (locals have no address). */
+  addr?: Value;
 }
 
 function memoryPlace(fx: FnCtx, type: MType, addr: Value): Place {
   return {
     type,
+    addr,
     read: () => fx.emit(loadOp(type), cls(type), [addr]),
     write: (v) => fx.effect(storeOp(type), cls(type), [v, addr]),
   };
+}
+
+/** addressof(x): the address of a global, field or element (sema checked it has one). */
+export function placeAddress(fx: FnCtx, e: ts.Expression): Value {
+  const addr = place(fx, e).addr;
+  if (!addr) throw new Error(`internal: '${e.getText()}' has no address`);
+  return addr;
 }
 
 /**

@@ -9,7 +9,7 @@ import { BodyFacts } from './context.js';
 import { declareClasses, defineClasses } from './classes.js';
 import type { ExprTyper } from './expr.js';
 import { constValue } from './consteval.js';
-import { I32, VOID, isInt, typeName } from './types.js';
+import { I32, INT_TYPES, VOID, isInt, typeName } from './types.js';
 import type { MType } from './types.js';
 import { unsupportedMessage } from './unsupported.js';
 
@@ -200,7 +200,7 @@ function collectGlobals(sema: Sema, ty: ExprTyper, mangler: Mangler, st: ts.Vari
     const g: GlobalInfo = { decl: d, symbol: mangler.symbol(d, d.name.text), type, isConst };
     if (d.initializer) {
       ty.expect(d.initializer, type, `'${d.name.text}'`);
-      if (isInt(type) || type.kind === 'bool') g.value = constValue(sema, d.initializer, isInt(type) ? type : undefined);
+      if (isInt(type) || type.kind === 'bool' || type.kind === 'ptr') g.value = constValue(sema, d.initializer, isInt(type) ? type : type.kind === 'ptr' ? INT_TYPES.usize : undefined);
     }
     sema.globals.set(sym, g);
   }

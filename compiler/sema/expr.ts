@@ -328,8 +328,8 @@ export class ExprTyper {
   /** Types a condition: bool, or an integer compared with zero. */
   condition(e: ts.Expression): void {
     const t = this.type(e);
-    if (t.kind !== 'bool' && t.kind !== 'int') {
-      this.sema.diags.error('TSK1008', e, `a condition must be bool or an integer, not ${typeName(t)}`);
+    if (t.kind !== 'bool' && t.kind !== 'int' && t.kind !== 'ptr') {
+      this.sema.diags.error('TSK1008', e, `a condition must be bool, an integer or a pointer, not ${typeName(t)}`);
     }
   }
 
@@ -381,6 +381,11 @@ export class ExprTyper {
   /** A literal gets the expected integer type, else i32 (i64/u64 if too big). */
   private literal(e: ts.Expression, v: bigint | undefined, expected?: MType): MType {
     if (expected && isFloat(expected)) return expected;
+    // An address literal for a pointer (`const vga: Ptr<u16> = 0xb8000`) is a usize.
+    if (expected?.kind === 'ptr') {
+      this.literal(e, v, INT_TYPES.usize);
+      return expected;
+    }
     const text = e.getText();
     const exponentForm = /e/i.test(text) && !/^-?0x/i.test(text);
     if (v === undefined || (exponentForm && !(expected && isInt(expected)))) {
@@ -495,7 +500,10 @@ export class ExprTyper {
       return t;
     }
     if (COMPARE.has(op)) {
-      const t = this.natural(e.left) ?? this.natural(e.right) ?? I32;
+      const ln = this.natural(e.left);
+      const rn = this.natural(e.right);
+      // A pointer compared with a usize (or a pointer of another type, which tsc rejects) compares addresses.
+      const t = ln?.kind === 'ptr' && rn && rn.kind !== 'ptr' ? rn : (ln ?? rn ?? I32);
       this.expect(e.left, t, `'${opText}'`);
       this.expect(e.right, t, `'${opText}'`);
       const equality = op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken;
@@ -514,6 +522,12 @@ export class ExprTyper {
     if (ARITH.has(op)) {
       const ln = this.natural(e.left);
       const rn = this.natural(e.right);
+      if (ln?.kind === 'ptr' || rn?.kind === 'ptr') {
+        this.sema.diags.error('TSK1040', e, `'${opText}' on a pointer would count bytes in JavaScript but elements in C; write Ptr.add(p, n) to step n elements, or usize(p) ${opText} n for byte arithmetic`);
+        this.type(e.left);
+        this.type(e.right);
+        return ln?.kind === 'ptr' ? ln : rn!;
+      }
       if (op === K.PlusToken && (ln?.kind === 'string' || rn?.kind === 'string')) {
         this.sema.diags.error('TSK1001', e, `string concatenation allocates, which tskc never does implicitly; pass the pieces to console.log separately`);
         return STRING;
@@ -589,7 +603,7 @@ export class ExprTyper {
     // An untyped constant argument keeps its own value's type, so u8(-1) is
     // 255 and u8(300) is 44: a conversion truncates, as a C cast does.
     const from = this.type(arg);
-    const ok = isNumeric(to) ? isNumeric(from) || from.kind === 'bool' : sameType(from, to);
+    const ok = isNumeric(to) ? isNumeric(from) || from.kind === 'bool' || (from.kind === 'ptr' && isInt(to)) : sameType(from, to);
     if (!ok) this.sema.diags.error('TSK1008', e, `cannot convert ${typeName(from)} to ${typeName(to)}`);
     return to;
   }

@@ -6,12 +6,13 @@ import ts from 'typescript';
 import type { TargetName } from '../driver/target.js';
 import type { ExprTyper } from './expr.js';
 import { constValue } from './consteval.js';
+import { POINTER_INTRINSICS } from './pointers.js';
 import { F32, F64, I32, I64, INT_TYPES, NEVER, STRING, USIZE, VOID, isFloat, isInt, isIntName, isNumeric, storageOf, typeName } from './types.js';
 import type { MType } from './types.js';
 
-type Typing = (ty: ExprTyper, e: ts.CallExpression, decl: ts.SignatureDeclaration, expected?: MType) => MType;
+export type Typing = (ty: ExprTyper, e: ts.CallExpression, decl: ts.SignatureDeclaration, expected?: MType) => MType;
 
-interface IntrinsicDef {
+export interface IntrinsicDef {
   targets: TargetName[] | 'all';
   type: Typing;
   /** The result type without typing the arguments (for `natural`). */
@@ -107,7 +108,7 @@ const DEFS: Record<string, IntrinsicDef> = {
     type: (ty, e) => {
       const to = typeArg(ty, e, 'changetype');
       const from = ty.type(e.arguments[0]);
-      const refs = ['string', 'class', 'array', 'iface', 'func'];
+      const refs = ['string', 'class', 'array', 'iface', 'func', 'ptr'];
       const bits = (t: MType): number => (isInt(t) ? t.bits : refs.includes(t.kind) ? 64 : 0);
       if (bits(from) !== 64 || bits(to) !== 64) {
         ty.sema.diags.error('TSK1008', e, `changetype reinterprets 64-bit values (strings, objects, usize, i64…); it cannot turn ${typeName(from)} into ${typeName(to)}`);
@@ -228,6 +229,8 @@ const DEFS: Record<string, IntrinsicDef> = {
     natural: () => I64,
   },
 };
+
+Object.assign(DEFS, POINTER_INTRINSICS);
 
 for (const name of ['outb', 'outw', 'outl', 'inb', 'inw', 'inl', 'hlt', 'cli', 'sti', 'pause']) {
   DEFS[name] = { targets: KERNEL, type: declared, natural: (ty, _e, d) => declaredReturn(ty, d) };

@@ -89,6 +89,31 @@ declare namespace memory {
   function data(size: i32): usize;
 }
 
+// ---- pointers (docs/language.md §6.7) --------------------------------------
+/** TypeScript's own NoInfer (lib.es5.d.ts), which `noLib` leaves out. */
+type NoInfer<T> = intrinsic;
+/**
+ * A typed pointer: a usize branded with the type it points at (an integer,
+ * bool, float, pointer or class). Converts to and from usize implicitly.
+ */
+type Ptr<T> = usize & { readonly __pointee?: T };
+declare namespace Ptr {
+  /** The T at p; for a class T, a reference to the instance at p. @intrinsic Ptr.load */
+  function load<T>(p: Ptr<T>): T;
+  /** Writes a T (not a class instance) at p. @intrinsic Ptr.store */
+  function store<T>(p: Ptr<T>, value: NoInfer<T>): void;
+  /** Ptr.load that is never removed, merged or reordered (memory-mapped I/O). @intrinsic Ptr.volatileLoad */
+  function volatileLoad<T>(p: Ptr<T>): T;
+  /** Ptr.store that is never removed, merged or reordered (memory-mapped I/O). @intrinsic Ptr.volatileStore */
+  function volatileStore<T>(p: Ptr<T>, value: NoInfer<T>): void;
+  /** p advanced by n elements (n × sizeof<T>() bytes; n may be negative). @intrinsic Ptr.add */
+  function add<T>(p: Ptr<T>, n: number): Ptr<T>;
+  /** The number of elements from q to p: (p - q) / sizeof<T>(). @intrinsic Ptr.diff */
+  function diff<T>(p: Ptr<T>, q: Ptr<T>): isize;
+}
+/** The address of a module-level variable, field or array element, or of an object. @intrinsic addressof */
+declare function addressof<T>(place: T): Ptr<T>;
+
 // ---- errors (docs/language.md §6.4) -----------------------------------------
 /**
  * `throw new Error(message)` stops the program with the message and the
