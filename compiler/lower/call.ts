@@ -13,6 +13,7 @@ import { dispatcherSymbol, initFields } from './lower.js';
 import { boundsCheck, cls, convert, elementAddress, loadOp, lowerCond, lowerExpr, storeOp } from './expr.js';
 import { relative } from 'node:path';
 import { lowerPointerIntrinsic } from './pointers.js';
+import { lowerTemplateIntrinsic } from './templates.js';
 
 export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType): Value {
   const sema = fx.sema;
@@ -144,7 +145,7 @@ function lowerIntrinsic(fx: FnCtx, e: ts.CallExpression, name: string, typeArg: 
       fx.effect(name as Op, 'w', []);
       return constant(0);
     default: {
-      const v = lowerPointerIntrinsic(fx, e, name);
+      const v = lowerPointerIntrinsic(fx, e, name) ?? lowerTemplateIntrinsic(fx, e, name);
       if (!v) throw new Error(`internal: intrinsic '${name}' has no lowering`);
       return v;
     }
@@ -196,6 +197,7 @@ function consoleLog(fx: FnCtx, e: ts.CallExpression): Value {
 function printValue(fx: FnCtx, v: Value, t: MType, floatPrinter: string): void {
   const rt = (name: string): Value => fx.mod.runtimeFunc(name);
   if (t.kind === 'string') fx.effect('call', 'l', [v], { callee: rt('printStr') });
+  else if (t.kind === 'template') fx.effect('call', 'l', [v], { callee: rt('printTemplate') });
   else if (t.kind === 'bool') fx.effect('call', 'l', [v], { callee: rt('printBool') });
   else if (t.kind === 'float') fx.effect('call', 'l', [convert(fx, v, t, F64)], { callee: rt(floatPrinter) });
   else if (isInt(t)) {

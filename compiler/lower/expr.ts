@@ -15,6 +15,7 @@ import { vtableSymbol } from '../sema/classes.js';
 import { THIS } from './context.js';
 import type { FnCtx } from './context.js';
 import { lowerCall, panic } from './call.js';
+import { buildTemplate } from './templates.js';
 
 const K = ts.SyntaxKind;
 
@@ -64,6 +65,13 @@ function toFloat(fx: FnCtx, v: Value, from: MType, to: FloatType): Value {
 }
 
 export function lowerExpr(fx: FnCtx, e: ts.Expression): Value {
+  // A template literal or string passed as a Template: a descriptor (§6.2).
+  if (fx.sema.templates.has(e)) return buildTemplate(fx, e);
+  return lowerValue(fx, e);
+}
+
+/** An expression's own value, without its conversion into a Template. */
+export function lowerValue(fx: FnCtx, e: ts.Expression): Value {
   const sema = fx.sema;
   const t = sema.typeOfExpr(e);
   if (ts.isParenthesizedExpression(e)) return lowerExpr(fx, e.expression);

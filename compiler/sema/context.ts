@@ -4,7 +4,7 @@
 import ts from 'typescript';
 import type { Target } from '../driver/target.js';
 import type { DiagnosticBag } from '../diag/diagnostic.js';
-import { BOOL, F32, F64, INT_TYPES, NEVER, STRING, TYPED_ARRAYS, VOID, isIntName } from './types.js';
+import { BOOL, F32, F64, INT_TYPES, NEVER, STRING, TEMPLATE, TYPED_ARRAYS, VOID, isIntName } from './types.js';
 import type { MType } from './types.js';
 import { pointeeProblem } from './pointers.js';
 import type { ClassInfo, FieldInfo, InterfaceInfo } from './classes.js';
@@ -92,6 +92,8 @@ export class BodyFacts {
   readonly indirectCalls = new Set<ts.CallExpression>();
   /** `new` expressions that initialise a module-level variable: static storage. */
   readonly staticNews = new Set<ts.NewExpression>();
+  /** Template literals and strings passed as a Template: the caller builds a descriptor. */
+  readonly templates = new Set<ts.Expression>();
 }
 
 /** A generic function and its instances (one per list of type arguments). */
@@ -152,6 +154,9 @@ export class Sema {
   }
   get staticNews() {
     return this.facts.staticNews;
+  }
+  get templates() {
+    return this.facts.templates;
   }
 
   /** Runs f with another body's facts and type bindings in force. */
@@ -237,6 +242,7 @@ export class Sema {
     }
     // Integer types are recognised by their brand, so user aliases of them work.
     if (t.flags & ts.TypeFlags.Intersection) {
+      if (t.getProperty('__template')) return TEMPLATE;
       // Ptr<T> is a usize branded with its pointee type (docs/language.md §6.7).
       const pointee = t.getProperty('__pointee');
       if (pointee) {
@@ -271,7 +277,7 @@ export class Sema {
     if (t) {
       this.checkFloatAllowed(node, t);
       for (let x: MType = t; x.kind === 'ptr' || x.kind === 'array'; x = x.elem) {
-        const problem = x.kind === 'ptr' ? pointeeProblem(x.elem) : undefined;
+        const problem = x.kind === 'ptr' ? pointeeProblem(x.elem) : x.elem.kind === 'template' ? 'a Template lives in a stack frame and cannot be an array element' : undefined;
         if (problem) this.diags.error('TSK1040', node, problem);
       }
       return t;

@@ -12,6 +12,7 @@ import { constValue } from './consteval.js';
 import { I32, INT_TYPES, VOID, isInt, typeName } from './types.js';
 import type { MType } from './types.js';
 import { unsupportedMessage } from './unsupported.js';
+import { checkTemplateStorage } from './templates.js';
 
 /** Symbols the generated entry code and linker script own. */
 const RESERVED = new Set(['_start', 'main']);
@@ -159,8 +160,10 @@ export function signatureOf(sema: Sema, decl: ts.SignatureDeclaration, name: str
   }
   if (ts.isConstructorDeclaration(decl)) return { params, ret: VOID };
   let ret: MType = VOID;
-  if (decl.type) ret = sema.typeFromNode(decl.type);
-  else {
+  if (decl.type) {
+    ret = sema.typeFromNode(decl.type);
+    checkTemplateStorage(sema, decl.type, ret, 'a return value');
+  } else {
     const sig = sema.checker.getSignatureFromDeclaration(decl);
     const rt = sig && sema.checker.getReturnTypeOfSignature(sig);
     // TypeScript infers `number` for integer arithmetic too; only a written
@@ -191,8 +194,10 @@ function collectGlobals(sema: Sema, ty: ExprTyper, mangler: Mangler, st: ts.Vari
     const sym = sema.symbolOf(d.name);
     if (!sym) continue;
     let type: MType;
-    if (d.type) type = sema.typeFromNode(d.type);
-    else if (d.initializer) type = ty.declaredType(d.initializer);
+    if (d.type) {
+      type = sema.typeFromNode(d.type);
+      checkTemplateStorage(sema, d.type, type, 'a module-level variable');
+    } else if (d.initializer) type = ty.declaredType(d.initializer);
     else {
       sema.diags.error('TSK1005', d, `'${d.name.text}' needs a type annotation or an initializer`);
       type = I32;

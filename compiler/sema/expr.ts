@@ -11,6 +11,7 @@ import type { Sema } from './context.js';
 import { constValue, literalValue } from './consteval.js';
 import { typeIntrinsic, naturalOfIntrinsic } from './intrinsics.js';
 import { unsupportedMessage } from './unsupported.js';
+import { expectTemplate } from './templates.js';
 import { enclosingClass, fieldOf } from './classes.js';
 import type { ClassInfo, InterfaceInfo } from './classes.js';
 import { instantiate, signatureOf } from './declarations.js';
@@ -315,9 +316,12 @@ export class ExprTyper {
 
   /** Types `e` and reports a diagnostic unless it has type `want`. */
   expect(e: ts.Expression, want: MType, what: string): MType {
+    if (want.kind === 'template') return expectTemplate(this, e, what);
     const got = this.type(e, want);
     if (assignable(got, want) || got.kind === 'never') return got;
-    if (isInt(got) && isInt(want)) {
+    if (got.kind === 'template') {
+      this.sema.diags.error('TSK1041', e, `${what} expects ${typeName(want)}; a Template is not a string (it is a list of pieces): walk it with Template.count/kind/str/int…, or print it with console.log`);
+    } else if (isInt(got) && isInt(want)) {
       this.sema.diags.error('TSK1003', e, `${what} expects ${want.name} but this is ${got.name}; convert explicitly, e.g. ${want.name}(…)`);
     } else {
       this.sema.diags.error('TSK1008', e, `${what} expects ${typeName(want)} but this is ${typeName(got)}`);

@@ -7,6 +7,7 @@ import type { TargetName } from '../driver/target.js';
 import type { ExprTyper } from './expr.js';
 import { constValue } from './consteval.js';
 import { POINTER_INTRINSICS } from './pointers.js';
+import { TEMPLATE_INTRINSICS } from './templates.js';
 import { F32, F64, I32, I64, INT_TYPES, NEVER, STRING, USIZE, VOID, isFloat, isInt, isIntName, isNumeric, storageOf, typeName } from './types.js';
 import type { MType } from './types.js';
 
@@ -201,8 +202,8 @@ const DEFS: Record<string, IntrinsicDef> = {
           continue;
         }
         const t = ty.type(a);
-        if (!isNumeric(t) && t.kind !== 'bool' && t.kind !== 'string') {
-          ty.sema.diags.error('TSK1008', a, `console.log prints numbers, bools and strings, not ${typeName(t)}`);
+        if (!isNumeric(t) && t.kind !== 'bool' && t.kind !== 'string' && t.kind !== 'template') {
+          ty.sema.diags.error('TSK1008', a, `console.log prints numbers, bools, strings and Templates, not ${typeName(t)}`);
         }
       }
       return VOID;
@@ -222,7 +223,7 @@ const DEFS: Record<string, IntrinsicDef> = {
     type: (ty, e) => {
       for (const a of e.arguments) {
         const t = ty.type(a, ty.natural(a) ?? I64);
-        if (!isInt(t) && t.kind !== 'bool') ty.sema.diags.error('TSK1008', a, `syscall arguments are integers, not ${typeName(t)}`);
+        if (!isInt(t) && t.kind !== 'bool' && t.kind !== 'ptr') ty.sema.diags.error('TSK1008', a, `syscall arguments are integers or pointers, not ${typeName(t)}`);
       }
       return I64;
     },
@@ -230,7 +231,7 @@ const DEFS: Record<string, IntrinsicDef> = {
   },
 };
 
-Object.assign(DEFS, POINTER_INTRINSICS);
+Object.assign(DEFS, POINTER_INTRINSICS, TEMPLATE_INTRINSICS);
 
 for (const name of ['outb', 'outw', 'outl', 'inb', 'inw', 'inl', 'hlt', 'cli', 'sti', 'pause']) {
   DEFS[name] = { targets: KERNEL, type: declared, natural: (ty, _e, d) => declaredReturn(ty, d) };

@@ -34,6 +34,8 @@ export type MType =
   | { kind: 'func'; params: MType[]; ret: MType }
   /** A reference to an object of any class implementing the interface. */
   | { kind: 'iface'; info: InterfaceInfo }
+  /** `Template`: the address of a caller-built descriptor of pieces (docs/language.md §6.2). */
+  | { kind: 'template' }
   /** `Ptr<T>`: an address (a usize) whose pointee has type `elem` (docs/language.md §6.7). */
   | { kind: 'ptr'; elem: MType };
 
@@ -57,6 +59,7 @@ export const F32: FloatType = { kind: 'float', name: 'f32', bits: 32 };
 export const BOOL: MType = { kind: 'bool' };
 export const STRING: MType = { kind: 'string' };
 export const VOID: MType = { kind: 'void' };
+export const TEMPLATE: MType = { kind: 'template' };
 export const NEVER: MType = { kind: 'never' };
 export const I32 = INT_TYPES.i32;
 export const I64 = INT_TYPES.i64;
@@ -86,6 +89,7 @@ export function clsOf(t: MType): Cls | null {
     case 'func':
     case 'iface':
     case 'ptr':
+    case 'template':
       return 'l';
     default:
       return null;
@@ -120,7 +124,7 @@ export function typeName(t: MType): string {
   if (t.kind === 'array') return `${typeName(t.elem)}[]`;
   if (t.kind === 'ptr') return `Ptr<${typeName(t.elem)}>`;
   if (t.kind === 'func') return `(${t.params.map(typeName).join(', ')}) => ${typeName(t.ret)}`;
-  return t.kind === 'bool' ? 'bool' : t.kind;
+  return t.kind === 'bool' ? 'bool' : t.kind === 'template' ? 'Template' : t.kind;
 }
 
 /**

@@ -114,6 +114,32 @@ declare namespace Ptr {
 /** The address of a module-level variable, field or array element, or of an object. @intrinsic addressof */
 declare function addressof<T>(place: T): Ptr<T>;
 
+// ---- templates (docs/language.md §6.2) --------------------------------------
+/**
+ * A template literal passed to a printing function without allocating: the
+ * caller builds a list of pieces on its stack. A string passes as one piece.
+ * It cannot be stored in a field or global or returned.
+ */
+type Template = string & { readonly __template?: true };
+/** The kinds of a Template's pieces. */
+declare const enum TemplatePiece { Str = 0, Int = 1, Uint = 2, Bool = 3, Float = 4 }
+declare namespace Template {
+  /** The number of pieces. @intrinsic Template.count */
+  function count(t: Template): i32;
+  /** Piece i's kind (bounds-checked). @intrinsic Template.kind */
+  function kind(t: Template, i: i32): TemplatePiece;
+  /** Piece i, a text piece or a string substitution. @intrinsic Template.str */
+  function str(t: Template, i: i32): string;
+  /** Piece i, a signed integer substitution, widened to i64. @intrinsic Template.int */
+  function int(t: Template, i: i32): i64;
+  /** Piece i, an unsigned integer (or pointer) substitution, widened to u64. @intrinsic Template.uint */
+  function uint(t: Template, i: i32): u64;
+  /** Piece i, a bool substitution. @intrinsic Template.bool */
+  function bool(t: Template, i: i32): bool;
+  /** Piece i, a float substitution, as an f64 (process targets). @intrinsic Template.float */
+  function float(t: Template, i: i32): f64;
+}
+
 // ---- errors (docs/language.md §6.4) -----------------------------------------
 /**
  * `throw new Error(message)` stops the program with the message and the
