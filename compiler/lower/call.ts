@@ -14,6 +14,7 @@ import { boundsCheck, cls, convert, elementAddress, loadOp, lowerCond, lowerExpr
 import { relative } from 'node:path';
 import { lowerPointerIntrinsic } from './pointers.js';
 import { lowerTemplateIntrinsic } from './templates.js';
+import { lowerMathIntrinsic } from './math.js';
 
 export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType): Value {
   const sema = fx.sema;
@@ -145,7 +146,7 @@ function lowerIntrinsic(fx: FnCtx, e: ts.CallExpression, name: string, typeArg: 
       fx.effect(name as Op, 'w', []);
       return constant(0);
     default: {
-      const v = lowerPointerIntrinsic(fx, e, name) ?? lowerTemplateIntrinsic(fx, e, name);
+      const v = lowerPointerIntrinsic(fx, e, name) ?? lowerTemplateIntrinsic(fx, e, name) ?? lowerMathIntrinsic(fx, e, name, t);
       if (!v) throw new Error(`internal: intrinsic '${name}' has no lowering`);
       return v;
     }

@@ -12,6 +12,7 @@ import { constValue, literalValue } from './consteval.js';
 import { typeIntrinsic, naturalOfIntrinsic } from './intrinsics.js';
 import { unsupportedMessage } from './unsupported.js';
 import { expectTemplate } from './templates.js';
+import { mathConstant } from './math.js';
 import { enclosingClass, fieldOf } from './classes.js';
 import type { ClassInfo, InterfaceInfo } from './classes.js';
 import { instantiate, signatureOf } from './declarations.js';
@@ -37,6 +38,7 @@ export const COMPOUND: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
   [K.PlusEqualsToken]: K.PlusToken,
   [K.MinusEqualsToken]: K.MinusToken,
   [K.AsteriskEqualsToken]: K.AsteriskToken,
+  [K.AsteriskAsteriskEqualsToken]: K.AsteriskAsteriskToken,
   [K.SlashEqualsToken]: K.SlashToken,
   [K.PercentEqualsToken]: K.PercentToken,
   [K.AmpersandEqualsToken]: K.AmpersandToken,
@@ -97,6 +99,7 @@ export class ExprTyper {
     if (ts.isCallExpression(e)) return this.naturalOfCall(e);
     if (ts.isPropertyAccessExpression(e)) {
       if (this.enumMember(e) !== undefined) return I32;
+      if (mathConstant(s, e) !== undefined) return F64;
       const sym = s.symbolOf(e.name);
       const g = sym && s.globals.get(sym);
       if (g) return g.type;
@@ -137,6 +140,7 @@ export class ExprTyper {
   private property(e: ts.PropertyAccessExpression): MType | undefined {
     const s = this.sema;
     if (this.enumMember(e) !== undefined) return I32;
+    if (mathConstant(s, e) !== undefined) return F64;
     const sym = s.symbolOf(e.name);
     const g = sym && s.globals.get(sym);
     if (g) return g.type;
@@ -497,7 +501,7 @@ export class ExprTyper {
     const compound = COMPOUND[op];
     if (compound) {
       const t = this.assignTarget(e.left);
-      if (SHIFTS.has(compound)) this.shiftCount(e.right, t);
+      if (SHIFTS.has(compound) || (compound === K.AsteriskAsteriskToken && isInt(t))) this.shiftCount(e.right, t);
       else this.expect(e.right, t, `'${opText}'`);
       if (isFloat(t)) return this.floatArith(e, compound, t);
       if (!isInt(t)) this.sema.diags.error('TSK1008', e, `'${opText}' needs a numeric variable`);
@@ -523,6 +527,7 @@ export class ExprTyper {
       // bits and more, bits shifted out are the point (1 << 31 is i32 MIN).
       return isInt(t) && t.bits < 32 ? this.checkConstant(e, t) : t;
     }
+    if (op === K.AsteriskAsteriskToken) return this.power(e, expected);
     if (ARITH.has(op)) {
       const ln = this.natural(e.left);
       const rn = this.natural(e.right);
@@ -550,11 +555,28 @@ export class ExprTyper {
     return expected ?? I32;
   }
 
-  /** Floats take + - * /; % and the bit operators are integer-only here. */
+  /**
+   * `a ** b`: on integers the exponent may be any integer type (like a
+   * shift count) and the result wraps; on floats both sides share the type.
+   */
+  private power(e: ts.BinaryExpression, expected?: MType): MType {
+    const rn = this.natural(e.right);
+    const t = this.natural(e.left) ?? (rn && isFloat(rn) ? rn : undefined) ?? (expected && isNumeric(expected) ? expected : this.constantType(e));
+    this.expect(e.left, t, `'**'`);
+    if (isInt(t)) {
+      const got = this.type(e.right, rn ?? t);
+      if (!isInt(got)) this.sema.diags.error('TSK1008', e.right, `an integer '**' needs an integer exponent, not ${typeName(got)}; convert the base to f64 for a float power`);
+      return this.checkConstant(e, t);
+    }
+    this.expect(e.right, t, `'**'`);
+    if (!isFloat(t)) this.sema.diags.error('TSK1008', e, `'**' needs numbers, not ${typeName(t)}`);
+    return t;
+  }
+
+  /** Floats take + - * / % **; the bit operators are integer-only. */
   private floatArith(e: ts.Expression, op: ts.SyntaxKind, t: MType): MType {
-    if (op === K.PercentToken) {
-      this.sema.diags.error('TSK1001', e, `'%' on floats is not supported yet; use integers, or x - y * f64(i64(x / y))`);
-    } else if (op !== K.PlusToken && op !== K.MinusToken && op !== K.AsteriskToken && op !== K.SlashToken) {
+    const ok = [K.PlusToken, K.MinusToken, K.AsteriskToken, K.SlashToken, K.PercentToken, K.AsteriskAsteriskToken];
+    if (!ok.includes(op)) {
       this.sema.diags.error('TSK1008', e, `'${ts.tokenToString(op)}' works on integers; convert the float first, e.g. i32(x)`);
     }
     return t;

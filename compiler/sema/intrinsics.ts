@@ -8,6 +8,7 @@ import type { ExprTyper } from './expr.js';
 import { constValue } from './consteval.js';
 import { POINTER_INTRINSICS } from './pointers.js';
 import { TEMPLATE_INTRINSICS } from './templates.js';
+import { MATH_INTRINSICS } from './math.js';
 import { F32, F64, I32, I64, INT_TYPES, NEVER, STRING, USIZE, VOID, isFloat, isInt, isIntName, isNumeric, storageOf, typeName } from './types.js';
 import type { MType } from './types.js';
 
@@ -231,7 +232,7 @@ const DEFS: Record<string, IntrinsicDef> = {
   },
 };
 
-Object.assign(DEFS, POINTER_INTRINSICS, TEMPLATE_INTRINSICS);
+Object.assign(DEFS, POINTER_INTRINSICS, TEMPLATE_INTRINSICS, MATH_INTRINSICS);
 
 for (const name of ['outb', 'outw', 'outl', 'inb', 'inw', 'inl', 'hlt', 'cli', 'sti', 'pause']) {
   DEFS[name] = { targets: KERNEL, type: declared, natural: (ty, _e, d) => declaredReturn(ty, d) };
