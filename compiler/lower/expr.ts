@@ -17,6 +17,7 @@ import type { FnCtx } from './context.js';
 import { lowerCall, panic } from './call.js';
 import { arith } from './arith.js';
 import { buildTemplate } from './templates.js';
+import { stringIndex } from './strings.js';
 import { mathConstant } from '../sema/math.js';
 
 const K = ts.SyntaxKind;
@@ -88,7 +89,12 @@ export function lowerValue(fx: FnCtx, e: ts.Expression): Value {
   if (e.kind === K.ThisKeyword || e.kind === K.SuperKeyword) return fx.readVar(THIS, 'l', 'this');
   if (ts.isNewExpression(e)) return fx.sema.arrayNews.has(e) ? lowerArray(fx, e) : lowerNew(fx, e);
   if (ts.isArrayLiteralExpression(e)) return lowerArray(fx, e);
-  if (ts.isElementAccessExpression(e)) return place(fx, e).read();
+  if (ts.isElementAccessExpression(e)) {
+    if (sema.typeOfExpr(e.expression).kind === 'string') {
+      return stringIndex(fx, lowerExpr(fx, e.expression), lowerExpr(fx, e.argumentExpression), sema.typeOfExpr(e.argumentExpression), e);
+    }
+    return place(fx, e).read();
+  }
   if (ts.isPrefixUnaryExpression(e)) return prefix(fx, e, t);
   if (ts.isPostfixUnaryExpression(e)) return increment(fx, e.operand, e.operator === K.PlusPlusToken, false);
   if (ts.isBinaryExpression(e)) return binary(fx, e, t);

@@ -118,7 +118,7 @@ export class ExprTyper {
     }
     if (ts.isElementAccessExpression(e)) {
       const a = this.natural(e.expression);
-      return a?.kind === 'array' ? a.elem : null;
+      return a?.kind === 'array' ? a.elem : a?.kind === 'string' ? STRING : null;
     }
     if (ts.isArrayLiteralExpression(e)) {
       const first = e.elements[0];
@@ -166,9 +166,10 @@ export class ExprTyper {
     const a = this.type(e.expression);
     const idx = this.type(e.argumentExpression, this.natural(e.argumentExpression) ?? I32);
     if (!isInt(idx)) s.diags.error('TSK1008', e.argumentExpression, `an index must be an integer, not ${typeName(idx)}`);
+    // s[i] is a one-character string (ASCII only, docs/language.md §6.2).
+    if (a.kind === 'string') return STRING;
     if (a.kind !== 'array') {
-      const hint = a.kind === 'string' ? 'use s.charCodeAt(i) for the byte at i' : 'only arrays can be indexed';
-      s.diags.error('TSK1001', e, `indexing a ${typeName(a)} is not supported; ${hint}`);
+      s.diags.error('TSK1001', e, `indexing a ${typeName(a)} is not supported; only arrays and strings can be indexed`);
       return I32;
     }
     s.elements.set(e, a);

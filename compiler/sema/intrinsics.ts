@@ -171,7 +171,7 @@ const DEFS: Record<string, IntrinsicDef> = {
     targets: 'all',
     type: (ty, e) => {
       const t = ty.type(e.arguments[0]);
-      if (t.kind !== 'class') ty.sema.diags.error('TSK1008', e.arguments[0], `free takes an object made with new, not ${typeName(t)}`);
+      if (t.kind !== 'class' && t.kind !== 'array') ty.sema.diags.error('TSK1008', e.arguments[0], `free takes an object or array made with new, not ${typeName(t)}`);
       return VOID;
     },
     natural: () => VOID,

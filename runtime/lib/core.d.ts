@@ -27,7 +27,7 @@ interface String {
   readonly length: i32;
   /** The byte at `index` (bounds-checked); the same as JS for ASCII text. @intrinsic charCodeAt */
   charCodeAt(index: i32): i32;
-  /** Declared so that tskc, not tsc, reports `s[i]` (one-character strings do not exist in tskc). */
+  /** The one-character string at byte `index` (bounds-checked; ASCII only, else a panic). */
   readonly [index: number]: string;
 }
 interface TemplateStringsArray {}
@@ -159,7 +159,7 @@ declare function sizeof<T>(): usize;
 declare function alignof<T>(): usize;
 /** The byte offset of field `name` inside class T's instances. @intrinsic offsetof */
 declare function offsetof<T>(name: keyof T & string): usize;
-/** Frees an object made with `new` inside a function (heap); module-level objects are static. @intrinsic free */
+/** Frees an object or array made inside a function (heap); module-level ones are static. @intrinsic free */
 declare function free(ref: object): void;
 
 // ---- typed arrays (docs/language.md §6.6) -----------------------------------
