@@ -2,8 +2,10 @@
 // runs the top-level statements of every kernel file in import order, and
 // then these: one init step per line, each reporting "[ok] step" on the
 // console (the serial line and, from the VGA step on, the screen).
-import { consolePoll, consoleWrite, consoleWriteColored, consoleWriteLine } from './console/console';
+import { consolePoll, consoleWrite, consoleWriteColored, consoleWriteLine, consoleWriteUint } from './console/console';
 import { keyboardInit } from './drivers/keyboard';
+import { rtcRead } from './drivers/rtc';
+import { RtcTime } from './drivers/rtc-decode';
 import { serialInit } from './drivers/serial';
 import { VgaColor, vgaAttribute, vgaInit, vgaWriteAt, VGA_COLS } from './drivers/vga';
 import { echoLoop } from './echo';
@@ -18,6 +20,23 @@ function ok(name: string): void {
   consoleWrite(name);
 }
 
+/** Prints a date and time as YYYY-MM-DD hh:mm:ss. */
+function writeTime(t: RtcTime): void {
+  consoleWriteUint(t.year as u64, 4);
+  consoleWrite('-');
+  consoleWriteUint(t.month as u64, 2);
+  consoleWrite('-');
+  consoleWriteUint(t.day as u64, 2);
+  consoleWrite(' ');
+  consoleWriteUint(t.hour as u64, 2);
+  consoleWrite(':');
+  consoleWriteUint(t.minute as u64, 2);
+  consoleWrite(':');
+  consoleWriteUint(t.second as u64, 2);
+}
+
+const bootTime = new RtcTime();
+
 serialInit(); // COM1 at 115200 8N1, FIFOs, receive interrupt enabled: the log goes here first
 ok('serial\n');
 vgaInit(); // clear the BIOS text, underline cursor, light grey on black
@@ -25,6 +44,10 @@ ok('vga\n');
 vgaWriteAt(0, VGA_COLS - TITLE.length, TITLE, vgaAttribute(VgaColor.White, VgaColor.Blue)); // title, top right
 keyboardInit(); // drop the scancodes of keys pressed during boot
 ok('keyboard\n');
+rtcRead(bootTime); // the wall-clock time from the CMOS clock
+ok('rtc ');
+writeTime(bootTime);
+consoleWrite('\n');
 consolePoll(); // POLLING: stands in for IRQ 1 and IRQ 4 until the interrupt subsystem routes them
 ok('console\n');
 consoleWriteLine('tskc kernel: hello from TypeScript');

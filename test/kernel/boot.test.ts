@@ -19,8 +19,14 @@ describe('kernel boot', () => {
     const screen = await vm.readScreen();
     const title = ' tskc kernel ';
     expect(screen[0]).toBe('[ok] vga'.padEnd(80 - title.length) + title);
-    expect(screen.slice(1, 5).map((l) => l.trimEnd())).toEqual(['[ok] keyboard', '[ok] console', BANNER, '>']);
-    expect(screen.slice(5).every((line) => line.trim() === '')).toBe(true); // the BIOS text is gone
+    expect(screen.slice(1, 6).map((l) => l.trimEnd())).toEqual([
+      '[ok] keyboard',
+      expect.stringMatching(/^\[ok\] rtc \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
+      '[ok] console',
+      BANNER,
+      '>',
+    ]);
+    expect(screen.slice(6).every((line) => line.trim() === '')).toBe(true); // the BIOS text is gone
     const cells = await vm.readMemory(0xb8000, 80 * 2);
     const attr = (col: number): number => cells[col * 2 + 1]!;
     expect([attr(0), attr(1), attr(2), attr(3), attr(5)]).toEqual([0x07, 0x0a, 0x0a, 0x07, 0x07]); // "[ok] v": ok in light green

@@ -7,7 +7,7 @@ import { buildKernelImage } from '../../compiler/cli/image.js';
 import { useQemu, type Qemu } from '../harness/qemu.js';
 
 export const BANNER = 'tskc kernel: hello from TypeScript';
-export const BOOT_MARKERS = ['[ok] serial', '[ok] vga', '[ok] keyboard', '[ok] console', BANNER];
+export const BOOT_MARKERS = ['[ok] serial', '[ok] vga', '[ok] keyboard', '[ok] rtc ', '[ok] console', BANNER];
 
 let image: string | null = null;
 
