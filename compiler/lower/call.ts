@@ -3,7 +3,8 @@
 // returns `never` ends the block.
 import ts from 'typescript';
 import { constant, sym } from '../ir/ir.js';
-import type { Op, Value } from '../ir/ir.js';
+import type { Value } from '../ir/ir.js';
+import { MACHINE, isMachineOp } from '../ir/machine.js';
 import { F64, I32, I64, U64, isInt } from '../sema/types.js';
 import { constValue } from '../sema/consteval.js';
 import type { MType } from '../sema/types.js';
@@ -12,6 +13,7 @@ import { THIS } from './context.js';
 import { dispatcherSymbol, initFields } from './lower.js';
 import { boundsCheck, cls, convert, elementAddress, loadOp, lowerCond, lowerExpr, storeOp } from './expr.js';
 import { relative } from 'node:path';
+import { lowerAsm } from './asm.js';
 
 export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType): Value {
   const sema = fx.sema;
@@ -127,23 +129,22 @@ function lowerIntrinsic(fx: FnCtx, e: ts.CallExpression, name: string, typeArg: 
       const vals = args.map((_, i) => convert(fx, value(i), typeOf(i), I64));
       return fx.emit('syscall', 'l', vals);
     }
-    case 'outb':
-    case 'outw':
-    case 'outl':
-      fx.effect(name, 'w', [value(0), value(1)]);
+    case 'asm':
+      return lowerAsm(fx, e, fx.sema.asmCalls.get(e)!);
+    case 'memcpy':
+    case 'memset':
+    case 'memcmp':
+      return call(fx, fx.mod.runtimeFunc(name), args.map((_, i) => value(i)), t);
+    default: {
+      if (!isMachineOp(name)) throw new Error(`internal: intrinsic '${name}' has no lowering`);
+      // A machine intrinsic: one IR op of the same name (ir/machine.ts).
+      const def = MACHINE[name];
+      const vals = args.map((_, i) => value(i));
+      if (def.result) return fx.emit(name, def.result, vals);
+      fx.effect(name, def.args[0] ?? 'w', vals); // as the IR parser reads an effect's class
+
       return constant(0);
-    case 'inb':
-    case 'inw':
-    case 'inl':
-      return fx.emit(name, 'w', [value(0)]);
-    case 'hlt':
-    case 'cli':
-    case 'sti':
-    case 'pause':
-      fx.effect(name as Op, 'w', []);
-      return constant(0);
-    default:
-      throw new Error(`internal: intrinsic '${name}' has no lowering`);
+    }
   }
 }
 
