@@ -603,7 +603,10 @@ export class ExprTyper {
     // Through a function value unless the callee is a function's own name
     // (or a method): a variable may be reassigned, so the call is indirect.
     const calleeSym = ts.isIdentifier(e.expression) ? s.symbolOf(e.expression) : undefined;
-    const runtimeValue = calleeSym?.valueDeclaration && s.isRuntime(calleeSym.valueDeclaration);
+    // Values declared in runtime/lib (`declare const asm: Asm`) are intrinsics,
+    // not function values; runtime support code's function-typed globals are.
+    const decl0 = calleeSym?.valueDeclaration;
+    const runtimeValue = decl0 && s.isRuntime(decl0) && decl0.getSourceFile().isDeclarationFile;
     if (ts.isIdentifier(e.expression) && calleeSym && !runtimeValue && !(calleeSym.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Alias))) {
       const ct = this.type(e.expression);
       if (ct.kind === 'func') return this.indirectCall(e, ct);
