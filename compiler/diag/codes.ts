@@ -32,6 +32,9 @@ export const DIAG_CODES = {
   TSK1031: { section: '12.2', summary: 'an @interrupt handler with a wrong signature or on a target without interrupts' },
   TSK1032: { section: '12.2', summary: 'a direct call of an @interrupt handler' },
   TSK1033: { section: '12.3', summary: 'a @packed class that cannot have an exact layout' },
+  TSK1040: { section: '6.7', summary: 'a pointer used in a way Ptr<T> does not allow' },
+  TSK1041: { section: '6.2', summary: 'a Template used where it is not allowed, or a value that cannot be one' },
+  TSK1042: { section: '3.2.1', summary: 'a Math function tskc cannot compute as JavaScript does' },
   TSK1100: { section: '', summary: 'an input file or option problem' },
 } as const satisfies Record<string, CodeInfo>;
 

@@ -95,6 +95,8 @@ export const OPS = {
   add: bin((a, b) => a + b, true, ALL_CLASSES),
   sub: bin((a, b) => a - b, false, ALL_CLASSES),
   mul: bin((a, b) => a * b, true, ALL_CLASSES),
+  /** Square root, correctly rounded (sqrtss/sqrtsd; Math.sqrt). */
+  sqrt: { args: ['same'], result: true, effect: false, classes: FLOAT_CLASSES } as OpInfo,
   /** Floating-point division (integers use sdiv/udiv). */
   div: { args: ['same', 'same'], result: true, effect: false, classes: FLOAT_CLASSES } as OpInfo,
   sdiv: bin((a, b, c) => (wrapS(b, c) === 0n ? undefined : wrapS(a, c) / wrapS(b, c))),

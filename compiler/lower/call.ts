@@ -14,6 +14,9 @@ import { DEBUG_TABLE_SYMBOL, dispatcherSymbol, displayPath, initFields } from '.
 import { boundsCheck, cls, convert, elementAddress, loadOp, lowerCond, lowerExpr, storeOp } from './expr.js';
 import { relative } from 'node:path';
 import { lowerAsm } from './asm.js';
+import { lowerPointerIntrinsic } from './pointers.js';
+import { lowerTemplateIntrinsic } from './templates.js';
+import { lowerMathIntrinsic } from './math.js';
 
 export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType): Value {
   const sema = fx.sema;
@@ -140,7 +143,11 @@ function lowerIntrinsic(fx: FnCtx, e: ts.CallExpression, name: string, typeArg: 
     case 'frameAddress':
       return fx.emit('frameaddr', 'l', []);
     default: {
-      if (!isMachineOp(name)) throw new Error(`internal: intrinsic '${name}' has no lowering`);
+      if (!isMachineOp(name)) {
+        const v = lowerPointerIntrinsic(fx, e, name) ?? lowerTemplateIntrinsic(fx, e, name) ?? lowerMathIntrinsic(fx, e, name, t);
+        if (!v) throw new Error(`internal: intrinsic '${name}' has no lowering`);
+        return v;
+      }
       // A machine intrinsic: one IR op of the same name (ir/machine.ts).
       const def = MACHINE[name];
       const vals = args.map((_, i) => value(i));
@@ -197,6 +204,7 @@ function consoleLog(fx: FnCtx, e: ts.CallExpression): Value {
 function printValue(fx: FnCtx, v: Value, t: MType, floatPrinter: string): void {
   const rt = (name: string): Value => fx.mod.runtimeFunc(name);
   if (t.kind === 'string') fx.effect('call', 'l', [v], { callee: rt('printStr') });
+  else if (t.kind === 'template') fx.effect('call', 'l', [v], { callee: rt('printTemplate') });
   else if (t.kind === 'bool') fx.effect('call', 'l', [v], { callee: rt('printBool') });
   else if (t.kind === 'float') fx.effect('call', 'l', [convert(fx, v, t, F64)], { callee: rt(floatPrinter) });
   else if (isInt(t)) {

@@ -11,6 +11,7 @@ import type { Mangler } from './declarations.js';
 import { signatureOf } from './declarations.js';
 import { constValue } from './consteval.js';
 import { readAttrs } from './attributes.js';
+import { checkTemplateStorage } from './templates.js';
 import { ARRAY_HEADER, I32, VOID, isInt, storageOf } from './types.js';
 import type { MType } from './types.js';
 
@@ -194,7 +195,11 @@ function inlineArray(sema: Sema, p: ts.PropertyDeclaration | ts.ParameterDeclara
 }
 
 function fieldType(sema: Sema, ty: ExprTyper, p: ts.PropertyDeclaration | ts.ParameterDeclaration): MType {
-  if (p.type) return sema.typeFromNode(p.type);
+  if (p.type) {
+    const t = sema.typeFromNode(p.type);
+    checkTemplateStorage(sema, p.type, t, 'a field');
+    return t;
+  }
   const init = p.initializer;
   if (init) return ty.natural(init) ?? I32;
   sema.diags.error('TSK1005', p, `field '${p.name.getText()}' needs a type annotation`);

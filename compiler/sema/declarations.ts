@@ -9,10 +9,11 @@ import { BodyFacts } from './context.js';
 import { declareClasses, defineClasses } from './classes.js';
 import type { ExprTyper } from './expr.js';
 import { constValue } from './consteval.js';
-import { I32, VOID, isInt, typeName } from './types.js';
+import { I32, INT_TYPES, VOID, isInt, typeName } from './types.js';
 import type { MType } from './types.js';
 import { unsupportedMessage } from './unsupported.js';
 import { checkInterruptSignature, readAttrs } from './attributes.js';
+import { checkTemplateStorage } from './templates.js';
 
 /** Symbols the generated entry code and linker script own. */
 const RESERVED = new Set(['_start', 'main']);
@@ -172,8 +173,10 @@ export function signatureOf(sema: Sema, decl: ts.SignatureDeclaration, name: str
   }
   if (ts.isConstructorDeclaration(decl)) return { params, ret: VOID };
   let ret: MType = VOID;
-  if (decl.type) ret = sema.typeFromNode(decl.type);
-  else {
+  if (decl.type) {
+    ret = sema.typeFromNode(decl.type);
+    checkTemplateStorage(sema, decl.type, ret, 'a return value');
+  } else {
     const sig = sema.checker.getSignatureFromDeclaration(decl);
     const rt = sig && sema.checker.getReturnTypeOfSignature(sig);
     // TypeScript infers `number` for integer arithmetic too; only a written
@@ -205,8 +208,10 @@ function collectGlobals(sema: Sema, ty: ExprTyper, mangler: Mangler, st: ts.Vari
     const sym = sema.symbolOf(d.name);
     if (!sym) continue;
     let type: MType;
-    if (d.type) type = sema.typeFromNode(d.type);
-    else if (d.initializer) type = ty.declaredType(d.initializer);
+    if (d.type) {
+      type = sema.typeFromNode(d.type);
+      checkTemplateStorage(sema, d.type, type, 'a module-level variable');
+    } else if (d.initializer) type = ty.declaredType(d.initializer);
     else {
       sema.diags.error('TSK1005', d, `'${d.name.text}' needs a type annotation or an initializer`);
       type = I32;
@@ -217,7 +222,7 @@ function collectGlobals(sema: Sema, ty: ExprTyper, mangler: Mangler, st: ts.Vari
     if (attrs.align) g.align = attrs.align;
     if (d.initializer) {
       ty.expect(d.initializer, type, `'${d.name.text}'`);
-      if (isInt(type) || type.kind === 'bool') g.value = constValue(sema, d.initializer, isInt(type) ? type : undefined);
+      if (isInt(type) || type.kind === 'bool' || type.kind === 'ptr') g.value = constValue(sema, d.initializer, isInt(type) ? type : type.kind === 'ptr' ? INT_TYPES.usize : undefined);
     }
     sema.globals.set(sym, g);
   }

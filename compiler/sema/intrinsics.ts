@@ -8,12 +8,15 @@ import type { ExprTyper } from './expr.js';
 import { constValue } from './consteval.js';
 import { MACHINE } from '../ir/machine.js';
 import { typeAsm } from './asm.js';
+import { POINTER_INTRINSICS } from './pointers.js';
+import { TEMPLATE_INTRINSICS } from './templates.js';
+import { MATH_INTRINSICS } from './math.js';
 import { F32, F64, I32, I64, INT_TYPES, NEVER, STRING, USIZE, VOID, isFloat, isInt, isIntName, isNumeric, storageOf, typeName } from './types.js';
 import type { MType } from './types.js';
 
-type Typing = (ty: ExprTyper, e: ts.CallExpression, decl: ts.SignatureDeclaration, expected?: MType) => MType;
+export type Typing = (ty: ExprTyper, e: ts.CallExpression, decl: ts.SignatureDeclaration, expected?: MType) => MType;
 
-interface IntrinsicDef {
+export interface IntrinsicDef {
   targets: TargetName[] | 'all';
   type: Typing;
   /** The result type without typing the arguments (for `natural`). */
@@ -109,7 +112,7 @@ const DEFS: Record<string, IntrinsicDef> = {
     type: (ty, e) => {
       const to = typeArg(ty, e, 'changetype');
       const from = ty.type(e.arguments[0]);
-      const refs = ['string', 'class', 'array', 'iface', 'func'];
+      const refs = ['string', 'class', 'array', 'iface', 'func', 'ptr'];
       const bits = (t: MType): number => (isInt(t) ? t.bits : refs.includes(t.kind) ? 64 : 0);
       if (bits(from) !== 64 || bits(to) !== 64) {
         ty.sema.diags.error('TSK1008', e, `changetype reinterprets 64-bit values (strings, objects, usize, i64…); it cannot turn ${typeName(from)} into ${typeName(to)}`);
@@ -170,7 +173,7 @@ const DEFS: Record<string, IntrinsicDef> = {
     targets: 'all',
     type: (ty, e) => {
       const t = ty.type(e.arguments[0]);
-      if (t.kind !== 'class') ty.sema.diags.error('TSK1008', e.arguments[0], `free takes an object made with new, not ${typeName(t)}`);
+      if (t.kind !== 'class' && t.kind !== 'array') ty.sema.diags.error('TSK1008', e.arguments[0], `free takes an object or array made with new, not ${typeName(t)}`);
       return VOID;
     },
     natural: () => VOID,
@@ -202,8 +205,8 @@ const DEFS: Record<string, IntrinsicDef> = {
           continue;
         }
         const t = ty.type(a);
-        if (!isNumeric(t) && t.kind !== 'bool' && t.kind !== 'string') {
-          ty.sema.diags.error('TSK1008', a, `console.log prints numbers, bools and strings, not ${typeName(t)}`);
+        if (!isNumeric(t) && t.kind !== 'bool' && t.kind !== 'string' && t.kind !== 'template') {
+          ty.sema.diags.error('TSK1008', a, `console.log prints numbers, bools, strings and Templates, not ${typeName(t)}`);
         }
       }
       return VOID;
@@ -223,7 +226,7 @@ const DEFS: Record<string, IntrinsicDef> = {
     type: (ty, e) => {
       for (const a of e.arguments) {
         const t = ty.type(a, ty.natural(a) ?? I64);
-        if (!isInt(t) && t.kind !== 'bool') ty.sema.diags.error('TSK1008', a, `syscall arguments are integers, not ${typeName(t)}`);
+        if (!isInt(t) && t.kind !== 'bool' && t.kind !== 'ptr') ty.sema.diags.error('TSK1008', a, `syscall arguments are integers or pointers, not ${typeName(t)}`);
       }
       return I64;
     },
@@ -236,6 +239,8 @@ const DEFS: Record<string, IntrinsicDef> = {
 for (const [name, def] of Object.entries(MACHINE)) {
   DEFS[name] = { targets: def.privileged ? KERNEL : 'all', type: declared, natural: (ty, _e, d) => declaredReturn(ty, d) };
 }
+
+Object.assign(DEFS, POINTER_INTRINSICS, TEMPLATE_INTRINSICS, MATH_INTRINSICS);
 
 // The debug table's address and the frame pointer: for in-kernel symbolization and backtraces (docs/debugging.md).
 for (const name of ['debugTable', 'frameAddress']) DEFS[name] = { targets: KERNEL, type: () => USIZE, natural: () => USIZE };

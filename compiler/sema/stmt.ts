@@ -112,14 +112,14 @@ export class StmtChecker {
     const t = this.ty.type(s.expression);
     const init = s.initializer;
     const decl = ts.isVariableDeclarationList(init) && init.declarations.length === 1 ? init.declarations[0] : undefined;
-    if (s.awaitModifier || t.kind !== 'array' || !decl || !ts.isIdentifier(decl.name)) {
-      const what = t.kind === 'string' ? 'for…of over a string yields one-character strings, which tskc does not have; loop over charCodeAt(i)' : `for…of needs an array and one 'const' or 'let' variable`;
-      this.sema.diags.error('TSK1001', s, what);
+    if (s.awaitModifier || (t.kind !== 'array' && t.kind !== 'string') || !decl || !ts.isIdentifier(decl.name)) {
+      this.sema.diags.error('TSK1001', s, `for…of needs an array or a string and one 'const' or 'let' variable`);
       this.stmt(s.statement, ret);
       return;
     }
     const sym = this.sema.symbolOf(decl.name);
-    if (sym) this.sema.locals.set(sym, t.elem);
+    // Over a string, each character is a one-character string (docs/language.md §6.2).
+    if (sym) this.sema.locals.set(sym, t.kind === 'string' ? STRING : t.elem);
     this.stmt(s.statement, ret);
   }
 

@@ -104,6 +104,7 @@ function sseMnemonic(mi: MInst): string | null {
     case 'fsub': return `sub${sx(a)}`;
     case 'fmul': return `mul${sx(a)}`;
     case 'fdiv': return `div${sx(a)}`;
+    case 'fsqrt': return `sqrt${sx(a)}`;
     case 'ucomi': return `ucomi${sx(a)}`;
     case 'cvtsi2f': return `cvtsi2${sx(a)}`;
     case 'cvttf2si': return `cvtt${sx(b)}2si`;

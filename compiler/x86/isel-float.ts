@@ -82,6 +82,8 @@ export function selectFloatInstr(s: Selector, i: Instr): void {
     s.emit('xorps', [d!, s.signMask(fc)]);
   } else if (op === 'copy') {
     s.fcopyTo(d!, a, fc);
+  } else if (op === 'sqrt') {
+    s.emit('fsqrt', [d!, s.fSrc(a, fc)]);
   } else if (FCMP[op] && opInfo(op).compare) {
     materialise(s, d!, fcompare(s, i));
   } else if (op === 'exts' || op === 'truncd') {

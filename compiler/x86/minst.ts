@@ -159,6 +159,8 @@ export const FORMS = {
   cvttf2si: cvt,
   /** cvtss2sd (to width 8) / cvtsd2ss (to width 4). */
   cvtf2f: cvt,
+  /** sqrtss/sqrtsd: writes its first operand from the second. */
+  fsqrt: cvt,
   /** movd (width 4) / movq (width 8) xmm ← general register or memory. */
   movgx: { roles: ['w', 'r'], mem: [1] },
   /** movd (width 4) / movq (width 8) general register or memory ← xmm. */

@@ -4,6 +4,7 @@
 // the call stack named from the compiler's debug table (symbols.ts), found
 // by walking the frame-pointer chain. Then the CPU halts for good.
 import { functionName, sourceFile, sourceLine } from './symbols';
+import { writeHex as fmtHex, writeSigned, writeString } from '../../kernel/lib/fmt';
 
 const COM1: u16 = 0x3f8;
 const LINE_STATUS: u16 = COM1 + 5;
@@ -16,37 +17,15 @@ function put(b: u8): void {
 }
 
 function write(s: string): void {
-  const bytes = changetype<usize>(s) + 8;
-  const n = usize(s.length);
-  for (let i: usize = 0; i < n; i++) put(load<u8>(bytes + i));
+  writeString(s, put);
 }
 
 function writeNumber(v: i32): void {
-  let div: i32 = 1000000000;
-  let started = false;
-  while (div > 0) {
-    const d = (v / div) % 10;
-    if (d != 0 || started || div == 1) {
-      put(u8(d) + 48);
-      started = true;
-    }
-    div = div / 10;
-  }
+  writeSigned(v as i64, put);
 }
 
 function writeHex(v: usize): void {
-  write('0x');
-  let shift: usize = 60;
-  let started = false;
-  while (true) {
-    const d = u8((v >> shift) & 15);
-    if (d != 0 || started || shift == 0) {
-      put(d < 10 ? d + 48 : d + 87);
-      started = true;
-    }
-    if (shift == 0) break;
-    shift = shift - 4;
-  }
+  fmtHex(u64(v), 1, put);
 }
 
 /**

@@ -27,7 +27,7 @@ interface String {
   readonly length: i32;
   /** The byte at `index` (bounds-checked); the same as JS for ASCII text. @intrinsic charCodeAt */
   charCodeAt(index: i32): i32;
-  /** Declared so that tskc, not tsc, reports `s[i]` (one-character strings do not exist in tskc). */
+  /** The one-character string at byte `index` (bounds-checked; ASCII only, else a panic). */
   readonly [index: number]: string;
 }
 interface TemplateStringsArray {}
@@ -96,6 +96,57 @@ declare namespace memory {
   function data(size: i32): usize;
 }
 
+// ---- pointers (docs/language.md §6.7) --------------------------------------
+/** TypeScript's own NoInfer (lib.es5.d.ts), which `noLib` leaves out. */
+type NoInfer<T> = intrinsic;
+/**
+ * A typed pointer: a usize branded with the type it points at (an integer,
+ * bool, float, pointer or class). Converts to and from usize implicitly.
+ */
+type Ptr<T> = usize & { readonly __pointee?: T };
+declare namespace Ptr {
+  /** The T at p; for a class T, a reference to the instance at p. @intrinsic Ptr.load */
+  function load<T>(p: Ptr<T>): T;
+  /** Writes a T (not a class instance) at p. @intrinsic Ptr.store */
+  function store<T>(p: Ptr<T>, value: NoInfer<T>): void;
+  /** Ptr.load that is never removed, merged or reordered (memory-mapped I/O). @intrinsic Ptr.volatileLoad */
+  function volatileLoad<T>(p: Ptr<T>): T;
+  /** Ptr.store that is never removed, merged or reordered (memory-mapped I/O). @intrinsic Ptr.volatileStore */
+  function volatileStore<T>(p: Ptr<T>, value: NoInfer<T>): void;
+  /** p advanced by n elements (n × sizeof<T>() bytes; n may be negative). @intrinsic Ptr.add */
+  function add<T>(p: Ptr<T>, n: number): Ptr<T>;
+  /** The number of elements from q to p: (p - q) / sizeof<T>(). @intrinsic Ptr.diff */
+  function diff<T>(p: Ptr<T>, q: Ptr<T>): isize;
+}
+/** The address of a module-level variable, field or array element, or of an object. @intrinsic addressof */
+declare function addressof<T>(place: T): Ptr<T>;
+
+// ---- templates (docs/language.md §6.2) --------------------------------------
+/**
+ * A template literal passed to a printing function without allocating: the
+ * caller builds a list of pieces on its stack. A string passes as one piece.
+ * It cannot be stored in a field or global or returned.
+ */
+type Template = string & { readonly __template?: true };
+/** The kinds of a Template's pieces. */
+declare const enum TemplatePiece { Str = 0, Int = 1, Uint = 2, Bool = 3, Float = 4 }
+declare namespace Template {
+  /** The number of pieces. @intrinsic Template.count */
+  function count(t: Template): i32;
+  /** Piece i's kind (bounds-checked). @intrinsic Template.kind */
+  function kind(t: Template, i: i32): TemplatePiece;
+  /** Piece i, a text piece or a string substitution. @intrinsic Template.str */
+  function str(t: Template, i: i32): string;
+  /** Piece i, a signed integer substitution, widened to i64. @intrinsic Template.int */
+  function int(t: Template, i: i32): i64;
+  /** Piece i, an unsigned integer (or pointer) substitution, widened to u64. @intrinsic Template.uint */
+  function uint(t: Template, i: i32): u64;
+  /** Piece i, a bool substitution. @intrinsic Template.bool */
+  function bool(t: Template, i: i32): bool;
+  /** Piece i, a float substitution, as an f64 (process targets). @intrinsic Template.float */
+  function float(t: Template, i: i32): f64;
+}
+
 // ---- errors (docs/language.md §6.4) -----------------------------------------
 /**
  * `throw new Error(message)` stops the program with the message and the
@@ -115,7 +166,7 @@ declare function sizeof<T>(): usize;
 declare function alignof<T>(): usize;
 /** The byte offset of field `name` inside class T's instances. @intrinsic offsetof */
 declare function offsetof<T>(name: keyof T & string): usize;
-/** Frees an object made with `new` inside a function (heap); module-level objects are static. @intrinsic free */
+/** Frees an object or array made inside a function (heap); module-level ones are static. @intrinsic free */
 declare function free(ref: object): void;
 
 // ---- typed arrays (docs/language.md §6.6) -----------------------------------
