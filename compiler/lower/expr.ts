@@ -133,7 +133,7 @@ function foldedConstant(e: ts.Expression, t: MType): Value | undefined {
 }
 
 /** Something that can be read and assigned: a local, a global, a field. */
-interface Place {
+export interface Place {
   type: MType;
   read(): Value;
   write(v: Value): void;
@@ -161,7 +161,7 @@ export function placeAddress(fx: FnCtx, e: ts.Expression): Value {
  * The place an identifier or property access names. A field's object is
  * evaluated here, once, before whatever is stored into it (as in JS).
  */
-function place(fx: FnCtx, e: ts.Expression): Place {
+export function place(fx: FnCtx, e: ts.Expression): Place {
   while (ts.isParenthesizedExpression(e)) e = e.expression;
   const sema = fx.sema;
   if (ts.isElementAccessExpression(e)) return elementPlace(fx, e);

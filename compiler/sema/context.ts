@@ -8,6 +8,7 @@ import { BOOL, F32, F64, INT_TYPES, NEVER, STRING, TEMPLATE, TYPED_ARRAYS, VOID,
 import type { MType } from './types.js';
 import { pointeeProblem } from './pointers.js';
 import type { ClassInfo, FieldInfo, InterfaceInfo } from './classes.js';
+import type { AsmCall } from './asm.js';
 
 export interface FuncInfo {
   /** The declaration (the class itself for an implicit constructor). */
@@ -25,10 +26,18 @@ export interface FuncInfo {
   thisClass?: ClassInfo;
   /** Constructors: the class whose field initializers they run first. */
   ctorOf?: ClassInfo;
+  /** `@naked`: no prologue or epilogue; the body is asm statements only (sema/naked.ts). */
+  naked?: boolean;
   /** Abstract methods: no code, only a vtable slot. */
   abstract?: boolean;
   /** Generic instances: their own facts and type-parameter bindings. */
   instance?: { facts: BodyFacts; bindings: Map<ts.Symbol, MType> };
+  /** `@interrupt` handlers: `symbol` is the generated entry stub, `handler` the body's symbol. */
+  interrupt?: { errorCode: boolean; handler: string };
+  /** `@section NAME`: the section of the function's code. */
+  section?: string;
+  /** `@extern NAME` declarations: no body here, `symbol` is resolved by the linker. */
+  extern?: boolean;
 }
 
 export interface GlobalInfo {
@@ -40,6 +49,11 @@ export interface GlobalInfo {
   value?: bigint;
   /** `memory.data(n)` initializers: the address of a static block. */
   staticBytes?: number;
+  /** `@section NAME` and `@align N`. */
+  section?: string;
+  align?: number;
+  /** `@extern NAME` (a `declare const`): the data is defined elsewhere. */
+  extern?: boolean;
 }
 
 /** `obj.m(…)` through an interface type: what the dispatch function needs. */
@@ -92,6 +106,8 @@ export class BodyFacts {
   readonly indirectCalls = new Set<ts.CallExpression>();
   /** `new` expressions that initialise a module-level variable: static storage. */
   readonly staticNews = new Set<ts.NewExpression>();
+  /** Inline asm calls (docs/language.md §11). */
+  readonly asmCalls = new Map<ts.CallExpression, AsmCall>();
   /** Template literals and strings passed as a Template: the caller builds a descriptor. */
   readonly templates = new Set<ts.Expression>();
 }
@@ -154,6 +170,9 @@ export class Sema {
   }
   get staticNews() {
     return this.facts.staticNews;
+  }
+  get asmCalls() {
+    return this.facts.asmCalls;
   }
   get templates() {
     return this.facts.templates;

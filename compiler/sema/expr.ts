@@ -129,6 +129,10 @@ export class ExprTyper {
 
   private naturalOfCall(e: ts.CallExpression): MType | null {
     const decl = this.sema.checker.getResolvedSignature(e)?.getDeclaration();
+    if (decl && ts.isCallSignatureDeclaration(decl)) {
+      const name = this.sema.intrinsicName(decl);
+      return name ? naturalOfIntrinsic(this, e, decl, name) : null;
+    }
     if (!decl || !(ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl) || ts.isMethodSignature(decl))) return null;
     const intr = ts.isMethodDeclaration(decl) ? undefined : this.sema.intrinsicName(decl);
     if (intr && !ts.isMethodDeclaration(decl)) return naturalOfIntrinsic(this, e, decl, intr);
@@ -640,7 +644,10 @@ export class ExprTyper {
     // Through a function value unless the callee is a function's own name
     // (or a method): a variable may be reassigned, so the call is indirect.
     const calleeSym = ts.isIdentifier(e.expression) ? s.symbolOf(e.expression) : undefined;
-    if (ts.isIdentifier(e.expression) && calleeSym && !(calleeSym.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Alias))) {
+    // A callable declared in runtime/lib (such as asm) is an intrinsic, not a function value.
+    const vd = calleeSym?.valueDeclaration;
+    const runtimeValue = vd && s.isRuntime(vd) && vd.getSourceFile().isDeclarationFile;
+    if (ts.isIdentifier(e.expression) && calleeSym && !runtimeValue && !(calleeSym.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Alias))) {
       const ct = this.type(e.expression);
       if (ct.kind === 'func') return this.indirectCall(e, ct);
     }
@@ -649,6 +656,8 @@ export class ExprTyper {
     }
     if (e.expression.kind === K.SuperKeyword) return this.superCall(e);
     const decl = s.checker.getResolvedSignature(e)?.getDeclaration();
+    // A call of a callable runtime value such as asm(…).
+    if (decl && ts.isCallSignatureDeclaration(decl) && s.intrinsicName(decl)) return typeIntrinsic(this, e, decl, s.intrinsicName(decl)!, expected);
     if (decl && ts.isMethodSignature(decl) && s.intrinsicName(decl)) return typeIntrinsic(this, e, decl, s.intrinsicName(decl)!, expected);
     if (decl && ts.isMethodSignature(decl) && ts.isInterfaceDeclaration(decl.parent) && s.interfaces.has(decl.parent)) {
       return this.interfaceCall(e, decl, s.interfaces.get(decl.parent)!);
@@ -668,6 +677,9 @@ export class ExprTyper {
       return expected ?? I32;
     }
     s.calls.set(e, info);
+    if (info.interrupt) {
+      s.diags.error('TSK1032', e.expression, `'${info.name}' is an @interrupt handler: the CPU enters it through its stub, which ends with iretq; put the shared code in a plain function and call that`);
+    }
     if (info.thisClass && ts.isPropertyAccessExpression(e.expression)) {
       // obj.method(…): the receiver is the implicit first argument. Through
       // a class whose subclasses override the method, the call is virtual;

@@ -1,11 +1,13 @@
 // Typing of intrinsic calls: functions declared in runtime/lib with an
 // `@intrinsic NAME` tag. Each entry says on which targets the intrinsic
-// exists and how its arguments and result are typed; lower/intrinsics.ts
-// has the matching code generation. docs/language.md §7 lists them.
+// exists and how its arguments and result are typed; lower/call.ts has
+// the matching code generation. docs/language.md §7 lists them.
 import ts from 'typescript';
 import type { TargetName } from '../driver/target.js';
 import type { ExprTyper } from './expr.js';
 import { constValue } from './consteval.js';
+import { MACHINE } from '../ir/machine.js';
+import { typeAsm } from './asm.js';
 import { POINTER_INTRINSICS } from './pointers.js';
 import { TEMPLATE_INTRINSICS } from './templates.js';
 import { MATH_INTRINSICS } from './math.js';
@@ -232,11 +234,52 @@ const DEFS: Record<string, IntrinsicDef> = {
   },
 };
 
+// Machine intrinsics (ir/machine.ts): typed by their declarations; the
+// privileged ones exist on the kernel target only.
+for (const [name, def] of Object.entries(MACHINE)) {
+  DEFS[name] = { targets: def.privileged ? KERNEL : 'all', type: declared, natural: (ty, _e, d) => declaredReturn(ty, d) };
+}
+
 Object.assign(DEFS, POINTER_INTRINSICS, TEMPLATE_INTRINSICS, MATH_INTRINSICS);
 
-for (const name of ['outb', 'outw', 'outl', 'inb', 'inw', 'inl', 'hlt', 'cli', 'sti', 'pause']) {
-  DEFS[name] = { targets: KERNEL, type: declared, natural: (ty, _e, d) => declaredReturn(ty, d) };
+// The debug table's address and the frame pointer: for in-kernel symbolization and backtraces (docs/debugging.md).
+for (const name of ['debugTable', 'frameAddress']) DEFS[name] = { targets: KERNEL, type: () => USIZE, natural: () => USIZE };
+
+DEFS.asm = { targets: 'all', type: (ty, e, _d, expected) => typeAsm(ty, e, expected), natural: silentTypeArg };
+// The operand makers mean something only written inside asm(…), which reads them itself.
+for (const name of ['in', 'out', 'lateout', 'inout', 'clobber', 'clobberAbi', 'options']) {
+  DEFS[`asm.${name}`] = {
+    targets: 'all',
+    type: (ty, e) => {
+      ty.sema.diags.error('TSK1020', e, `asm.${name}(…) makes an operand of asm(…); write it directly as an argument of asm(…)`);
+      return VOID;
+    },
+  };
 }
+// memcpy, memset and memcmp are calls of runtime/common/memory.ts.
+for (const name of ['memcpy', 'memset', 'memcmp']) {
+  DEFS[name] = { targets: 'all', type: declared, natural: (ty, _e, d) => declaredReturn(ty, d) };
+}
+
+/**
+ * cpuid(leaf, subleaf, out): `out` is an object whose class starts with four
+ * u32 fields (eax, ebx, ecx, edx at offsets 0, 4, 8, 12), filled in place.
+ */
+DEFS.cpuid = {
+  targets: 'all',
+  type: (ty, e) => {
+    const [leaf, sub, out] = e.arguments;
+    ty.expect(leaf, INT_TYPES.u32, 'the cpuid leaf');
+    ty.expect(sub, INT_TYPES.u32, 'the cpuid subleaf');
+    const t = ty.type(out);
+    const f = t.kind === 'class' ? t.info.fields : [];
+    const ok = t.kind === 'class' && !t.info.hasVtable && f.length >= 4 &&
+      f.slice(0, 4).every((x, n) => x.offset === 4 * n && x.type.kind === 'int' && x.type.bits === 32);
+    if (!ok) ty.sema.diags.error('TSK1008', out, `cpuid fills an object whose class starts with four u32 fields (eax, ebx, ecx, edx), such as 'class Cpuid { eax: u32 = 0; ebx: u32 = 0; ecx: u32 = 0; edx: u32 = 0 }', not ${typeName(t)}`);
+    return VOID;
+  },
+  natural: () => VOID,
+};
 
 export function isKnownIntrinsic(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(DEFS, name);

@@ -37,7 +37,7 @@ export function floatClsOf(v: Value): FloatCls | null {
 
 /** Whether an instruction is selected by the float code. */
 export function isFloatInstr(i: Instr): boolean {
-  if (i.op === 'call') return false;
+  if (i.op === 'call' || i.op === 'asm' || i.op === 'asmout') return false;
   if (isFloatCls(i.cls)) return true;
   if (opInfo(i.op).compare) return isFloatCls(i.argCls);
   return i.op === 'stosi' || i.op === 'dtosi' || i.op === 'cast';

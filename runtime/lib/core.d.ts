@@ -84,6 +84,13 @@ declare function changetype<T>(value: unknown): T;
 /** Marks a point control never reaches (a trap if it does). @intrinsic unreachable */
 declare function unreachable(): never;
 
+/** Copies n bytes from src to dst; the ranges must not overlap (runtime/common/memory.ts). @intrinsic memcpy */
+declare function memcpy(dst: usize, src: usize, n: usize): void;
+/** Sets the n bytes at dst to value. @intrinsic memset */
+declare function memset(dst: usize, value: u8, n: usize): void;
+/** Compares n bytes: -1, 0 or 1 as the first differing byte at a is below or above the one at b, or none differs. @intrinsic memcmp */
+declare function memcmp(a: usize, b: usize, n: usize): i32;
+
 declare namespace memory {
   /** The address of `size` zeroed bytes of static storage, one block per call site. @intrinsic memory.data */
   function data(size: i32): usize;
@@ -188,3 +195,27 @@ declare function f64(x: number | boolean): f64;
 declare function f32(x: number | boolean): f32;
 /** The bits of a float as an integer of the same width, or the reverse: reinterpret<u64>(1.5). @intrinsic reinterpret */
 declare function reinterpret<T extends number>(value: number): T;
+
+// ---- machine intrinsics on every target (docs/language.md §7.3) -------------
+/** A spin-wait hint (`pause`). @intrinsic pause */
+declare function pause(): void;
+/** A breakpoint trap (`int3`): vector 3 in the kernel, SIGTRAP under Linux. @intrinsic int3 */
+declare function int3(): void;
+/** An invalid-opcode trap (`ud2`): vector 6 in the kernel, SIGILL under Linux. @intrinsic ud2 */
+declare function ud2(): void;
+/** The time-stamp counter (`rdtsc`, edx:eax as one u64). @intrinsic rdtsc */
+declare function rdtsc(): u64;
+/**
+ * Runs `cpuid` with eax = leaf, ecx = subleaf, and stores eax, ebx, ecx, edx
+ * into `out`, whose class must start with four u32 fields in that order.
+ * @intrinsic cpuid
+ */
+declare function cpuid(leaf: u32, subleaf: u32, out: object): void;
+/** A full memory barrier (`mfence`). @intrinsic mfence */
+declare function mfence(): void;
+/** A load barrier (`lfence`; also stops speculation). @intrinsic lfence */
+declare function lfence(): void;
+/** A store barrier (`sfence`). @intrinsic sfence */
+declare function sfence(): void;
+/** A compiler-only barrier: no instruction; memory accesses are not moved across it. @intrinsic compilerFence */
+declare function compilerFence(): void;
