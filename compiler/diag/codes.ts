@@ -18,6 +18,8 @@ export const DIAG_CODES = {
   TSK1009: { section: '4', summary: 'an assignment target that cannot be assigned' },
   TSK1010: { section: '7', summary: 'an intrinsic argument that must be a constant' },
   TSK1011: { section: '2', summary: 'floating point on a target without it (the kernel)' },
+  TSK1012: { section: '2', summary: 'null used with a type that cannot be null' },
+  TSK1013: { section: '2', summary: 'an optional chain whose undefined result cannot be represented' },
   TSK1100: { section: '', summary: 'an input file or option problem' },
 } as const satisfies Record<string, CodeInfo>;
 

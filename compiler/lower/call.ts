@@ -13,7 +13,11 @@ import { dispatcherSymbol, initFields } from './lower.js';
 import { boundsCheck, cls, convert, elementAddress, loadOp, lowerCond, lowerExpr, storeOp } from './expr.js';
 import { relative } from 'node:path';
 
-export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType): Value {
+/**
+ * Lowers a call. `pre` is the receiver (method calls) or the callee
+ * (indirect calls) when an optional chain has already evaluated it.
+ */
+export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType, pre?: Value): Value {
   const sema = fx.sema;
   const intr = sema.intrinsics.get(e);
   if (intr) return lowerIntrinsic(fx, e, intr.name, intr.typeArg, t);
@@ -29,16 +33,16 @@ export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType): Value {
   if (ic) {
     const key = dispatcherSymbol(ic.iface, ic.method);
     fx.mod.dispatchers.set(key, ic);
-    const recv = lowerExpr(fx, (e.expression as ts.PropertyAccessExpression).expression);
+    const recv = pre ?? lowerExpr(fx, (e.expression as ts.PropertyAccessExpression).expression);
     return call(fx, sym(key), [recv, ...e.arguments.map((a) => lowerExpr(fx, a))], t);
   }
   if (sema.indirectCalls.has(e)) {
-    const callee = lowerExpr(fx, e.expression);
+    const callee = pre ?? lowerExpr(fx, e.expression);
     return call(fx, callee, e.arguments.map((a) => lowerExpr(fx, a)), t);
   }
   const info = sema.calls.get(e)!;
   // A method's receiver is its first argument, evaluated before the others.
-  const receiver = info.thisClass ? [lowerExpr(fx, (e.expression as ts.PropertyAccessExpression).expression)] : [];
+  const receiver = info.thisClass ? [pre ?? lowerExpr(fx, (e.expression as ts.PropertyAccessExpression).expression)] : [];
   const args = [...receiver, ...e.arguments.map((a) => lowerExpr(fx, a))];
   // Omitted arguments: the parameters' default values, evaluated here.
   for (const p of info.params.slice(args.length - receiver.length)) args.push(lowerExpr(fx, p.init!));

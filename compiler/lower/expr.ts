@@ -15,6 +15,8 @@ import { vtableSymbol } from '../sema/classes.js';
 import { THIS } from './context.js';
 import type { FnCtx } from './context.js';
 import { lowerCall, panic } from './call.js';
+import { coalesce, coalesceAssign, lowerChain, lowerChainValue, nonNull } from './nullable.js';
+import { isChainRoot, isNullLiteral } from '../sema/nullable.js';
 
 const K = ts.SyntaxKind;
 
@@ -67,6 +69,9 @@ export function lowerExpr(fx: FnCtx, e: ts.Expression): Value {
   const sema = fx.sema;
   const t = sema.typeOfExpr(e);
   if (ts.isParenthesizedExpression(e)) return lowerExpr(fx, e.expression);
+  if (isChainRoot(e)) return lowerChainValue(fx, e, t);
+  if (ts.isNonNullExpression(e)) return nonNull(fx, lowerExpr(fx, e.expression), t, e);
+  if (e.kind === K.NullKeyword) return constant(0);
   const lit = foldedConstant(e, t);
   if (lit) return lit;
   if (e.kind === K.TrueKeyword || e.kind === K.FalseKeyword) return constant(e.kind === K.TrueKeyword ? 1 : 0);
@@ -92,13 +97,18 @@ export function lowerExpr(fx: FnCtx, e: ts.Expression): Value {
     if (member && member.flags & ts.SymbolFlags.EnumMember && member.valueDeclaration) {
       return constant(sema.checker.getConstantValue(member.valueDeclaration as ts.EnumMember) as number);
     }
-    const s = sema.symbolOf(e.name);
-    if ((s && sema.globals.has(s)) || sema.fieldAccess.has(e)) return readPlace(fx, e);
-    // `s.length`: the u64 length stored in front of the string's bytes.
-    const len = fx.emit('loadl', 'l', [lowerExpr(fx, e.expression)]);
-    return fx.emit('trunc', 'w', [len]);
+    if (member && sema.globals.has(member)) return readPlace(fx, e);
+    return property(fx, e, lowerExpr(fx, e.expression));
   }
   throw new Error(`internal: cannot lower ${ts.SyntaxKind[e.kind]}`);
+}
+
+/** `obj.field` or `obj.length` of an object already evaluated (also the links of optional chains). */
+export function property(fx: FnCtx, e: ts.PropertyAccessExpression, obj: Value): Value {
+  const field = fx.sema.fieldAccess.get(e);
+  if (field) return fieldPlace(fx, field, obj).read();
+  // `s.length`: the u64 length stored in front of the string's bytes.
+  return fx.emit('trunc', 'w', [fx.emit('loadl', 'l', [obj])]);
 }
 
 /** Integer literals (and negated ones) become constants of their type. */
@@ -115,7 +125,7 @@ function foldedConstant(e: ts.Expression, t: MType): Value | undefined {
 }
 
 /** Something that can be read and assigned: a local, a global, a field. */
-interface Place {
+export interface Place {
   type: MType;
   read(): Value;
   write(v: Value): void;
@@ -133,7 +143,7 @@ function memoryPlace(fx: FnCtx, type: MType, addr: Value): Place {
  * The place an identifier or property access names. A field's object is
  * evaluated here, once, before whatever is stored into it (as in JS).
  */
-function place(fx: FnCtx, e: ts.Expression): Place {
+export function place(fx: FnCtx, e: ts.Expression): Place {
   while (ts.isParenthesizedExpression(e)) e = e.expression;
   const sema = fx.sema;
   if (ts.isElementAccessExpression(e)) return elementPlace(fx, e);
@@ -141,7 +151,7 @@ function place(fx: FnCtx, e: ts.Expression): Place {
     // A field (never a local: a parameter property's symbol is also the
     // constructor parameter's), else a static field, which is a global.
     const field = sema.fieldAccess.get(e);
-    if (field) return fieldPlace(fx, e, field);
+    if (field) return fieldPlace(fx, field, lowerExpr(fx, e.expression));
   }
   const s = sema.symbolOf(ts.isPropertyAccessExpression(e) ? e.name : e)!;
   const local = ts.isIdentifier(e) ? sema.locals.get(s) : undefined;
@@ -150,8 +160,7 @@ function place(fx: FnCtx, e: ts.Expression): Place {
   return memoryPlace(fx, g.type, sym(g.symbol));
 }
 
-function fieldPlace(fx: FnCtx, e: ts.PropertyAccessExpression, field: FieldInfo): Place {
-  const obj = lowerExpr(fx, e.expression);
+function fieldPlace(fx: FnCtx, field: FieldInfo, obj: Value): Place {
   if (field.inline) {
     // An inline array's value is its address inside the object (readonly).
     const at = field.offset === 0 ? obj : fx.emit('add', 'l', [obj, constant(field.offset)]);
@@ -395,6 +404,8 @@ function binary(fx: FnCtx, e: ts.BinaryExpression, t: MType): Value {
     lowerExpr(fx, e.left);
     return lowerExpr(fx, e.right);
   }
+  if (op === K.QuestionQuestionToken) return coalesce(fx, e, t);
+  if (op === K.QuestionQuestionEqualsToken) return coalesceAssign(fx, e, t);
   if (op === K.EqualsToken) {
     const p = place(fx, e.left);
     const v = lowerExpr(fx, e.right);
@@ -446,7 +457,7 @@ function viaBranches(
 function compare(fx: FnCtx, e: ts.BinaryExpression): Value {
   const cmp = CMP_OPS[e.operatorToken.kind]!;
   const t = fx.sema.typeOfExpr(e.left);
-  if (t.kind === 'string') {
+  if (t.kind === 'string' && !isNullLiteral(e.left) && !isNullLiteral(e.right)) {
     const eq = fx.emit('call', 'w', [lowerExpr(fx, e.left), lowerExpr(fx, e.right)], { callee: fx.mod.runtimeFunc('strEq') });
     return cmp[0] === 'ceq' ? eq : fx.emit('xor', 'w', [eq, constant(1)]);
   }
@@ -481,7 +492,8 @@ export function lowerCond(fx: FnCtx, e: ts.Expression, yes: Block, no: Block): v
     }
   }
   const t = fx.sema.typeOfExpr(e);
-  const v = lowerExpr(fx, e);
+  // An optional chain that stops at null is false.
+  const v = isChainRoot(e) ? lowerChain(fx, e, no) : lowerExpr(fx, e);
   if (t.kind === 'bool' || cls(t) === 'w') {
     fx.branch(v, yes, no);
     return;

@@ -4,7 +4,7 @@
 import ts from 'typescript';
 import type { Target } from '../driver/target.js';
 import type { DiagnosticBag } from '../diag/diagnostic.js';
-import { BOOL, F32, F64, INT_TYPES, NEVER, STRING, TYPED_ARRAYS, VOID, isIntName } from './types.js';
+import { BOOL, F32, F64, INT_TYPES, NEVER, STRING, TYPED_ARRAYS, VOID, isIntName, isReference } from './types.js';
 import type { MType } from './types.js';
 import type { ClassInfo, FieldInfo, InterfaceInfo } from './classes.js';
 
@@ -210,6 +210,7 @@ export class Sema {
     if (t.flags & ts.TypeFlags.TypeParameter) return t.symbol ? this.bindings.get(t.symbol) : undefined;
     // Numeric enums are i32 (docs/language.md §2.1).
     if (t.flags & ts.TypeFlags.EnumLike) return INT_TYPES.i32;
+    if (t.flags & ts.TypeFlags.Union) return this.nullableOf(t as ts.UnionType);
     if (t.flags & (ts.TypeFlags.Number | ts.TypeFlags.NumberLiteral)) return F64;
     if (this.checker.isArrayType(t)) {
       const elem = this.checker.getTypeArguments(t as ts.TypeReference)[0];
@@ -246,6 +247,19 @@ export class Sema {
     return undefined;
   }
 
+  /**
+   * `T | null` where T is a reference type (a class, array, string,
+   * interface or function type) is T: null is the address 0 (docs/language.md
+   * §2). Unions with `undefined`, and nullable integers, have no machine type.
+   */
+  private nullableOf(u: ts.UnionType): MType | undefined {
+    const rest = u.types.filter((m) => !(m.flags & ts.TypeFlags.Null));
+    if (rest.some((m) => m.flags & ts.TypeFlags.Undefined)) return undefined;
+    // A union of string literals ('a' | 'b') is a string.
+    const t = rest.length === 1 ? this.mtypeOf(rest[0]) : rest.every((m) => m.flags & ts.TypeFlags.StringLiteral) ? STRING : undefined;
+    return t && (rest.length === u.types.length || isReference(t)) ? t : undefined;
+  }
+
   /** A function type from a signature; undefined if a parameter or the result has no machine type. */
   funcTypeOf(sig: ts.Signature): MType | undefined {
     const params: MType[] = [];
@@ -279,6 +293,14 @@ export class Sema {
   }
 
   reportBadType(node: ts.Node, name: string): void {
+    if (/\bnull\b/.test(name) && !/\bundefined\b/.test(name)) {
+      this.diags.error('TSK1012', node, `type '${name}' has no machine representation: only references (classes, arrays, strings, interfaces, function types) can be null, as the address 0; for a number, use a sentinel value such as -1, or a separate bool`);
+      return;
+    }
+    if (/\bundefined\b/.test(name)) {
+      this.diags.error('TSK1002', node, `type '${name}' has no machine representation: tskc has no 'undefined' value; use 'T | null' for a reference that may be missing, or a default value`);
+      return;
+    }
     this.diags.error('TSK1002', node, `type '${name}' has no machine representation in tskc; use an integer type (i8…u64, isize, usize), a float (number, f32), bool, string, a class, an array or a function type`);
   }
 

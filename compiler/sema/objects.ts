@@ -1,0 +1,102 @@
+// Typing of objects and arrays: property reads (fields, static fields,
+// `.length`), indexing, array literals and `new` of classes and arrays.
+import ts from 'typescript';
+import type { ExprTyper } from './expr.js';
+import { fieldOf } from './classes.js';
+import type { ClassInfo } from './classes.js';
+import { I32, isInt, typeName } from './types.js';
+import type { MType } from './types.js';
+
+/** `E.member`, `Class.staticField`, `obj.field`, `str.length`; undefined if none. */
+export function property(ty: ExprTyper, e: ts.PropertyAccessExpression): MType | undefined {
+  const s = ty.sema;
+  if (ty.enumMember(e) !== undefined) return I32;
+  const sym = s.symbolOf(e.name);
+  const g = sym && s.globals.get(sym);
+  if (g) return g.type;
+  const owner = ty.type(e.expression);
+  if (owner.kind === 'class' && sym) {
+    const field = fieldOf(owner.info, sym);
+    if (field) {
+      s.fieldAccess.set(e, field);
+      return field.type;
+    }
+    if (sym.flags & ts.SymbolFlags.Method) {
+      s.diags.error('TSK1001', e, `methods used as values are not supported yet; call the method`);
+      return I32;
+    }
+  }
+  if ((owner.kind === 'string' || owner.kind === 'array') && e.name.text === 'length') return I32;
+  return undefined;
+}
+
+/** `a[i]`: any integer index; the element's type. */
+export function element(ty: ExprTyper, e: ts.ElementAccessExpression): MType {
+  const s = ty.sema;
+  const a = ty.type(e.expression);
+  if (e.questionDotToken) s.diags.error('TSK1013', e, `optional element access 'a?.[i]' is not supported; test 'a !== null' first, then index`);
+  const idx = ty.type(e.argumentExpression, ty.natural(e.argumentExpression) ?? I32);
+  if (!isInt(idx)) s.diags.error('TSK1008', e.argumentExpression, `an index must be an integer, not ${typeName(idx)}`);
+  if (a.kind !== 'array') {
+    const hint = a.kind === 'string' ? 'use s.charCodeAt(i) for the byte at i' : 'only arrays can be indexed';
+    s.diags.error('TSK1001', e, `indexing a ${typeName(a)} is not supported; ${hint}`);
+    return I32;
+  }
+  s.elements.set(e, a);
+  return a.elem;
+}
+
+/** `[a, b, c]`: an array of the expected element type, or of the first element's. */
+export function arrayLiteral(ty: ExprTyper, e: ts.ArrayLiteralExpression, expected?: MType): MType {
+  const s = ty.sema;
+  const elem = expected?.kind === 'array' ? expected.elem : (e.elements[0] && ty.natural(e.elements[0])) ?? I32;
+  for (const x of e.elements) {
+    if (ts.isSpreadElement(x) || ts.isOmittedExpression(x)) s.diags.error('TSK1001', x, `spread and holes in array literals are not supported; write each element`);
+    else ty.expect(x, elem, 'an array element');
+  }
+  const t = { kind: 'array' as const, elem };
+  s.arrayNews.set(e, t);
+  if (initializesModuleVariable(ty, e)) s.staticNews.add(e as unknown as ts.NewExpression);
+  return t;
+}
+
+/** Whether `e` is the initializer of a module-level variable (it runs once). */
+export function initializesModuleVariable(ty: ExprTyper, e: ts.Expression): boolean {
+  const parent = e.parent;
+  return ts.isVariableDeclaration(parent) && parent.initializer === e && ts.isSourceFile(parent.parent.parent.parent);
+}
+
+/** The class a `new` expression instantiates, if it is a tskc class. */
+export function classOfNew(ty: ExprTyper, e: ts.NewExpression): ClassInfo | undefined {
+  const decl = ty.sema.symbolOf(e.expression)?.valueDeclaration;
+  return decl ? ty.sema.classes.get(decl) : undefined;
+}
+
+/** `new C(args)`: the constructor's parameters type the arguments. */
+export function newExpr(ty: ExprTyper, e: ts.NewExpression, expected?: MType): MType {
+  const s = ty.sema;
+  const info = classOfNew(ty, e);
+  const t = s.mtypeOf(s.checker.getTypeAtLocation(e)) ?? expected;
+  if (!info && t?.kind === 'array') {
+    // new Uint8Array(n), new Array<T>(n)
+    const len = e.arguments?.[0];
+    if (len) ty.expect(len, I32, 'the array length');
+    else s.diags.error('TSK1005', e, `an array needs its length: new ${e.expression.getText()}(n)`);
+    s.arrayNews.set(e, t);
+    if (initializesModuleVariable(ty, e)) s.staticNews.add(e);
+    return t;
+  }
+  if (!info?.ctor) {
+    s.diags.error('TSK1001', e, `'new' works on tskc classes only (and 'new Error' only in throw)`);
+    return I32;
+  }
+  s.news.set(e, info);
+  const args = e.arguments ?? [];
+  args.forEach((a, i) => {
+    const p = info.ctor!.params[i];
+    if (p) ty.expect(a, p.type, `parameter '${p.name}' of ${info.name}'s constructor`);
+  });
+  // A module-level variable's initializer runs once: its object is static.
+  if (initializesModuleVariable(ty, e)) s.staticNews.add(e);
+  return { kind: 'class', info };
+}
