@@ -20,6 +20,7 @@ export const DIAG_CODES = {
   TSK1011: { section: '2', summary: 'floating point on a target without it (the kernel)' },
   TSK1012: { section: '2', summary: 'null used with a type that cannot be null' },
   TSK1013: { section: '2', summary: 'an optional chain whose undefined result cannot be represented' },
+  TSK1014: { section: '6.5', summary: 'a generic method that would have to be virtual' },
   TSK1100: { section: '', summary: 'an input file or option problem' },
 } as const satisfies Record<string, CodeInfo>;
 

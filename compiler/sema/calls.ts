@@ -5,7 +5,7 @@ import ts from 'typescript';
 import type { FuncInfo, GenericInfo } from './context.js';
 import type { ExprTyper } from './expr.js';
 import { typeIntrinsic, naturalOfIntrinsic } from './intrinsics.js';
-import { enclosingClass } from './classes.js';
+import { enclosingClass, isStatic, overridden } from './classes.js';
 import type { ClassInfo, InterfaceInfo } from './classes.js';
 import { instantiate, signatureOf } from './declarations.js';
 import { I32, VOID } from './types.js';
@@ -13,9 +13,24 @@ import type { MType } from './types.js';
 
 const K = ts.SyntaxKind;
 
-/** Whether some subclass of c (at any depth) defines its own method `name`. */
-function overridden(c: ClassInfo, name: string): boolean {
-  return c.subclasses.some((d) => d.decl.members.some((m) => ts.isMethodDeclaration(m) && m.name.getText() === name) || overridden(d, name));
+/** Whether a call runs an instance method (resolved through its receiver's class). */
+function isInstanceMethod(decl: ts.Declaration): decl is ts.MethodDeclaration {
+  return ts.isMethodDeclaration(decl) && !isStatic(decl) && ts.isClassLike(decl.parent);
+}
+
+/** The class of `obj` in `obj.m(…)`, or the base class in `super.m(…)`. */
+function receiverClass(ty: ExprTyper, e: ts.CallExpression, typeIt: boolean): ClassInfo | undefined {
+  const pa = e.expression;
+  if (!ts.isPropertyAccessExpression(pa)) return undefined;
+  if (pa.expression.kind === K.SuperKeyword) return enclosingClass(ty.sema, e)?.base;
+  const t = typeIt ? ty.type(pa.expression) : ty.natural(pa.expression);
+  return t?.kind === 'class' ? t.info : undefined;
+}
+
+/** The result of a generic call as TypeScript instantiates it (null where that is plain `number`). */
+function genericResult(ty: ExprTyper, sig: ts.Signature): MType | null {
+  const rt = ty.sema.checker.getReturnTypeOfSignature(sig);
+  return rt.flags & (ts.TypeFlags.Number | ts.TypeFlags.NumberLiteral) ? null : (ty.sema.mtypeOf(rt) ?? null);
 }
 
 /** The result type of a call without typing it (for `natural`). */
@@ -30,8 +45,14 @@ export function naturalOfCall(ty: ExprTyper, e: ts.CallExpression): MType | null
   if (!decl || !(ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl) || ts.isMethodSignature(decl))) return null;
   const intr = ts.isMethodDeclaration(decl) ? undefined : ty.sema.intrinsicName(decl);
   if (intr && !ts.isMethodDeclaration(decl)) return naturalOfIntrinsic(ty, e, decl, intr);
-  const info = ty.sema.funcs.get(decl);
-  return info ? info.ret : null;
+  if (ty.sema.generics.has(decl)) return genericResult(ty, sig!);
+  if (isInstanceMethod(decl)) {
+    const c = receiverClass(ty, e, false);
+    const name = (e.expression as ts.PropertyAccessExpression).name.text;
+    if (c?.genericMethods.has(name)) return genericResult(ty, sig!);
+    return c?.methods.get(name)?.ret ?? null;
+  }
+  return ty.sema.funcs.get(decl)?.ret ?? null;
 }
 
 /**
@@ -132,26 +153,27 @@ export function call(ty: ExprTyper, e: ts.CallExpression, expected?: MType): MTy
   }
   const intr = ts.isFunctionDeclaration(decl) ? s.intrinsicName(decl) : undefined;
   if (intr && ts.isFunctionDeclaration(decl)) return typeIntrinsic(ty, e, decl, intr, expected);
-  const generic = s.generics.get(decl);
-  const info = generic ? instanceFor(ty, e, generic) : s.funcs.get(decl);
+  // An instance method is looked up in its receiver's class, which may be
+  // an instance of a generic class; a generic one is instantiated.
+  const recvClass = isInstanceMethod(decl) ? receiverClass(ty, e, true) : undefined;
+  const name = ts.isPropertyAccessExpression(e.expression) ? e.expression.name.text : '';
+  const generic = s.generics.get(decl) ?? recvClass?.genericMethods.get(name);
+  const info = generic ? instanceFor(ty, e, generic) : recvClass ? recvClass.methods.get(name) : s.funcs.get(decl);
   if (generic && !info) return expected ?? I32;
   if (!info) {
     s.diags.error('TSK1007', e.expression, `'${decl.name?.getText() ?? '?'}' has no tskc body to call (external functions are not supported yet)`);
     return expected ?? I32;
   }
   s.calls.set(e, info);
-  if (info.thisClass && ts.isPropertyAccessExpression(e.expression)) {
+  if (recvClass && ts.isPropertyAccessExpression(e.expression)) {
     // obj.method(…): the receiver is the implicit first argument. Through
     // a class whose subclasses override the method, the call is virtual;
-    // super.method(…) is always direct.
+    // super.method(…) and generic methods are always direct.
     const recv = e.expression.expression;
-    const base = recv.kind === K.SuperKeyword ? enclosingClass(s, e)?.base : undefined;
-    if (base) s.exprTypes.set(recv, { kind: 'class', info: base });
-    else if (recv.kind !== K.SuperKeyword) {
-      const rt = ty.type(recv);
-      const name = e.expression.name.text;
-      if (rt.kind === 'class' && (info.abstract || overridden(rt.info, name))) s.virtualCalls.set(e, rt.info.slots.indexOf(name));
-    }
+    if (recv.kind === K.SuperKeyword) s.exprTypes.set(recv, { kind: 'class', info: recvClass });
+    else if (!generic && (info.abstract || overridden(s, recvClass.decl, name))) s.virtualCalls.set(e, recvClass.slots.indexOf(name));
+  } else if (info.thisClass && ts.isPropertyAccessExpression(e.expression)) {
+    ty.type(e.expression.expression);
   }
   e.arguments.forEach((a, i) => {
     const p = info.params[i];

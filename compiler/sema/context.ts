@@ -6,7 +6,13 @@ import type { Target } from '../driver/target.js';
 import type { DiagnosticBag } from '../diag/diagnostic.js';
 import { BOOL, F32, F64, INT_TYPES, NEVER, STRING, TYPED_ARRAYS, VOID, isIntName, isReference } from './types.js';
 import type { MType } from './types.js';
-import type { ClassInfo, FieldInfo, InterfaceInfo } from './classes.js';
+import type { ClassInfo, InterfaceInfo } from './classes.js';
+import { BodyFacts } from './facts.js';
+import type { GenericClassInfo } from './instances.js';
+import { classTypeArgs, instantiateClass } from './instances.js';
+
+export { BodyFacts } from './facts.js';
+export type { IfaceCall, IntrinsicCall } from './facts.js';
 
 export interface FuncInfo {
   /** The declaration (the class itself for an implicit constructor). */
@@ -41,64 +47,14 @@ export interface GlobalInfo {
   staticBytes?: number;
 }
 
-/** `obj.m(…)` through an interface type: what the dispatch function needs. */
-export interface IfaceCall {
-  iface: InterfaceInfo;
-  method: string;
-  params: MType[];
-  ret: MType;
-}
-
-/** A call of a declared intrinsic (a `declare function` tagged `@intrinsic`). */
-export interface IntrinsicCall {
-  name: string;
-  /** The T of load<T>/store<T>/changetype<T> and conversions' target type. */
-  typeArg?: MType;
-  /** Intrinsics that are compile-time constants (sizeof, offsetof). */
-  value?: bigint;
-}
-
-/**
- * What the pass learns about one function body: per-expression types and
- * resolutions. A generic function's instance has its own (its expressions
- * have other types); everything else shares the program's.
- */
-export class BodyFacts {
-  /** Parameters and local variables. */
-  readonly locals = new Map<ts.Symbol, MType>();
-  readonly exprTypes = new Map<ts.Node, MType>();
-  readonly calls = new Map<ts.CallExpression, FuncInfo>();
-  readonly intrinsics = new Map<ts.CallExpression, IntrinsicCall>();
-  /** `super(…)` in a constructor: the base constructor it runs. */
-  readonly superCalls = new Map<ts.CallExpression, FuncInfo>();
-  /** `obj.m()` through a class with overriding subclasses: the vtable slot. */
-  readonly virtualCalls = new Map<ts.CallExpression, number>();
-  /** `obj.m()` through an interface type. */
-  readonly ifaceCalls = new Map<ts.CallExpression, IfaceCall>();
-  /** `obj.field` expressions and the field they read or write. */
-  readonly fieldAccess = new Map<ts.PropertyAccessExpression, FieldInfo>();
-  /** `new C(…)` expressions and their class. */
-  readonly news = new Map<ts.NewExpression, ClassInfo>();
-  /** Indexing expressions and the array type they index. */
-  readonly elements = new Map<ts.ElementAccessExpression, MType & { kind: 'array' }>();
-  /** Indexing expressions inside unchecked(): no bounds check. */
-  readonly unchecked = new Set<ts.ElementAccessExpression>();
-  /** `new Uint8Array(n)`, `new Array<T>(n)` and array literals, with their type. */
-  readonly arrayNews = new Map<ts.Expression, MType & { kind: 'array' }>();
-  /** Names of top-level functions used as values, and the function. */
-  readonly funcRefs = new Map<ts.Identifier, FuncInfo>();
-  /** Calls through a function value (not through a function's own name). */
-  readonly indirectCalls = new Set<ts.CallExpression>();
-  /** `new` expressions that initialise a module-level variable: static storage. */
-  readonly staticNews = new Set<ts.NewExpression>();
-}
-
-/** A generic function and its instances (one per list of type arguments). */
+/** A generic function or method and its instances (one per list of type arguments). */
 export interface GenericInfo {
-  decl: ts.FunctionDeclaration;
+  decl: ts.FunctionDeclaration | ts.MethodDeclaration;
   name: string;
   symbol: string;
   instances: Map<string, FuncInfo>;
+  /** Instance methods: the class (instance) whose `this` they take. */
+  owner?: ClassInfo;
 }
 
 export class Sema {
@@ -107,6 +63,15 @@ export class Sema {
   /** Type parameters' machine types inside a generic instance. */
   bindings = new Map<ts.Symbol, MType>();
   readonly generics = new Map<ts.Declaration, GenericInfo>();
+  readonly genericClasses = new Map<ts.Declaration, GenericClassInfo>();
+  /** Instances of generic classes, in the order they were made. */
+  readonly classInstances: ClassInfo[] = [];
+  /** Each class declaration's direct subclass declarations (generic ones included). */
+  readonly subclassDecls = new Map<ts.Declaration, ts.ClassDeclaration[]>();
+  /** Defines a class instance made after the declaration phase (set by defineClasses). */
+  classDefiner?: (c: ClassInfo) => void;
+  /** Functions of generic class instances whose bodies are still to be typed. */
+  readonly pendingBodies: FuncInfo[] = [];
   get locals() {
     return this.facts.locals;
   }
@@ -167,6 +132,7 @@ export class Sema {
 
   readonly funcs = new Map<ts.Declaration, FuncInfo>();
   readonly globals = new Map<ts.Symbol, GlobalInfo>();
+  /** Non-generic classes by declaration (instances of generic ones: classInstances). */
   readonly classes = new Map<ts.Declaration, ClassInfo>();
   readonly interfaces = new Map<ts.Declaration, InterfaceInfo>();
   /** Source files in initialisation order (dependencies first). */
@@ -179,6 +145,11 @@ export class Sema {
     readonly diags: DiagnosticBag,
     readonly runtimeFiles: ReadonlySet<string>,
   ) {}
+
+  /** Every class: the non-generic ones, then the instances of generic ones. */
+  allClasses(): ClassInfo[] {
+    return [...this.classes.values(), ...this.classInstances];
+  }
 
   /** The symbol an identifier refers to, through import aliases. */
   symbolOf(node: ts.Node): ts.Symbol | undefined {
@@ -234,6 +205,9 @@ export class Sema {
       const decl = t.symbol.valueDeclaration;
       const info = decl && this.classes.get(decl);
       if (info) return { kind: 'class', info };
+      const g = decl && this.genericClasses.get(decl);
+      const args = g && classTypeArgs(this, g, t);
+      if (g && args) return { kind: 'class', info: instantiateClass(this, g, args) };
     }
     // Integer types are recognised by their brand, so user aliases of them work.
     if (t.flags & ts.TypeFlags.Intersection) {

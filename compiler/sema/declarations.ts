@@ -12,6 +12,7 @@ import { constValue } from './consteval.js';
 import { I32, VOID, isInt, typeName } from './types.js';
 import type { MType } from './types.js';
 import { unsupportedMessage } from './unsupported.js';
+import { mangleArgs } from './instances.js';
 
 /** Symbols the generated entry code and linker script own. */
 const RESERVED = new Set(['_start', 'main']);
@@ -39,7 +40,7 @@ export function collectDeclarations(sema: Sema, ty: ExprTyper): void {
  * in the caller; so it may use constants, globals and calls, not the
  * function's other parameters.
  */
-function checkDefault(sema: Sema, ty: ExprTyper, init: ts.Expression, type: MType, name: string): void {
+export function checkDefault(sema: Sema, ty: ExprTyper, init: ts.Expression, type: MType, name: string): void {
   const visit = (n: ts.Node): void => {
     if (ts.isIdentifier(n)) {
       const decl = sema.symbolOf(n)?.valueDeclaration;
@@ -124,16 +125,17 @@ export function instantiate(sema: Sema, g: GenericInfo, args: MType[], typeBody:
   const key = args.map(typeName).join(',');
   const known = g.instances.get(key);
   if (known) return known;
-  const bindings = new Map<ts.Symbol, MType>();
+  // A generic method of a generic class's instance also sees the class's bindings.
+  const bindings = new Map<ts.Symbol, MType>(g.owner?.instance?.bindings);
   g.decl.typeParameters!.forEach((tp, i) => {
     const sym = sema.checker.getSymbolAtLocation(tp.name);
     if (sym) bindings.set(sym, args[i]);
   });
   const facts = new BodyFacts();
+  facts.owner = g.owner?.instance ? g.owner : undefined;
   const info = sema.withFacts(facts, bindings, (): FuncInfo => ({
-    decl: g.decl, name: `${g.name}<${key}>`, body: g.decl.body,
-    symbol: `${g.symbol}.${args.map((a) => typeName(a).replace(/[^A-Za-z0-9_]/g, '_')).join('.')}`,
-    ...signatureOf(sema, g.decl, g.name), exported: false, instance: { facts, bindings },
+    decl: g.decl, name: `${g.name}<${key}>`, body: g.decl.body, symbol: `${g.symbol}.${mangleArgs(args)}`,
+    ...signatureOf(sema, g.decl, g.name), exported: false, instance: { facts, bindings }, thisClass: g.owner,
   }));
   g.instances.set(key, info); // before the body: recursion finds it
   sema.withFacts(facts, bindings, () => typeBody(info));

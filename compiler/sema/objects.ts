@@ -68,8 +68,12 @@ export function initializesModuleVariable(ty: ExprTyper, e: ts.Expression): bool
 
 /** The class a `new` expression instantiates, if it is a tskc class. */
 export function classOfNew(ty: ExprTyper, e: ts.NewExpression): ClassInfo | undefined {
-  const decl = ty.sema.symbolOf(e.expression)?.valueDeclaration;
-  return decl ? ty.sema.classes.get(decl) : undefined;
+  const s = ty.sema;
+  const decl = s.symbolOf(e.expression)?.valueDeclaration;
+  if (!decl || !s.genericClasses.has(decl)) return decl ? s.classes.get(decl) : undefined;
+  // new Stack<u8>(n): the instance for the written or inferred type arguments.
+  const t = s.mtypeOf(s.checker.getTypeAtLocation(e));
+  return t?.kind === 'class' ? t.info : undefined;
 }
 
 /** `new C(args)`: the constructor's parameters type the arguments. */
@@ -85,6 +89,11 @@ export function newExpr(ty: ExprTyper, e: ts.NewExpression, expected?: MType): M
     s.arrayNews.set(e, t);
     if (initializesModuleVariable(ty, e)) s.staticNews.add(e);
     return t;
+  }
+  const decl = s.symbolOf(e.expression)?.valueDeclaration;
+  if (!info && decl && s.genericClasses.has(decl)) {
+    s.diags.error('TSK1005', e, `cannot tell the machine types of ${s.genericClasses.get(decl)!.name}'s type parameters here; write them, e.g. new ${e.expression.getText()}<i32>(…)`);
+    return expected ?? I32;
   }
   if (!info?.ctor) {
     s.diags.error('TSK1001', e, `'new' works on tskc classes only (and 'new Error' only in throw)`);

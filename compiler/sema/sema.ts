@@ -30,6 +30,11 @@ export function analyze(
     if (info.body) stmts.body(info.body, info.ret);
   }
   for (const sf of sema.files) stmts.topLevel(sf, VOID);
+  // Generic class instances made so far, and those their bodies make.
+  for (let f; (f = sema.pendingBodies.shift()); ) {
+    const { body, ret, instance } = f;
+    if (body && instance) sema.withFacts(instance.facts, instance.bindings, () => stmts.body(body, ret));
+  }
   return sema;
 }
 
