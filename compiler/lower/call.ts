@@ -4,9 +4,11 @@
 import ts from 'typescript';
 import { constant, sym } from '../ir/ir.js';
 import type { Op, Value } from '../ir/ir.js';
-import { F64, I32, I64, U64, isInt } from '../sema/types.js';
+import { F64, I32, I64, U64, VOID, isInt } from '../sema/types.js';
 import { constValue } from '../sema/consteval.js';
 import type { MType } from '../sema/types.js';
+import type { Accessor, FuncInfo } from '../sema/context.js';
+import type { Place } from './expr.js';
 import type { FnCtx } from './context.js';
 import { THIS } from './context.js';
 import { dispatcherSymbol, initFields } from './lower.js';
@@ -46,14 +48,25 @@ export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType, pre?: Value
   const args = [...receiver, ...e.arguments.map((a) => lowerExpr(fx, a))];
   // Omitted arguments: the parameters' default values, evaluated here.
   for (const p of info.params.slice(args.length - receiver.length)) args.push(lowerExpr(fx, p.init!));
-  const slot = sema.virtualCalls.get(e);
-  if (slot !== undefined) {
-    // Virtual: the method in the object's vtable at this method's slot.
-    const vptr = fx.emit('loadl', 'l', [receiver[0]]);
-    const fn = fx.emit('loadl', 'l', [slot === 0 ? vptr : fx.emit('add', 'l', [vptr, constant(slot * 8)])]);
-    return call(fx, fn, args, t);
-  }
-  return call(fx, sym(info.symbol), args, t);
+  return callFunc(fx, info, sema.virtualCalls.get(e), args, t);
+}
+
+/** Calls f directly, or (with a slot) the method in the receiver's vtable at that slot. */
+function callFunc(fx: FnCtx, f: FuncInfo, slot: number | undefined, args: Value[], t: MType): Value {
+  if (slot === undefined) return call(fx, sym(f.symbol), args, t);
+  const vptr = fx.emit('loadl', 'l', [args[0]]);
+  const fn = fx.emit('loadl', 'l', [slot === 0 ? vptr : fx.emit('add', 'l', [vptr, constant(slot * 8)])]);
+  return call(fx, fn, args, t);
+}
+
+/** A getter/setter property as a place: reading calls the getter, writing the setter. */
+export function accessorPlace(fx: FnCtx, acc: Accessor, obj: Value | undefined): Place {
+  const self = obj === undefined ? [] : [obj];
+  return {
+    type: acc.type,
+    read: () => callFunc(fx, acc.get!, acc.getSlot, self, acc.type),
+    write: (v) => void callFunc(fx, acc.set!, acc.setSlot, [...self, v], VOID),
+  };
 }
 
 /** Emits a call; `never` results end the block. Returns the result or 0. */

@@ -14,7 +14,7 @@ import type { FieldInfo } from '../sema/classes.js';
 import { vtableSymbol } from '../sema/classes.js';
 import { THIS } from './context.js';
 import type { FnCtx } from './context.js';
-import { lowerCall, panic } from './call.js';
+import { accessorPlace, lowerCall, panic } from './call.js';
 import { coalesce, coalesceAssign, lowerChain, lowerChainValue, nonNull } from './nullable.js';
 import { isChainRoot, isNullLiteral } from '../sema/nullable.js';
 
@@ -98,6 +98,8 @@ export function lowerExpr(fx: FnCtx, e: ts.Expression): Value {
       return constant(sema.checker.getConstantValue(member.valueDeclaration as ts.EnumMember) as number);
     }
     if (member && sema.globals.has(member)) return readPlace(fx, e);
+    const acc = sema.accessors.get(e);
+    if (acc?.isStatic) return accessorPlace(fx, acc, undefined).read();
     return property(fx, e, lowerExpr(fx, e.expression));
   }
   throw new Error(`internal: cannot lower ${ts.SyntaxKind[e.kind]}`);
@@ -107,6 +109,8 @@ export function lowerExpr(fx: FnCtx, e: ts.Expression): Value {
 export function property(fx: FnCtx, e: ts.PropertyAccessExpression, obj: Value): Value {
   const field = fx.sema.fieldAccess.get(e);
   if (field) return fieldPlace(fx, field, obj).read();
+  const acc = fx.sema.accessors.get(e);
+  if (acc) return accessorPlace(fx, acc, obj).read();
   // `s.length`: the u64 length stored in front of the string's bytes.
   return fx.emit('trunc', 'w', [fx.emit('loadl', 'l', [obj])]);
 }
@@ -152,6 +156,8 @@ export function place(fx: FnCtx, e: ts.Expression): Place {
     // constructor parameter's), else a static field, which is a global.
     const field = sema.fieldAccess.get(e);
     if (field) return fieldPlace(fx, field, lowerExpr(fx, e.expression));
+    const acc = sema.accessors.get(e);
+    if (acc) return accessorPlace(fx, acc, acc.isStatic ? undefined : lowerExpr(fx, e.expression));
   }
   const s = sema.symbolOf(ts.isPropertyAccessExpression(e) ? e.name : e)!;
   const local = ts.isIdentifier(e) ? sema.locals.get(s) : undefined;

@@ -12,7 +12,7 @@ import type { GenericClassInfo } from './instances.js';
 import { classTypeArgs, instantiateClass } from './instances.js';
 
 export { BodyFacts } from './facts.js';
-export type { IfaceCall, IntrinsicCall } from './facts.js';
+export type { Accessor, IfaceCall, IntrinsicCall } from './facts.js';
 
 export interface FuncInfo {
   /** The declaration (the class itself for an implicit constructor). */
@@ -113,6 +113,9 @@ export class Sema {
   }
   get indirectCalls() {
     return this.facts.indirectCalls;
+  }
+  get accessors() {
+    return this.facts.accessors;
   }
   get staticNews() {
     return this.facts.staticNews;

@@ -10,7 +10,7 @@ import ts from 'typescript';
 import type { Sema } from './context.js';
 import { constValue, literalValue } from './consteval.js';
 import { call, funcType, functionNamed, naturalOfCall } from './calls.js';
-import { arrayLiteral, classOfNew, element, newExpr, property } from './objects.js';
+import { accessorOf, arrayLiteral, classOfNew, element, newExpr, property } from './objects.js';
 import { unsupportedMessage } from './unsupported.js';
 import { enclosingClass, fieldOf } from './classes.js';
 import type { FuncInfo } from './context.js';
@@ -95,6 +95,8 @@ export class ExprTyper {
       const g = sym && s.globals.get(sym);
       if (g) return g.type;
       const owner = this.natural(e.expression);
+      const acc = accessorOf(this, e, owner?.kind === 'class' ? owner.info : undefined);
+      if (acc) return acc.type;
       if (owner?.kind === 'class' && sym) return fieldOf(owner.info, sym)?.type ?? null;
       if (e.name.text === 'length') return I32;
     }
@@ -303,7 +305,7 @@ export class ExprTyper {
     if (ts.isPropertyAccessExpression(inner)) {
       const t = this.type(inner);
       const sym = s.symbolOf(inner.name);
-      if (s.fieldAccess.has(inner) || (sym && s.globals.has(sym))) return t;
+      if (s.fieldAccess.has(inner) || s.accessors.has(inner) || (sym && s.globals.has(sym))) return t;
     }
     s.diags.error('TSK1009', e, `only variables, fields and static fields can be assigned`);
     return I32;

@@ -28,6 +28,18 @@ export interface IntrinsicCall {
  * resolutions. A generic function's instance has its own (its expressions
  * have other types); everything else shares the program's.
  */
+/** The functions a getter/setter property runs, with their vtable slots when virtual. */
+export interface Accessor {
+  get?: FuncInfo;
+  set?: FuncInfo;
+  getSlot?: number;
+  setSlot?: number;
+  /** The type of the property's value. */
+  type: MType;
+  /** Static accessors take no object. */
+  isStatic: boolean;
+}
+
 export class BodyFacts {
   /** In a generic class instance's bodies: that instance (the class of `this`). */
   owner?: ClassInfo;
@@ -56,6 +68,8 @@ export class BodyFacts {
   readonly funcRefs = new Map<ts.Identifier, FuncInfo>();
   /** Calls through a function value (not through a function's own name). */
   readonly indirectCalls = new Set<ts.CallExpression>();
+  /** `obj.x` and `C.x` naming a getter and/or setter. */
+  readonly accessors = new Map<ts.PropertyAccessExpression, Accessor>();
   /** `new` expressions that initialise a module-level variable: static storage. */
   readonly staticNews = new Set<ts.NewExpression>();
 }

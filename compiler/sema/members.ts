@@ -53,6 +53,15 @@ export function instanceMember(sema: Sema, ty: ExprTyper, mangler: Mangler, info
     };
     if (!info.instance) sema.funcs.set(m, f);
     addMethod(sema, info, f, name, m);
+  } else if ((ts.isGetAccessor(m) || ts.isSetAccessor(m)) && name && m.body) {
+    // A getter or setter is a method named `get x` / `set x` (symbol C.get.x).
+    const key = accessorKey(m, name);
+    const f: FuncInfo = {
+      decl: m, name: `${info.name}.${key}`, body: m.body, symbol: mangler.symbol(m, `${info.symbol}.${key.replace(' ', '.')}`),
+      ...signatureOf(sema, m, name), exported: true, ...base,
+    };
+    own(sema, info, f);
+    addMethod(sema, info, f, key, m);
   } else if (ts.isConstructorDeclaration(m) && m.body) {
     const sig = signatureOf(sema, m, 'constructor');
     info.ctor = {
@@ -65,13 +74,16 @@ export function instanceMember(sema: Sema, ty: ExprTyper, mangler: Mangler, info
   }
 }
 
+/** The method name of a getter or setter: `get x`, `set x` (no identifier has a space). */
+const accessorKey = (m: ts.AccessorDeclaration, name: string): string => `${ts.isGetAccessor(m) ? 'get' : 'set'} ${name}`;
+
 /** Overload signatures and stray semicolons: nothing to compile. */
 function isCodeless(m: ts.ClassElement): boolean {
   return ts.isSemicolonClassElement(m) || ((ts.isMethodDeclaration(m) || ts.isConstructorDeclaration(m)) && !m.body);
 }
 
 function unsupportedMember(sema: Sema, m: ts.ClassElement): void {
-  const what = ts.isGetAccessor(m) || ts.isSetAccessor(m) ? 'getters and setters' : ts.isClassStaticBlockDeclaration(m) ? 'static blocks' : 'this kind of class member';
+  const what = ts.isGetAccessor(m) || ts.isSetAccessor(m) ? 'abstract getters and setters' : ts.isClassStaticBlockDeclaration(m) ? 'static blocks' : 'this kind of class member';
   sema.diags.error('TSK1001', m, `${what} are not supported yet; use a method`);
 }
 
@@ -99,9 +111,10 @@ export function staticMember(sema: Sema, ty: ExprTyper, mangler: Mangler, owner:
   if (ts.isPropertyDeclaration(m) && name) staticField(sema, ty, mangler, owner, m, name);
   else if (ts.isMethodDeclaration(m) && name && m.body && m.typeParameters) {
     sema.generics.set(m, { decl: m, name: `${owner.name}.${name}`, symbol: mangler.symbol(m, `${owner.symbol}.${name}`), instances: new Map() });
-  } else if (ts.isMethodDeclaration(m) && name && m.body) {
+  } else if ((ts.isMethodDeclaration(m) || ts.isGetAccessor(m) || ts.isSetAccessor(m)) && name && m.body) {
+    const key = ts.isMethodDeclaration(m) ? name : accessorKey(m, name);
     sema.funcs.set(m, {
-      decl: m, name: `${owner.name}.${name}`, body: m.body, symbol: mangler.symbol(m, `${owner.symbol}.${name}`),
+      decl: m, name: `${owner.name}.${key}`, body: m.body, symbol: mangler.symbol(m, `${owner.symbol}.${key.replace(' ', '.')}`),
       ...signatureOf(sema, m, name), exported: true,
     });
   } else if (!isCodeless(m)) {

@@ -2,7 +2,8 @@
 // `.length`), indexing, array literals and `new` of classes and arrays.
 import ts from 'typescript';
 import type { ExprTyper } from './expr.js';
-import { fieldOf } from './classes.js';
+import { fieldOf, isStatic, overridden } from './classes.js';
+import type { Accessor, FuncInfo } from './context.js';
 import type { ClassInfo } from './classes.js';
 import { I32, isInt, typeName } from './types.js';
 import type { MType } from './types.js';
@@ -14,7 +15,17 @@ export function property(ty: ExprTyper, e: ts.PropertyAccessExpression): MType |
   const sym = s.symbolOf(e.name);
   const g = sym && s.globals.get(sym);
   if (g) return g.type;
+  const staticAcc = accessorOf(ty, e, undefined);
+  if (staticAcc) {
+    s.accessors.set(e, staticAcc);
+    return staticAcc.type;
+  }
   const owner = ty.type(e.expression);
+  const acc = owner.kind === 'class' ? accessorOf(ty, e, owner.info) : undefined;
+  if (acc) {
+    s.accessors.set(e, acc);
+    return acc.type;
+  }
   if (owner.kind === 'class' && sym) {
     const field = fieldOf(owner.info, sym);
     if (field) {
@@ -28,6 +39,37 @@ export function property(ty: ExprTyper, e: ts.PropertyAccessExpression): MType |
   }
   if ((owner.kind === 'string' || owner.kind === 'array') && e.name.text === 'length') return I32;
   return undefined;
+}
+
+/**
+ * `obj.x` or `C.x` where x is a getter and/or setter: the methods it runs
+ * (static ones by declaration), virtual when a subclass overrides x.
+ */
+export function accessorOf(ty: ExprTyper, e: ts.PropertyAccessExpression, owner: ClassInfo | undefined): Accessor | undefined {
+  const s = ty.sema;
+  const sym = s.symbolOf(e.name);
+  if (!sym || !(sym.flags & ts.SymbolFlags.Accessor)) return undefined;
+  const decls = sym.declarations ?? [];
+  let get: FuncInfo | undefined;
+  let set: FuncInfo | undefined;
+  const isStaticAcc = decls.some((d) => ts.isClassElement(d) && isStatic(d));
+  if (isStaticAcc) {
+    if (owner) return undefined;
+    get = s.funcs.get(decls.find(ts.isGetAccessor)!);
+    set = s.funcs.get(decls.find(ts.isSetAccessor)!);
+  } else {
+    if (!owner) return undefined;
+    get = owner.methods.get(`get ${e.name.text}`);
+    set = owner.methods.get(`set ${e.name.text}`);
+  }
+  const type = get?.ret ?? set?.params[0]?.type;
+  if (!type) return undefined;
+  const acc: Accessor = { get, set, type, isStatic: isStaticAcc };
+  if (owner && overridden(s, owner.decl, e.name.text)) {
+    acc.getSlot = get && owner.slots.indexOf(`get ${e.name.text}`);
+    acc.setSlot = set && owner.slots.indexOf(`set ${e.name.text}`);
+  }
+  return acc;
 }
 
 /** `a[i]`: any integer index; the element's type. */
