@@ -21,6 +21,7 @@ export const DIAG_CODES = {
   TSK1012: { section: '2', summary: 'null used with a type that cannot be null' },
   TSK1013: { section: '2', summary: 'an optional chain whose undefined result cannot be represented' },
   TSK1014: { section: '6.5', summary: 'a generic method that would have to be virtual' },
+  TSK1015: { section: '6.5', summary: 'instanceof with a class that has no vtable' },
   TSK1100: { section: '', summary: 'an input file or option problem' },
 } as const satisfies Record<string, CodeInfo>;
 

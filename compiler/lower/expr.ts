@@ -15,6 +15,7 @@ import { vtableSymbol } from '../sema/classes.js';
 import { THIS } from './context.js';
 import type { FnCtx } from './context.js';
 import { accessorPlace, lowerCall, panic } from './call.js';
+import { lowerInstanceOf } from './instanceof.js';
 import { coalesce, coalesceAssign, lowerChain, lowerChainValue, nonNull } from './nullable.js';
 import { isChainRoot, isNullLiteral } from '../sema/nullable.js';
 
@@ -411,6 +412,7 @@ function binary(fx: FnCtx, e: ts.BinaryExpression, t: MType): Value {
     return lowerExpr(fx, e.right);
   }
   if (op === K.QuestionQuestionToken) return coalesce(fx, e, t);
+  if (op === K.InstanceOfKeyword) return lowerInstanceOf(fx, e);
   if (op === K.QuestionQuestionEqualsToken) return coalesceAssign(fx, e, t);
   if (op === K.EqualsToken) {
     const p = place(fx, e.left);

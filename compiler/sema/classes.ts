@@ -116,8 +116,12 @@ export function needsVtable(sema: Sema, info: ClassInfo): boolean {
   return info.interfaces.length > 0 || info.base !== undefined || (sema.subclassDecls.get(info.decl)?.length ?? 0) > 0;
 }
 
-/** Whether a subclass declaration of c (at any depth) declares its own member `name`. */
+/**
+ * Whether a subclass declaration of c (at any depth) declares its own member
+ * `name`. A `#private` name is never overridden: each class has its own.
+ */
 export function overridden(sema: Sema, c: ts.ClassDeclaration, name: string): boolean {
+  if (name.startsWith('#')) return false;
   return (sema.subclassDecls.get(c) ?? []).some((d) => d.members.some((m) => memberName(m) === name) || overridden(sema, d, name));
 }
 
@@ -211,8 +215,8 @@ function layout(sema: Sema, ty: ExprTyper, info: ClassInfo): void {
   info.align = info.base ? info.base.align : info.hasVtable ? 8 : 1;
   if (info.base) for (const [d, f] of info.base.fieldByDecl) info.fieldByDecl.set(d, f);
   for (const p of props) {
-    if (!ts.isIdentifier(p.name)) {
-      sema.diags.error('TSK1001', p.name, `computed and private (#) field names are not supported; use a plain name`);
+    if (!ts.isIdentifier(p.name) && !ts.isPrivateIdentifier(p.name)) {
+      sema.diags.error('TSK1001', p.name, `computed field names are not supported; use a plain name`);
       continue;
     }
     const type = fieldType(sema, ty, p);

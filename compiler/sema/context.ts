@@ -117,6 +117,9 @@ export class Sema {
   get accessors() {
     return this.facts.accessors;
   }
+  get instanceOfs() {
+    return this.facts.instanceOfs;
+  }
   get staticNews() {
     return this.facts.staticNews;
   }

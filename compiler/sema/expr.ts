@@ -10,7 +10,7 @@ import ts from 'typescript';
 import type { Sema } from './context.js';
 import { constValue, literalValue } from './consteval.js';
 import { call, funcType, functionNamed, naturalOfCall } from './calls.js';
-import { accessorOf, arrayLiteral, classOfNew, element, newExpr, property } from './objects.js';
+import { accessorOf, arrayLiteral, classOfNew, element, instanceOf, newExpr, property } from './objects.js';
 import { unsupportedMessage } from './unsupported.js';
 import { enclosingClass, fieldOf } from './classes.js';
 import type { FuncInfo } from './context.js';
@@ -64,6 +64,22 @@ export class ExprTyper {
 
   /** The type `e` has regardless of context; null for untyped constants. */
   natural(e: ts.Expression): MType | null {
+    const t = this.computeNatural(e);
+    return t && this.narrow(e, t);
+  }
+
+  /**
+   * A variable or field of class or interface type that TypeScript has
+   * narrowed to a subclass (after `x instanceof C`) has that class's type;
+   * the value is the same address.
+   */
+  private narrow(e: ts.Expression, t: MType): MType {
+    if ((t.kind !== 'class' && t.kind !== 'iface') || !(ts.isIdentifier(e) || ts.isPropertyAccessExpression(e))) return t;
+    const n = this.sema.mtypeOf(this.sema.checker.getTypeAtLocation(e));
+    return n?.kind === 'class' && !sameType(n, t) && assignable(n, t) ? n : t;
+  }
+
+  private computeNatural(e: ts.Expression): MType | null {
     const s = this.sema;
     if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) return this.natural(e.expression);
     // 1.5 and 1e21 read as floats; 1e6 is an integer only where one is expected.
@@ -81,7 +97,7 @@ export class ExprTyper {
     if (ts.isPostfixUnaryExpression(e)) return this.natural(e.operand);
     if (ts.isBinaryExpression(e)) {
       const op = e.operatorToken.kind;
-      if (COMPARE.has(op) || LOGICAL.has(op)) return BOOL;
+      if (COMPARE.has(op) || LOGICAL.has(op) || op === K.InstanceOfKeyword) return BOOL;
       if (op === K.CommaToken) return this.natural(e.right);
       if (op === K.EqualsToken || COMPOUND[op] || SHIFTS.has(op)) return this.natural(e.left);
       return this.natural(e.left) ?? this.natural(e.right);
@@ -133,7 +149,7 @@ export class ExprTyper {
 
   /** Types `e` (with the type its context expects, if any) and records it. */
   type(e: ts.Expression, expected?: MType): MType {
-    const t = this.compute(e, expected);
+    const t = this.narrow(e, this.compute(e, expected));
     this.sema.exprTypes.set(e, t);
     if (isChainRoot(e)) checkChainContext(this, e, e === this.conditionLeaf);
     return t;
@@ -319,6 +335,7 @@ export class ExprTyper {
       return this.type(e.right, expected);
     }
     if (op === K.QuestionQuestionToken) return typeCoalesce(this, e, expected);
+    if (op === K.InstanceOfKeyword) return instanceOf(this, e);
     if (op === K.QuestionQuestionEqualsToken) return typeCoalesceAssign(this, e);
     if (LOGICAL.has(op)) {
       this.expect(e.left, BOOL, `'${opText}'`);

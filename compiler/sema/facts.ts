@@ -70,6 +70,8 @@ export class BodyFacts {
   readonly indirectCalls = new Set<ts.CallExpression>();
   /** `obj.x` and `C.x` naming a getter and/or setter. */
   readonly accessors = new Map<ts.PropertyAccessExpression, Accessor>();
+  /** `x instanceof C`: the class C. */
+  readonly instanceOfs = new Map<ts.BinaryExpression, ClassInfo>();
   /** `new` expressions that initialise a module-level variable: static storage. */
   readonly staticNews = new Set<ts.NewExpression>();
 }

@@ -8,7 +8,7 @@ import type { ExprTyper } from './expr.js';
 import type { Mangler } from './declarations.js';
 import { checkDefault, signatureOf } from './declarations.js';
 import { constValue } from './consteval.js';
-import { fieldType, isStatic, overridden } from './classes.js';
+import { fieldType, isStatic, memberName, overridden } from './classes.js';
 import type { ClassInfo } from './classes.js';
 import { VOID, isInt } from './types.js';
 
@@ -20,6 +20,11 @@ interface Owner {
 
 /** Registers a method in its class: by name, and in a vtable slot. */
 function addMethod(sema: Sema, info: ClassInfo, f: FuncInfo, name: string, decl: ts.Node): void {
+  // `#m` belongs to its class alone: a subclass's `#m` is another method, never virtual.
+  if (name.startsWith('#')) {
+    info.methods.set(name, f);
+    return;
+  }
   const inherited = info.methods.get(name);
   if (inherited && !sameSignature(inherited, f)) {
     sema.diags.error('TSK1008', decl, `'${f.name}' overrides '${inherited.name}' with different parameter or return types; dispatch needs them to match exactly`);
@@ -30,7 +35,7 @@ function addMethod(sema: Sema, info: ClassInfo, f: FuncInfo, name: string, decl:
 
 /** A member of each instance: a field initializer, a method, the constructor. */
 export function instanceMember(sema: Sema, ty: ExprTyper, mangler: Mangler, info: ClassInfo, m: ts.ClassElement): void {
-  const name = m.name && ts.isIdentifier(m.name) ? m.name.text : undefined;
+  const name = memberName(m);
   const base = { thisClass: info, instance: info.instance };
   if (ts.isPropertyDeclaration(m)) {
     const f = info.fields.find((x) => x.decl === m);
@@ -107,7 +112,7 @@ function genericMethod(sema: Sema, mangler: Mangler, info: ClassInfo, m: ts.Meth
 
 /** A static member: a plain function or a global, once per class declaration. */
 export function staticMember(sema: Sema, ty: ExprTyper, mangler: Mangler, owner: Owner, m: ts.ClassElement): void {
-  const name = m.name && ts.isIdentifier(m.name) ? m.name.text : undefined;
+  const name = memberName(m);
   if (ts.isPropertyDeclaration(m) && name) staticField(sema, ty, mangler, owner, m, name);
   else if (ts.isMethodDeclaration(m) && name && m.body && m.typeParameters) {
     sema.generics.set(m, { decl: m, name: `${owner.name}.${name}`, symbol: mangler.symbol(m, `${owner.symbol}.${name}`), instances: new Map() });

@@ -5,7 +5,7 @@ import type { ExprTyper } from './expr.js';
 import { fieldOf, isStatic, overridden } from './classes.js';
 import type { Accessor, FuncInfo } from './context.js';
 import type { ClassInfo } from './classes.js';
-import { I32, isInt, typeName } from './types.js';
+import { BOOL, I32, isInt, typeName } from './types.js';
 import type { MType } from './types.js';
 
 /** `E.member`, `Class.staticField`, `obj.field`, `str.length`; undefined if none. */
@@ -70,6 +70,26 @@ export function accessorOf(ty: ExprTyper, e: ts.PropertyAccessExpression, owner:
     acc.setSlot = set && owner.slots.indexOf(`set ${e.name.text}`);
   }
   return acc;
+}
+
+/**
+ * `x instanceof C` compares x's vtable pointer with those of C and its
+ * subclasses, so C needs a vtable, and so does x's own class.
+ */
+export function instanceOf(ty: ExprTyper, e: ts.BinaryExpression): MType {
+  const s = ty.sema;
+  const left = ty.type(e.left);
+  const decl = s.symbolOf(e.right)?.valueDeclaration;
+  const target = decl && s.classes.get(decl);
+  const why = (c: string): string => `${c} has no vtable (no base class, no subclasses, no interfaces), so instanceof cannot test it at run time; every non-null value of type ${c} is a ${c}: test 'x !== null' instead`;
+  if (!target) {
+    const g = decl && s.genericClasses.get(decl);
+    s.diags.error('TSK1015', e.right, g ? `instanceof cannot test the generic class ${g.name}: each of its instances is a class of its own; test a non-generic base class` : `instanceof needs a tskc class on its right`);
+  } else if (!target.hasVtable) s.diags.error('TSK1015', e, why(target.name));
+  else if (left.kind === 'class' && !left.info.hasVtable) s.diags.error('TSK1015', e, why(left.info.name));
+  else if (left.kind !== 'class' && left.kind !== 'iface') s.diags.error('TSK1015', e.left, `instanceof tests objects, not ${typeName(left)}`);
+  else s.instanceOfs.set(e, target);
+  return BOOL;
 }
 
 /** `a[i]`: any integer index; the element's type. */
