@@ -22,6 +22,7 @@ export const DIAG_CODES = {
   TSK1013: { section: '2', summary: 'an optional chain whose undefined result cannot be represented' },
   TSK1014: { section: '6.5', summary: 'a generic method that would have to be virtual' },
   TSK1015: { section: '6.5', summary: 'instanceof with a class that has no vtable' },
+  TSK1016: { section: '5', summary: 'an optional parameter without a default value, or a rest parameter' },
   TSK1100: { section: '', summary: 'an input file or option problem' },
 } as const satisfies Record<string, CodeInfo>;
 

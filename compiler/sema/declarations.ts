@@ -150,12 +150,10 @@ export function signatureOf(sema: Sema, decl: ts.SignatureDeclaration, name: str
       sema.diags.error('TSK1001', p.name, unsupportedMessage(p.name));
       continue;
     }
-    if (p.dotDotDotToken || p.questionToken) {
-      sema.diags.error('TSK1001', p, `optional and rest parameters are not supported; give the parameter a default value or pass every argument`);
-    }
     const sym = sema.symbolOf(p.name);
     if (!p.type) sema.diags.error('TSK1005', p, `parameter '${p.name.text}' needs a type annotation`);
     const type = p.type ? sema.typeFromNode(p.type) : I32;
+    if (p.dotDotDotToken || p.questionToken) badParameter(sema, p, p.name.text, type);
     if (sym) sema.locals.set(sym, type);
     if (sym) params.push({ sym, name: p.name.text, type, init: p.initializer });
   }
@@ -172,6 +170,22 @@ export function signatureOf(sema: Sema, decl: ts.SignatureDeclaration, name: str
     else sema.diags.error('TSK1005', decl.name ?? decl, `'${name}' needs a return type annotation, e.g. ': i32'`);
   }
   return { params, ret };
+}
+
+/**
+ * Optional parameters without a default and rest parameters (TSK1016):
+ * the first would be undefined when left out, the second allocate an array
+ * at each call. The message suggests a default value of the parameter's type.
+ */
+function badParameter(sema: Sema, p: ts.ParameterDeclaration, name: string, type: MType): void {
+  const written = p.type ? p.type.getText() : typeName(type);
+  if (p.dotDotDotToken) {
+    sema.diags.error('TSK1016', p, `rest parameter '...${name}' would build an array at every call, a hidden allocation; take an array instead ('${name}: ${written}') and pass an array literal`);
+    return;
+  }
+  const zero = isInt(type) ? '0' : type.kind === 'float' ? '0.0' : type.kind === 'bool' ? 'false' : type.kind === 'string' ? "''" : 'null';
+  const decl = zero !== 'null' ? `${name}: ${written} = ${zero}` : `${name}: ${/\bnull\b/.test(written) ? written : `${written} | null`} = null`;
+  sema.diags.error('TSK1016', p, `optional parameter '${name}?' is undefined when its argument is left out, and tskc has no undefined value; give it a default value instead, e.g. '${decl}'`);
 }
 
 function collectGlobals(sema: Sema, ty: ExprTyper, mangler: Mangler, st: ts.VariableStatement): void {
