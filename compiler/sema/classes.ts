@@ -191,8 +191,13 @@ export function defineClasses(sema: Sema, ty: ExprTyper, mangler: Mangler): void
       checkInterfaces(sema, info);
       if (info.instance) finishInstance(sema, ty, info);
     };
-    if (info.instance) sema.withFacts(info.instance.facts, info.instance.bindings, run);
-    else run();
+    sema.definingClasses++;
+    try {
+      if (info.instance) sema.withFacts(info.instance.facts, info.instance.bindings, run);
+      else run();
+    } finally {
+      sema.definingClasses--;
+    }
     info.state = 'defined';
     for (const p of pending.splice(0)) define(p);
   };

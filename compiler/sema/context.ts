@@ -70,6 +70,9 @@ export class Sema {
   readonly subclassDecls = new Map<ts.Declaration, ts.ClassDeclaration[]>();
   /** Defines a class instance made after the declaration phase (set by defineClasses). */
   classDefiner?: (c: ClassInfo) => void;
+  /** Set once every declaration is collected; classes being defined count up from 0. */
+  declarationsDone = false;
+  definingClasses = 0;
   /** Functions of generic class instances whose bodies are still to be typed. */
   readonly pendingBodies: FuncInfo[] = [];
   get locals() {

@@ -62,10 +62,23 @@ export class ExprTyper {
 
   constructor(readonly sema: Sema) {}
 
-  /** The type `e` has regardless of context; null for untyped constants. */
+  /**
+   * The type `e` has regardless of context; null for untyped constants.
+   * Each operator asks it of its operands, so it is remembered per node
+   * (in the current BodyFacts: a generic instance's differ), else long
+   * chains (`a + b + … + z`) would take quadratic time. A type, once
+   * found, stays; "no type" is remembered only once declarations are
+   * complete and no class is being laid out, since before that it may
+   * change as globals, methods and fields become known.
+   */
   natural(e: ts.Expression): MType | null {
-    const t = this.computeNatural(e);
-    return t && this.narrow(e, t);
+    const s = this.sema;
+    const known = s.facts.naturals.get(e);
+    if (known !== undefined) return known;
+    const n = this.computeNatural(e);
+    const t = n && this.narrow(e, n);
+    if (t || (s.declarationsDone && s.definingClasses === 0)) s.facts.naturals.set(e, t);
+    return t;
   }
 
   /**

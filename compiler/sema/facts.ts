@@ -70,6 +70,8 @@ export class BodyFacts {
   readonly indirectCalls = new Set<ts.CallExpression>();
   /** `obj.x` and `C.x` naming a getter and/or setter. */
   readonly accessors = new Map<ts.PropertyAccessExpression, Accessor>();
+  /** ExprTyper.natural's results, once declarations are complete (see there). */
+  readonly naturals = new Map<ts.Node, MType | null>();
   /** `x instanceof C`: the class C. */
   readonly instanceOfs = new Map<ts.BinaryExpression, ClassInfo>();
   /** `new` expressions that initialise a module-level variable: static storage. */

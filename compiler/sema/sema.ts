@@ -26,6 +26,7 @@ export function analyze(
     if (f.body) stmts.body(f.body, f.ret);
   };
   collectDeclarations(sema, ty);
+  sema.declarationsDone = true;
   for (const info of sema.funcs.values()) {
     if (info.body) stmts.body(info.body, info.ret);
   }
