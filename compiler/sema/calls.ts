@@ -39,6 +39,10 @@ export function naturalOfCall(ty: ExprTyper, e: ts.CallExpression): MType | null
   if (callee?.kind === 'func') return callee.ret;
   const sig = ty.sema.checker.getResolvedSignature(e);
   const decl = sig?.getDeclaration();
+  if (decl && ts.isCallSignatureDeclaration(decl)) {
+    const name = ty.sema.intrinsicName(decl);
+    return name ? naturalOfIntrinsic(ty, e, decl, name) : null;
+  }
   if (decl && ts.isMethodSignature(decl) && ty.sema.interfaces.has(decl.parent as ts.InterfaceDeclaration)) {
     return ty.sema.mtypeOf(ty.sema.checker.getReturnTypeOfSignature(sig!)) ?? null;
   }
@@ -133,7 +137,10 @@ export function call(ty: ExprTyper, e: ts.CallExpression, expected?: MType): MTy
   // Through a function value unless the callee is a function's own name
   // (or a method): a variable may be reassigned, so the call is indirect.
   const calleeSym = ts.isIdentifier(e.expression) ? s.symbolOf(e.expression) : undefined;
-  if (ts.isIdentifier(e.expression) && calleeSym && !(calleeSym.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Alias))) {
+  // A callable declared in runtime/lib (such as asm) is an intrinsic, not a function value.
+  const vd = calleeSym?.valueDeclaration;
+  const runtimeValue = vd && s.isRuntime(vd) && vd.getSourceFile().isDeclarationFile;
+  if (ts.isIdentifier(e.expression) && calleeSym && !runtimeValue && !(calleeSym.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Alias))) {
     const ct = ty.type(e.expression);
     if (ct.kind === 'func') return indirectCall(ty, e, ct);
   }
@@ -142,6 +149,8 @@ export function call(ty: ExprTyper, e: ts.CallExpression, expected?: MType): MTy
   }
   if (e.expression.kind === K.SuperKeyword) return superCall(ty, e);
   const decl = s.checker.getResolvedSignature(e)?.getDeclaration();
+  // A call of a callable runtime value such as asm(…).
+  if (decl && ts.isCallSignatureDeclaration(decl) && s.intrinsicName(decl)) return typeIntrinsic(ty, e, decl, s.intrinsicName(decl)!, expected);
   if (decl && ts.isMethodSignature(decl) && s.intrinsicName(decl)) return typeIntrinsic(ty, e, decl, s.intrinsicName(decl)!, expected);
   if (decl && ts.isMethodSignature(decl) && ts.isInterfaceDeclaration(decl.parent) && s.interfaces.has(decl.parent)) {
     return interfaceCall(ty, e, decl, s.interfaces.get(decl.parent)!);
@@ -165,6 +174,9 @@ export function call(ty: ExprTyper, e: ts.CallExpression, expected?: MType): MTy
     return expected ?? I32;
   }
   s.calls.set(e, info);
+  if (info.interrupt) {
+    s.diags.error('TSK1032', e.expression, `'${info.name}' is an @interrupt handler: the CPU enters it through its stub, which ends with iretq; put the shared code in a plain function and call that`);
+  }
   if (recvClass && ts.isPropertyAccessExpression(e.expression)) {
     // obj.method(…): the receiver is the implicit first argument. Through
     // a class whose subclasses override the method, the call is virtual;

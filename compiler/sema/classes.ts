@@ -10,6 +10,8 @@ import type { ExprTyper } from './expr.js';
 import type { Mangler } from './declarations.js';
 import { constValue } from './consteval.js';
 import { checkInterfaces, finishInstance, implicitCtor, instanceMember, staticMember } from './members.js';
+import { readAttrs } from './attributes.js';
+import { checkTemplateStorage } from './templates.js';
 import { ARRAY_HEADER, I32, storageOf } from './types.js';
 import type { MType } from './types.js';
 
@@ -64,6 +66,9 @@ export interface ClassInfo {
   genericMethods: Map<string, GenericInfo>;
   /** Definition progress: layout and members are filled in by defineClass. */
   state: 'declared' | 'defining' | 'defined';
+  /** `@packed` (no padding: every field at alignment 1) and `@align N` (docs/language.md §12.3). */
+  packed?: boolean;
+  minAlign?: number;
 }
 
 export function newClassInfo(decl: ts.ClassDeclaration, name: string, symbol: string): ClassInfo {
@@ -95,7 +100,7 @@ export function declareClasses(sema: Sema, mangler: Mangler): void {
       const symbol = mangler.symbol(st, st.name.text);
       // A generic class is compiled per list of type arguments (instances.ts).
       if (st.typeParameters) sema.genericClasses.set(st, { decl: st, name: st.name.text, symbol, instances: new Map() });
-      else sema.classes.set(st, newClassInfo(st, st.name.text, symbol));
+      else sema.classes.set(st, Object.assign(newClassInfo(st, st.name.text, symbol), classAttrs(sema, st)));
       for (const h of st.heritageClauses ?? []) {
         if (h.token !== ts.SyntaxKind.ExtendsKeyword) continue;
         const base = h.types[0] && sema.symbolOf(h.types[0].expression)?.valueDeclaration;
@@ -104,7 +109,20 @@ export function declareClasses(sema: Sema, mangler: Mangler): void {
     }
   }
   for (const info of sema.classes.values()) linkHeritage(sema, info);
-  for (const info of sema.classes.values()) info.hasVtable = needsVtable(sema, info);
+  for (const info of sema.classes.values()) setVtable(sema, info);
+}
+
+/** Decides whether a class has a vtable; a @packed one must not. */
+export function setVtable(sema: Sema, info: ClassInfo): void {
+  info.hasVtable = needsVtable(sema, info);
+  if (info.packed && info.hasVtable) {
+    sema.diags.error('TSK1033', info.decl.name ?? info.decl, `@packed class '${info.name}' is part of a class hierarchy or implements an interface, so it starts with a vtable pointer and has no exact layout; keep hardware structures plain classes`);
+  }
+}
+
+export function classAttrs(sema: Sema, st: ts.ClassDeclaration): Pick<ClassInfo, 'packed' | 'minAlign'> {
+  const a = readAttrs(sema, st, 'class');
+  return { ...(a.packed ? { packed: true } : {}), ...(a.align ? { minAlign: a.align } : {}) };
 }
 
 /**
@@ -226,7 +244,9 @@ function layout(sema: Sema, ty: ExprTyper, info: ClassInfo): void {
     }
     const type = fieldType(sema, ty, p);
     const inline = inlineArray(sema, p, type);
-    const { size, align } = inline ? { size: ARRAY_HEADER + inline.length * storageOf((type as MType & { kind: 'array' }).elem).size, align: 8 } : storageOf(type);
+    const natural = inline ? { size: ARRAY_HEADER + inline.length * storageOf((type as MType & { kind: 'array' }).elem).size, align: 8 } : storageOf(type);
+    // @packed: no padding anywhere (x86 reads unaligned fields correctly).
+    const { size, align } = info.packed ? { size: natural.size, align: 1 } : natural;
     offset = alignUp(offset, align);
     const field: FieldInfo = { name: p.name.text, type, offset, decl: p, init: ts.isPropertyDeclaration(p) ? p.initializer : undefined, inline };
     info.fields.push(field);
@@ -234,6 +254,7 @@ function layout(sema: Sema, ty: ExprTyper, info: ClassInfo): void {
     offset += size;
     info.align = Math.max(info.align, align);
   }
+  info.align = Math.max(info.align, info.minAlign ?? 1);
   info.size = alignUp(offset, info.align);
 }
 
@@ -247,7 +268,11 @@ function inlineArray(sema: Sema, p: ts.PropertyDeclaration | ts.ParameterDeclara
 }
 
 export function fieldType(sema: Sema, ty: ExprTyper, p: ts.PropertyDeclaration | ts.ParameterDeclaration): MType {
-  if (p.type) return sema.typeFromNode(p.type);
+  if (p.type) {
+    const t = sema.typeFromNode(p.type);
+    checkTemplateStorage(sema, p.type, t, 'a field');
+    return t;
+  }
   const init = p.initializer;
   if (init) return ty.natural(init) ?? I32;
   sema.diags.error('TSK1005', p, `field '${p.name.getText()}' needs a type annotation`);

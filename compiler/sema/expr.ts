@@ -12,6 +12,8 @@ import { constValue, literalValue } from './consteval.js';
 import { call, funcType, functionNamed, naturalOfCall } from './calls.js';
 import { accessorOf, arrayLiteral, classOfNew, element, instanceOf, newExpr, property } from './objects.js';
 import { unsupportedMessage } from './unsupported.js';
+import { expectTemplate } from './templates.js';
+import { mathConstant } from './math.js';
 import { enclosingClass, fieldOf } from './classes.js';
 import type { FuncInfo } from './context.js';
 import { checkChainContext, isChainRoot, typeCoalesce, typeCoalesceAssign, typeNull } from './nullable.js';
@@ -36,6 +38,7 @@ export const COMPOUND: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
   [K.PlusEqualsToken]: K.PlusToken,
   [K.MinusEqualsToken]: K.MinusToken,
   [K.AsteriskEqualsToken]: K.AsteriskToken,
+  [K.AsteriskAsteriskEqualsToken]: K.AsteriskAsteriskToken,
   [K.SlashEqualsToken]: K.SlashToken,
   [K.PercentEqualsToken]: K.PercentToken,
   [K.AmpersandEqualsToken]: K.AmpersandToken,
@@ -120,6 +123,7 @@ export class ExprTyper {
     if (ts.isCallExpression(e)) return naturalOfCall(this, e);
     if (ts.isPropertyAccessExpression(e)) {
       if (this.enumMember(e) !== undefined) return I32;
+      if (mathConstant(s, e) !== undefined) return F64;
       const sym = s.symbolOf(e.name);
       const g = sym && s.globals.get(sym);
       if (g) return g.type;
@@ -140,7 +144,7 @@ export class ExprTyper {
     }
     if (ts.isElementAccessExpression(e)) {
       const a = this.natural(e.expression);
-      return a?.kind === 'array' ? a.elem : null;
+      return a?.kind === 'array' ? a.elem : a?.kind === 'string' ? STRING : null;
     }
     if (ts.isArrayLiteralExpression(e)) {
       const first = e.elements[0];
@@ -170,9 +174,12 @@ export class ExprTyper {
 
   /** Types `e` and reports a diagnostic unless it has type `want`. */
   expect(e: ts.Expression, want: MType, what: string): MType {
+    if (want.kind === 'template') return expectTemplate(this, e, what);
     const got = this.type(e, want);
     if (assignable(got, want) || got.kind === 'never') return got;
-    if (isInt(got) && isInt(want)) {
+    if (got.kind === 'template') {
+      this.sema.diags.error('TSK1041', e, `${what} expects ${typeName(want)}; a Template is not a string (it is a list of pieces): walk it with Template.count/kind/str/int…, or print it with console.log`);
+    } else if (isInt(got) && isInt(want)) {
       this.sema.diags.error('TSK1003', e, `${what} expects ${want.name} but this is ${got.name}; convert explicitly, e.g. ${want.name}(…)`);
     } else {
       this.sema.diags.error('TSK1008', e, `${what} expects ${typeName(want)} but this is ${typeName(got)}`);
@@ -197,9 +204,9 @@ export class ExprTyper {
     this.conditionLeaf = e;
     const t = this.type(e);
     this.conditionLeaf = undefined;
-    if (t.kind !== 'bool' && t.kind !== 'int' && (!isReference(t) || t.kind === 'string')) {
+    if (t.kind !== 'bool' && t.kind !== 'int' && t.kind !== 'ptr' && (!isReference(t) || t.kind === 'string')) {
       const hint = t.kind === 'string' ? `; compare it, e.g. s.length != 0` : isFloat(t) ? '; compare it, e.g. x != 0' : '';
-      s.diags.error('TSK1008', e, `a condition must be bool, an integer or a reference that may be null, not ${typeName(t)}${hint}`);
+      s.diags.error('TSK1008', e, `a condition must be bool, an integer, a pointer or a reference that may be null, not ${typeName(t)}${hint}`);
     }
   }
 
@@ -253,6 +260,11 @@ export class ExprTyper {
   /** A literal gets the expected integer type, else i32 (i64/u64 if too big). */
   private literal(e: ts.Expression, v: bigint | undefined, expected?: MType): MType {
     if (expected && isFloat(expected)) return expected;
+    // An address literal for a pointer (`const vga: Ptr<u16> = 0xb8000`) is a usize.
+    if (expected?.kind === 'ptr') {
+      this.literal(e, v, INT_TYPES.usize);
+      return expected;
+    }
     const text = e.getText();
     const exponentForm = /e/i.test(text) && !/^-?0x/i.test(text);
     if (v === undefined || (exponentForm && !(expected && isInt(expected)))) {
@@ -363,14 +375,17 @@ export class ExprTyper {
     const compound = COMPOUND[op];
     if (compound) {
       const t = this.assignTarget(e.left);
-      if (SHIFTS.has(compound)) this.shiftCount(e.right, t);
+      if (SHIFTS.has(compound) || (compound === K.AsteriskAsteriskToken && isInt(t))) this.shiftCount(e.right, t);
       else this.expect(e.right, t, `'${opText}'`);
       if (isFloat(t)) return this.floatArith(e, compound, t);
       if (!isInt(t)) this.sema.diags.error('TSK1008', e, `'${opText}' needs a numeric variable`);
       return t;
     }
     if (COMPARE.has(op)) {
-      const t = this.natural(e.left) ?? this.natural(e.right) ?? I32;
+      const ln = this.natural(e.left);
+      const rn = this.natural(e.right);
+      // A pointer compared with a usize (or a pointer of another type, which tsc rejects) compares addresses.
+      const t = ln?.kind === 'ptr' && rn && rn.kind !== 'ptr' ? rn : (ln ?? rn ?? I32);
       this.expect(e.left, t, `'${opText}'`);
       this.expect(e.right, t, `'${opText}'`);
       const equality = op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken;
@@ -386,9 +401,16 @@ export class ExprTyper {
       // bits and more, bits shifted out are the point (1 << 31 is i32 MIN).
       return isInt(t) && t.bits < 32 ? this.checkConstant(e, t) : t;
     }
+    if (op === K.AsteriskAsteriskToken) return this.power(e, expected);
     if (ARITH.has(op)) {
       const ln = this.natural(e.left);
       const rn = this.natural(e.right);
+      if (ln?.kind === 'ptr' || rn?.kind === 'ptr') {
+        this.sema.diags.error('TSK1040', e, `'${opText}' on a pointer would count bytes in JavaScript but elements in C; write Ptr.add(p, n) to step n elements, or usize(p) ${opText} n for byte arithmetic`);
+        this.type(e.left);
+        this.type(e.right);
+        return ln?.kind === 'ptr' ? ln : rn!;
+      }
       if (op === K.PlusToken && (ln?.kind === 'string' || rn?.kind === 'string')) {
         this.sema.diags.error('TSK1001', e, `string concatenation allocates, which tskc never does implicitly; pass the pieces to console.log separately`);
         return STRING;
@@ -407,11 +429,28 @@ export class ExprTyper {
     return expected ?? I32;
   }
 
-  /** Floats take + - * /; % and the bit operators are integer-only here. */
+  /**
+   * `a ** b`: on integers the exponent may be any integer type (like a
+   * shift count) and the result wraps; on floats both sides share the type.
+   */
+  private power(e: ts.BinaryExpression, expected?: MType): MType {
+    const rn = this.natural(e.right);
+    const t = this.natural(e.left) ?? (rn && isFloat(rn) ? rn : undefined) ?? (expected && isNumeric(expected) ? expected : this.constantType(e));
+    this.expect(e.left, t, `'**'`);
+    if (isInt(t)) {
+      const got = this.type(e.right, rn ?? t);
+      if (!isInt(got)) this.sema.diags.error('TSK1008', e.right, `an integer '**' needs an integer exponent, not ${typeName(got)}; convert the base to f64 for a float power`);
+      return this.checkConstant(e, t);
+    }
+    this.expect(e.right, t, `'**'`);
+    if (!isFloat(t)) this.sema.diags.error('TSK1008', e, `'**' needs numbers, not ${typeName(t)}`);
+    return t;
+  }
+
+  /** Floats take + - * / % **; the bit operators are integer-only. */
   private floatArith(e: ts.Expression, op: ts.SyntaxKind, t: MType): MType {
-    if (op === K.PercentToken) {
-      this.sema.diags.error('TSK1001', e, `'%' on floats is not supported yet; use integers, or x - y * f64(i64(x / y))`);
-    } else if (op !== K.PlusToken && op !== K.MinusToken && op !== K.AsteriskToken && op !== K.SlashToken) {
+    const ok = [K.PlusToken, K.MinusToken, K.AsteriskToken, K.SlashToken, K.PercentToken, K.AsteriskAsteriskToken];
+    if (!ok.includes(op)) {
       this.sema.diags.error('TSK1008', e, `'${ts.tokenToString(op)}' works on integers; convert the float first, e.g. i32(x)`);
     }
     return t;
@@ -464,7 +503,7 @@ export class ExprTyper {
     // An untyped constant argument keeps its own value's type, so u8(-1) is
     // 255 and u8(300) is 44: a conversion truncates, as a C cast does.
     const from = this.type(arg);
-    const ok = isNumeric(to) ? isNumeric(from) || from.kind === 'bool' : sameType(from, to);
+    const ok = isNumeric(to) ? isNumeric(from) || from.kind === 'bool' || (from.kind === 'ptr' && isInt(to)) : sameType(from, to);
     if (!ok) this.sema.diags.error('TSK1008', e, `cannot convert ${typeName(from)} to ${typeName(to)}`);
     return to;
   }

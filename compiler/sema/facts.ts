@@ -5,6 +5,7 @@ import type ts from 'typescript';
 import type { FuncInfo } from './context.js';
 import type { ClassInfo, FieldInfo, InterfaceInfo } from './classes.js';
 import type { MType } from './types.js';
+import type { AsmCall } from './asm.js';
 
 /** `obj.m(…)` through an interface type: what the dispatch function needs. */
 export interface IfaceCall {
@@ -74,6 +75,10 @@ export class BodyFacts {
   readonly naturals = new Map<ts.Node, MType | null>();
   /** `x instanceof C`: the class C. */
   readonly instanceOfs = new Map<ts.BinaryExpression, ClassInfo>();
+  /** Inline asm calls (docs/language.md §11). */
+  readonly asmCalls = new Map<ts.CallExpression, AsmCall>();
+  /** Template literals and strings passed as a Template: the caller builds a descriptor. */
+  readonly templates = new Set<ts.Expression>();
   /** `new` expressions that initialise a module-level variable: static storage. */
   readonly staticNews = new Set<ts.NewExpression>();
 }

@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { BodyFacts } from './facts.js';
 import type { Sema } from './context.js';
 import type { ClassInfo } from './classes.js';
-import { linkHeritage, needsVtable, newClassInfo } from './classes.js';
+import { classAttrs, linkHeritage, newClassInfo, setVtable } from './classes.js';
 import { typeName } from './types.js';
 import type { MType } from './types.js';
 
@@ -36,13 +36,13 @@ export function instantiateClass(sema: Sema, g: GenericClassInfo, args: MType[])
     if (sym) bindings.set(sym, args[i]);
   });
   const facts = new BodyFacts();
-  const info = newClassInfo(g.decl, `${g.name}<${key}>`, `${g.symbol}.${mangleArgs(args)}`);
+  const info = Object.assign(newClassInfo(g.decl, `${g.name}<${key}>`, `${g.symbol}.${mangleArgs(args)}`), classAttrs(sema, g.decl));
   info.instance = { facts, bindings };
   facts.owner = info;
   g.instances.set(key, info);
   sema.classInstances.push(info);
   sema.withFacts(facts, bindings, () => linkHeritage(sema, info));
-  info.hasVtable = needsVtable(sema, info);
+  setVtable(sema, info);
   sema.classDefiner?.(info);
   return info;
 }

@@ -5,13 +5,15 @@ import type { ExprTyper } from './expr.js';
 import { fieldOf, isStatic, overridden } from './classes.js';
 import type { Accessor, FuncInfo } from './context.js';
 import type { ClassInfo } from './classes.js';
-import { BOOL, I32, isInt, typeName } from './types.js';
+import { BOOL, F64, I32, STRING, isInt, typeName } from './types.js';
+import { mathConstant } from './math.js';
 import type { MType } from './types.js';
 
 /** `E.member`, `Class.staticField`, `obj.field`, `str.length`; undefined if none. */
 export function property(ty: ExprTyper, e: ts.PropertyAccessExpression): MType | undefined {
   const s = ty.sema;
   if (ty.enumMember(e) !== undefined) return I32;
+  if (mathConstant(s, e) !== undefined) return F64;
   const sym = s.symbolOf(e.name);
   const g = sym && s.globals.get(sym);
   if (g) return g.type;
@@ -99,9 +101,10 @@ export function element(ty: ExprTyper, e: ts.ElementAccessExpression): MType {
   if (e.questionDotToken) s.diags.error('TSK1013', e, `optional element access 'a?.[i]' is not supported; test 'a !== null' first, then index`);
   const idx = ty.type(e.argumentExpression, ty.natural(e.argumentExpression) ?? I32);
   if (!isInt(idx)) s.diags.error('TSK1008', e.argumentExpression, `an index must be an integer, not ${typeName(idx)}`);
+  // s[i] is a one-character string (ASCII only, docs/language.md §6.2).
+  if (a.kind === 'string') return STRING;
   if (a.kind !== 'array') {
-    const hint = a.kind === 'string' ? 'use s.charCodeAt(i) for the byte at i' : 'only arrays can be indexed';
-    s.diags.error('TSK1001', e, `indexing a ${typeName(a)} is not supported; ${hint}`);
+    s.diags.error('TSK1001', e, `indexing a ${typeName(a)} is not supported; only arrays and strings can be indexed`);
     return I32;
   }
   s.elements.set(e, a);

@@ -7,6 +7,7 @@ import { Sema } from './context.js';
 import { collectDeclarations } from './declarations.js';
 import { ExprTyper } from './expr.js';
 import { StmtChecker } from './stmt.js';
+import { checkNakedFunctions } from './naked.js';
 import { VOID } from './types.js';
 import type { Target } from '../driver/target.js';
 import type { DiagnosticBag } from '../diag/diagnostic.js';
@@ -36,6 +37,7 @@ export function analyze(
     const { body, ret, instance } = f;
     if (body && instance) sema.withFacts(instance.facts, instance.bindings, () => stmts.body(body, ret));
   }
+  checkNakedFunctions(sema);
   return sema;
 }
 

@@ -3,7 +3,7 @@
 // turns IR values into operands (registers, immediates, memory, .rodata
 // constants). The per-concern selectors (isel-int, isel-float, isel-call,
 // isel-term) are functions over a Selector; isel.ts drives them.
-import type { Cls, Const, FloatCls, Func, SourceLoc, Value } from '../ir/ir.js';
+import type { Cls, Const, FloatCls, Func, SourceLoc, Temp, Value } from '../ir/ir.js';
 import { isFloatCls } from '../ir/ops.js';
 import { FIRST_VREG, fitsImm32, reg } from './minst.js';
 import type { Cond, MFunc, MInst, MOp, MemOp, Operand, RegOp, Width } from './minst.js';
@@ -40,6 +40,8 @@ export class Selector {
   readonly addrOnly = new Set<number>();
   /** Uses of each temp (instructions and terminators). */
   readonly useCount = new Map<number, number>();
+  /** The output registers of the asm selected last, for the asmouts that follow it. */
+  asmOutputs: { dst: Temp | null; regs: RegOp[] } | null = null;
   /** The next id for machine blocks isel adds (the params block, switch search blocks). */
   private nextBlockId: number;
 
