@@ -2,8 +2,12 @@
 // console (keyboard and serial), edits one line (backspace erases), and when
 // enter comes prints it back as "echo: <line>". Control characters are shown
 // as ^A … ^Z (so ctrl combinations are visible on both screen and serial).
-// Input is polled: consolePoll() stands in for the keyboard and serial IRQs.
-import { consolePoll, consolePutByte, consoleReadByte, consoleWrite } from './console/console';
+// Input arrives through IRQ 1 and IRQ 4 into the drivers' rings; between
+// inputs the CPU sleeps (hlt). In a test build each finished line is also
+// offered to the test commands (kernel/config.ts).
+import { consolePutByte, consoleReadByte, consoleWrite } from './console/console';
+import { runTestCommand } from './config';
+import { enableAndWait } from './cpu/wait';
 
 const LINE_MAX: i32 = 36; // "echo: " plus 36 caret-escaped bytes fit in 80 columns
 const line = new Uint8Array(36);
@@ -27,7 +31,9 @@ function width(b: u8): i32 {
 function finishLine(): void {
   consoleWrite('\necho: ');
   for (let i: i32 = 0; i < length; i++) show(line[i]);
-  consoleWrite('\n> ');
+  consoleWrite('\n');
+  runTestCommand(line, length);
+  consoleWrite('> ');
   length = 0;
 }
 
@@ -48,12 +54,13 @@ function accept(b: u8): void {
 export function echoLoop(): void {
   consoleWrite('> ');
   while (true) {
-    consolePoll(); // POLLING: replace with hlt() once IRQ 1 and IRQ 4 fill the rings
+    cli(); // so that no byte can arrive between the empty check and the hlt
     const c = consoleReadByte();
     if (c < 0) {
-      pause();
+      enableAndWait();
       continue;
     }
+    sti();
     if (c == 10) finishLine();
     else if (c == 8) erase();
     else accept(u8(c));

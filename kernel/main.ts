@@ -2,13 +2,21 @@
 // runs the top-level statements of every kernel file in import order, and
 // then these: one init step per line, each reporting "[ok] step" on the
 // console (the serial line and, from the VGA step on, the screen).
-import { consolePoll, consoleWrite, consoleWriteColored, consoleWriteLine, consoleWriteUint } from './console/console';
+// docs/boot-sequence.md describes the steps.
+import { consoleWrite, consoleWriteColored, consoleWriteLine, consoleWriteUint } from './console/console';
+import { gdtInit, TSS_SELECTOR } from './cpu/gdt';
+import { guardBootStack, guardPagesUnmap } from './cpu/guard';
+import { tssInit } from './cpu/tss';
 import { keyboardInit } from './drivers/keyboard';
 import { rtcRead } from './drivers/rtc';
 import { RtcTime } from './drivers/rtc-decode';
 import { serialInit } from './drivers/serial';
 import { VgaColor, vgaAttribute, vgaInit, vgaWriteAt, VGA_COLS } from './drivers/vga';
 import { echoLoop } from './echo';
+import { idtInit } from './interrupts/idt';
+import { irqEnableDevices } from './interrupts/irq';
+import { picInit } from './interrupts/pic';
+import { pitInit } from './interrupts/pit';
 import { mmInit } from './mm/init';
 
 const TITLE = ' tskc kernel ';
@@ -43,16 +51,31 @@ ok('serial\n');
 vgaInit(); // clear the BIOS text, underline cursor, light grey on black
 ok('vga\n');
 vgaWriteAt(0, VGA_COLS - TITLE.length, TITLE, vgaAttribute(VgaColor.White, VgaColor.Blue)); // title, top right
+gdtInit(); // the kernel's own GDT: kernel and user segments for syscall/sysret, the TSS descriptor
+ok('gdt\n');
+tssInit(TSS_SELECTOR); // RSP0 and the IST stacks of #DF, NMI and #MC; ltr
+ok('tss\n');
+idtInit(); // all 256 gates: CPU exceptions reported, vectors 32-255 to one dispatcher; lidt
+ok('idt\n');
 keyboardInit(); // drop the scancodes of keys pressed during boot
 ok('keyboard\n');
 rtcRead(bootTime); // the wall-clock time from the CMOS clock
 ok('rtc ');
 writeTime(bootTime);
 consoleWrite('\n');
-consolePoll(); // POLLING: stands in for IRQ 1 and IRQ 4 until the interrupt subsystem routes them
-ok('console\n');
 mmInit(); // physical memory map, frame allocator, kernel heap behind `new`, page tables
 ok('memory\n');
+guardBootStack(); // the boot stack's guard page joins the TSS stacks' ones
+guardPagesUnmap(); // unmap every stack's guard page: an overflow faults (HOOK: redo after a CR3 switch)
+ok('guard pages\n');
+picInit(); // 8259 PICs remapped to vectors 0x20-0x2F, all lines masked
+ok('pic\n');
+pitInit(); // timer at 100 Hz on IRQ 0
+ok('pit\n');
+irqEnableDevices(); // unmask IRQ 0 (timer), 1 (keyboard), 4 (COM1)
+ok('irq\n');
+sti(); // interrupts on: from here input arrives through IRQ 1 and IRQ 4
+ok('sti\n');
 consoleWriteLine('tskc kernel: hello from TypeScript');
 
 echoLoop(); // TEMPORARY, until the shell exists: echo typed lines back

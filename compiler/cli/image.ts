@@ -7,15 +7,20 @@ import { buildImage } from '../image/image.js';
 import type { ImageResult } from '../image/image.js';
 import { repoRoot } from '../frontend/program.js';
 
-/** Builds the kernel (kernel/main.ts, or `entry` for test kernels) into outDir. */
-export function buildKernelImage(o: { outDir: string; debug: boolean; entry?: string; quiet?: boolean }): ImageResult {
+/**
+ * Builds the kernel (kernel/main.ts, or `entry` for test kernels) into
+ * outDir. `test`: a test build of kernel/main.ts, with kernel/testing/entry.ts
+ * as the first entry (kernel/config.ts: panics exit QEMU, test commands).
+ */
+export function buildKernelImage(o: { outDir: string; debug: boolean; entry?: string; quiet?: boolean; test?: boolean }): ImageResult {
   const root = repoRoot();
   const outDir = resolve(root, o.outDir);
   const log = (m: string): void => void (o.quiet || process.stderr.write(`tskc image: ${m}\n`));
   const entry = o.entry ?? join(root, 'kernel', 'main.ts');
-  log(`compile ${relative(root, entry)} (target kernel)`);
+  log(`compile ${relative(root, entry)} (target kernel${o.test ? ', test build' : ''})`);
   const obj = join(outDir, 'kernel.o');
-  compile({ entries: [entry], target: 'kernel', emit: 'obj', output: obj, debug: o.debug });
+  const entries = o.test ? [join(root, 'kernel', 'testing', 'entry.ts'), entry] : [entry];
+  compile({ entries, target: 'kernel', emit: 'obj', output: obj, debug: o.debug });
   return buildImage({ kernelObjs: [obj], outDir, root, log });
 }
 

@@ -4,8 +4,8 @@
 // with "\n" sent as "\r\n" (what terminals expect). Input: serial bytes are
 // normalised to what the keyboard produces ('\r' becomes '\n', DEL 0x7F
 // becomes backspace 0x08), so readers see one convention.
-import { serialPoll, serialPutByte, serialReadByte } from '../drivers/serial';
-import { keyboardPoll, keyboardReadByte } from '../drivers/keyboard';
+import { serialPutByte, serialReadByte } from '../drivers/serial';
+import { keyboardReadByte } from '../drivers/keyboard';
 import { vgaPutChar, vgaResetColor, vgaSetColor, VgaColor } from '../drivers/vga';
 import { writeHex, writeSigned, writeString, writeUnsigned } from '../lib/fmt';
 
@@ -50,16 +50,10 @@ export function consoleWriteColored(s: string, fg: VgaColor): void {
 }
 
 /**
- * Collects input from the devices into their rings. A stand-in for the
- * keyboard and serial interrupts: the polling loop calls it until IRQ 1 and
- * IRQ 4 are routed to keyboardOnIrq and serialOnIrq, then it can go.
+ * The next input byte (keyboard first, then serial), or -1 if there is none.
+ * Safe with interrupts on: each ring has one producer (its IRQ body) and one
+ * consumer (this), and push/pop never write the same field (kernel/lib/ring.ts).
  */
-export function consolePoll(): void {
-  keyboardPoll();
-  serialPoll();
-}
-
-/** The next input byte (keyboard first, then serial), or -1 if there is none. */
 export function consoleReadByte(): i32 {
   const k = keyboardReadByte();
   if (k >= 0) return k;

@@ -1,8 +1,7 @@
 // PS/2 keyboard driver: reads scancodes from the 8042 controller, turns them
 // into ASCII with the keymap (kernel/drivers/keymap.ts) and queues the bytes
-// in a ring buffer. keyboardOnIrq() is the IRQ 1 handler's body; until the
-// interrupt subsystem routes IRQ 1 to it, the kernel's polling loop calls
-// keyboardPoll(). The BIOS leaves the controller translating to scancode
+// in a ring buffer. keyboardOnIrq() is the IRQ 1 handler's body
+// (kernel/interrupts/irq.ts routes IRQ 1 to it). The BIOS leaves the controller translating to scancode
 // set 1 with the keyboard's interrupt enabled, which is what this expects.
 import { ByteRing } from '../lib/ring';
 import { KeyboardState, NO_KEY, translateScancode } from './keymap';
@@ -38,8 +37,12 @@ export function keyboardOnIrq(): void {
   readOne();
 }
 
-/** Polling fallback (until IRQ 1 is wired): translates every byte waiting in the controller. */
-export function keyboardPoll(): void {
+/**
+ * Translates every byte waiting in the controller. Called once when IRQ 1
+ * is unmasked: a byte that arrived before would hold the edge-triggered
+ * line high, and no interrupt would ever come.
+ */
+export function keyboardDrain(): void {
   while ((inb(PS2_STATUS) & STATUS_OUTPUT_FULL) != 0) readOne();
 }
 

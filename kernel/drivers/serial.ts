@@ -1,9 +1,8 @@
 // 16550 UART driver for COM1: 115200 baud 8N1 with FIFOs, polled transmit,
 // and receive into a ring buffer. serialOnIrq() is the IRQ 4 handler's body:
-// it drains the receive FIFO into the ring. Until the interrupt subsystem
-// routes IRQ 4 to it, the kernel's polling loop calls serialPoll(), which is
-// the same drain. The receive interrupt is already enabled in the UART (IER
-// and the OUT2 line that gates the IRQ), so wiring IRQ 4 is all that is left.
+// it drains the receive FIFO into the ring (kernel/interrupts/irq.ts routes
+// IRQ 4 to it). serialInit enables the receive interrupt in the UART (IER
+// and the OUT2 line that gates the IRQ).
 import { ByteRing } from '../lib/ring';
 
 const COM1: u16 = 0x3f8;
@@ -64,11 +63,6 @@ export function serialPutByte(b: u8): void {
 export function serialOnIrq(): void {
   if (!present) return;
   while ((inb(LSR) & LSR_DATA_READY) != 0) serialRx.push(inb(DATA));
-}
-
-/** Polling fallback (until IRQ 4 is wired, and with interrupts off): the same drain. */
-export function serialPoll(): void {
-  serialOnIrq();
 }
 
 /** The oldest received byte, or -1 if none has arrived. */

@@ -4,7 +4,7 @@
 // the call stack named from the compiler's debug table (symbols.ts), found
 // by walking the frame-pointer chain. Then the CPU halts for good.
 import { functionName, sourceFile, sourceLine } from './symbols';
-import { writeHex as fmtHex, writeSigned, writeString } from '../../kernel/lib/fmt';
+import { ByteSink, writeHex as fmtHex, writeSigned, writeString } from '../../kernel/lib/fmt';
 
 const COM1: u16 = 0x3f8;
 const LINE_STATUS: u16 = COM1 + 5;
@@ -24,30 +24,31 @@ function writeNumber(v: i32): void {
   writeSigned(v as i64, put);
 }
 
-function writeHex(v: usize): void {
-  fmtHex(u64(v), 1, put);
-}
-
 /**
  * Writes `0xADDR FUNCTION at FILE:LINE` for code address `addr` (what is
- * known of it). For a return address pass `lookup = addr - 1`, so that the
- * line is the call's even when the call ends its line.
+ * known of it) to COM1. For a return address pass `lookup = addr - 1`, so
+ * that the line is the call's even when the call ends its line.
  */
 export function writeCodeAddress(addr: usize, lookup: usize): void {
-  writeHex(addr);
+  writeCodeAddressTo(addr, lookup, put);
+}
+
+/** writeCodeAddress to any byte sink (the exception report writes it to the console). */
+export function writeCodeAddressTo(addr: usize, lookup: usize, sink: ByteSink): void {
+  fmtHex(u64(addr), 1, sink);
   const name = functionName(lookup);
   if (name.length == 0) {
-    write(' ??');
+    writeString(' ??', sink);
     return;
   }
-  write(' ');
-  write(name);
+  writeString(' ', sink);
+  writeString(name, sink);
   const line = sourceLine(lookup);
   if (line == 0) return;
-  write(' at ');
-  write(sourceFile(lookup));
-  write(':');
-  writeNumber(line);
+  writeString(' at ', sink);
+  writeString(sourceFile(lookup), sink);
+  writeString(':', sink);
+  writeSigned(line as i64, sink);
 }
 
 /** Writes the call stack above frame `fp` (a frame pointer), innermost first, one `#n` line per call. */

@@ -7,14 +7,42 @@ import { buildKernelImage } from '../../compiler/cli/image.js';
 import { useQemu, type Qemu } from '../harness/qemu.js';
 
 export const BANNER = 'tskc kernel: hello from TypeScript';
-export const BOOT_MARKERS = ['[ok] serial', '[ok] vga', '[ok] keyboard', '[ok] rtc ', '[ok] console', '[ok] memory', BANNER];
+export const BOOT_MARKERS = [
+  '[ok] serial', '[ok] vga', '[ok] gdt', '[ok] tss', '[ok] idt', '[ok] keyboard', '[ok] rtc ', '[ok] memory',
+  '[ok] guard pages', '[ok] pic', '[ok] pit', '[ok] irq', '[ok] sti', BANNER,
+];
+/** QEMU's exit status when a test build panics (kernel/config.ts KERNEL_EXIT_PANIC = 1). */
+export const PANIC_EXIT_STATUS = 3;
 
-let built: { diskImage: string; kernelElf: string } | null = null;
+type Build = { diskImage: string; kernelElf: string };
+let built: Build | null = null;
+let builtTest: Build | null = null;
 
 /** The kernel as it is in this tree (built once per test file): its disk image and ELF. */
-export function kernelBuild(): { diskImage: string; kernelElf: string } {
+export function kernelBuild(): Build {
   built ??= buildKernelImage({ outDir: mkdtempSync(join(tmpdir(), 'tskc-kernel-')), debug: true });
   return built;
+}
+
+/** The test build of the kernel (kernel/config.ts: panics exit QEMU, console test commands), built once per test file. */
+export function testKernelBuild(): Build {
+  builtTest ??= buildKernelImage({ outDir: mkdtempSync(join(tmpdir(), 'tskc-kernel-test-')), debug: true, test: true });
+  return builtTest;
+}
+
+/** Boots the test build and waits for the echo loop's first prompt. */
+export async function bootTestKernel(): Promise<Qemu> {
+  const k = testKernelBuild();
+  const vm = await useQemu({ image: k.diskImage, elf: k.kernelElf });
+  await vm.waitForSerial(`${BANNER}\r\n> `);
+  return vm;
+}
+
+/** Types test command `command` on the serial line and returns the serial text from before it was sent. */
+export async function sendCommand(vm: Qemu, command: string): Promise<number> {
+  const at = vm.serial().length;
+  await vm.sendSerial(`${command}\r`);
+  return at;
 }
 
 /** The disk image of the kernel as it is in this tree. */

@@ -1,0 +1,74 @@
+// The commands a test build accepts on its console (typed lines, usually
+// over the serial line), so QEMU tests can make the kernel fault or report
+// its state. Each command answers with one line the test waits for:
+//
+//   fault de | ud | gp | pf | stack   raise that CPU exception in kernel code
+//                                     (stack: unbounded recursion into the guard page)
+//   irq7      a software `int 0x27` with IRQ 7 not in service: a spurious IRQ 7
+//             answer: "spurious irqs N"
+//   uptime    answer: "uptime T ticks M ms"
+//   keys      answer: "keyboard received N dropped D"
+import { consoleWrite, consoleWriteUint } from '../console/console';
+import { keyboardRx } from '../drivers/keyboard';
+import { spuriousIrqs } from '../interrupts/irq';
+import { ticks, uptimeMs } from '../interrupts/pit';
+
+/** An address no page table maps (above every RAM mapping, canonical). */
+const UNMAPPED: usize = 0x7000_0000_1008;
+const NON_CANONICAL: usize = 0x8000_0000_0000_0000;
+
+/** Whether the first `length` bytes of `line` are exactly `word`. */
+function is(line: Uint8Array, length: i32, word: string): bool {
+  if (length != word.length) return false;
+  for (let i: i32 = 0; i < length; i++) if (i32(line[i]) != word.charCodeAt(i)) return false;
+  return true;
+}
+
+function faultDivide(): void {
+  asm('xor edx, edx', 'xor ecx, ecx', 'mov eax, 1', 'div ecx', asm.clobber('rax', 'rcx', 'rdx'));
+}
+
+function faultInvalidOpcode(): void {
+  ud2();
+}
+
+function faultGeneralProtection(): u64 {
+  return load<u64>(NON_CANONICAL);
+}
+
+function faultPage(): void {
+  store<u64>(UNMAPPED, 1);
+}
+
+/** Recurses until the boot stack runs into its guard page. */
+function recurse(depth: u64): u64 {
+  return recurse(depth + 1) + depth;
+}
+
+function line(label: string, v: u64): void {
+  consoleWrite(label);
+  consoleWriteUint(v);
+}
+
+/** Runs the command in `text`; false if it is none. */
+export function testCommand(text: Uint8Array, length: i32): bool {
+  if (is(text, length, 'fault de')) faultDivide();
+  else if (is(text, length, 'fault ud')) faultInvalidOpcode();
+  else if (is(text, length, 'fault gp')) faultGeneralProtection();
+  else if (is(text, length, 'fault pf')) faultPage();
+  else if (is(text, length, 'fault stack')) recurse(0);
+  else if (is(text, length, 'irq7')) {
+    asm('int 0x27');
+    line('spurious irqs ', spuriousIrqs());
+    consoleWrite('\n');
+  } else if (is(text, length, 'uptime')) {
+    line('uptime ', ticks());
+    line(' ticks ', uptimeMs());
+    consoleWrite(' ms\n');
+  } else if (is(text, length, 'keys')) {
+    line('keyboard received ', u64(keyboardRx.head));
+    line(' dropped ', keyboardRx.dropped);
+    consoleWrite('\n');
+  } else return false;
+  return true;
+}

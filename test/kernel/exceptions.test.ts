@@ -1,0 +1,81 @@
+// CPU exceptions in kernel code: a test build (kernel/config.ts) raises
+// each on a console command (kernel/testing/commands.ts) and must report
+// it in the exact format of kernel/interrupts/report.ts (name, vector,
+// error code, RIP named as the TS function and file:line of the faulting
+// statement, CR2 for #PF, the registers) and then exit QEMU with the panic
+// status. The expected lines are found in the command file's source, so the
+// test follows edits of that file.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../../compiler/frontend/program.js';
+import { PANIC_EXIT_STATUS, bootTestKernel, sendCommand } from './kernel.js';
+
+const COMMANDS = 'kernel/testing/commands.ts';
+const source = readFileSync(join(repoRoot(), COMMANDS), 'utf8').split('\n');
+
+/** The 1-based line of the only line of the command file containing `text`. */
+function lineOf(text: string): number {
+  const hits = source.flatMap((l, i) => (l.includes(text) ? [i + 1] : []));
+  expect(hits, text).toHaveLength(1);
+  return hits[0]!;
+}
+
+const hex16 = (v: bigint): string => `0x${v.toString(16).padStart(16, '0')}`;
+
+interface Case {
+  command: string;
+  first: string;
+  fn: string;
+  statement: string;
+  cr2?: RegExp;
+}
+
+const CASES: Case[] = [
+  { command: 'fault de', first: '#DE divide error (vector 0) error=' + hex16(0n), fn: 'faultDivide', statement: "'div ecx'" },
+  { command: 'fault ud', first: '#UD invalid opcode (vector 6) error=' + hex16(0n), fn: 'faultInvalidOpcode', statement: 'ud2();' },
+  { command: 'fault gp', first: '#GP general protection (vector 13) error=' + hex16(0n), fn: 'faultGeneralProtection', statement: 'load<u64>(NON_CANONICAL)' },
+  // A write (bit 1) to a page that is not present (bit 0 clear), in ring 0.
+  { command: 'fault pf', first: '#PF page fault (vector 14) error=' + hex16(2n), fn: 'faultPage', statement: 'store<u64>(UNMAPPED, 1)', cr2: /^ {2}cr2=0x0000700000001008$/ },
+];
+
+async function faultReport(command: string): Promise<string[]> {
+  const vm = await bootTestKernel();
+  const at = await sendCommand(vm, command);
+  expect(await vm.waitForExit()).toBe(PANIC_EXIT_STATUS);
+  const text = vm.serial().slice(at).replace(/\r\n/g, '\n');
+  const start = text.indexOf('kernel exception: ');
+  expect(start, text).toBeGreaterThanOrEqual(0);
+  return text.slice(start).split('\n');
+}
+
+function expectRegisters(lines: string[]): void {
+  const all = lines.join('\n');
+  for (const r of ['rax', 'rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'rbp', 'rsp', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15', 'rflags', 'cs', 'ss']) {
+    expect(all).toMatch(new RegExp(` ${r}=0x[0-9a-f]{16}\\b`));
+  }
+  expect(all).toMatch(/ cs=0x0000000000000008\b/); // the kernel's code selector: a kernel-mode fault
+}
+
+describe('kernel exceptions (test build)', () => {
+  for (const c of CASES) {
+    it(`${c.command}: reports ${c.first.split(' (')[0]} at the faulting TS line and exits`, async () => {
+      const lines = await faultReport(c.command);
+      expect(lines[0]).toBe(`kernel exception: ${c.first}`);
+      expect(lines[1]).toMatch(new RegExp(`^ {2}rip=0x[0-9a-f]+ ${c.fn} at ${COMMANDS}:${lineOf(c.statement)}$`));
+      if (c.cr2) expect(lines[2]).toMatch(c.cr2);
+      else expect(lines[2]).not.toMatch(/cr2=/);
+      expectRegisters(lines);
+    });
+  }
+
+  it('fault stack: a kernel stack overflow is reported (guard page, #DF on IST1), not a triple fault', async () => {
+    const lines = await faultReport('fault stack');
+    // Pushing the #PF frame onto the full stack faults again: a double fault, on its own stack.
+    expect(lines[0]).toBe(`kernel exception: #DF double fault (vector 8) error=${hex16(0n)}`);
+    expect(lines[1]).toMatch(new RegExp(`^ {2}rip=0x[0-9a-f]+ recurse at ${COMMANDS}:${lineOf('return recurse(depth + 1)')}$`));
+    expect(lines[2]).toMatch(/^ {2}cr2=0x[0-9a-f]{16}$/);
+    expect(lines[3]).toBe('  guard page of the kernel boot stack hit: stack overflow');
+    expectRegisters(lines);
+  });
+});
