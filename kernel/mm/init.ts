@@ -10,6 +10,7 @@ import { readE820 } from './bootinfo';
 import { framesBitmapBytes, framesBitmapPhys, framesFree, framesHeld, framesInit, framesRelease, framesTotal } from './frames';
 import { kfree, kzalloc } from './heap';
 import { kmapBuild, kmapCheck, kmapKernelPml4 } from './kmap';
+import { setKernelSpace } from './aspace';
 import { BOOT_IDENTITY_END, BOOT_INFO_ADDR, KERNEL_START, kernelEnd, LOW_MEMORY_END } from './layout';
 import { logKiB, logNum, logStr } from './log';
 import { E820_USABLE, RegionList, sanitize } from './memmap';
@@ -49,6 +50,7 @@ export function mmInit(): void {
   const tables = kmapCheck(pml4);
   activate(pml4);
   framesRelease(physMap, reserved);
+  setKernelSpace(pml4);
   logKiB('mm: usable RAM ', physMap.bytesOf(E820_USABLE));
   logStr('mm: frames total ');
   logNum(framesTotal());

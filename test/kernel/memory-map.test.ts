@@ -107,7 +107,13 @@ describe('docs/memory-map.md', () => {
     for (const t of ['PML4_ADDR', 'PDPT_ADDR', 'PD_ADDR']) expect(num(row(t)[1]) - num(row(t)[0])).toBe(0x1000n);
   });
 
-  it('uses 2 MiB pages for the bulk of RAM', () => {
+  it('places user space in the PML4 slots the kernel does not use', () => {
+    const [row] = table('Virtual address space').filter((r) => r[3] === '`USER_START`, `USER_END`');
+    expect(row, 'a row for user space').toBeDefined();
+    expect(num(row[0])).toBe(value.get('USER_START'));
+    expect(num(row[1])).toBe(value.get('USER_END'));
+    expect(value.get('USER_START')).toBe(128n << 39n); // PML4 slot 128
+    expect(value.get('USER_END')).toBe((256n << 39n) - 4096n); // the end of slot 255, less one page
     expect(value.get('HUGE_SIZE')).toBe(2n << 20n);
   });
 
