@@ -2,13 +2,20 @@
 // `_start` clears rbp (ending frame-pointer chains), aligns rsp to 16, calls
 // the module's init function and exits with status 0. `kernel`: `_start`
 // keeps the boot loader's rdi (the boot-info pointer) in __tskc_boot_info,
-// switches to a 64 KiB boot stack in .bss (page aligned, above a guard
-// page the kernel may unmap), calls init and halts forever.
+// switches to a 64 KiB boot stack in .bss, calls init and halts forever.
+// The stack is page-aligned with a page of its own below it,
+// __tskc_boot_stack_guard, which the kernel leaves unmapped (guardPage in
+// kernel/mm/guard.ts) so that an overflow faults instead of corrupting .bss.
 import type { Target } from '../driver/target.js';
 import { asmSym } from './emit.js';
 import type { AsmWriter } from './emit.js';
 
 export const BOOT_STACK_SIZE = 64 * 1024;
+export const BOOT_STACK_GUARD_SIZE = 4096;
+/** Symbols the kernel stub defines: `@extern` declarations of them need no `extern` line. */
+export const KERNEL_STUB_SYMBOLS: ReadonlySet<string> = new Set([
+  '__tskc_boot_stack_guard', '__tskc_boot_stack', '__tskc_boot_stack_top', '__tskc_boot_info',
+]);
 
 /** Writes `_start` into the current (.text) section. */
 export function emitStartText(w: AsmWriter, target: Target, init: string): void {
@@ -40,21 +47,14 @@ export function emitStartText(w: AsmWriter, target: Target, init: string): void 
   w.line('.end:');
 }
 
-/** The symbols the stub defines: an `@extern` naming one (kernel/cpu/guard.ts) needs no `extern` line. */
-export function startSymbols(target: Target): string[] {
-  return target.entry === 'kernel' ? ['__tskc_boot_stack_guard', '__tskc_boot_stack', '__tskc_boot_stack_top', '__tskc_boot_info'] : [];
-}
-
 /** Writes the stub's .bss objects into the current (.bss) section; returns whether there were any. */
 export function emitStartBss(w: AsmWriter, target: Target): boolean {
   if (target.entry !== 'kernel') return false;
   w.line('');
-  // The stack's bottom is page aligned, with a page of its own below it
-  // that the kernel can unmap (kernel/cpu/guard.ts): an overflow faults.
   w.line('alignb 4096');
-  w.line('global __tskc_boot_stack_guard:data 4096');
+  w.line(`global __tskc_boot_stack_guard:data ${BOOT_STACK_GUARD_SIZE}`);
   w.line('__tskc_boot_stack_guard:');
-  w.line('    resb 4096');
+  w.line(`    resb ${BOOT_STACK_GUARD_SIZE}`);
   w.line(`global __tskc_boot_stack:data ${BOOT_STACK_SIZE}`);
   w.line('__tskc_boot_stack:');
   w.line(`    resb ${BOOT_STACK_SIZE}`);
