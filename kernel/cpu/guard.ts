@@ -9,6 +9,7 @@
 // (kernel/mm/kmap.ts), which every address space shares.
 import { guardPage } from '../mm/guard';
 import { kmapKernelPml4 } from '../mm/kmap';
+import { bootStackGuard } from '../mm/layout';
 import { NOT_MAPPED, translate } from '../mm/paging';
 
 const MAX_GUARDS: usize = 8;
@@ -16,8 +17,6 @@ const addrs: usize = memory.data(64); // u64 page addresses
 const names: usize = memory.data(64); // string references
 let count: usize = 0;
 
-/** @extern __tskc_boot_stack_guard */
-declare function bootStackGuard(): void;
 
 /** Registers the guard page at `page` (4 KiB aligned) of the stack called `name`. */
 export function guardPageAdd(page: u64, name: string): void {
@@ -46,7 +45,7 @@ export function guardPageOf(addr: u64): string {
 
 /** The boot stack's guard page (below tskc's 64 KiB _start stack) joins the list. */
 export function guardBootStack(): void {
-  guardPageAdd(u64(changetype<usize>(bootStackGuard)), 'the kernel boot stack');
+  guardPageAdd(bootStackGuard(), 'the kernel boot stack');
 }
 
 /**
