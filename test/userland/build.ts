@@ -23,7 +23,7 @@ export interface Run {
 }
 
 /** Runs `exe` with `args` and `input` on stdin, never throwing on a failure or a signal. */
-export async function run(exe: string, args: string[], input = ''): Promise<Run> {
-  const r = await execa(exe, args, { input, reject: false, timeout: 20_000, stripFinalNewline: false });
+export async function run(exe: string, args: string[], input = '', cwd?: string): Promise<Run> {
+  const r = await execa(exe, args, { input, cwd, reject: false, timeout: 20_000, stripFinalNewline: false });
   return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, signal: r.signal };
 }
