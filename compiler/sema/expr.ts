@@ -644,7 +644,9 @@ export class ExprTyper {
     // Through a function value unless the callee is a function's own name
     // (or a method): a variable may be reassigned, so the call is indirect.
     const calleeSym = ts.isIdentifier(e.expression) ? s.symbolOf(e.expression) : undefined;
-    const runtimeValue = calleeSym?.valueDeclaration && s.isRuntime(calleeSym.valueDeclaration);
+    // A callable declared in runtime/lib (such as asm) is an intrinsic, not a function value.
+    const vd = calleeSym?.valueDeclaration;
+    const runtimeValue = vd && s.isRuntime(vd) && vd.getSourceFile().isDeclarationFile;
     if (ts.isIdentifier(e.expression) && calleeSym && !runtimeValue && !(calleeSym.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Alias))) {
       const ct = this.type(e.expression);
       if (ct.kind === 'func') return this.indirectCall(e, ct);

@@ -82,6 +82,7 @@ export function generateAsm(m: Module, opts: BackendOptions): AsmOutput {
   const sections = [undefined, ...new Set(m.funcs.map((f) => f.section).filter((x) => x !== undefined))];
   for (const section of sections) {
     if (section) w.line(`\n${namedSectionHeader(section, 'text')}`);
+    w.table.inText = !section;
     for (const f of m.funcs.filter((x) => x.section === section)) {
       const mf = compileFunc(f, 'frame');
       for (const [k, v] of mf.consts) consts.set(k, v);

@@ -39,7 +39,7 @@ describe('kernel memory management', () => {
     const vm = await useQemu({ image: img.diskImage, memoryMiB });
     const serial = await vm.waitForSerial('mm: self-test passed');
     expect(serial).toMatch(/mm: kernel page tables built: \d+ tables, no user entries, W\^X sections/);
-    await vm.waitForSerial('kernel: halting');
+    await vm.waitForSerial('[ok] memory');
     const r = parse(serial);
     expect(r.allocatable).toBe(r.frames * 4096);
     return r;
