@@ -1,6 +1,8 @@
 // The program entry stubs, chosen by Target.entry. `process` (linux, user):
-// `_start` clears rbp (ending frame-pointer chains), aligns rsp to 16, calls
-// the module's init function and exits with status 0. `kernel`: `_start`
+// `_start` keeps the initial rsp (argc, argv, envp: the System V process
+// stack, docs/syscall-abi.md) in __tskc_process_sp, clears rbp (ending
+// frame-pointer chains), aligns rsp to 16, calls the module's init function
+// and exits with status 0. `kernel`: `_start`
 // keeps the boot loader's rdi (the boot-info pointer) in __tskc_boot_info,
 // switches to a 64 KiB boot stack in .bss, calls init and halts forever.
 // The stack is page-aligned with a page of its own below it,
@@ -12,10 +14,6 @@ import type { AsmWriter } from './emit.js';
 
 export const BOOT_STACK_SIZE = 64 * 1024;
 export const BOOT_STACK_GUARD_SIZE = 4096;
-/** Symbols the kernel stub defines: `@extern` declarations of them need no `extern` line. */
-export const KERNEL_STUB_SYMBOLS: ReadonlySet<string> = new Set([
-  '__tskc_boot_stack_guard', '__tskc_boot_stack', '__tskc_boot_stack_top', '__tskc_boot_info',
-]);
 
 /** Writes `_start` into the current (.text) section. */
 export function emitStartText(w: AsmWriter, target: Target, init: string): void {
@@ -31,6 +29,7 @@ export function emitStartText(w: AsmWriter, target: Target, init: string): void 
       '    jmp .halt',
     ]
     : [
+      '    mov [rel __tskc_process_sp], rsp',
       '    xor ebp, ebp',
       '    and rsp, -16',
       `    call ${asmSym(init)}`,
@@ -47,10 +46,23 @@ export function emitStartText(w: AsmWriter, target: Target, init: string): void 
   w.line('.end:');
 }
 
-/** Writes the stub's .bss objects into the current (.bss) section; returns whether there were any. */
-export function emitStartBss(w: AsmWriter, target: Target): boolean {
-  if (target.entry !== 'kernel') return false;
+/** The symbols the stub defines: a program may name them with `@extern` (they get no `extern` line). */
+export function stubSymbols(target: Target): string[] {
+  return target.entry === 'kernel'
+    ? ['__tskc_boot_stack_guard', '__tskc_boot_stack', '__tskc_boot_stack_top', '__tskc_boot_info']
+    : ['__tskc_process_sp'];
+}
+
+/** Writes the stub's .bss objects into the current (.bss) section. */
+export function emitStartBss(w: AsmWriter, target: Target): void {
   w.line('');
+  if (target.entry !== 'kernel') {
+    w.line('alignb 8');
+    w.line('global __tskc_process_sp:data 8');
+    w.line('__tskc_process_sp:');
+    w.line('    resq 1');
+    return;
+  }
   w.line('alignb 4096');
   w.line(`global __tskc_boot_stack_guard:data ${BOOT_STACK_GUARD_SIZE}`);
   w.line('__tskc_boot_stack_guard:');
@@ -63,5 +75,4 @@ export function emitStartBss(w: AsmWriter, target: Target): boolean {
   w.line('global __tskc_boot_info:data 8');
   w.line('__tskc_boot_info:');
   w.line('    resq 1');
-  return true;
 }
