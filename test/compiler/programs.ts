@@ -36,14 +36,18 @@ class Int64Array extends BigInt64Array {}
 class Uint64Array extends BigUint64Array {}
 `;
 
-/** Runs the same source under Node (types stripped by TypeScript). */
-export function runUnderNode(file: string): Ran {
+/** Writes `file` as a Node module (types stripped, tskc's functions defined) to `out`. */
+export function writeNodeScript(file: string, out: string = join(scratch(), 'prog.mjs')): string {
   const js = ts.transpileModule(readFileSync(file, 'utf8'), {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
   }).outputText;
-  const path = join(scratch(), 'prog.mjs');
-  writeFileSync(path, NODE_PRELUDE + js);
-  const r = spawnSync(process.execPath, [path], { encoding: 'utf8' });
+  writeFileSync(out, NODE_PRELUDE + js);
+  return out;
+}
+
+/** Runs the same source under Node (types stripped by TypeScript). */
+export function runUnderNode(file: string): Ran {
+  const r = spawnSync(process.execPath, [writeNodeScript(file)], { encoding: 'utf8' });
   return { stdout: r.stdout, status: r.status };
 }
 
