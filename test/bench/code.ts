@@ -48,6 +48,9 @@ function build(b: Benchmark, outDir: string, gcc: boolean): Partial<Record<Impl,
 
 const ms = (m?: Measured): string => (m ? m.ms.toFixed(0) : '-');
 const ratio = (x?: number): string => (x === undefined ? '-' : x.toFixed(2));
+/** tskc's instructions over gcc's, when both were counted. */
+const instrRatio = (r: Row): number | undefined =>
+  r.tskc.instructions !== undefined && r.gcc?.instructions !== undefined ? r.tskc.instructions / r.gcc.instructions : undefined;
 const minstr = (m?: Measured): string => (m?.instructions === undefined ? '-' : (m.instructions / 1e6).toFixed(0));
 
 function runCode(o: BenchOptions): PartResult {
@@ -78,21 +81,26 @@ function runCode(o: BenchOptions): PartResult {
   const intRatios = rows.filter((r) => r.integer && r.tskcOverGcc !== undefined).map((r) => r.tskcOverGcc!);
   const gm = geomean(intRatios);
   const header = ['benchmark', 'tskc ms', 'gcc ms', 'node ms', 'tskc/gcc', 'tskc/node'];
-  if (counter) header.push('tskc Minstr', 'gcc Minstr');
+  if (counter) header.push('tskc Minstr', 'gcc Minstr', 'instr ratio');
   const lines = table(header, rows.map((r) => {
     const cells = [r.name + (r.integer ? '' : ' (f)'), ms(r.tskc), ms(r.gcc), ms(r.node), ratio(r.tskcOverGcc), ratio(r.tskcOverNode)];
-    if (counter) cells.push(minstr(r.tskc), minstr(r.gcc));
+    if (counter) cells.push(minstr(r.tskc), minstr(r.gcc), ratio(instrRatio(r)));
     return cells;
   }));
   lines.push('');
   if (intRatios.length > 0) lines.push(`geometric mean tskc/gcc over ${intRatios.length} integer benchmarks: ${gm.toFixed(2)} (target <= 1.5)`);
   const slower = rows.filter((r) => r.tskcOverNode >= 1).map((r) => r.name);
   lines.push(`faster than node on ${rows.length - slower.length}/${rows.length}${slower.length ? ` (not: ${slower.join(', ')})` : ''}`);
+  const intInstr = rows.filter((r) => r.integer && instrRatio(r) !== undefined).map((r) => instrRatio(r)!);
+  if (intInstr.length > 0) lines.push(`geometric mean of tskc/gcc instructions over ${intInstr.length} integer benchmarks: ${geomean(intInstr).toFixed(2)}`);
   if (counter) lines.push(`instructions counted with ${counter === 'perf' ? 'perf stat' : 'valgrind --tool=callgrind'}`);
   lines.push(`pending: ${PENDING.map(([n, why]) => `${n} (${why})`).join('; ')}`);
   return {
     lines,
-    json: { runs: o.runs, gcc, counter: counter ?? null, benchmarks: rows, geomeanTskcOverGcc: intRatios.length ? gm : null, pending: PENDING },
+    json: {
+      runs: o.runs, gcc, counter: counter ?? null, benchmarks: rows, geomeanTskcOverGcc: intRatios.length ? gm : null,
+      geomeanInstrTskcOverGcc: intInstr.length ? geomean(intInstr) : null, pending: PENDING,
+    },
   };
 }
 
