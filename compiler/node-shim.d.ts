@@ -45,6 +45,13 @@ declare module 'node:url' {
 declare module 'node:child_process' {
   export interface SpawnSyncResult { status: number | null; signal: string | null; stdout: string; stderr: string; error?: Error }
   export function spawnSync(cmd: string, args: string[], opts?: { encoding?: 'utf8'; stdio?: 'inherit' | 'pipe'; input?: string }): SpawnSyncResult;
+  export interface ChildProcess {
+    readonly pid?: number;
+    kill(signal?: string): boolean;
+    on(event: 'exit', f: (code: number | null, signal: string | null) => void): ChildProcess;
+    on(event: 'error', f: (e: Error) => void): ChildProcess;
+  }
+  export function spawn(cmd: string, args: string[], opts?: { stdio?: 'inherit' | 'pipe' | 'ignore' }): ChildProcess;
 }
 
 declare class URL { constructor(url: string, base?: string | URL); readonly href: string; readonly pathname: string }

@@ -1,19 +1,21 @@
 // `tskc image`: compile the kernel, link it, and write the boot disk image;
 // with --boot, start QEMU on it with the serial console in this terminal.
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { compile } from '../driver/pipeline.js';
 import { buildImage } from '../image/image.js';
 import type { ImageResult } from '../image/image.js';
 import { repoRoot } from '../frontend/program.js';
 
-export function buildKernelImage(o: { outDir: string; debug: boolean }): ImageResult {
+/** Builds the kernel (kernel/main.ts, or `entry` for test kernels) into outDir. */
+export function buildKernelImage(o: { outDir: string; debug: boolean; entry?: string; quiet?: boolean }): ImageResult {
   const root = repoRoot();
   const outDir = resolve(root, o.outDir);
-  const log = (m: string): void => void process.stderr.write(`tskc image: ${m}\n`);
-  log('compile kernel/main.ts (target kernel)');
+  const log = (m: string): void => void (o.quiet || process.stderr.write(`tskc image: ${m}\n`));
+  const entry = o.entry ?? join(root, 'kernel', 'main.ts');
+  log(`compile ${relative(root, entry)} (target kernel)`);
   const obj = join(outDir, 'kernel.o');
-  compile({ entries: [join(root, 'kernel', 'main.ts')], target: 'kernel', emit: 'obj', output: obj, debug: o.debug });
+  compile({ entries: [entry], target: 'kernel', emit: 'obj', output: obj, debug: o.debug });
   return buildImage({ kernelObjs: [obj], outDir, root, log });
 }
 

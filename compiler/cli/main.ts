@@ -11,8 +11,11 @@ import type { TargetName } from '../driver/target.js';
 import { Timings } from '../driver/timings.js';
 import { checkOnly } from '../driver/check.js';
 import { buildKernelImage, bootImage } from './image.js';
+import { debugKernel } from './debug.js';
+import { symbolize } from '../debug/symbolize.js';
 import { repoRoot } from '../frontend/program.js';
 import { guard } from './report.js';
+import { ToolError } from '../driver/toolchain.js';
 
 const version = (JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -86,6 +89,29 @@ program
     guard(() => {
       const img = buildKernelImage({ outDir: o.outDir, debug: o.debug });
       if (o.boot) process.exitCode = bootImage(img.diskImage);
+    }));
+
+program
+  .command('symbolize')
+  .description('name the TS function and file:line:col of code addresses (hex) in a tskc-built ELF')
+  .argument('<addresses...>', 'addresses in hex (0x101a2f, 101a2f, RIP=0x101a2f)')
+  .option('--elf <file>', 'the executable or kernel the addresses belong to', 'build/kernel.elf')
+  .action((addresses: string[], o: { elf: string }) =>
+    guard(() => {
+      for (const l of symbolize(o.elf, addresses)) process.stdout.write(`${l}\n`);
+    }));
+
+program
+  .command('debug')
+  .description('build the kernel with -g, start QEMU halted with its gdb stub, and run gdb on build/kernel.elf')
+  .option('--out-dir <dir>', 'where to write kernel.elf, disk.img, kernel.gdb and serial.log', 'build')
+  .option('--port <n>', 'TCP port of QEMU\'s gdb stub', '1234')
+  .option('--no-gdb', 'start QEMU only and print the gdb command to attach with')
+  .action((o: { outDir: string; port: string; gdb: boolean }) =>
+    guard(async () => {
+      const port = Number(o.port);
+      if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new ToolError(`--port: '${o.port}' is not a TCP port number`);
+      process.exitCode = await debugKernel({ outDir: o.outDir, port, gdb: o.gdb });
     }));
 
 await program.parseAsync(process.argv);

@@ -52,7 +52,7 @@ export function compile(opts: CompileOptions): void {
 
   const asm = time('isel+regalloc+emit', () => generateAsm(ir, { target, debug: opts.debug }));
   // An executable's intermediate files go to a scratch directory; an object
-  // keeps its .asm and source map beside it (tskc symbolize reads them).
+  // keeps its .asm and source map beside it.
   const scratch = opts.emit === 'exe' ? mkdtempSync(join(tmpdir(), 'tskc-')) : null;
   try {
     const stem = scratch ? join(scratch, basename(opts.output)) : opts.output.replace(/\.(o|asm)$/, '');

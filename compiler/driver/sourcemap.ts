@@ -1,5 +1,6 @@
 // Source maps (v3) from emitted .asm lines to TypeScript sources, written
-// beside the .asm as `.asm.map`. `tskc symbolize` reads them back.
+// beside the .asm as `.asm.map`, for tools that read the assembly (code
+// addresses map to TS lines through the debug table instead, debugtable.ts).
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, relative } from 'node:path';
 import { SourceMapGenerator } from 'source-map';

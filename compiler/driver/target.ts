@@ -18,9 +18,9 @@ export interface Target {
 }
 
 export const TARGETS: Record<TargetName, Target> = {
-  kernel: { name: 'kernel', entry: 'kernel', floats: false, runtime: ['common/strings.ts', 'kernel/panic.ts', 'kernel/heap.ts'], linkArgs: [] },
-  user: { name: 'user', entry: 'process', floats: true, runtime: ['common/strings.ts', 'process/numfmt.ts', 'process/console.ts', 'process/panic.ts', 'process/heap.ts'], linkArgs: ['-static', '-e', '_start'] },
-  linux: { name: 'linux', entry: 'process', floats: true, runtime: ['common/strings.ts', 'process/numfmt.ts', 'process/console.ts', 'process/panic.ts', 'process/heap.ts'], linkArgs: ['-static', '-e', '_start'] },
+  kernel: { name: 'kernel', entry: 'kernel', floats: false, runtime: ['common/strings.ts', 'common/memory.ts', 'common/math.ts', 'kernel/symbols.ts', 'kernel/panic.ts', 'kernel/heap.ts', 'kernel/interrupts.ts'], linkArgs: [] },
+  user: { name: 'user', entry: 'process', floats: true, runtime: ['common/strings.ts', 'common/memory.ts', 'common/math.ts', 'process/numfmt.ts', 'process/fmath.ts', 'process/console.ts', 'process/panic.ts', 'process/heap.ts'], linkArgs: ['-static', '-e', '_start'] },
+  linux: { name: 'linux', entry: 'process', floats: true, runtime: ['common/strings.ts', 'common/memory.ts', 'common/math.ts', 'process/numfmt.ts', 'process/fmath.ts', 'process/console.ts', 'process/panic.ts', 'process/heap.ts'], linkArgs: ['-static', '-e', '_start'] },
 };
 
 export function isTargetName(s: string): s is TargetName {

@@ -41,7 +41,7 @@ export interface Frontend {
 
 export function runtimeFilesFor(target: Target): { libs: string[]; support: string[] } {
   const rt = join(repoRoot(), 'runtime');
-  const libs = [join(rt, 'lib', 'core.d.ts'), join(rt, 'lib', target.entry === 'kernel' ? 'kernel.d.ts' : 'process.d.ts')];
+  const libs = [join(rt, 'lib', 'core.d.ts'), join(rt, 'lib', 'asm.d.ts'), join(rt, 'lib', target.entry === 'kernel' ? 'kernel.d.ts' : 'process.d.ts')];
   return { libs, support: target.runtime.map((f) => join(rt, f)) };
 }
 

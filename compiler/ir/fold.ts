@@ -62,6 +62,11 @@ export function foldInstr(i: Instr): Const | undefined {
       const r = round(i.op === 'add' ? x + y : i.op === 'sub' ? x - y : i.op === 'mul' ? x * y : x / y, c);
       return Number.isNaN(r) ? undefined : fconst(r, c);
     }
+    case 'sqrt': {
+      // sqrt of an f32 computed in f64 and rounded once is correctly rounded.
+      const r = round(Math.sqrt(f(a)), c as FloatCls);
+      return Number.isNaN(r) ? undefined : fconst(r, c as FloatCls);
+    }
     case 'neg':
       if (isFloatCls(c)) return fconstBits(a.value ^ SIGN[c], c);
       break;

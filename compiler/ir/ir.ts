@@ -2,6 +2,7 @@
 // w/l for integers, s/d for f32/f64), an explicit terminator per block, and phis at block heads. It is
 // what lowering produces, what the passes rewrite, and what isel consumes.
 import type { Cls, FloatCls, IntCls, Op } from './ops.js';
+import type { AsmSpec } from './asm.js';
 
 export type { Cls, FloatCls, IntCls, Op } from './ops.js';
 
@@ -52,6 +53,8 @@ export interface Instr {
   callee?: Value;
   /** Loads and stores that must happen exactly as written (MMIO). */
   volatile?: boolean;
+  /** Inline assembly: its template, operands, clobbers and options. */
+  asm?: AsmSpec;
   loc?: SourceLoc;
 }
 
@@ -100,6 +103,10 @@ export interface Func {
   ret: Cls | null;
   blocks: Block[]; // blocks[0] is the entry
   exported: boolean;
+  /** A named section for the code (`@section`); default .text. */
+  section?: string;
+  /** `@naked`: no prologue or epilogue; the body is inline asm only. */
+  naked?: boolean;
   loc?: SourceLoc;
   nextTemp: number;
   nextBlock: number;
@@ -119,6 +126,18 @@ export interface Data {
   align: number;
   items: DataItem[];
   exported: boolean;
+  /** A named section (`@section`) instead of `section`'s default one; zero data is stored, not reserved. */
+  sectionName?: string;
+}
+
+/** The entry stub of an `@interrupt` handler (x86/interrupts.ts writes it). */
+export interface InterruptStub {
+  /** The stub's symbol: the handler's address as a value. */
+  name: string;
+  /** The handler body, a SysV function (frame in rdi, error code in rsi). */
+  handler: string;
+  /** Whether the CPU pushes an error code for the vectors it serves. */
+  errorCode: boolean;
 }
 
 export interface Module {
@@ -126,6 +145,9 @@ export interface Module {
   data: Data[];
   /** The function that runs the program's top-level statements. */
   init: string;
+  /** Symbols defined outside the module (`@extern`). */
+  externs?: string[];
+  interruptStubs?: InterruptStub[];
 }
 
 // ---- construction helpers ------------------------------------------------

@@ -1,6 +1,7 @@
 // The IR's op table: every instruction the IR has, with its operand shape.
 // One row per op (QBE's ops.h is the model); the printer, parser, verifier,
 // passes and instruction selection all read their facts from here.
+import { machineOpRows } from './machine.js';
 
 /**
  * Value classes: `w` is a 32-bit integer, `l` a 64-bit integer or address,
@@ -87,7 +88,6 @@ const store = (v: Cls): OpInfo => ({ args: [v, 'l'], result: false, effect: true
 const fcmp = (): OpInfo => ({ args: ['any', 'any'], result: true, effect: false, compare: true, argClasses: FLOAT_CLASSES });
 /** Conversions: one operand of a fixed class, result in `classes`. */
 const conv = (arg: Cls, classes: readonly Cls[]): OpInfo => ({ args: [arg], result: true, effect: false, classes });
-const effectOnly = (args: ArgCls[]): OpInfo => ({ args, result: false, effect: true });
 
 export const OPS = {
   // Arithmetic and logic: operands and result in the instruction's class.
@@ -95,6 +95,8 @@ export const OPS = {
   add: bin((a, b) => a + b, true, ALL_CLASSES),
   sub: bin((a, b) => a - b, false, ALL_CLASSES),
   mul: bin((a, b) => a * b, true, ALL_CLASSES),
+  /** Square root, correctly rounded (sqrtss/sqrtsd; Math.sqrt). */
+  sqrt: { args: ['same'], result: true, effect: false, classes: FLOAT_CLASSES } as OpInfo,
   /** Floating-point division (integers use sdiv/udiv). */
   div: { args: ['same', 'same'], result: true, effect: false, classes: FLOAT_CLASSES } as OpInfo,
   sdiv: bin((a, b, c) => (wrapS(b, c) === 0n ? undefined : wrapS(a, c) / wrapS(b, c))),
@@ -186,19 +188,21 @@ export const OPS = {
   // Calls: `callee` names a function; args are any classes. Result optional.
   call: { args: [], result: true, effect: true, classes: ALL_CLASSES } as OpInfo,
 
-  // Machine operations the language exposes as intrinsics.
-  outb: effectOnly(['w', 'w']),
-  outw: effectOnly(['w', 'w']),
-  outl: effectOnly(['w', 'w']),
-  inb: { args: ['w'], result: true, effect: true } as OpInfo,
-  inw: { args: ['w'], result: true, effect: true } as OpInfo,
-  inl: { args: ['w'], result: true, effect: true } as OpInfo,
   /** Linux-ABI system call: number, then up to six arguments; result `l`. */
   syscall: { args: [], result: true, effect: true } as OpInfo,
-  hlt: effectOnly([]),
-  cli: effectOnly([]),
-  sti: effectOnly([]),
-  pause: effectOnly([]),
+
+  // Machine operations the language exposes as intrinsics (machine.ts).
+  ...machineOpRows(),
+
+  /**
+   * Inline assembly (ir/asm.ts): args are its inputs, the result its first
+   * output. Never removed or reordered unless its options say `pure`.
+   */
+  asm: { args: [], result: true, effect: true, classes: ALL_CLASSES } as OpInfo,
+  /** Output k > 0 of the asm whose result is operand 1 (k is operand 2); directly after it. */
+  asmout: { args: ['any', 'l'], result: true, effect: false, classes: ALL_CLASSES } as OpInfo,
+  /** The frame pointer, rbp: every function keeps the chain (saved rbp, then the return address above it). */
+  frameaddr: { args: [], result: true, effect: false, classes: ['l'] } as OpInfo,
 } satisfies Record<string, OpInfo>;
 
 export type Op = keyof typeof OPS;

@@ -7,6 +7,8 @@ import type { Cls, FloatCls, Op } from './ops.js';
 import { fconst, fconstBits } from './ir.js';
 import type { Block, Const, Data, DataItem, Func, Instr, Module, Section, Temp, Terminator, Value } from './ir.js';
 import { CANONICAL_NAN } from './print.js';
+import { ASM_OPTIONS } from './asm.js';
+import type { AsmDir, AsmOption, AsmSpec } from './asm.js';
 
 export class IrParseError extends Error {
   constructor(readonly line: number, message: string) {
@@ -284,6 +286,12 @@ function parseInstr(l: Line, sc: FuncScope): Instr {
     l.end();
     return { op: 'call', cls: c ?? 'w', dst, args, callee, ...(volatile ? { volatile } : {}) };
   }
+  if (name === 'asm') {
+    const asm = parseAsmSpec(l);
+    const args = valueList(l, sc, null);
+    l.end();
+    return { op: 'asm', cls: c ?? 'l', dst, args, asm };
+  }
   const { op, argCls } = parseOpName(l, name);
   const args = valueList(l, sc, null);
   l.end();
@@ -298,7 +306,26 @@ function parseInstr(l: Line, sc: FuncScope): Instr {
   return i;
 }
 
-function parseFuncHeader(l: Line, exported: boolean): { f: Func; sc: FuncScope } {
+/** `"template" [out reg, in rcx, clobber rdx, nomem]` after `asm` (see asm.ts). */
+function parseAsmSpec(l: Line): AsmSpec {
+  const t = l.next('the asm template');
+  if (t.k !== 'str') l.fail('expected the asm template as a string');
+  const spec: AsmSpec = { template: t.s, operands: [], clobbers: [], options: [] };
+  l.punct('[');
+  while (!l.isPunct(']')) {
+    const w = l.word('an asm operand, clobber or option');
+    if (w === 'in' || w === 'out' || w === 'lateout' || w === 'inout') spec.operands.push({ dir: w as AsmDir, reg: l.word('a register') });
+    else if (w === 'clobber') spec.clobbers.push(l.word('a register'));
+    else if ((ASM_OPTIONS as string[]).includes(w)) spec.options.push(w as AsmOption);
+    else l.fail(`unknown asm item '${w}'`);
+    if (l.isPunct(',')) l.punct(',');
+    else break;
+  }
+  l.punct(']');
+  return spec;
+}
+
+function parseFuncHeader(l: Line, exported: boolean, naked: boolean): { f: Func; sc: FuncScope } {
   let ret: Cls | null = null;
   let t = l.next('a return class or $name');
   if (t.k === 'word') {
@@ -306,7 +333,7 @@ function parseFuncHeader(l: Line, exported: boolean): { f: Func; sc: FuncScope }
     t = l.next('$name');
   }
   if (t.k !== 'sym') l.fail('expected the function name ($name)');
-  const f: Func = { name: t.s, params: [], ret, blocks: [], exported, nextTemp: 0, nextBlock: 0 };
+  const f: Func = { name: t.s, params: [], ret, blocks: [], exported, nextTemp: 0, nextBlock: 0, ...(naked ? { naked } : {}) };
   const sc = new FuncScope();
   l.punct('(');
   while (!l.isPunct(')')) {
@@ -374,6 +401,8 @@ export function parseModule(text: string): Module {
     if (!cur) {
       const exported = l.isWord('export');
       if (exported) l.next('export');
+      const naked = l.isWord('naked');
+      if (naked) l.next('naked');
       const kw = l.word("'function', 'data' or 'init'");
       if (kw === 'init' && !exported) {
         m.init = l.sym('the init function');
@@ -381,7 +410,7 @@ export function parseModule(text: string): Module {
       } else if (kw === 'data') {
         m.data.push(parseData(l, exported));
       } else if (kw === 'function') {
-        const { f, sc } = parseFuncHeader(l, exported);
+        const { f, sc } = parseFuncHeader(l, exported, naked);
         cur = { f, sc, block: null };
       } else {
         l.fail(`expected 'function', 'data' or 'init', found '${kw}'`);

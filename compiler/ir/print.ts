@@ -21,6 +21,7 @@
 // NaN prints as its bit pattern, `d_0x7ff0000000000001`. The parser reads
 // all of these back to the same bits.
 import { bitsFloat } from './ir.js';
+import { printAsmSpec } from './asm.js';
 import type { Block, Const, Data, DataItem, FloatCls, Func, Instr, Module, Phi, Terminator, Value } from './ir.js';
 
 /** The canonical quiet NaN printed as `nan`. */
@@ -64,6 +65,7 @@ export function printInstr(i: Instr): string {
     return `${lhs}call ${callee}(${i.args.map(printValue).join(', ')})`;
   }
   const args = i.args.map(printValue).join(', ');
+  if (i.op === 'asm' && i.asm) return `${lhs}asm ${printAsmSpec(i.asm)}${args ? ' ' + args : ''}`;
   return `${lhs}${vol}${op}${args ? ' ' + args : ''}`;
 }
 
@@ -91,7 +93,7 @@ function printTerm(t: Terminator): string {
 
 export function printFunc(f: Func): string {
   const params = f.params.map((p) => `${p.cls} ${printValue(p)}`).join(', ');
-  const lines = [`${f.exported ? 'export ' : ''}function ${f.ret ?? ''}${f.ret ? ' ' : ''}$${f.name}(${params}) {`];
+  const lines = [`${f.exported ? 'export ' : ''}${f.naked ? 'naked ' : ''}function ${f.ret ?? ''}${f.ret ? ' ' : ''}$${f.name}(${params}) {`];
   for (const b of f.blocks) {
     lines.push(blockRef(b));
     for (const p of b.phis) lines.push('  ' + printPhi(p));

@@ -7,6 +7,7 @@ import { CAST_FROM, INT_CLASSES, isFloatCls, opClasses, opInfo } from './ops.js'
 import { predecessors, reversePostorder, successors, termUses } from './ir.js';
 import type { Block, Cls, Func, Instr, Module, Terminator, Value } from './ir.js';
 import { printInstr, printValue } from './print.js';
+import { verifyAsm } from './asm.js';
 
 export class IrVerifyError extends Error {}
 
@@ -119,9 +120,10 @@ export function verifyFunc(f: Func): string[] {
         if (i.op === 'cast') cls = CAST_FROM[i.cls];
         checkUse(a, cls, b, n, where);
         // Untyped operands (extensions, syscall arguments) must be integers.
-        if (cls === null && i.op !== 'call' && isFloatCls(valueCls(a))) err(where, `operand ${k + 1} must be an integer (w or l)`);
+        if (cls === null && !UNTYPED_OK.has(i.op) && isFloatCls(valueCls(a))) err(where, `operand ${k + 1} must be an integer (w or l)`);
       });
     });
+    verifyAsm(b, (i, m) => err(`@${b.label}: ${printInstr(i)}`, m));
     const t = b.term;
     if (t.kind === 'switch') checkSwitch(t, (m) => err(`@${b.label} switch`, m));
     for (const v of termUses(t)) {
@@ -149,6 +151,9 @@ function checkSwitch(t: Terminator & { kind: 'switch' }, err: (m: string) => voi
   }
 }
 
+/** Ops whose untyped operands may be floats (call and asm arguments, the asm result asmout reads). */
+const UNTYPED_OK = new Set(['call', 'asm', 'asmout']);
+
 /** The class a value has by itself (temps, float constants, symbols), or null for integer constants. */
 function valueCls(v: Value): Cls | null {
   if (v.kind === 'temp') return v.cls;
@@ -163,12 +168,12 @@ function checkInstrShape(i: Instr, err: (m: string) => void): void {
     err(`${i.op} cannot compare class ${i.argCls}`);
   }
   if (!info.compare && i.argCls) err(`only comparisons carry an operand class`);
-  if (info.result && !i.dst && i.op !== 'call') err('the result temporary is missing');
+  if (info.result && !i.dst && i.op !== 'call' && i.op !== 'asm') err('the result temporary is missing');
   if (!info.result && i.dst) err('this op has no result');
   if (i.dst && i.dst.cls !== i.cls) err(`result is ${i.dst.cls} but the instruction is ${i.cls}`);
   if (info.compare && !i.argCls) err('a comparison needs its operand class');
   if (i.op === 'call' && !i.callee) err('a call needs a callee');
-  const variadic = i.op === 'call' || i.op === 'syscall';
+  const variadic = i.op === 'call' || i.op === 'syscall' || i.op === 'asm';
   if (!variadic && i.args.length !== info.args.length) {
     err(`expects ${info.args.length} operands, has ${i.args.length}`);
   }

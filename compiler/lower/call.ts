@@ -3,15 +3,20 @@
 // returns `never` ends the block.
 import ts from 'typescript';
 import { constant, sym } from '../ir/ir.js';
-import type { Op, Value } from '../ir/ir.js';
+import type { Value } from '../ir/ir.js';
+import { MACHINE, isMachineOp } from '../ir/machine.js';
 import { F64, I32, I64, U64, isInt } from '../sema/types.js';
 import { constValue } from '../sema/consteval.js';
 import type { MType } from '../sema/types.js';
 import type { FnCtx } from './context.js';
 import { THIS } from './context.js';
-import { dispatcherSymbol, initFields } from './lower.js';
+import { DEBUG_TABLE_SYMBOL, dispatcherSymbol, displayPath, initFields } from './lower.js';
 import { boundsCheck, cls, convert, elementAddress, loadOp, lowerCond, lowerExpr, storeOp } from './expr.js';
 import { relative } from 'node:path';
+import { lowerAsm } from './asm.js';
+import { lowerPointerIntrinsic } from './pointers.js';
+import { lowerTemplateIntrinsic } from './templates.js';
+import { lowerMathIntrinsic } from './math.js';
 
 export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType): Value {
   const sema = fx.sema;
@@ -127,23 +132,30 @@ function lowerIntrinsic(fx: FnCtx, e: ts.CallExpression, name: string, typeArg: 
       const vals = args.map((_, i) => convert(fx, value(i), typeOf(i), I64));
       return fx.emit('syscall', 'l', vals);
     }
-    case 'outb':
-    case 'outw':
-    case 'outl':
-      fx.effect(name, 'w', [value(0), value(1)]);
+    case 'asm':
+      return lowerAsm(fx, e, fx.sema.asmCalls.get(e)!);
+    case 'memcpy':
+    case 'memset':
+    case 'memcmp':
+      return call(fx, fx.mod.runtimeFunc(name), args.map((_, i) => value(i)), t);
+    case 'debugTable':
+      return sym(DEBUG_TABLE_SYMBOL);
+    case 'frameAddress':
+      return fx.emit('frameaddr', 'l', []);
+    default: {
+      if (!isMachineOp(name)) {
+        const v = lowerPointerIntrinsic(fx, e, name) ?? lowerTemplateIntrinsic(fx, e, name) ?? lowerMathIntrinsic(fx, e, name, t);
+        if (!v) throw new Error(`internal: intrinsic '${name}' has no lowering`);
+        return v;
+      }
+      // A machine intrinsic: one IR op of the same name (ir/machine.ts).
+      const def = MACHINE[name];
+      const vals = args.map((_, i) => value(i));
+      if (def.result) return fx.emit(name, def.result, vals);
+      fx.effect(name, def.args[0] ?? 'w', vals); // as the IR parser reads an effect's class
+
       return constant(0);
-    case 'inb':
-    case 'inw':
-    case 'inl':
-      return fx.emit(name, 'w', [value(0)]);
-    case 'hlt':
-    case 'cli':
-    case 'sti':
-    case 'pause':
-      fx.effect(name as Op, 'w', []);
-      return constant(0);
-    default:
-      throw new Error(`internal: intrinsic '${name}' has no lowering`);
+    }
   }
 }
 
@@ -151,7 +163,7 @@ function lowerIntrinsic(fx: FnCtx, e: ts.CallExpression, name: string, typeArg: 
 export function panic(fx: FnCtx, message: Value, at: ts.Node): void {
   const sf = at.getSourceFile();
   const line = sf.getLineAndCharacterOfPosition(at.getStart(sf)).line + 1;
-  const file = fx.mod.string(relative(process.cwd(), sf.fileName) || sf.fileName);
+  const file = fx.mod.string(displayPath(sf.fileName));
   call(fx, fx.mod.runtimeFunc('panic'), [message, file, constant(line)], { kind: 'never' });
 }
 
@@ -192,6 +204,7 @@ function consoleLog(fx: FnCtx, e: ts.CallExpression): Value {
 function printValue(fx: FnCtx, v: Value, t: MType, floatPrinter: string): void {
   const rt = (name: string): Value => fx.mod.runtimeFunc(name);
   if (t.kind === 'string') fx.effect('call', 'l', [v], { callee: rt('printStr') });
+  else if (t.kind === 'template') fx.effect('call', 'l', [v], { callee: rt('printTemplate') });
   else if (t.kind === 'bool') fx.effect('call', 'l', [v], { callee: rt('printBool') });
   else if (t.kind === 'float') fx.effect('call', 'l', [convert(fx, v, t, F64)], { callee: rt(floatPrinter) });
   else if (isInt(t)) {

@@ -15,6 +15,10 @@ import { vtableSymbol } from '../sema/classes.js';
 import { THIS } from './context.js';
 import type { FnCtx } from './context.js';
 import { lowerCall, panic } from './call.js';
+import { arith } from './arith.js';
+import { buildTemplate } from './templates.js';
+import { stringIndex } from './strings.js';
+import { mathConstant } from '../sema/math.js';
 
 const K = ts.SyntaxKind;
 
@@ -64,6 +68,13 @@ function toFloat(fx: FnCtx, v: Value, from: MType, to: FloatType): Value {
 }
 
 export function lowerExpr(fx: FnCtx, e: ts.Expression): Value {
+  // A template literal or string passed as a Template: a descriptor (§6.2).
+  if (fx.sema.templates.has(e)) return buildTemplate(fx, e);
+  return lowerValue(fx, e);
+}
+
+/** An expression's own value, without its conversion into a Template. */
+export function lowerValue(fx: FnCtx, e: ts.Expression): Value {
   const sema = fx.sema;
   const t = sema.typeOfExpr(e);
   if (ts.isParenthesizedExpression(e)) return lowerExpr(fx, e.expression);
@@ -78,7 +89,12 @@ export function lowerExpr(fx: FnCtx, e: ts.Expression): Value {
   if (e.kind === K.ThisKeyword || e.kind === K.SuperKeyword) return fx.readVar(THIS, 'l', 'this');
   if (ts.isNewExpression(e)) return fx.sema.arrayNews.has(e) ? lowerArray(fx, e) : lowerNew(fx, e);
   if (ts.isArrayLiteralExpression(e)) return lowerArray(fx, e);
-  if (ts.isElementAccessExpression(e)) return place(fx, e).read();
+  if (ts.isElementAccessExpression(e)) {
+    if (sema.typeOfExpr(e.expression).kind === 'string') {
+      return stringIndex(fx, lowerExpr(fx, e.expression), lowerExpr(fx, e.argumentExpression), sema.typeOfExpr(e.argumentExpression), e);
+    }
+    return place(fx, e).read();
+  }
   if (ts.isPrefixUnaryExpression(e)) return prefix(fx, e, t);
   if (ts.isPostfixUnaryExpression(e)) return increment(fx, e.operand, e.operator === K.PlusPlusToken, false);
   if (ts.isBinaryExpression(e)) return binary(fx, e, t);
@@ -92,6 +108,8 @@ export function lowerExpr(fx: FnCtx, e: ts.Expression): Value {
     if (member && member.flags & ts.SymbolFlags.EnumMember && member.valueDeclaration) {
       return constant(sema.checker.getConstantValue(member.valueDeclaration as ts.EnumMember) as number);
     }
+    const mc = mathConstant(sema, e);
+    if (mc !== undefined) return fconst(mc, 'd');
     const s = sema.symbolOf(e.name);
     if ((s && sema.globals.has(s)) || sema.fieldAccess.has(e)) return readPlace(fx, e);
     // `s.length`: the u64 length stored in front of the string's bytes.
@@ -115,25 +133,35 @@ function foldedConstant(e: ts.Expression, t: MType): Value | undefined {
 }
 
 /** Something that can be read and assigned: a local, a global, a field. */
-interface Place {
+export interface Place {
   type: MType;
   read(): Value;
   write(v: Value): void;
+  /** Where it is in memory (locals have no address). */
+  addr?: Value;
 }
 
 function memoryPlace(fx: FnCtx, type: MType, addr: Value): Place {
   return {
     type,
+    addr,
     read: () => fx.emit(loadOp(type), cls(type), [addr]),
     write: (v) => fx.effect(storeOp(type), cls(type), [v, addr]),
   };
+}
+
+/** addressof(x): the address of a global, field or element (sema checked it has one). */
+export function placeAddress(fx: FnCtx, e: ts.Expression): Value {
+  const addr = place(fx, e).addr;
+  if (!addr) throw new Error(`internal: '${e.getText()}' has no address`);
+  return addr;
 }
 
 /**
  * The place an identifier or property access names. A field's object is
  * evaluated here, once, before whatever is stored into it (as in JS).
  */
-function place(fx: FnCtx, e: ts.Expression): Place {
+export function place(fx: FnCtx, e: ts.Expression): Place {
   while (ts.isParenthesizedExpression(e)) e = e.expression;
   const sema = fx.sema;
   if (ts.isElementAccessExpression(e)) return elementPlace(fx, e);
@@ -303,20 +331,6 @@ function increment(fx: FnCtx, target: ts.Expression, up: boolean, prefixForm: bo
   return prefixForm ? next : old;
 }
 
-const ARITH_OPS: Partial<Record<ts.SyntaxKind, (t: IntType) => Op>> = {
-  [K.PlusToken]: () => 'add',
-  [K.MinusToken]: () => 'sub',
-  [K.AsteriskToken]: () => 'mul',
-  [K.SlashToken]: (t) => (t.signed ? 'sdiv' : 'udiv'),
-  [K.PercentToken]: (t) => (t.signed ? 'srem' : 'urem'),
-  [K.AmpersandToken]: () => 'and',
-  [K.BarToken]: () => 'or',
-  [K.CaretToken]: () => 'xor',
-  [K.LessThanLessThanToken]: () => 'shl',
-  [K.GreaterThanGreaterThanToken]: (t) => (t.signed ? 'sar' : 'shr'),
-  [K.GreaterThanGreaterThanGreaterThanToken]: () => 'shr',
-};
-
 const CMP_OPS: Partial<Record<ts.SyntaxKind, [Op, Op]>> = {
   // [signed, unsigned]
   [K.LessThanToken]: ['cslt', 'cult'],
@@ -331,62 +345,6 @@ const CMP_OPS: Partial<Record<ts.SyntaxKind, [Op, Op]>> = {
 
 /** Float comparisons (false on NaN, except !=), by their signed integer counterpart. */
 const FLOAT_CMP: Partial<Record<Op, Op>> = { cslt: 'clt', csle: 'cle', csgt: 'cgt', csge: 'cge', ceq: 'ceq', cne: 'cne' };
-
-/** Applies an arithmetic operator to two lowered operands of type t. */
-function arith(fx: FnCtx, opKind: ts.SyntaxKind, t: MType, a: Value, b: Value, countType: MType, at: ts.Node): Value {
-  if (isFloat(t)) {
-    const fop = ({ [K.PlusToken]: 'add', [K.MinusToken]: 'sub', [K.AsteriskToken]: 'mul', [K.SlashToken]: 'div' } as Record<number, Op>)[opKind];
-    return fx.emit(fop, cls(t), [a, b]);
-  }
-  const it = t as IntType;
-  const op = ARITH_OPS[opKind]!(it);
-  const c = cls(t);
-  if (op === 'shl' || op === 'sar' || op === 'shr') {
-    const count = cls(countType) === 'l' ? fx.emit('trunc', 'w', [b]) : b;
-    // `>>>` on a signed sub-word value shifts its unsigned bit pattern.
-    const src = op === 'shr' && it.signed && it.bits < 32 ? convert(fx, a, t, { ...it, signed: false }) : a;
-    return normalize(fx, fx.emit(op, c, [src, count]), t);
-  }
-  if (op === 'sdiv' || op === 'udiv' || op === 'srem' || op === 'urem') return normalize(fx, divide(fx, op, it, a, b, at), t);
-  const r = fx.emit(op, c, [a, b]);
-  return op === 'and' || op === 'or' || op === 'xor' ? r : normalize(fx, r, t);
-}
-
-/**
- * Integer division and remainder: a zero divisor panics with the TS
- * location, and the one signed quotient that overflows (MIN / -1, which
- * the CPU traps on) wraps to MIN, its remainder being 0 (docs/language.md
- * §3.2). Constant divisors need neither check.
- */
-function divide(fx: FnCtx, op: Op, t: IntType, a: Value, b: Value, at: ts.Node): Value {
-  const c = cls(t);
-  const k = b.kind === 'const' ? b.value : undefined;
-  if (k === undefined || k === 0n) {
-    const ok = fx.newBlock('nonzero');
-    const zero = fx.newBlock('divzero');
-    fx.branch(fx.emit('cne', 'w', [b, constant(0)], { argCls: c }), ok, zero);
-    fx.enter(zero);
-    panic(fx, fx.mod.string('division by zero'), at);
-    fx.enter(ok);
-  }
-  const isRem = op === 'srem' || op === 'urem';
-  if (!t.signed || t.bits < 32 || (k !== undefined && k !== -1n)) return fx.emit(op, c, [a, b]);
-  const byMinusOne = (): Value => (isRem ? constant(0) : fx.emit('neg', c, [a]));
-  if (k === -1n) return byMinusOne();
-  const result = {};
-  const minus = fx.newBlock('div.minus1');
-  const plain = fx.newBlock('div');
-  const join = fx.newBlock('div.end');
-  fx.branch(fx.emit('ceq', 'w', [b, constant(-1)], { argCls: c }), minus, plain);
-  fx.enter(minus);
-  fx.writeVar(result, byMinusOne());
-  fx.jump(join);
-  fx.enter(plain);
-  fx.writeVar(result, fx.emit(op, c, [a, b]));
-  fx.jump(join);
-  fx.enter(join);
-  return fx.readVar(result, c);
-}
 
 function binary(fx: FnCtx, e: ts.BinaryExpression, t: MType): Value {
   const op = e.operatorToken.kind;
@@ -412,7 +370,7 @@ function binary(fx: FnCtx, e: ts.BinaryExpression, t: MType): Value {
   }
   if (isCompare(op)) return compare(fx, e);
   if (isLogical(op)) return viaBranches(fx, BOOL, (yes, no) => lowerCond(fx, e, yes, no), true, false);
-  if (isArith(op) || isShift(op)) {
+  if (isArith(op) || isShift(op) || op === K.AsteriskAsteriskToken) {
     const a = lowerExpr(fx, e.left);
     const b = lowerExpr(fx, e.right);
     return arith(fx, op, t, a, b, sema.typeOfExpr(e.right), e);

@@ -4,6 +4,7 @@
 // statements of every file, in initialisation order, become `tskc.init`,
 // which the entry stub calls.
 import ts from 'typescript';
+import { relative } from 'node:path';
 import { constant, reversePostorder, sym } from '../ir/ir.js';
 import type { Cls, Data, DataItem, Func, Module, Value } from '../ir/ir.js';
 import type { FuncInfo } from '../sema/context.js';
@@ -19,11 +20,18 @@ import { cls, lowerExpr, storeOp } from './expr.js';
 import { lowerStmt } from './stmt.js';
 
 export const INIT_FUNC = 'tskc.init';
+/** The debug table the backend writes (x86/debugtable.ts); the debugTable() intrinsic is its address. */
+export const DEBUG_TABLE_SYMBOL = '__tskc_debug_table';
+
+/** A source file's name as panics and the debug table show it: relative to the working directory. */
+export function displayPath(file: string): string {
+  return relative(process.cwd(), file) || file;
+}
 
 export function lowerProgram(sema: Sema): Module {
   const mod = new ModuleCtx(sema);
   const funcs: Func[] = [];
-  for (const info of sema.funcs.values()) if (!info.abstract) funcs.push(lowerFunction(mod, info));
+  for (const info of sema.funcs.values()) if (!info.abstract && !info.extern) funcs.push(lowerFunction(mod, info));
   // Each generic instance is lowered with its own facts (expression types).
   for (const g of sema.generics.values()) {
     for (const inst of g.instances.values()) {
@@ -34,13 +42,30 @@ export function lowerProgram(sema: Sema): Module {
   for (const c of sema.classes.values()) if (c.ctor && !sema.funcs.has(c.ctor.decl)) funcs.push(lowerFunction(mod, c.ctor));
   funcs.push(lowerInit(mod));
   for (const d of mod.dispatchers.values()) funcs.push(dispatcher(mod, d.iface, d.method, d.params, d.ret));
-  for (const g of sema.globals.values()) mod.data.push(globalData(g.symbol, g.type, g.value, g.isConst));
+  for (const g of sema.globals.values()) {
+    if (g.extern) continue;
+    const d = globalData(g.symbol, g.type, g.value, g.isConst);
+    if (g.section) d.sectionName = g.section;
+    if (g.align) d.align = Math.max(d.align, g.align);
+    mod.data.push(d);
+  }
   for (const c of sema.classes.values()) if (c.hasVtable) mod.data.push(vtable(c));
-  return { funcs, data: mod.data, init: INIT_FUNC };
+  const externs = [...sema.funcs.values(), ...sema.globals.values()].filter((x) => x.extern).map((x) => x.symbol);
+  const interruptStubs = [...sema.funcs.values()].flatMap((f) => (f.interrupt ? [{ name: f.symbol, ...f.interrupt }] : []));
+  return { funcs, data: mod.data, init: INIT_FUNC, externs, interruptStubs };
 }
 
 function lowerFunction(mod: ModuleCtx, info: FuncInfo): Func {
-  const fx = new FnCtx(mod, info.symbol, retCls(info.ret), info.exported, info.decl);
+  // An @interrupt handler's body is called by its stub, which owns the symbol.
+  const fx = new FnCtx(mod, info.interrupt?.handler ?? info.symbol, retCls(info.ret), info.exported, info.decl);
+  if (info.section) fx.f.section = info.section;
+  if (info.naked) {
+    // Only asm statements; the parameters stay in their registers.
+    fx.f.naked = true;
+    for (const s of info.body?.statements ?? []) lowerStmt(fx, s);
+    finish(fx, info.body ?? info.decl);
+    return fx.f;
+  }
   if (info.thisClass) {
     const t = fx.temp('l', 'this');
     fx.f.params.push(t);
@@ -184,7 +209,8 @@ function finish(fx: FnCtx, end: ts.Node): void {
   if (fx.block.term.kind === 'unreachable') {
     // Falling off the end: void functions return; TS has already checked that
     // value-returning ones cannot get here.
-    fx.block.term = f.ret ? { kind: 'unreachable' } : { kind: 'ret', value: null };
+    // A naked function that runs off its asm reaches ud2.
+    fx.block.term = f.ret || f.naked ? { kind: 'unreachable' } : { kind: 'ret', value: null };
   }
   const live = new Set(reversePostorder(f));
   f.blocks = f.blocks.filter((b) => live.has(b));

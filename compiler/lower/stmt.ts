@@ -2,6 +2,7 @@
 // SSA construction as soon as all their predecessors are known: a loop
 // header once its back edge exists, a join once both arms have jumped to it.
 import ts from 'typescript';
+import { charString } from './strings.js';
 import type { Block, SwitchCase } from '../ir/ir.js';
 import type { FnCtx } from './context.js';
 import { cls, elementAddress, loadOp, lowerCond, lowerExpr } from './expr.js';
@@ -170,7 +171,7 @@ function lowerSwitch(fx: FnCtx, s: ts.SwitchStatement): void {
  * read once), x = a[i] without a second bounds check.
  */
 function lowerForOf(fx: FnCtx, s: ts.ForOfStatement, label?: string): void {
-  const t = fx.sema.typeOfExpr(s.expression) as MType & { kind: 'array' };
+  const t = fx.sema.typeOfExpr(s.expression) as MType & { kind: 'array' | 'string' };
   const arr = lowerExpr(fx, s.expression);
   const len = fx.emit('loadl', 'l', [arr]);
   const index = {};
@@ -185,7 +186,9 @@ function lowerForOf(fx: FnCtx, s: ts.ForOfStatement, label?: string): void {
   fx.branch(fx.emit('cult', 'w', [i, len], { argCls: 'l' }), body, exit);
   fx.enter(body);
   const decl = (s.initializer as ts.VariableDeclarationList).declarations[0];
-  const elem = fx.emit(loadOp(t.elem), cls(t.elem), [elementAddress(fx, arr, i, storageOf(t.elem).size)]);
+  const elem = t.kind === 'string'
+    ? charString(fx, arr, i, s, false)
+    : fx.emit(loadOp(t.elem), cls(t.elem), [elementAddress(fx, arr, i, storageOf(t.elem).size)]);
   fx.writeVar(fx.sema.symbolOf(decl.name)!, elem);
   fx.loops.push({ brk: exit, cont: step, label });
   lowerStmt(fx, s.statement);

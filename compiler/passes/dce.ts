@@ -1,5 +1,6 @@
 // Dead-code elimination: instructions and phis without effects whose
-// results nothing uses are removed, until none is left.
+// results nothing uses are removed, until none is left. An inline asm is an
+// effect unless its options say `pure` (docs/language.md §11).
 import { instrUses, termUses } from '../ir/ir.js';
 import type { Func } from '../ir/ir.js';
 import { opInfo } from '../ir/ops.js';
@@ -20,7 +21,8 @@ export function deadCode(f: Func): void {
       const phis = b.phis.filter((p) => used.has(p.dst.id));
       const instrs = b.instrs.filter((i) => {
         const info = opInfo(i.op);
-        return info.effect || i.volatile || !i.dst || used.has(i.dst.id);
+        const effect = info.effect && !i.asm?.options.includes('pure');
+        return effect || i.volatile || !i.dst || used.has(i.dst.id);
       });
       removed ||= phis.length !== b.phis.length || instrs.length !== b.instrs.length;
       b.phis = phis;

@@ -10,6 +10,8 @@ import type { ExprTyper } from './expr.js';
 import type { Mangler } from './declarations.js';
 import { signatureOf } from './declarations.js';
 import { constValue } from './consteval.js';
+import { readAttrs } from './attributes.js';
+import { checkTemplateStorage } from './templates.js';
 import { ARRAY_HEADER, I32, VOID, isInt, storageOf } from './types.js';
 import type { MType } from './types.js';
 
@@ -56,6 +58,9 @@ export interface ClassInfo {
   methods: Map<string, FuncInfo>;
   /** Vtable slot of each method name (base slots first, overrides keep theirs). */
   slots: string[];
+  /** `@packed` (no padding: every field at alignment 1) and `@align N` (docs/language.md §12.3). */
+  packed?: boolean;
+  minAlign?: number;
 }
 
 /** The field a property symbol names (by declaration: accesses may see transient symbols). */
@@ -81,13 +86,22 @@ export function declareClasses(sema: Sema, mangler: Mangler): void {
       sema.classes.set(st, {
         decl: st, name: st.name.text, symbol: mangler.symbol(st, st.name.text), subclasses: [], interfaces: [],
         hasVtable: false, fields: [], fieldByDecl: new Map(), size: 0, align: 1, methods: new Map(), slots: [],
+        ...classAttrs(sema, st),
       });
     }
   }
   for (const info of sema.classes.values()) linkHeritage(sema, info);
   for (const info of sema.classes.values()) {
     info.hasVtable = info.interfaces.length > 0 || info.subclasses.length > 0 || info.base !== undefined;
+    if (info.packed && info.hasVtable) {
+      sema.diags.error('TSK1033', info.decl.name ?? info.decl, `@packed class '${info.name}' is part of a class hierarchy or implements an interface, so it starts with a vtable pointer and has no exact layout; keep hardware structures plain classes`);
+    }
   }
+}
+
+function classAttrs(sema: Sema, st: ts.ClassDeclaration): Pick<ClassInfo, 'packed' | 'minAlign'> {
+  const a = readAttrs(sema, st, 'class');
+  return { ...(a.packed ? { packed: true } : {}), ...(a.align ? { minAlign: a.align } : {}) };
 }
 
 function declareInterface(sema: Sema, d: ts.InterfaceDeclaration): void {
@@ -157,7 +171,9 @@ function layout(sema: Sema, ty: ExprTyper, info: ClassInfo): void {
     }
     const type = fieldType(sema, ty, p);
     const inline = inlineArray(sema, p, type);
-    const { size, align } = inline ? { size: ARRAY_HEADER + inline.length * storageOf((type as MType & { kind: 'array' }).elem).size, align: 8 } : storageOf(type);
+    const natural = inline ? { size: ARRAY_HEADER + inline.length * storageOf((type as MType & { kind: 'array' }).elem).size, align: 8 } : storageOf(type);
+    // @packed: no padding anywhere (x86 reads unaligned fields correctly).
+    const { size, align } = info.packed ? { size: natural.size, align: 1 } : natural;
     offset = alignUp(offset, align);
     const field: FieldInfo = { name: p.name.text, type, offset, decl: p, init: ts.isPropertyDeclaration(p) ? p.initializer : undefined, inline };
     info.fields.push(field);
@@ -165,6 +181,7 @@ function layout(sema: Sema, ty: ExprTyper, info: ClassInfo): void {
     offset += size;
     info.align = Math.max(info.align, align);
   }
+  info.align = Math.max(info.align, info.minAlign ?? 1);
   info.size = alignUp(offset, info.align);
 }
 
@@ -178,7 +195,11 @@ function inlineArray(sema: Sema, p: ts.PropertyDeclaration | ts.ParameterDeclara
 }
 
 function fieldType(sema: Sema, ty: ExprTyper, p: ts.PropertyDeclaration | ts.ParameterDeclaration): MType {
-  if (p.type) return sema.typeFromNode(p.type);
+  if (p.type) {
+    const t = sema.typeFromNode(p.type);
+    checkTemplateStorage(sema, p.type, t, 'a field');
+    return t;
+  }
   const init = p.initializer;
   if (init) return ty.natural(init) ?? I32;
   sema.diags.error('TSK1005', p, `field '${p.name.getText()}' needs a type annotation`);

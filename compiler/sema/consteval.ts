@@ -73,6 +73,8 @@ export function constValue(sema: Sema, e: ts.Expression, t?: IntType): bigint | 
         return wrap(a - b);
       case ts.SyntaxKind.AsteriskToken:
         return wrap(a * b);
+      case ts.SyntaxKind.AsteriskAsteriskToken:
+        return b >= 0n && b <= 4096n ? wrap(a ** b) : undefined;
       case ts.SyntaxKind.SlashToken:
         return b === 0n ? undefined : wrap(a / b);
       case ts.SyntaxKind.PercentToken:

@@ -4,9 +4,11 @@
 import ts from 'typescript';
 import type { Target } from '../driver/target.js';
 import type { DiagnosticBag } from '../diag/diagnostic.js';
-import { BOOL, F32, F64, INT_TYPES, NEVER, STRING, TYPED_ARRAYS, VOID, isIntName } from './types.js';
+import { BOOL, F32, F64, INT_TYPES, NEVER, STRING, TEMPLATE, TYPED_ARRAYS, VOID, isIntName } from './types.js';
 import type { MType } from './types.js';
+import { pointeeProblem } from './pointers.js';
 import type { ClassInfo, FieldInfo, InterfaceInfo } from './classes.js';
+import type { AsmCall } from './asm.js';
 
 export interface FuncInfo {
   /** The declaration (the class itself for an implicit constructor). */
@@ -24,10 +26,18 @@ export interface FuncInfo {
   thisClass?: ClassInfo;
   /** Constructors: the class whose field initializers they run first. */
   ctorOf?: ClassInfo;
+  /** `@naked`: no prologue or epilogue; the body is asm statements only (sema/naked.ts). */
+  naked?: boolean;
   /** Abstract methods: no code, only a vtable slot. */
   abstract?: boolean;
   /** Generic instances: their own facts and type-parameter bindings. */
   instance?: { facts: BodyFacts; bindings: Map<ts.Symbol, MType> };
+  /** `@interrupt` handlers: `symbol` is the generated entry stub, `handler` the body's symbol. */
+  interrupt?: { errorCode: boolean; handler: string };
+  /** `@section NAME`: the section of the function's code. */
+  section?: string;
+  /** `@extern NAME` declarations: no body here, `symbol` is resolved by the linker. */
+  extern?: boolean;
 }
 
 export interface GlobalInfo {
@@ -39,6 +49,11 @@ export interface GlobalInfo {
   value?: bigint;
   /** `memory.data(n)` initializers: the address of a static block. */
   staticBytes?: number;
+  /** `@section NAME` and `@align N`. */
+  section?: string;
+  align?: number;
+  /** `@extern NAME` (a `declare const`): the data is defined elsewhere. */
+  extern?: boolean;
 }
 
 /** `obj.m(…)` through an interface type: what the dispatch function needs. */
@@ -91,6 +106,10 @@ export class BodyFacts {
   readonly indirectCalls = new Set<ts.CallExpression>();
   /** `new` expressions that initialise a module-level variable: static storage. */
   readonly staticNews = new Set<ts.NewExpression>();
+  /** Inline asm calls (docs/language.md §11). */
+  readonly asmCalls = new Map<ts.CallExpression, AsmCall>();
+  /** Template literals and strings passed as a Template: the caller builds a descriptor. */
+  readonly templates = new Set<ts.Expression>();
 }
 
 /** A generic function and its instances (one per list of type arguments). */
@@ -151,6 +170,12 @@ export class Sema {
   }
   get staticNews() {
     return this.facts.staticNews;
+  }
+  get asmCalls() {
+    return this.facts.asmCalls;
+  }
+  get templates() {
+    return this.facts.templates;
   }
 
   /** Runs f with another body's facts and type bindings in force. */
@@ -236,6 +261,13 @@ export class Sema {
     }
     // Integer types are recognised by their brand, so user aliases of them work.
     if (t.flags & ts.TypeFlags.Intersection) {
+      if (t.getProperty('__template')) return TEMPLATE;
+      // Ptr<T> is a usize branded with its pointee type (docs/language.md §6.7).
+      const pointee = t.getProperty('__pointee');
+      if (pointee) {
+        const elem = this.mtypeOf(this.checker.getNonNullableType(this.checker.getTypeOfSymbol(pointee)));
+        return elem ? { kind: 'ptr', elem } : undefined;
+      }
       const brand = t.getProperty('__int');
       if (brand?.valueDeclaration) {
         const bt = this.checker.getNonNullableType(this.checker.getTypeOfSymbol(brand));
@@ -263,6 +295,10 @@ export class Sema {
     const t = this.mtypeOf(this.checker.getTypeFromTypeNode(node));
     if (t) {
       this.checkFloatAllowed(node, t);
+      for (let x: MType = t; x.kind === 'ptr' || x.kind === 'array'; x = x.elem) {
+        const problem = x.kind === 'ptr' ? pointeeProblem(x.elem) : x.elem.kind === 'template' ? 'a Template lives in a stack frame and cannot be an array element' : undefined;
+        if (problem) this.diags.error('TSK1040', node, problem);
+      }
       return t;
     }
     this.reportBadType(node, this.checker.typeToString(this.checker.getTypeFromTypeNode(node)));
@@ -272,7 +308,7 @@ export class Sema {
   /** Floating point exists on the user and linux targets only (no SSE in the kernel). */
   checkFloatAllowed(node: ts.Node, t: MType): void {
     const uses = (x: MType): boolean =>
-      x.kind === 'float' || (x.kind === 'array' && uses(x.elem)) || (x.kind === 'func' && (uses(x.ret) || x.params.some(uses)));
+      x.kind === 'float' || ((x.kind === 'array' || x.kind === 'ptr') && uses(x.elem)) || (x.kind === 'func' && (uses(x.ret) || x.params.some(uses)));
     if (!this.target.floats && uses(t)) {
       this.diags.error('TSK1011', node, `floating point ('number', f64, f32) is not available on the ${this.target.name} target, which never touches SSE registers; use integers`);
     }

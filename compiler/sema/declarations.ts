@@ -9,9 +9,11 @@ import { BodyFacts } from './context.js';
 import { declareClasses, defineClasses } from './classes.js';
 import type { ExprTyper } from './expr.js';
 import { constValue } from './consteval.js';
-import { I32, VOID, isInt, typeName } from './types.js';
+import { I32, INT_TYPES, VOID, isInt, typeName } from './types.js';
 import type { MType } from './types.js';
 import { unsupportedMessage } from './unsupported.js';
+import { checkInterruptSignature, readAttrs } from './attributes.js';
+import { checkTemplateStorage } from './templates.js';
 
 /** Symbols the generated entry code and linker script own. */
 const RESERVED = new Set(['_start', 'main']);
@@ -69,6 +71,13 @@ export class Mangler {
     }
   }
 
+  /** A symbol the program names itself (@export, @extern): used as written, once. */
+  claim(node: ts.Node, name: string): string {
+    if (this.used.has(name)) this.sema.diags.error('TSK1030', node, `symbol '${name}' is already used by another declaration; choose another name`);
+    this.used.add(name);
+    return name;
+  }
+
   symbol(node: ts.Node, name: string): string {
     const sf = node.getSourceFile();
     let s: string;
@@ -87,14 +96,20 @@ function isExported(node: ts.Node): boolean {
 }
 
 function collectFunction(sema: Sema, mangler: Mangler, decl: ts.FunctionDeclaration): void {
+  const name = decl.name?.text ?? 'default';
   if (!decl.body) {
-    // Runtime declarations of intrinsics have no body; user ones are externs.
-    if (!sema.intrinsicName(decl) && !sema.isRuntime(decl)) {
-      sema.diags.error('TSK1001', decl, `functions without a body (external functions) are not supported yet; write the function in TypeScript`);
+    // Runtime declarations of intrinsics have no body; user ones are @extern.
+    if (sema.intrinsicName(decl) || sema.isRuntime(decl)) return;
+    const attrs = readAttrs(sema, decl, 'extern function');
+    if (!attrs.externName) {
+      sema.diags.error('TSK1001', decl, `a function without a body must be an external symbol: tag it '/** @extern NAME */' (linked from NASM code), or write the function in TypeScript`);
+      return;
     }
+    const { params, ret } = signatureOf(sema, decl, name);
+    sema.funcs.set(decl, { decl, name, symbol: mangler.claim(decl, attrs.externName), params, ret, exported: false, extern: true });
     return;
   }
-  const name = decl.name?.text ?? 'default';
+  const attrs = readAttrs(sema, decl, 'function');
   if (decl.typeParameters) {
     // Compiled once per list of type arguments it is called with (instantiate).
     sema.generics.set(decl, { decl, name, symbol: mangler.symbol(decl, name), instances: new Map() });
@@ -104,15 +119,14 @@ function collectFunction(sema: Sema, mangler: Mangler, decl: ts.FunctionDeclarat
     sema.diags.error('TSK1001', decl, `generators and async functions are not supported; tskc has no runtime for them`);
   }
   const { params, ret } = signatureOf(sema, decl, name);
-  sema.funcs.set(decl, {
-    decl,
-    name,
-    body: decl.body,
-    symbol: mangler.symbol(decl, name),
-    params,
-    ret,
-    exported: isExported(decl),
-  });
+  const symbol = attrs.exportName ? mangler.claim(decl, attrs.exportName) : mangler.symbol(decl, name);
+  const info: FuncInfo = { decl, name, body: decl.body, symbol, params, ret, exported: isExported(decl) || !!attrs.exportName };
+  if (attrs.section) info.section = attrs.section;
+  if (attrs.interrupt) {
+    const errorCode = checkInterruptSignature(sema, decl, params.map((p) => p.type), ret);
+    info.interrupt = { errorCode, handler: `${symbol}.handler` };
+  }
+  sema.funcs.set(decl, info);
 }
 
 /**
@@ -159,8 +173,10 @@ export function signatureOf(sema: Sema, decl: ts.SignatureDeclaration, name: str
   }
   if (ts.isConstructorDeclaration(decl)) return { params, ret: VOID };
   let ret: MType = VOID;
-  if (decl.type) ret = sema.typeFromNode(decl.type);
-  else {
+  if (decl.type) {
+    ret = sema.typeFromNode(decl.type);
+    checkTemplateStorage(sema, decl.type, ret, 'a return value');
+  } else {
     const sig = sema.checker.getSignatureFromDeclaration(decl);
     const rt = sig && sema.checker.getReturnTypeOfSignature(sig);
     // TypeScript infers `number` for integer arithmetic too; only a written
@@ -175,9 +191,10 @@ export function signatureOf(sema: Sema, decl: ts.SignatureDeclaration, name: str
 function collectGlobals(sema: Sema, ty: ExprTyper, mangler: Mangler, st: ts.VariableStatement): void {
   const list = st.declarationList;
   if (st.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) {
-    if (!sema.isRuntime(st)) sema.diags.error('TSK1001', st, `ambient ('declare') variables are not supported yet`);
+    if (!sema.isRuntime(st)) externGlobals(sema, mangler, st);
     return;
   }
+  const attrs = readAttrs(sema, st, 'global');
   if (!(list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) {
     sema.diags.error('TSK1001', st, unsupportedMessage(st));
     return;
@@ -191,17 +208,36 @@ function collectGlobals(sema: Sema, ty: ExprTyper, mangler: Mangler, st: ts.Vari
     const sym = sema.symbolOf(d.name);
     if (!sym) continue;
     let type: MType;
-    if (d.type) type = sema.typeFromNode(d.type);
-    else if (d.initializer) type = ty.declaredType(d.initializer);
+    if (d.type) {
+      type = sema.typeFromNode(d.type);
+      checkTemplateStorage(sema, d.type, type, 'a module-level variable');
+    } else if (d.initializer) type = ty.declaredType(d.initializer);
     else {
       sema.diags.error('TSK1005', d, `'${d.name.text}' needs a type annotation or an initializer`);
       type = I32;
     }
-    const g: GlobalInfo = { decl: d, symbol: mangler.symbol(d, d.name.text), type, isConst };
+    const symbol = attrs.exportName ? mangler.claim(d, attrs.exportName) : mangler.symbol(d, d.name.text);
+    const g: GlobalInfo = { decl: d, symbol, type, isConst };
+    if (attrs.section) g.section = attrs.section;
+    if (attrs.align) g.align = attrs.align;
     if (d.initializer) {
       ty.expect(d.initializer, type, `'${d.name.text}'`);
-      if (isInt(type) || type.kind === 'bool') g.value = constValue(sema, d.initializer, isInt(type) ? type : undefined);
+      if (isInt(type) || type.kind === 'bool' || type.kind === 'ptr') g.value = constValue(sema, d.initializer, isInt(type) ? type : type.kind === 'ptr' ? INT_TYPES.usize : undefined);
     }
     sema.globals.set(sym, g);
   }
+}
+
+/** `/** @extern NAME *\/ declare const x: T`: a T stored at a symbol the linker resolves. */
+function externGlobals(sema: Sema, mangler: Mangler, st: ts.VariableStatement): void {
+  const attrs = readAttrs(sema, st, 'extern global');
+  const d = st.declarationList.declarations[0];
+  if (!attrs.externName || st.declarationList.declarations.length !== 1 || !ts.isIdentifier(d.name) || !d.type) {
+    sema.diags.error('TSK1001', st, `an ambient ('declare') variable must be one typed external symbol: '/** @extern NAME */ declare const x: u64;'`);
+    return;
+  }
+  const sym = sema.symbolOf(d.name);
+  if (!sym) return;
+  const isConst = (st.declarationList.flags & ts.NodeFlags.Const) !== 0;
+  sema.globals.set(sym, { decl: d, symbol: mangler.claim(d, attrs.externName), type: sema.typeFromNode(d.type), isConst, extern: true });
 }

@@ -11,6 +11,8 @@ import type { Sema } from './context.js';
 import { constValue, literalValue } from './consteval.js';
 import { typeIntrinsic, naturalOfIntrinsic } from './intrinsics.js';
 import { unsupportedMessage } from './unsupported.js';
+import { expectTemplate } from './templates.js';
+import { mathConstant } from './math.js';
 import { enclosingClass, fieldOf } from './classes.js';
 import type { ClassInfo, InterfaceInfo } from './classes.js';
 import { instantiate, signatureOf } from './declarations.js';
@@ -36,6 +38,7 @@ export const COMPOUND: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
   [K.PlusEqualsToken]: K.PlusToken,
   [K.MinusEqualsToken]: K.MinusToken,
   [K.AsteriskEqualsToken]: K.AsteriskToken,
+  [K.AsteriskAsteriskEqualsToken]: K.AsteriskAsteriskToken,
   [K.SlashEqualsToken]: K.SlashToken,
   [K.PercentEqualsToken]: K.PercentToken,
   [K.AmpersandEqualsToken]: K.AmpersandToken,
@@ -96,6 +99,7 @@ export class ExprTyper {
     if (ts.isCallExpression(e)) return this.naturalOfCall(e);
     if (ts.isPropertyAccessExpression(e)) {
       if (this.enumMember(e) !== undefined) return I32;
+      if (mathConstant(s, e) !== undefined) return F64;
       const sym = s.symbolOf(e.name);
       const g = sym && s.globals.get(sym);
       if (g) return g.type;
@@ -114,7 +118,7 @@ export class ExprTyper {
     }
     if (ts.isElementAccessExpression(e)) {
       const a = this.natural(e.expression);
-      return a?.kind === 'array' ? a.elem : null;
+      return a?.kind === 'array' ? a.elem : a?.kind === 'string' ? STRING : null;
     }
     if (ts.isArrayLiteralExpression(e)) {
       const first = e.elements[0];
@@ -125,6 +129,10 @@ export class ExprTyper {
 
   private naturalOfCall(e: ts.CallExpression): MType | null {
     const decl = this.sema.checker.getResolvedSignature(e)?.getDeclaration();
+    if (decl && ts.isCallSignatureDeclaration(decl)) {
+      const name = this.sema.intrinsicName(decl);
+      return name ? naturalOfIntrinsic(this, e, decl, name) : null;
+    }
     if (!decl || !(ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl) || ts.isMethodSignature(decl))) return null;
     const intr = ts.isMethodDeclaration(decl) ? undefined : this.sema.intrinsicName(decl);
     if (intr && !ts.isMethodDeclaration(decl)) return naturalOfIntrinsic(this, e, decl, intr);
@@ -136,6 +144,7 @@ export class ExprTyper {
   private property(e: ts.PropertyAccessExpression): MType | undefined {
     const s = this.sema;
     if (this.enumMember(e) !== undefined) return I32;
+    if (mathConstant(s, e) !== undefined) return F64;
     const sym = s.symbolOf(e.name);
     const g = sym && s.globals.get(sym);
     if (g) return g.type;
@@ -161,9 +170,10 @@ export class ExprTyper {
     const a = this.type(e.expression);
     const idx = this.type(e.argumentExpression, this.natural(e.argumentExpression) ?? I32);
     if (!isInt(idx)) s.diags.error('TSK1008', e.argumentExpression, `an index must be an integer, not ${typeName(idx)}`);
+    // s[i] is a one-character string (ASCII only, docs/language.md §6.2).
+    if (a.kind === 'string') return STRING;
     if (a.kind !== 'array') {
-      const hint = a.kind === 'string' ? 'use s.charCodeAt(i) for the byte at i' : 'only arrays can be indexed';
-      s.diags.error('TSK1001', e, `indexing a ${typeName(a)} is not supported; ${hint}`);
+      s.diags.error('TSK1001', e, `indexing a ${typeName(a)} is not supported; only arrays and strings can be indexed`);
       return I32;
     }
     s.elements.set(e, a);
@@ -315,9 +325,12 @@ export class ExprTyper {
 
   /** Types `e` and reports a diagnostic unless it has type `want`. */
   expect(e: ts.Expression, want: MType, what: string): MType {
+    if (want.kind === 'template') return expectTemplate(this, e, what);
     const got = this.type(e, want);
     if (assignable(got, want) || got.kind === 'never') return got;
-    if (isInt(got) && isInt(want)) {
+    if (got.kind === 'template') {
+      this.sema.diags.error('TSK1041', e, `${what} expects ${typeName(want)}; a Template is not a string (it is a list of pieces): walk it with Template.count/kind/str/int…, or print it with console.log`);
+    } else if (isInt(got) && isInt(want)) {
       this.sema.diags.error('TSK1003', e, `${what} expects ${want.name} but this is ${got.name}; convert explicitly, e.g. ${want.name}(…)`);
     } else {
       this.sema.diags.error('TSK1008', e, `${what} expects ${typeName(want)} but this is ${typeName(got)}`);
@@ -328,8 +341,8 @@ export class ExprTyper {
   /** Types a condition: bool, or an integer compared with zero. */
   condition(e: ts.Expression): void {
     const t = this.type(e);
-    if (t.kind !== 'bool' && t.kind !== 'int') {
-      this.sema.diags.error('TSK1008', e, `a condition must be bool or an integer, not ${typeName(t)}`);
+    if (t.kind !== 'bool' && t.kind !== 'int' && t.kind !== 'ptr') {
+      this.sema.diags.error('TSK1008', e, `a condition must be bool, an integer or a pointer, not ${typeName(t)}`);
     }
   }
 
@@ -381,6 +394,11 @@ export class ExprTyper {
   /** A literal gets the expected integer type, else i32 (i64/u64 if too big). */
   private literal(e: ts.Expression, v: bigint | undefined, expected?: MType): MType {
     if (expected && isFloat(expected)) return expected;
+    // An address literal for a pointer (`const vga: Ptr<u16> = 0xb8000`) is a usize.
+    if (expected?.kind === 'ptr') {
+      this.literal(e, v, INT_TYPES.usize);
+      return expected;
+    }
     const text = e.getText();
     const exponentForm = /e/i.test(text) && !/^-?0x/i.test(text);
     if (v === undefined || (exponentForm && !(expected && isInt(expected)))) {
@@ -488,14 +506,17 @@ export class ExprTyper {
     const compound = COMPOUND[op];
     if (compound) {
       const t = this.assignTarget(e.left);
-      if (SHIFTS.has(compound)) this.shiftCount(e.right, t);
+      if (SHIFTS.has(compound) || (compound === K.AsteriskAsteriskToken && isInt(t))) this.shiftCount(e.right, t);
       else this.expect(e.right, t, `'${opText}'`);
       if (isFloat(t)) return this.floatArith(e, compound, t);
       if (!isInt(t)) this.sema.diags.error('TSK1008', e, `'${opText}' needs a numeric variable`);
       return t;
     }
     if (COMPARE.has(op)) {
-      const t = this.natural(e.left) ?? this.natural(e.right) ?? I32;
+      const ln = this.natural(e.left);
+      const rn = this.natural(e.right);
+      // A pointer compared with a usize (or a pointer of another type, which tsc rejects) compares addresses.
+      const t = ln?.kind === 'ptr' && rn && rn.kind !== 'ptr' ? rn : (ln ?? rn ?? I32);
       this.expect(e.left, t, `'${opText}'`);
       this.expect(e.right, t, `'${opText}'`);
       const equality = op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken;
@@ -511,9 +532,16 @@ export class ExprTyper {
       // bits and more, bits shifted out are the point (1 << 31 is i32 MIN).
       return isInt(t) && t.bits < 32 ? this.checkConstant(e, t) : t;
     }
+    if (op === K.AsteriskAsteriskToken) return this.power(e, expected);
     if (ARITH.has(op)) {
       const ln = this.natural(e.left);
       const rn = this.natural(e.right);
+      if (ln?.kind === 'ptr' || rn?.kind === 'ptr') {
+        this.sema.diags.error('TSK1040', e, `'${opText}' on a pointer would count bytes in JavaScript but elements in C; write Ptr.add(p, n) to step n elements, or usize(p) ${opText} n for byte arithmetic`);
+        this.type(e.left);
+        this.type(e.right);
+        return ln?.kind === 'ptr' ? ln : rn!;
+      }
       if (op === K.PlusToken && (ln?.kind === 'string' || rn?.kind === 'string')) {
         this.sema.diags.error('TSK1001', e, `string concatenation allocates, which tskc never does implicitly; pass the pieces to console.log separately`);
         return STRING;
@@ -532,11 +560,28 @@ export class ExprTyper {
     return expected ?? I32;
   }
 
-  /** Floats take + - * /; % and the bit operators are integer-only here. */
+  /**
+   * `a ** b`: on integers the exponent may be any integer type (like a
+   * shift count) and the result wraps; on floats both sides share the type.
+   */
+  private power(e: ts.BinaryExpression, expected?: MType): MType {
+    const rn = this.natural(e.right);
+    const t = this.natural(e.left) ?? (rn && isFloat(rn) ? rn : undefined) ?? (expected && isNumeric(expected) ? expected : this.constantType(e));
+    this.expect(e.left, t, `'**'`);
+    if (isInt(t)) {
+      const got = this.type(e.right, rn ?? t);
+      if (!isInt(got)) this.sema.diags.error('TSK1008', e.right, `an integer '**' needs an integer exponent, not ${typeName(got)}; convert the base to f64 for a float power`);
+      return this.checkConstant(e, t);
+    }
+    this.expect(e.right, t, `'**'`);
+    if (!isFloat(t)) this.sema.diags.error('TSK1008', e, `'**' needs numbers, not ${typeName(t)}`);
+    return t;
+  }
+
+  /** Floats take + - * / % **; the bit operators are integer-only. */
   private floatArith(e: ts.Expression, op: ts.SyntaxKind, t: MType): MType {
-    if (op === K.PercentToken) {
-      this.sema.diags.error('TSK1001', e, `'%' on floats is not supported yet; use integers, or x - y * f64(i64(x / y))`);
-    } else if (op !== K.PlusToken && op !== K.MinusToken && op !== K.AsteriskToken && op !== K.SlashToken) {
+    const ok = [K.PlusToken, K.MinusToken, K.AsteriskToken, K.SlashToken, K.PercentToken, K.AsteriskAsteriskToken];
+    if (!ok.includes(op)) {
       this.sema.diags.error('TSK1008', e, `'${ts.tokenToString(op)}' works on integers; convert the float first, e.g. i32(x)`);
     }
     return t;
@@ -589,7 +634,7 @@ export class ExprTyper {
     // An untyped constant argument keeps its own value's type, so u8(-1) is
     // 255 and u8(300) is 44: a conversion truncates, as a C cast does.
     const from = this.type(arg);
-    const ok = isNumeric(to) ? isNumeric(from) || from.kind === 'bool' : sameType(from, to);
+    const ok = isNumeric(to) ? isNumeric(from) || from.kind === 'bool' || (from.kind === 'ptr' && isInt(to)) : sameType(from, to);
     if (!ok) this.sema.diags.error('TSK1008', e, `cannot convert ${typeName(from)} to ${typeName(to)}`);
     return to;
   }
@@ -599,7 +644,10 @@ export class ExprTyper {
     // Through a function value unless the callee is a function's own name
     // (or a method): a variable may be reassigned, so the call is indirect.
     const calleeSym = ts.isIdentifier(e.expression) ? s.symbolOf(e.expression) : undefined;
-    if (ts.isIdentifier(e.expression) && calleeSym && !(calleeSym.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Alias))) {
+    // A callable declared in runtime/lib (such as asm) is an intrinsic, not a function value.
+    const vd = calleeSym?.valueDeclaration;
+    const runtimeValue = vd && s.isRuntime(vd) && vd.getSourceFile().isDeclarationFile;
+    if (ts.isIdentifier(e.expression) && calleeSym && !runtimeValue && !(calleeSym.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Alias))) {
       const ct = this.type(e.expression);
       if (ct.kind === 'func') return this.indirectCall(e, ct);
     }
@@ -608,6 +656,8 @@ export class ExprTyper {
     }
     if (e.expression.kind === K.SuperKeyword) return this.superCall(e);
     const decl = s.checker.getResolvedSignature(e)?.getDeclaration();
+    // A call of a callable runtime value such as asm(…).
+    if (decl && ts.isCallSignatureDeclaration(decl) && s.intrinsicName(decl)) return typeIntrinsic(this, e, decl, s.intrinsicName(decl)!, expected);
     if (decl && ts.isMethodSignature(decl) && s.intrinsicName(decl)) return typeIntrinsic(this, e, decl, s.intrinsicName(decl)!, expected);
     if (decl && ts.isMethodSignature(decl) && ts.isInterfaceDeclaration(decl.parent) && s.interfaces.has(decl.parent)) {
       return this.interfaceCall(e, decl, s.interfaces.get(decl.parent)!);
@@ -627,6 +677,9 @@ export class ExprTyper {
       return expected ?? I32;
     }
     s.calls.set(e, info);
+    if (info.interrupt) {
+      s.diags.error('TSK1032', e.expression, `'${info.name}' is an @interrupt handler: the CPU enters it through its stub, which ends with iretq; put the shared code in a plain function and call that`);
+    }
     if (info.thisClass && ts.isPropertyAccessExpression(e.expression)) {
       // obj.method(…): the receiver is the implicit first argument. Through
       // a class whose subclasses override the method, the call is virtual;

@@ -1,17 +1,22 @@
 // Typing of intrinsic calls: functions declared in runtime/lib with an
 // `@intrinsic NAME` tag. Each entry says on which targets the intrinsic
-// exists and how its arguments and result are typed; lower/intrinsics.ts
-// has the matching code generation. docs/language.md §7 lists them.
+// exists and how its arguments and result are typed; lower/call.ts has
+// the matching code generation. docs/language.md §7 lists them.
 import ts from 'typescript';
 import type { TargetName } from '../driver/target.js';
 import type { ExprTyper } from './expr.js';
 import { constValue } from './consteval.js';
+import { MACHINE } from '../ir/machine.js';
+import { typeAsm } from './asm.js';
+import { POINTER_INTRINSICS } from './pointers.js';
+import { TEMPLATE_INTRINSICS } from './templates.js';
+import { MATH_INTRINSICS } from './math.js';
 import { F32, F64, I32, I64, INT_TYPES, NEVER, STRING, USIZE, VOID, isFloat, isInt, isIntName, isNumeric, storageOf, typeName } from './types.js';
 import type { MType } from './types.js';
 
-type Typing = (ty: ExprTyper, e: ts.CallExpression, decl: ts.SignatureDeclaration, expected?: MType) => MType;
+export type Typing = (ty: ExprTyper, e: ts.CallExpression, decl: ts.SignatureDeclaration, expected?: MType) => MType;
 
-interface IntrinsicDef {
+export interface IntrinsicDef {
   targets: TargetName[] | 'all';
   type: Typing;
   /** The result type without typing the arguments (for `natural`). */
@@ -107,7 +112,7 @@ const DEFS: Record<string, IntrinsicDef> = {
     type: (ty, e) => {
       const to = typeArg(ty, e, 'changetype');
       const from = ty.type(e.arguments[0]);
-      const refs = ['string', 'class', 'array', 'iface', 'func'];
+      const refs = ['string', 'class', 'array', 'iface', 'func', 'ptr'];
       const bits = (t: MType): number => (isInt(t) ? t.bits : refs.includes(t.kind) ? 64 : 0);
       if (bits(from) !== 64 || bits(to) !== 64) {
         ty.sema.diags.error('TSK1008', e, `changetype reinterprets 64-bit values (strings, objects, usize, i64…); it cannot turn ${typeName(from)} into ${typeName(to)}`);
@@ -168,7 +173,7 @@ const DEFS: Record<string, IntrinsicDef> = {
     targets: 'all',
     type: (ty, e) => {
       const t = ty.type(e.arguments[0]);
-      if (t.kind !== 'class') ty.sema.diags.error('TSK1008', e.arguments[0], `free takes an object made with new, not ${typeName(t)}`);
+      if (t.kind !== 'class' && t.kind !== 'array') ty.sema.diags.error('TSK1008', e.arguments[0], `free takes an object or array made with new, not ${typeName(t)}`);
       return VOID;
     },
     natural: () => VOID,
@@ -200,8 +205,8 @@ const DEFS: Record<string, IntrinsicDef> = {
           continue;
         }
         const t = ty.type(a);
-        if (!isNumeric(t) && t.kind !== 'bool' && t.kind !== 'string') {
-          ty.sema.diags.error('TSK1008', a, `console.log prints numbers, bools and strings, not ${typeName(t)}`);
+        if (!isNumeric(t) && t.kind !== 'bool' && t.kind !== 'string' && t.kind !== 'template') {
+          ty.sema.diags.error('TSK1008', a, `console.log prints numbers, bools, strings and Templates, not ${typeName(t)}`);
         }
       }
       return VOID;
@@ -221,7 +226,7 @@ const DEFS: Record<string, IntrinsicDef> = {
     type: (ty, e) => {
       for (const a of e.arguments) {
         const t = ty.type(a, ty.natural(a) ?? I64);
-        if (!isInt(t) && t.kind !== 'bool') ty.sema.diags.error('TSK1008', a, `syscall arguments are integers, not ${typeName(t)}`);
+        if (!isInt(t) && t.kind !== 'bool' && t.kind !== 'ptr') ty.sema.diags.error('TSK1008', a, `syscall arguments are integers or pointers, not ${typeName(t)}`);
       }
       return I64;
     },
@@ -229,9 +234,52 @@ const DEFS: Record<string, IntrinsicDef> = {
   },
 };
 
-for (const name of ['outb', 'outw', 'outl', 'inb', 'inw', 'inl', 'hlt', 'cli', 'sti', 'pause']) {
-  DEFS[name] = { targets: KERNEL, type: declared, natural: (ty, _e, d) => declaredReturn(ty, d) };
+// Machine intrinsics (ir/machine.ts): typed by their declarations; the
+// privileged ones exist on the kernel target only.
+for (const [name, def] of Object.entries(MACHINE)) {
+  DEFS[name] = { targets: def.privileged ? KERNEL : 'all', type: declared, natural: (ty, _e, d) => declaredReturn(ty, d) };
 }
+
+Object.assign(DEFS, POINTER_INTRINSICS, TEMPLATE_INTRINSICS, MATH_INTRINSICS);
+
+// The debug table's address and the frame pointer: for in-kernel symbolization and backtraces (docs/debugging.md).
+for (const name of ['debugTable', 'frameAddress']) DEFS[name] = { targets: KERNEL, type: () => USIZE, natural: () => USIZE };
+
+DEFS.asm = { targets: 'all', type: (ty, e, _d, expected) => typeAsm(ty, e, expected), natural: silentTypeArg };
+// The operand makers mean something only written inside asm(…), which reads them itself.
+for (const name of ['in', 'out', 'lateout', 'inout', 'clobber', 'clobberAbi', 'options']) {
+  DEFS[`asm.${name}`] = {
+    targets: 'all',
+    type: (ty, e) => {
+      ty.sema.diags.error('TSK1020', e, `asm.${name}(…) makes an operand of asm(…); write it directly as an argument of asm(…)`);
+      return VOID;
+    },
+  };
+}
+// memcpy, memset and memcmp are calls of runtime/common/memory.ts.
+for (const name of ['memcpy', 'memset', 'memcmp']) {
+  DEFS[name] = { targets: 'all', type: declared, natural: (ty, _e, d) => declaredReturn(ty, d) };
+}
+
+/**
+ * cpuid(leaf, subleaf, out): `out` is an object whose class starts with four
+ * u32 fields (eax, ebx, ecx, edx at offsets 0, 4, 8, 12), filled in place.
+ */
+DEFS.cpuid = {
+  targets: 'all',
+  type: (ty, e) => {
+    const [leaf, sub, out] = e.arguments;
+    ty.expect(leaf, INT_TYPES.u32, 'the cpuid leaf');
+    ty.expect(sub, INT_TYPES.u32, 'the cpuid subleaf');
+    const t = ty.type(out);
+    const f = t.kind === 'class' ? t.info.fields : [];
+    const ok = t.kind === 'class' && !t.info.hasVtable && f.length >= 4 &&
+      f.slice(0, 4).every((x, n) => x.offset === 4 * n && x.type.kind === 'int' && x.type.bits === 32);
+    if (!ok) ty.sema.diags.error('TSK1008', out, `cpuid fills an object whose class starts with four u32 fields (eax, ebx, ecx, edx), such as 'class Cpuid { eax: u32 = 0; ebx: u32 = 0; ecx: u32 = 0; edx: u32 = 0 }', not ${typeName(t)}`);
+    return VOID;
+  },
+  natural: () => VOID,
+};
 
 export function isKnownIntrinsic(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(DEFS, name);

@@ -7,6 +7,7 @@ import { Sema } from './context.js';
 import { collectDeclarations } from './declarations.js';
 import { ExprTyper } from './expr.js';
 import { StmtChecker } from './stmt.js';
+import { checkNakedFunctions } from './naked.js';
 import { VOID } from './types.js';
 import type { Target } from '../driver/target.js';
 import type { DiagnosticBag } from '../diag/diagnostic.js';
@@ -30,6 +31,7 @@ export function analyze(
     if (info.body) stmts.body(info.body, info.ret);
   }
   for (const sf of sema.files) stmts.topLevel(sf, VOID);
+  checkNakedFunctions(sema);
   return sema;
 }
 

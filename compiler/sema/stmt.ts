@@ -15,7 +15,19 @@ export class StmtChecker {
 
   /** Checks a function body (parameters are already in sema.locals). */
   body(block: ts.Block, ret: MType): void {
-    for (const s of block.statements) this.stmt(s, ret);
+    this.list(block.statements, ret);
+  }
+
+  /** A statement list; nothing may follow a `noreturn` asm in it (docs/language.md §11.4). */
+  private list(stmts: readonly ts.Statement[], ret: MType): void {
+    stmts.forEach((s, k) => {
+      this.stmt(s, ret);
+      const next = stmts[k + 1];
+      const call = ts.isExpressionStatement(s) && ts.isCallExpression(s.expression) ? s.expression : undefined;
+      if (next && call && this.sema.asmCalls.get(call)?.spec.options.includes('noreturn')) {
+        this.sema.diags.error('TSK1028', next, `this statement can never run: the asm before it is 'noreturn'; remove it, or drop the option if the template does return`);
+      }
+    });
   }
 
   /** Checks the executable top-level statements of a file. */
@@ -36,7 +48,7 @@ export class StmtChecker {
   stmt(s: ts.Statement, ret: MType): void {
     const ty = this.ty;
     if (ts.isBlock(s)) {
-      for (const x of s.statements) this.stmt(x, ret);
+      this.list(s.statements, ret);
     } else if (ts.isExpressionStatement(s)) {
       ty.type(s.expression);
     } else if (ts.isVariableStatement(s)) {
@@ -91,7 +103,7 @@ export class StmtChecker {
     }
     for (const clause of s.caseBlock.clauses) {
       if (ts.isCaseClause(clause)) this.ty.expect(clause.expression, t, 'case');
-      for (const x of clause.statements) this.stmt(x, ret);
+      this.list(clause.statements, ret);
     }
   }
 
@@ -100,14 +112,14 @@ export class StmtChecker {
     const t = this.ty.type(s.expression);
     const init = s.initializer;
     const decl = ts.isVariableDeclarationList(init) && init.declarations.length === 1 ? init.declarations[0] : undefined;
-    if (s.awaitModifier || t.kind !== 'array' || !decl || !ts.isIdentifier(decl.name)) {
-      const what = t.kind === 'string' ? 'for…of over a string yields one-character strings, which tskc does not have; loop over charCodeAt(i)' : `for…of needs an array and one 'const' or 'let' variable`;
-      this.sema.diags.error('TSK1001', s, what);
+    if (s.awaitModifier || (t.kind !== 'array' && t.kind !== 'string') || !decl || !ts.isIdentifier(decl.name)) {
+      this.sema.diags.error('TSK1001', s, `for…of needs an array or a string and one 'const' or 'let' variable`);
       this.stmt(s.statement, ret);
       return;
     }
     const sym = this.sema.symbolOf(decl.name);
-    if (sym) this.sema.locals.set(sym, t.elem);
+    // Over a string, each character is a one-character string (docs/language.md §6.2).
+    if (sym) this.sema.locals.set(sym, t.kind === 'string' ? STRING : t.elem);
     this.stmt(s.statement, ret);
   }
 

@@ -33,7 +33,11 @@ export type MType =
   /** A function value: the address of a top-level function's code. */
   | { kind: 'func'; params: MType[]; ret: MType }
   /** A reference to an object of any class implementing the interface. */
-  | { kind: 'iface'; info: InterfaceInfo };
+  | { kind: 'iface'; info: InterfaceInfo }
+  /** `Template`: the address of a caller-built descriptor of pieces (docs/language.md §6.2). */
+  | { kind: 'template' }
+  /** `Ptr<T>`: an address (a usize) whose pointee has type `elem` (docs/language.md §6.7). */
+  | { kind: 'ptr'; elem: MType };
 
 const int = (name: IntName, bits: IntType['bits'], signed: boolean): IntType => ({ kind: 'int', name, bits, signed });
 
@@ -55,6 +59,7 @@ export const F32: FloatType = { kind: 'float', name: 'f32', bits: 32 };
 export const BOOL: MType = { kind: 'bool' };
 export const STRING: MType = { kind: 'string' };
 export const VOID: MType = { kind: 'void' };
+export const TEMPLATE: MType = { kind: 'template' };
 export const NEVER: MType = { kind: 'never' };
 export const I32 = INT_TYPES.i32;
 export const I64 = INT_TYPES.i64;
@@ -83,6 +88,8 @@ export function clsOf(t: MType): Cls | null {
     case 'array':
     case 'func':
     case 'iface':
+    case 'ptr':
+    case 'template':
       return 'l';
     default:
       return null;
@@ -104,6 +111,7 @@ export function sameType(a: MType, b: MType): boolean {
   if (a.kind === 'class' && b.kind === 'class') return a.info === b.info;
   if (a.kind === 'iface' && b.kind === 'iface') return a.info === b.info;
   if (a.kind === 'array' && b.kind === 'array') return sameType(a.elem, b.elem);
+  if (a.kind === 'ptr' && b.kind === 'ptr') return sameType(a.elem, b.elem);
   if (a.kind === 'func' && b.kind === 'func') {
     return sameType(a.ret, b.ret) && a.params.length === b.params.length && a.params.every((p, i) => sameType(p, b.params[i]));
   }
@@ -114,17 +122,21 @@ export function typeName(t: MType): string {
   if (t.kind === 'int' || t.kind === 'float') return t.name;
   if (t.kind === 'class' || t.kind === 'iface') return t.info.name;
   if (t.kind === 'array') return `${typeName(t.elem)}[]`;
+  if (t.kind === 'ptr') return `Ptr<${typeName(t.elem)}>`;
   if (t.kind === 'func') return `(${t.params.map(typeName).join(', ')}) => ${typeName(t.ret)}`;
-  return t.kind === 'bool' ? 'bool' : t.kind;
+  return t.kind === 'bool' ? 'bool' : t.kind === 'template' ? 'Template' : t.kind;
 }
 
 /**
  * Whether a value of type `got` may be used where `want` is expected: the
- * same type, a class where one of its base classes is expected, or a class
- * where an interface it implements is expected.
+ * same type, a class where one of its base classes is expected, a class
+ * where an interface it implements is expected, or a `Ptr<T>` where a usize
+ * is expected and back.
  */
 export function assignable(got: MType, want: MType): boolean {
   if (sameType(got, want)) return true;
+  // A pointer is a usize with a pointee type, both ways (as in TypeScript).
+  if ((got.kind === 'ptr' && want.kind === 'int' && want.name === 'usize') || (want.kind === 'ptr' && got.kind === 'int' && got.name === 'usize')) return true;
   if (got.kind !== 'class') return false;
   for (let c: ClassInfo | undefined = got.info; c; c = c.base) {
     if (want.kind === 'class' && c === want.info) return true;

@@ -16,7 +16,7 @@ const TABLE: Partial<Record<ts.SyntaxKind, Unsupported>> = {
   [K.ClassExpression]: { what: 'class expressions', instead: 'use top-level functions and globals' },
   [K.TryStatement]: { what: 'try/catch', instead: 'tskc has no exceptions or unwinding; return an error code, or throw new Error(msg) to panic' },
   [K.ObjectLiteralExpression]: { what: 'object literals', instead: 'declare a class and use new' },
-  [K.TemplateExpression]: { what: 'template literals with substitutions outside console.log', instead: 'pass the template straight to console.log, or the pieces to your printing function' },
+  [K.TemplateExpression]: { what: 'template literals with substitutions outside console.log and Template parameters', instead: 'pass the template straight to console.log or to a function taking a Template (docs/language.md §6.2)' },
   [K.TaggedTemplateExpression]: { what: 'tagged templates', instead: 'call a function' },
   [K.ForInStatement]: { what: 'for…in', instead: 'use a counted for loop' },
   [K.ModuleDeclaration]: { what: 'namespaces', instead: 'use a module (a file) and import/export' },

@@ -3,16 +3,22 @@
 // with an explicit size on memory operands. Every output line is recorded
 // with the source location it came from, for the source map; with debug on,
 // `%line N+0 FILE` lines make `nasm -g -F dwarf` emit DWARF line info for
-// the TypeScript source.
+// the TypeScript source. Inline asm is written line by line from its
+// template, with the allocated registers filled in.
 import type { Data, DataItem, Section, SourceLoc } from '../ir/ir.js';
 import { MEM_SIZE, NEG_COND, RSP, regName } from './minst.js';
 import type { MFunc, MInst, MOp, Operand } from './minst.js';
+import { asmLines } from './isel-asm.js';
+import { DebugTableBuilder } from './debugtable.js';
 
 /** Accumulates output lines and the source location of each. */
 export class AsmWriter {
   readonly lines: string[] = [];
   readonly locs: (SourceLoc | null)[] = [];
   private lastLoc: SourceLoc | null = null;
+
+  /** The debug table's function and line rows, collected as code is written. */
+  readonly table = new DebugTableBuilder();
 
   constructor(private readonly debug: boolean) {}
 
@@ -27,6 +33,8 @@ export class AsmWriter {
       this.line(`%line ${loc.line}+0 ${loc.file}`, loc);
     }
     if (loc) this.lastLoc = loc;
+    const row = loc ? this.table.rowBefore(loc) : null;
+    if (row) this.line(`${row}:`, loc);
     this.line('    ' + text, loc ?? null);
   }
 
@@ -42,6 +50,12 @@ const SECTION_HEADER: Record<Section | 'text', string> = {
   bss: 'section .bss nobits alloc noexec write align=16',
 };
 export const sectionHeader = (s: Section | 'text'): string => SECTION_HEADER[s];
+
+/** The header of a `@section` NAME holding code, read-only or writable data (always progbits). */
+export function namedSectionHeader(name: string, kind: 'text' | 'rodata' | 'data'): string {
+  const flags = { text: 'exec nowrite', rodata: 'noexec nowrite', data: 'noexec write' }[kind];
+  return `section ${name} progbits alloc ${flags} align=16`;
+}
 
 /**
  * A symbol as NASM must spell it. Every symbol gets NASM's `$` prefix, which
@@ -73,7 +87,13 @@ function operand(o: Operand, sized: boolean): string {
 }
 
 /** NASM mnemonics for machine ops whose spelling differs from their name. */
-const MNEMONIC: Partial<Record<MOp, string>> = { mov32z: 'mov', imul3: 'imul', zero: 'xor' };
+const MNEMONIC: Partial<Record<MOp, string>> = {
+  mov32z: 'mov', imul3: 'imul', zero: 'xor',
+  rep_insb: 'rep insb', rep_insw: 'rep insw', rep_insd: 'rep insd',
+  rep_outsb: 'rep outsb', rep_outsw: 'rep outsw', rep_outsd: 'rep outsd',
+};
+/** Ops whose memory operand is an address with no access size. */
+const UNSIZED = new Set<MOp>(['lea', 'lgdt', 'lidt', 'invlpg']);
 
 /** ss or sd, from an xmm operand's width (4: f32, 8: f64). */
 const sx = (o: Operand): string => (o.k !== 'imm' && o.k !== 'sym' && o.w === 4 ? 'ss' : 'sd');
@@ -86,6 +106,7 @@ function sseMnemonic(mi: MInst): string | null {
     case 'fsub': return `sub${sx(a)}`;
     case 'fmul': return `mul${sx(a)}`;
     case 'fdiv': return `div${sx(a)}`;
+    case 'fsqrt': return `sqrt${sx(a)}`;
     case 'ucomi': return `ucomi${sx(a)}`;
     case 'cvtsi2f': return `cvtsi2${sx(a)}`;
     case 'cvttf2si': return `cvtt${sx(b)}2si`;
@@ -114,14 +135,18 @@ export function formatInst(mi: MInst, labelOf: (id: number) => string): string {
       return `set${mi.cc} ${operand(mi.a[0], true)}`;
     case 'zero':
       return `xor ${operand(mi.a[0], false)}, ${operand(mi.a[0], false)}`;
+    case 'rdcr':
+      return `mov ${operand(mi.a[0], false)}, cr${operand(mi.a[1], false)}`;
+    case 'wrcr':
+      return `mov cr${operand(mi.a[0], false)}, ${operand(mi.a[1], false)}`;
     case 'addrsp':
       return `add rsp, ${mi.n}`;
     case 'subrsp':
       return `sub rsp, ${mi.n}`;
     default: {
       const name = MNEMONIC[mi.op] ?? mi.op;
-      // lea takes an unsized address; other memory operands carry their size.
-      const ops = mi.a.map((o) => operand(o, mi.op !== 'lea'));
+      // lea and the descriptor-table loads take an unsized address; other memory operands carry their size.
+      const ops = mi.a.map((o) => operand(o, !UNSIZED.has(mi.op)));
       return ops.length ? `${name} ${ops.join(', ')}` : name;
     }
   }
@@ -181,6 +206,7 @@ export function emitFunc(w: AsmWriter, f: MFunc): void {
   w.line('align 16');
   w.line(`global ${name}:function (${name}.end - ${name})`);
   w.line(`${name}:`, f.loc ?? null);
+  w.table.beginFunc(name, f.name);
   const labelOf = (id: number): string => `.b${id}`;
   f.blocks.forEach((b, n) => {
     const next = f.blocks[n + 1]?.id;
@@ -195,6 +221,10 @@ export function emitFunc(w: AsmWriter, f: MFunc): void {
       if (mi.op === 'jcc' && after?.op === 'jmp' && k + 1 === insts.length - 1 && mi.target === next) {
         w.inst(`j${NEG_COND[mi.cc!]} ${labelOf(after.target!)}`, mi.loc);
         k++;
+        continue;
+      }
+      if (mi.op === 'asm') {
+        for (const l of asmLines(mi)) w.inst(l, mi.loc);
         continue;
       }
       if ((mi.op === 'mov' || mi.op === 'fmov') && mi.a[0].k === 'reg' && mi.a[1].k === 'reg' && mi.a[0].r === mi.a[1].r && mi.a[0].r !== RSP) continue;
@@ -241,14 +271,16 @@ export function emitData(w: AsmWriter, items: Data[]): void {
     const name = asmSym(d.name);
     const size = dataSize(d);
     w.line('');
-    w.line(d.section === 'bss' ? `alignb ${d.align}` : `align ${d.align}, db 0`);
+    // A bss object in a named section is stored as zeros (the section is progbits).
+    const reserve = d.section === 'bss' && !d.sectionName;
+    w.line(reserve ? `alignb ${d.align}` : `align ${d.align}, db 0`);
     w.line(`global ${name}:data ${size}`);
     w.line(`${name}:`);
     if (d.section === 'bss') {
       if (d.items.some((it) => (it.kind === 'int' && it.value !== 0n) || it.kind === 'addr' || (it.kind === 'bytes' && it.bytes.some((b) => b !== 0)))) {
         throw new Error(`data $${d.name}: a bss object must be all zero`);
       }
-      if (size > 0) w.line(`    resb ${size}`);
+      if (size > 0) w.line(`    ${reserve ? 'resb' : 'times'} ${size}${reserve ? '' : ' db 0'}`);
     } else {
       for (const it of d.items) for (const l of itemLines(it)) w.line('    ' + l);
     }

@@ -11,7 +11,7 @@
 // arguments pad to keep it so), and nothing is ever stored below rsp: there
 // is no red zone (the kernel target has none). Frame slots in memory
 // operands are resolved here to [rbp - offset].
-import { CALLEE_SAVED, RBP, RSP, reg } from './minst.js';
+import { CALLEE_SAVED, RBP, RSP, reg, usesDefs } from './minst.js';
 import type { MFunc, MInst, Operand } from './minst.js';
 
 const alignUp = (n: number, a: number): number => Math.ceil(n / a) * a;
@@ -21,11 +21,15 @@ function usedCalleeSaved(f: MFunc): number[] {
   const used = new Set<number>();
   for (const b of f.blocks) {
     for (const mi of b.insts) {
+      // Implicit writes count too (cpuid clobbers rbx).
+      for (const r of usesDefs(mi).defs) used.add(r);
       for (const o of mi.a) {
         if (o.k === 'reg') used.add(o.r);
         if (o.k === 'mem' && o.base !== undefined) used.add(o.base);
         if (o.k === 'mem' && o.index !== undefined) used.add(o.index);
       }
+      for (const r of mi.defs ?? []) used.add(r); // asm clobbers
+      for (const r of mi.uses ?? []) used.add(r);
     }
   }
   return CALLEE_SAVED.filter((r) => used.has(r));

@@ -3,7 +3,7 @@
 // turns IR values into operands (registers, immediates, memory, .rodata
 // constants). The per-concern selectors (isel-int, isel-float, isel-call,
 // isel-term) are functions over a Selector; isel.ts drives them.
-import type { Cls, Const, FloatCls, Func, Instr, SourceLoc, Value } from '../ir/ir.js';
+import type { Cls, Const, FloatCls, Func, Instr, SourceLoc, Temp, Value } from '../ir/ir.js';
 import { plannedAddr } from './isel-addr.js';
 import type { AddrPlan } from './isel-addr.js';
 import { isFloatCls } from '../ir/ops.js';
@@ -45,6 +45,8 @@ export class Selector {
   /** Address temps whose arithmetic folds into the access (isel-addr.ts), and the instructions that folds away. */
   readonly addrPlans = new Map<number, AddrPlan>();
   readonly absorbed = new Set<Instr>();
+  /** The output registers of the asm selected last, for the asmouts that follow it. */
+  asmOutputs: { dst: Temp | null; regs: RegOp[] } | null = null;
   /** The next id for machine blocks isel adds (the params block, switch search blocks). */
   private nextBlockId: number;
 

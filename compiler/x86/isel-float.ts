@@ -37,7 +37,7 @@ export function floatClsOf(v: Value): FloatCls | null {
 
 /** Whether an instruction is selected by the float code. */
 export function isFloatInstr(i: Instr): boolean {
-  if (i.op === 'call') return false;
+  if (i.op === 'call' || i.op === 'asm' || i.op === 'asmout') return false;
   if (isFloatCls(i.cls)) return true;
   if (opInfo(i.op).compare) return isFloatCls(i.argCls);
   return i.op === 'stosi' || i.op === 'dtosi' || i.op === 'cast';
@@ -82,6 +82,8 @@ export function selectFloatInstr(s: Selector, i: Instr): void {
     s.emit('xorps', [d!, s.signMask(fc)]);
   } else if (op === 'copy') {
     s.fcopyTo(d!, a, fc);
+  } else if (op === 'sqrt') {
+    s.emit('fsqrt', [d!, s.fSrc(a, fc)]);
   } else if (FCMP[op] && opInfo(op).compare) {
     materialise(s, d!, fcompare(s, i));
   } else if (op === 'exts' || op === 'truncd') {

@@ -2,11 +2,11 @@
 // arithmetic in two-address form (or one lea for x ± imm, imul3 for x * imm),
 // shifts by cl or an immediate, division through rax/rdx, comparisons
 // (cmp/test + setcc), extensions, loads and stores of every width, stack
-// slots (alloc), port I/O and the plain one-instruction ops. Calls and
-// syscalls are in isel-call.ts.
+// slots (alloc). Calls and syscalls are in isel-call.ts, machine
+// intrinsics (port I/O, system instructions) in isel-machine.ts.
 import type { Instr, Value } from '../ir/ir.js';
 import type { Op } from '../ir/ops.js';
-import { RAX, RCX, RDX, fitsImm32, reg, SWAP_COND } from './minst.js';
+import { RAX, RBP, RCX, RDX, fitsImm32, reg, SWAP_COND } from './minst.js';
 import type { Cond, MOp, Operand, Width } from './minst.js';
 import { W } from './isel-core.js';
 import type { Selector } from './isel-core.js';
@@ -34,9 +34,6 @@ const EXT: Partial<Record<Op, { w: Width; signed: boolean }>> = {
   extsb: { w: 1, signed: true }, extub: { w: 1, signed: false }, extsh: { w: 2, signed: true },
   extuh: { w: 2, signed: false }, extsw: { w: 4, signed: true }, extuw: { w: 4, signed: false },
 };
-const PORT_OUT: Partial<Record<Op, Width>> = { outb: 1, outw: 2, outl: 4 };
-const PORT_IN: Partial<Record<Op, Width>> = { inb: 1, inw: 2, inl: 4 };
-const PLAIN: Partial<Record<Op, MOp>> = { hlt: 'hlt', cli: 'cli', sti: 'sti', pause: 'pause' };
 
 /** Emits the compare for an integer comparison instruction; returns the condition that is true. */
 export function compare(s: Selector, i: Instr): Cond {
@@ -52,13 +49,6 @@ export function compare(s: Selector, i: Instr): Cond {
   if (sb.k === 'imm' && sb.v === 0n && (cc === 'e' || cc === 'ne')) s.emit('test', [ra, ra]);
   else s.emit('cmp', [ra, sb]);
   return cc;
-}
-
-/** A port operand: an imm8 when constant and < 256, else dx. */
-function port(s: Selector, v: Value): Operand {
-  if (v.kind === 'const' && v.value >= 0n && v.value < 256n) return { k: 'imm', v: v.value };
-  s.emit('mov', [reg(RDX, 4), s.src(v, 4)]);
-  return reg(RDX, 2);
 }
 
 /** Selects an integer instruction; returns false when the op is not one of them. */
@@ -135,18 +125,8 @@ export function selectIntInstr(s: Selector, i: Instr): boolean {
     s.slotOf.set(i.dst!.id, s.mf.slots.length);
     s.mf.slots.push({ size: Math.max(size, 1), align: Math.max(align, 1) });
     if (!s.addrOnly.has(i.dst!.id)) s.emit('lea', [d!, { k: 'mem', w: 8, slot: s.slotOf.get(i.dst!.id)!, disp: 0 }]);
-  } else if (PORT_OUT[op]) {
-    const pw = PORT_OUT[op]!;
-    const p = port(s, a);
-    s.emit('mov', [reg(RAX, 4), s.src(b, 4)]);
-    s.emit('out', [p, reg(RAX, pw)]);
-  } else if (PORT_IN[op]) {
-    const pw = PORT_IN[op]!;
-    const p = port(s, a);
-    s.emit('in', [reg(RAX, pw), p]);
-    s.emit(pw === 4 ? 'mov' : 'movzx', [{ ...d!, w: 4 }, reg(RAX, pw)]);
-  } else if (PLAIN[op]) {
-    s.emit(PLAIN[op]!, []);
+  } else if (op === 'frameaddr') {
+    s.emit('mov', [d!, reg(RBP, 8)]);
   } else {
     return false;
   }

@@ -8,9 +8,11 @@
 // This file drives the selection: it counts uses, walks the blocks and
 // dispatches each instruction to its selector. The work is split by concern:
 //   isel-core.ts   the Selector: machine function, operands, constants
-//   isel-int.ts    integer arithmetic, comparisons, memory, ports
+//   isel-int.ts    integer arithmetic, comparisons, memory
+//   isel-machine.ts machine intrinsics: ports, control registers, MSRs, …
 //   isel-float.ts  SSE2 floats: arithmetic, comparisons, conversions
 //   isel-call.ts   calls, syscalls, parameters, return values (SysV)
+//   isel-asm.ts    inline asm: operand copies, fixed registers, clobbers
 //   isel-term.ts   terminators: branches (fused compares), switch (jump
 //                  tables, binary search), ret, unreachable
 import { instrUses, reversePostorder, successors, termUses } from '../ir/ir.js';
@@ -22,6 +24,8 @@ import { FLOAD, FSTORE, isFloatInstr, selectFloatInstr } from './isel-float.js';
 import { selectCall, selectParams, selectSyscall } from './isel-call.js';
 import { fusable, selectTerm } from './isel-term.js';
 import { planAddresses } from './isel-addr.js';
+import { selectMachineInstr } from './isel-machine.js';
+import { selectAsm, selectAsmOut } from './isel-asm.js';
 
 export { classifyArgs } from './isel-call.js';
 export { isDenseSwitch, JUMP_TABLE_MAX_SPAN_PER_CASE, JUMP_TABLE_MIN_CASES } from './isel-term.js';
@@ -56,6 +60,9 @@ function selectInstr(s: Selector, i: Instr, fused: Instr | null): void {
   if (isFloatInstr(i)) selectFloatInstr(s, i);
   else if (i.op === 'call') selectCall(s, i);
   else if (i.op === 'syscall') selectSyscall(s, i);
+  else if (i.op === 'asm') selectAsm(s, i);
+  else if (i.op === 'asmout') selectAsmOut(s, i);
+  else if (selectMachineInstr(s, i)) return;
   else if (!selectIntInstr(s, i)) throw new Error(`isel: no selection for op '${i.op}'`);
 }
 

@@ -16,12 +16,14 @@ export function layoutBlocks(f: MFunc): void {
   const byId = new Map(f.blocks.map((b) => [b.id, b]));
   const preds = new Map<number, number>();
   for (const b of f.blocks) for (const s of blockSuccessors(b)) preds.set(s, (preds.get(s) ?? 0) + 1);
-  const hot = f.blocks.filter((b) => !isCold(b));
+  // The entry stays first whatever it ends in.
+  const cold = (b: MBlock): boolean => b !== f.blocks[0] && isCold(b);
+  const hot = f.blocks.filter((b) => !cold(b));
   const placed = new Set<MBlock>();
   const order: MBlock[] = [];
   /** The successor to place right after b: its original next block, else its only hot successor when b is that block's only predecessor. */
   const fallThrough = (b: MBlock, origNext: MBlock | undefined): MBlock | undefined => {
-    const succ = blockSuccessors(b).map((id) => byId.get(id)!).filter((s) => !placed.has(s) && !isCold(s));
+    const succ = blockSuccessors(b).map((id) => byId.get(id)!).filter((s) => !placed.has(s) && !cold(s));
     if (origNext && succ.includes(origNext)) return origNext;
     if (succ.length === 1 && preds.get(succ[0].id) === 1 && b.insts.at(-1)?.op !== 'jmptab') return succ[0];
     return undefined;
@@ -36,5 +38,5 @@ export function layoutBlocks(f: MFunc): void {
       b = fallThrough(b, hot[hot.indexOf(b) + 1]);
     }
   }
-  f.blocks = [...order, ...f.blocks.filter(isCold)];
+  f.blocks = [...order, ...f.blocks.filter(cold)];
 }

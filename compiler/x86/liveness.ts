@@ -92,8 +92,11 @@ export function computeLiveness(f: MFunc): Liveness {
       for (const r of uses) {
         if (ignored(r)) continue;
         iv(r).weight += scale;
-        if (!end.has(r)) end.set(r, usePos);
+        // An early-clobber asm's inputs live until its outputs are written.
+        if (!end.has(r)) end.set(r, usePos + (mi.early ? 1 : 0));
       }
+      // An inline asm's register operands must get registers: the template names them.
+      if (mi.op === 'asm') for (const o of mi.a) if (o.k === 'reg') iv(o.r).weight = Infinity;
       if ((mi.op === 'mov' || mi.op === 'mov32z' || mi.op === 'fmov') && mi.a[0].k === 'reg' && mi.a[1].k === 'reg') {
         const [d, s] = [mi.a[0].r, mi.a[1].r];
         iv(d).hints.push(s);

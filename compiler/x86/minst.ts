@@ -67,7 +67,7 @@ export const NEG_COND: Record<Cond, Cond> = {
 /** The condition that holds for (b, a) when c holds for (a, b) (integer compares). */
 export const SWAP_COND: Partial<Record<Cond, Cond>> = { e: 'e', ne: 'ne', l: 'g', g: 'l', le: 'ge', ge: 'le', b: 'a', a: 'b', be: 'ae', ae: 'be' };
 
-type Role = 'r' | 'w' | 'rw';
+export type Role = 'r' | 'w' | 'rw';
 interface Form {
   /** Role of each explicit operand. */
   roles: Role[];
@@ -121,7 +121,28 @@ export const FORMS = {
    * the table's address, a[1] the index); MInst.targets lists its rows' blocks.
    */
   jmptab: { roles: ['r', 'r'], mem: [] },
-  jmp: none, jcc: none, ud2: none, hlt: none, cli: none, sti: none, pause: none,
+  jmp: none, jcc: none, ud2: none,
+  // System and machine-intrinsic instructions (isel-machine.ts).
+  hlt: none, cli: none, sti: none, pause: none, int3: none, swapgs: none, stac: none, clac: none,
+  mfence: none, lfence: none, sfence: none, pushfq: none, popfq: none,
+  /** `rep insb/insw/insd`: port in dx, destination in rdi, count in rcx. */
+  rep_insb: { roles: [], mem: [], uses: [RDX, RDI, RCX], defs: [RDI, RCX] },
+  rep_insw: { roles: [], mem: [], uses: [RDX, RDI, RCX], defs: [RDI, RCX] },
+  rep_insd: { roles: [], mem: [], uses: [RDX, RDI, RCX], defs: [RDI, RCX] },
+  /** `rep outsb/outsw/outsd`: port in dx, source in rsi, count in rcx. */
+  rep_outsb: { roles: [], mem: [], uses: [RDX, RSI, RCX], defs: [RSI, RCX] },
+  rep_outsw: { roles: [], mem: [], uses: [RDX, RSI, RCX], defs: [RSI, RCX] },
+  rep_outsd: { roles: [], mem: [], uses: [RDX, RSI, RCX], defs: [RSI, RCX] },
+  /** `mov r64, crN` (a[1] is the imm N) and `mov crN, r64` (a[0] is the imm N). */
+  rdcr: { roles: ['w', 'r'], mem: [] },
+  wrcr: { roles: ['r', 'r'], mem: [] },
+  rdmsr: { roles: [], mem: [], uses: [RCX], defs: [RAX, RDX] },
+  wrmsr: { roles: [], mem: [], uses: [RCX, RAX, RDX] },
+  rdtsc: { roles: [], mem: [], defs: [RAX, RDX] },
+  cpuid: { roles: [], mem: [], uses: [RAX, RCX], defs: [RAX, RBX, RCX, RDX] },
+  /** lgdt/lidt [m] (a 10-byte pseudo-descriptor), invlpg [m]: always a memory operand. */
+  lgdt: { roles: ['r'], mem: [0] }, lidt: { roles: ['r'], mem: [0] }, invlpg: { roles: ['r'], mem: [0] },
+  ltr: { roles: ['r'], mem: [0] },
   /** Function return; frame.ts expands it into the epilogue. Uses rax when the function returns a value. */
   ret: none,
   // SSE2 scalar floating point. Operand widths 4/8 pick the ss/sd form in emit.ts.
@@ -140,10 +161,18 @@ export const FORMS = {
   cvttf2si: cvt,
   /** cvtss2sd (to width 8) / cvtsd2ss (to width 4). */
   cvtf2f: cvt,
+  /** sqrtss/sqrtsd: writes its first operand from the second. */
+  fsqrt: cvt,
   /** movd (width 4) / movq (width 8) xmm ← general register or memory. */
   movgx: { roles: ['w', 'r'], mem: [1] },
   /** movd (width 4) / movq (width 8) general register or memory ← xmm. */
   movxg: { roles: ['w', 'r'], mem: [0] },
+  /**
+   * Inline asm (isel-asm.ts): its register operands (class operands, as
+   * vregs) have per-instruction roles in MInst.roles; explicit input
+   * registers are in `uses`, explicit outputs and clobbers in `defs`.
+   */
+  asm: { roles: [], mem: [] },
   /** Frame adjustments inserted by frame.ts (rsp arithmetic, never allocated). */
   addrsp: { roles: [], mem: [] }, subrsp: { roles: [], mem: [] },
 } satisfies Record<string, Form>;
@@ -162,6 +191,17 @@ export interface MInst {
   table?: string;
   /** Extra fixed registers read (call/syscall arguments, rax for ret). */
   uses?: number[];
+  /** asm: extra fixed registers written (explicit outputs, clobbers). */
+  defs?: number[];
+  /** asm: the role of each operand (instead of the form's). */
+  roles?: Role[];
+  /**
+   * asm with an early output (`out`): its inputs stay live until its outputs
+   * are written, so no output shares an input's register.
+   */
+  early?: boolean;
+  /** asm: the template (`{N:m}` placeholders, ir/asm.ts) and where operand N is: a[k] or a fixed register. */
+  asm?: { template: string; where: ({ a: number } | { r: number })[] };
   /** rsp adjustment in bytes for addrsp/subrsp. */
   n?: number;
   loc?: SourceLoc;
@@ -207,13 +247,13 @@ export function fitsImm32(v: bigint): boolean {
 export function usesDefs(mi: MInst): { uses: number[]; defs: number[] } {
   const f: Form = FORMS[mi.op];
   const uses: number[] = [...(f.uses ?? []), ...(mi.uses ?? [])];
-  const defs: number[] = [...(f.defs ?? [])];
+  const defs: number[] = [...(f.defs ?? []), ...(mi.defs ?? [])];
   mi.a.forEach((o, i) => {
     if (o.k === 'mem') {
       if (o.base !== undefined) uses.push(o.base);
       if (o.index !== undefined) uses.push(o.index);
     } else if (o.k === 'reg') {
-      const role = f.roles[i] ?? 'r';
+      const role = roleOf(mi, i);
       if (role !== 'w') uses.push(o.r);
       if (role !== 'r') defs.push(o.r);
     }
@@ -222,7 +262,7 @@ export function usesDefs(mi: MInst): { uses: number[]; defs: number[] } {
 }
 
 export function roleOf(mi: MInst, i: number): Role {
-  return (FORMS[mi.op] as Form).roles[i] ?? 'r';
+  return (mi.roles ?? (FORMS[mi.op] as Form).roles)[i] ?? 'r';
 }
 
 export function memPositions(mi: MInst): number[] {
@@ -272,7 +312,9 @@ export function printMInst(mi: MInst): string {
   const ops = mi.a.map(printOperand);
   if (mi.target !== undefined) ops.push(`.b${mi.target}`);
   if (mi.targets) ops.push(`${mi.table ?? '?'}[${mi.targets.map((t) => `.b${t}`).join(' ')}]`);
+  if (mi.asm) ops.unshift(JSON.stringify(mi.asm.template));
   if (mi.uses?.length) ops.push(`{uses ${mi.uses.map((r) => regName(r, 8)).join(' ')}}`);
+  if (mi.defs?.length) ops.push(`{defs ${mi.defs.map((r) => regName(r, 8)).join(' ')}}`);
   return ops.length ? `${s} ${ops.join(', ')}` : s;
 }
 

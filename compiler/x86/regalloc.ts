@@ -25,6 +25,13 @@
 // every spill).
 // (r10 is also the 4th syscall argument; only plain movs into fixed registers
 // sit between its set-up and the syscall, and those never need a scratch.)
+//
+// Inline asm (isel-asm.ts) gets its class operands in fresh vregs copied
+// from and to the values around it; liveness gives those vregs an infinite
+// spill cost, so they always evict something and are never spilled. The
+// copies around the asm are plain movs, which never need a scratch
+// register either, so the template may use r10 and r11 as explicit
+// operands or clobber them.
 import {
   CALLEE_SAVED, FIRST_VREG, R10, R11, RAX, RCX, RDI, RDX, RSI, R8, R9, fitsImm32, isXmm, memPositions, reg, roleOf, xmm,
 } from './minst.js';
@@ -137,6 +144,11 @@ function rewrite(mi: MInst, res: AllocResult, f: MFunc): MInst[] {
   const isSpilled = (r: number | undefined): boolean => r !== undefined && res.spilled.has(r);
   if (!a.some((o) => (o.k === 'reg' && isSpilled(o.r)) || (o.k === 'mem' && (isSpilled(o.base) || isSpilled(o.index))))) {
     return [{ ...mi, a }];
+  }
+  if (mi.op === 'asm') {
+    // Sema leaves enough free registers (sema/asm.ts), and asm operands are never evicted.
+    const where = mi.loc ? ` at ${mi.loc.file}:${mi.loc.line}` : '';
+    throw new Error(`internal: an inline asm operand${where} got no register`);
   }
   const before: MInst[] = [];
   const after: MInst[] = [];

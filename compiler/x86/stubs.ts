@@ -34,6 +34,7 @@ export function emitStartText(w: AsmWriter, target: Target, init: string): void 
   w.line('align 16');
   w.line('global _start:function (_start.end - _start)');
   w.line('_start:');
+  w.table.beginFunc('_start', '_start');
   for (const l of body) w.line(l);
   w.line('.end:');
 }

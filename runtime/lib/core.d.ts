@@ -27,7 +27,7 @@ interface String {
   readonly length: i32;
   /** The byte at `index` (bounds-checked); the same as JS for ASCII text. @intrinsic charCodeAt */
   charCodeAt(index: i32): i32;
-  /** Declared so that tskc, not tsc, reports `s[i]` (one-character strings do not exist in tskc). */
+  /** The one-character string at byte `index` (bounds-checked; ASCII only, else a panic). */
   readonly [index: number]: string;
 }
 interface TemplateStringsArray {}
@@ -84,9 +84,67 @@ declare function changetype<T>(value: unknown): T;
 /** Marks a point control never reaches (a trap if it does). @intrinsic unreachable */
 declare function unreachable(): never;
 
+/** Copies n bytes from src to dst; the ranges must not overlap (runtime/common/memory.ts). @intrinsic memcpy */
+declare function memcpy(dst: usize, src: usize, n: usize): void;
+/** Sets the n bytes at dst to value. @intrinsic memset */
+declare function memset(dst: usize, value: u8, n: usize): void;
+/** Compares n bytes: -1, 0 or 1 as the first differing byte at a is below or above the one at b, or none differs. @intrinsic memcmp */
+declare function memcmp(a: usize, b: usize, n: usize): i32;
+
 declare namespace memory {
   /** The address of `size` zeroed bytes of static storage, one block per call site. @intrinsic memory.data */
   function data(size: i32): usize;
+}
+
+// ---- pointers (docs/language.md §6.7) --------------------------------------
+/** TypeScript's own NoInfer (lib.es5.d.ts), which `noLib` leaves out. */
+type NoInfer<T> = intrinsic;
+/**
+ * A typed pointer: a usize branded with the type it points at (an integer,
+ * bool, float, pointer or class). Converts to and from usize implicitly.
+ */
+type Ptr<T> = usize & { readonly __pointee?: T };
+declare namespace Ptr {
+  /** The T at p; for a class T, a reference to the instance at p. @intrinsic Ptr.load */
+  function load<T>(p: Ptr<T>): T;
+  /** Writes a T (not a class instance) at p. @intrinsic Ptr.store */
+  function store<T>(p: Ptr<T>, value: NoInfer<T>): void;
+  /** Ptr.load that is never removed, merged or reordered (memory-mapped I/O). @intrinsic Ptr.volatileLoad */
+  function volatileLoad<T>(p: Ptr<T>): T;
+  /** Ptr.store that is never removed, merged or reordered (memory-mapped I/O). @intrinsic Ptr.volatileStore */
+  function volatileStore<T>(p: Ptr<T>, value: NoInfer<T>): void;
+  /** p advanced by n elements (n × sizeof<T>() bytes; n may be negative). @intrinsic Ptr.add */
+  function add<T>(p: Ptr<T>, n: number): Ptr<T>;
+  /** The number of elements from q to p: (p - q) / sizeof<T>(). @intrinsic Ptr.diff */
+  function diff<T>(p: Ptr<T>, q: Ptr<T>): isize;
+}
+/** The address of a module-level variable, field or array element, or of an object. @intrinsic addressof */
+declare function addressof<T>(place: T): Ptr<T>;
+
+// ---- templates (docs/language.md §6.2) --------------------------------------
+/**
+ * A template literal passed to a printing function without allocating: the
+ * caller builds a list of pieces on its stack. A string passes as one piece.
+ * It cannot be stored in a field or global or returned.
+ */
+type Template = string & { readonly __template?: true };
+/** The kinds of a Template's pieces. */
+declare const enum TemplatePiece { Str = 0, Int = 1, Uint = 2, Bool = 3, Float = 4 }
+declare namespace Template {
+  /** The number of pieces. @intrinsic Template.count */
+  function count(t: Template): i32;
+  /** Piece i's kind (bounds-checked). @intrinsic Template.kind */
+  function kind(t: Template, i: i32): TemplatePiece;
+  /** Piece i, a text piece or a string substitution. @intrinsic Template.str */
+  function str(t: Template, i: i32): string;
+  /** Piece i, a signed integer substitution, widened to i64. @intrinsic Template.int */
+  function int(t: Template, i: i32): i64;
+  /** Piece i, an unsigned integer (or pointer) substitution, widened to u64. @intrinsic Template.uint */
+  function uint(t: Template, i: i32): u64;
+  /** Piece i, a bool substitution. @intrinsic Template.bool */
+  function bool(t: Template, i: i32): bool;
+  /** Piece i, a float substitution, as an f64 (process targets). @intrinsic Template.float */
+  function float(t: Template, i: i32): f64;
 }
 
 // ---- errors (docs/language.md §6.4) -----------------------------------------
@@ -108,7 +166,7 @@ declare function sizeof<T>(): usize;
 declare function alignof<T>(): usize;
 /** The byte offset of field `name` inside class T's instances. @intrinsic offsetof */
 declare function offsetof<T>(name: keyof T & string): usize;
-/** Frees an object made with `new` inside a function (heap); module-level objects are static. @intrinsic free */
+/** Frees an object or array made inside a function (heap); module-level ones are static. @intrinsic free */
 declare function free(ref: object): void;
 
 // ---- typed arrays (docs/language.md §6.6) -----------------------------------
@@ -137,3 +195,27 @@ declare function f64(x: number | boolean): f64;
 declare function f32(x: number | boolean): f32;
 /** The bits of a float as an integer of the same width, or the reverse: reinterpret<u64>(1.5). @intrinsic reinterpret */
 declare function reinterpret<T extends number>(value: number): T;
+
+// ---- machine intrinsics on every target (docs/language.md §7.3) -------------
+/** A spin-wait hint (`pause`). @intrinsic pause */
+declare function pause(): void;
+/** A breakpoint trap (`int3`): vector 3 in the kernel, SIGTRAP under Linux. @intrinsic int3 */
+declare function int3(): void;
+/** An invalid-opcode trap (`ud2`): vector 6 in the kernel, SIGILL under Linux. @intrinsic ud2 */
+declare function ud2(): void;
+/** The time-stamp counter (`rdtsc`, edx:eax as one u64). @intrinsic rdtsc */
+declare function rdtsc(): u64;
+/**
+ * Runs `cpuid` with eax = leaf, ecx = subleaf, and stores eax, ebx, ecx, edx
+ * into `out`, whose class must start with four u32 fields in that order.
+ * @intrinsic cpuid
+ */
+declare function cpuid(leaf: u32, subleaf: u32, out: object): void;
+/** A full memory barrier (`mfence`). @intrinsic mfence */
+declare function mfence(): void;
+/** A load barrier (`lfence`; also stops speculation). @intrinsic lfence */
+declare function lfence(): void;
+/** A store barrier (`sfence`). @intrinsic sfence */
+declare function sfence(): void;
+/** A compiler-only barrier: no instruction; memory accesses are not moved across it. @intrinsic compilerFence */
+declare function compilerFence(): void;

@@ -73,6 +73,19 @@ export function printNumber(x: f64): void {
   else printF64(x);
 }
 
+/** A Template's pieces, each printed as its kind prints (docs/language.md §6.2). */
+export function printTemplate(t: Template): void {
+  const n = Template.count(t);
+  for (let i = 0; i < n; i++) {
+    const k = Template.kind(t, i);
+    if (k == TemplatePiece.Str) printStr(Template.str(t, i));
+    else if (k == TemplatePiece.Int) printI64(Template.int(t, i));
+    else if (k == TemplatePiece.Uint) printU64(Template.uint(t, i));
+    else if (k == TemplatePiece.Bool) printBool(Template.bool(t, i));
+    else printF64(Template.float(t, i));
+  }
+}
+
 export function printBool(b: bool): void {
   if (b) printStr('true');
   else printStr('false');

@@ -34,12 +34,44 @@ const unchecked = (x) => x;
 const f64 = (x) => Number(x), f32 = (x) => Math.fround(Number(x));
 class Int64Array extends BigInt64Array {}
 class Uint64Array extends BigUint64Array {}
+// Templates: every template literal goes through __tpl (see tagTemplates), which
+// returns the same string and remembers its pieces, so Template.* can walk them;
+// any other string is one piece. JS numbers cannot tell i32 from u32 or 3 from
+// 3.0: integers are Int pieces, others Float.
+const TemplatePiece = { Str: 0, Int: 1, Uint: 2, Bool: 3, Float: 4 };
+const __tplPieces = new Map();
+const __tpl = (texts, ...vals) => {
+  const pieces = [];
+  let s = texts[0];
+  if (texts[0]) pieces.push([0, texts[0]]);
+  vals.forEach((v, i) => {
+    const kind = typeof v === 'string' ? 0 : typeof v === 'boolean' ? 3 : Number.isInteger(Number(v)) ? 1 : 4;
+    pieces.push([kind, v]);
+    s += String(v) + texts[i + 1];
+    if (texts[i + 1]) pieces.push([0, texts[i + 1]]);
+  });
+  __tplPieces.set(s, pieces);
+  return s;
+};
+const __pieces = (t) => __tplPieces.get(t) ?? [[0, t]];
+const __piece = (t, i) => __pieces(t)[i][1];
+const Template = { count: (t) => __pieces(t).length, kind: (t, i) => __pieces(t)[i][0], str: __piece, int: __piece, uint: __piece, bool: __piece, float: __piece };
 `;
+
+/** Rewrites each template literal `…${x}…` into __tpl`…${x}…` for the prelude. */
+const tagTemplates: ts.TransformerFactory<ts.SourceFile> = (ctx) => (sf) => {
+  const visit = (n: ts.Node): ts.Node => {
+    const inner = ts.visitEachChild(n, visit, ctx);
+    return ts.isTemplateExpression(inner) ? ctx.factory.createTaggedTemplateExpression(ctx.factory.createIdentifier('__tpl'), undefined, inner) : inner;
+  };
+  return ts.visitEachChild(sf, visit, ctx);
+};
 
 /** Writes `file` as a Node module (types stripped, tskc's functions defined) to `out`. */
 export function writeNodeScript(file: string, out: string = join(scratch(), 'prog.mjs')): string {
   const js = ts.transpileModule(readFileSync(file, 'utf8'), {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+    transformers: { before: [tagTemplates] },
   }).outputText;
   writeFileSync(out, NODE_PRELUDE + js);
   return out;

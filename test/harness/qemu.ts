@@ -24,8 +24,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execa, type ResultPromise } from 'execa';
-import { onTestFinished } from 'vitest';
+import { onTestFailed, onTestFinished } from 'vitest';
 import { QmpClient, QmpConnectionError } from './qmp.js';
+import { symbolizeLog } from './symbolize.js';
 
 export { QmpClient, QmpConnectionError, QmpError, type QmpEvent } from './qmp.js';
 
@@ -54,6 +55,8 @@ export interface BootOptions {
   snapshot?: boolean;
   /** QEMU binary (default qemu-system-x86_64 from PATH). */
   qemuBinary?: string;
+  /** The kernel ELF inside the image: code addresses in failure reports are symbolized against it. */
+  elf?: string;
 }
 
 /** The exit status QEMU reports after the guest writes `value` to isa-debug-exit. */
@@ -202,7 +205,7 @@ export class Qemu {
   private dumpCounter = 0;
 
   /** @internal use bootQemu */
-  constructor(proc: ResultPromise, tempDir: string, commandLine: string[], timeoutMs: number) {
+  constructor(proc: ResultPromise, tempDir: string, commandLine: string[], timeoutMs: number, readonly elf?: string) {
     this.proc = proc;
     this.tempDir = tempDir;
     this.commandLine = commandLine;
@@ -404,7 +407,12 @@ export class Qemu {
     if (!s.endsWith('\n')) s += '\n';
     s += '--- end of serial output ---';
     if (this.stderrText.trim()) s += `\n--- QEMU stderr ---\n${this.stderrText.trimEnd()}`;
-    return s;
+    return s + this.symbolized();
+  }
+
+  /** The code addresses of the serial output, symbolized against the booted ELF ('' without one). */
+  symbolized(): string {
+    return this.elf ? symbolizeLog(this.serialText, this.elf) : '';
   }
 
   private describeExit(): string {
@@ -526,7 +534,7 @@ export async function bootQemu(opts: BootOptions): Promise<Qemu> {
     fs.rmSync(tempDir, { recursive: true, force: true });
     throw err;
   }
-  const vm = new Qemu(proc, tempDir, [qemu, ...qemuArgs], timeoutMs);
+  const vm = new Qemu(proc, tempDir, [qemu, ...qemuArgs], timeoutMs, opts.elf);
   const exited = new AbortController();
   void proc.finally(() => exited.abort(new Error('QEMU exited')));
   try {
@@ -550,5 +558,10 @@ export async function bootQemu(opts: BootOptions): Promise<Qemu> {
 export async function useQemu(opts: BootOptions): Promise<Qemu> {
   const vm = await bootQemu(opts);
   onTestFinished(() => vm.kill());
+  // A failed kernel test shows where in the TS code its serial output points.
+  onTestFailed(() => {
+    const s = vm.symbolized();
+    if (s) console.error(`serial output of the failed test:\n${vm.serial()}${s}`);
+  });
   return vm;
 }

@@ -1,30 +1,34 @@
-// The kernel, compiled from kernel/*.ts by tskc, boots from the disk image
-// and shows its banner on the serial console and on the VGA screen.
+// The kernel boots from the disk image, reports each init step on the serial
+// line, and shows the same on the VGA screen (colours and the absolute-
+// position title included).
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { buildKernelImage } from '../../compiler/cli/image.js';
-import { useQemu } from '../harness/qemu.js';
-
-const BANNER = 'tskc kernel: hello from TypeScript';
+import { BANNER, BOOT_MARKERS, bootKernel, bootToPrompt, terminalLines } from './kernel.js';
 
 describe('kernel boot', () => {
-  const img = buildKernelImage({ outDir: mkdtempSync(join(tmpdir(), 'tskc-kernel-')), debug: true });
-
-  it('passes through the boot stages and prints the banner on serial', async () => {
-    const vm = await useQemu({ image: img.diskImage });
+  it('passes through the boot stages and reports every init step, in order', async () => {
+    const vm = await bootKernel();
     await vm.waitForSerial('[boot] long mode');
-    await vm.waitForSerial(BANNER);
-    await vm.waitForSerial('kernel: halting');
+    let since = 0;
+    for (const marker of BOOT_MARKERS) since = (await vm.waitForSerial(marker, undefined, { since })).length;
+    await vm.waitForSerial('> ', undefined, { since });
   });
 
-  it('clears the screen and shows the banner on VGA', async () => {
-    const vm = await useQemu({ image: img.diskImage });
-    await vm.waitForSerial('kernel: halting');
+  it('clears the screen and shows the log from the VGA step on, with colours and the title', async () => {
+    const vm = await bootToPrompt();
     const screen = await vm.readScreen();
-    expect(screen[0].trimEnd()).toBe(BANNER);
-    // Everything the BIOS printed is gone.
-    expect(screen.slice(1).every((line) => line.trim() === '')).toBe(true);
+    const title = ' tskc kernel ';
+    expect(screen[0]).toBe('[ok] vga'.padEnd(80 - title.length) + title);
+    // From the VGA step on, the screen shows what the serial line got.
+    const log = terminalLines(vm.serial().slice(vm.serial().indexOf('[ok] vga'))).map((l) => l.trimEnd());
+    expect(log).toContain(BANNER);
+    expect(log.at(-1)).toBe('>');
+    expect(screen.slice(1, log.length).map((l) => l.trimEnd())).toEqual(log.slice(1));
+    expect(screen[1]!.trimEnd()).toBe('[ok] keyboard');
+    expect(screen[2]!.trimEnd()).toMatch(/^\[ok\] rtc \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    expect(screen.slice(log.length).every((line) => line.trim() === '')).toBe(true); // the BIOS text is gone
+    const cells = await vm.readMemory(0xb8000, 80 * 2);
+    const attr = (col: number): number => cells[col * 2 + 1]!;
+    expect([attr(0), attr(1), attr(2), attr(3), attr(5)]).toEqual([0x07, 0x0a, 0x0a, 0x07, 0x07]); // "[ok] v": ok in light green
+    expect(attr(79)).toBe(0x1f); // title: white on blue
   });
 });

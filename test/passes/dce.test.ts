@@ -39,6 +39,26 @@ function w $f(w %p.0, l %q.1) {
     expect(run(text, deadCode)).toBe(text);
   });
 
+  it('removes a pure asm whose outputs are unused, and keeps every other asm', () => {
+    const out = run(`function l $f(l %p.0) {
+@s.0
+  %a.1 =l asm "lea {0:r}, [{1:r} + 1]" [lateout reg, in reg, pure, nomem] %p.0
+  %b.2 =l asm "rdtsc" [lateout rax, lateout rdx, nomem] 
+  %c.3 =l asmout %b.2, 1
+  %d.4 =w asm "popcnt {0:e}, {1:e}" [lateout reg, in reg, pure, nomem, preserves_flags] 7
+  %e.5 =l asm "mov {0:r}, [{2:r}]" [out reg, lateout rdx, in reg, pure, readonly] %p.0
+  %f.6 =l asmout %e.5, 1
+  asm "mfence" []
+  ret %e.5
+}`, deadCode);
+    expect(body(out)).toEqual([
+      '%b.2 =l asm "rdtsc" [lateout rax, lateout rdx, nomem]',
+      '%e.5 =l asm "mov {0:r}, [{2:r}]" [out reg, lateout rdx, in reg, pure, readonly] %p.0',
+      'asm "mfence" []',
+      'ret %e.5',
+    ]);
+  });
+
   it('keeps what effects, branches, phis and returns use, and removes unused phis', () => {
     const out = run(`
 function w $f(w %p.0) {

@@ -1,0 +1,70 @@
+// The kernel console: one output stream shown on both the VGA screen and the
+// serial line, and one input stream merged from the PS/2 keyboard and the
+// serial line. Output: bytes go to the VGA teletype as they are and to COM1
+// with "\n" sent as "\r\n" (what terminals expect). Input: serial bytes are
+// normalised to what the keyboard produces ('\r' becomes '\n', DEL 0x7F
+// becomes backspace 0x08), so readers see one convention.
+import { serialPoll, serialPutByte, serialReadByte } from '../drivers/serial';
+import { keyboardPoll, keyboardReadByte } from '../drivers/keyboard';
+import { vgaPutChar, vgaResetColor, vgaSetColor, VgaColor } from '../drivers/vga';
+import { writeHex, writeSigned, writeString, writeUnsigned } from '../lib/fmt';
+
+/** Writes one byte to the screen and the serial line. */
+export function consolePutByte(b: u8): void {
+  vgaPutChar(b);
+  if (b == 10) serialPutByte(13);
+  serialPutByte(b);
+}
+
+/** Writes a string. */
+export function consoleWrite(s: string): void {
+  writeString(s, consolePutByte);
+}
+
+/** Writes a string and a newline. */
+export function consoleWriteLine(s: string): void {
+  writeString(s, consolePutByte);
+  consolePutByte(10);
+}
+
+/** Writes a signed integer in decimal. */
+export function consoleWriteInt(v: i64): void {
+  writeSigned(v, consolePutByte);
+}
+
+/** Writes an unsigned integer in decimal, zero-padded to `minDigits`. */
+export function consoleWriteUint(v: u64, minDigits: i32 = 1): void {
+  writeUnsigned(v, 10, minDigits, consolePutByte);
+}
+
+/** Writes `0x` and an integer in hexadecimal, zero-padded to `minDigits`. */
+export function consoleWriteHex(v: u64, minDigits: i32 = 1): void {
+  writeHex(v, minDigits, consolePutByte);
+}
+
+/** Writes `s` in colour `fg` on the screen (the serial line gets the plain text). */
+export function consoleWriteColored(s: string, fg: VgaColor): void {
+  vgaSetColor(fg, VgaColor.Black);
+  consoleWrite(s);
+  vgaResetColor();
+}
+
+/**
+ * Collects input from the devices into their rings. A stand-in for the
+ * keyboard and serial interrupts: the polling loop calls it until IRQ 1 and
+ * IRQ 4 are routed to keyboardOnIrq and serialOnIrq, then it can go.
+ */
+export function consolePoll(): void {
+  keyboardPoll();
+  serialPoll();
+}
+
+/** The next input byte (keyboard first, then serial), or -1 if there is none. */
+export function consoleReadByte(): i32 {
+  const k = keyboardReadByte();
+  if (k >= 0) return k;
+  const s = serialReadByte();
+  if (s == 13) return 10;
+  if (s == 127) return 8;
+  return s;
+}

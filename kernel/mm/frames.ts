@@ -1,0 +1,158 @@
+// The physical frame allocator: two bitmaps over every 4 KiB frame from 0 to
+// the top of usable RAM. `usable` marks frames that belong to the allocator
+// (usable RAM minus reserved ranges, the bitmaps themselves and frames the
+// kernel cannot reach yet); `used` marks frames handed out (and every frame
+// that is not usable). Allocation scans `used` a 64-bit word at a time from
+// a hint below which no frame is free: near-constant time. Frame 0 is never
+// usable, so 0 means "out of memory". Pure code over physToVirt: the same
+// file runs in the kernel and in the host tests (test/mm/).
+import { bitClear, bitCount, bitFill, bitSet, bitTest, findClear, findClearRun } from './bitmap';
+import { E820_USABLE, PAGE_SIZE, RegionList } from './memmap';
+import { physToVirt } from './phys';
+
+const NONE: u64 = 0xffff_ffff_ffff_ffff;
+
+let usedMap: usize = 0; // virtual addresses of the two bitmaps
+let usableMap: usize = 0;
+let words: u64 = 0; // words per bitmap
+let frameLimit: u64 = 0; // frames [0, frameLimit) are covered
+let hint: u64 = 0; // no free frame lives in a word below this one
+let totalFrames: u64 = 0;
+let freeFrames: u64 = 0;
+let heldFrames: u64 = 0; // usable RAM at or above `reach`, not handed out yet
+let bitmapPhys: u64 = 0;
+let bitmapBytes: u64 = 0;
+
+function pageUp(x: u64): u64 {
+  return (x + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+}
+
+/** The lowest page-aligned address where `bytes` fit in a usable region below `reach`, clear of `reserved`. */
+function placeBitmap(map: RegionList, reserved: RegionList, bytes: u64, reach: u64): u64 {
+  for (let i = 0; i < map.count; i++) {
+    if (map.type[i] != E820_USABLE) continue;
+    let at = pageUp(map.base[i]);
+    if (at == 0) at = PAGE_SIZE;
+    while (at + bytes <= map.end[i] && at + bytes <= reach) {
+      if (!reserved.overlaps(at, at + bytes)) return at;
+      at += PAGE_SIZE;
+    }
+  }
+  throw new Error('frames: no usable region can hold the frame bitmap');
+}
+
+/**
+ * Takes over the usable regions of the sanitised `map`, minus the `reserved`
+ * ranges. Frames at or above `reach` (the end of what physToVirt can reach)
+ * are counted as held back and not handed out. The bitmaps are carved from
+ * the first usable region that fits them and reserved.
+ */
+export function framesInit(map: RegionList, reserved: RegionList, reach: u64): void {
+  const top = map.topOf(E820_USABLE);
+  frameLimit = top / PAGE_SIZE;
+  words = (frameLimit + 63) / 64;
+  bitmapBytes = pageUp(words * 8 * 2);
+  bitmapPhys = placeBitmap(map, reserved, bitmapBytes, reach);
+  usedMap = physToVirt(bitmapPhys);
+  usableMap = usedMap + usize(words * 8);
+  bitFill(usedMap, 0, words * 64, true);
+  bitFill(usableMap, 0, words * 64, false);
+  for (let i = 0; i < map.count; i++) {
+    if (map.type[i] != E820_USABLE) continue;
+    const from = pageUp(map.base[i]) / PAGE_SIZE;
+    const to = map.end[i] / PAGE_SIZE;
+    bitFill(usedMap, from, to, false);
+    bitFill(usableMap, from, to, true);
+  }
+  const total = bitCount(usableMap, words);
+  for (let i = 0; i < reserved.count; i++) claim(reserved.base[i], reserved.end[i]);
+  claim(0, PAGE_SIZE);
+  claim(bitmapPhys, bitmapPhys + bitmapBytes);
+  const reachable = bitCount(usableMap, words);
+  const heldFrom = pageUp(reach) / PAGE_SIZE;
+  if (heldFrom < frameLimit) claim(heldFrom * PAGE_SIZE, frameLimit * PAGE_SIZE);
+  totalFrames = bitCount(usableMap, words);
+  heldFrames = reachable - totalFrames;
+  freeFrames = totalFrames;
+  hint = 0;
+  if (total == 0) throw new Error('frames: the memory map has no usable RAM');
+}
+
+/** Takes the frames overlapping [base, end) away from the allocator. */
+function claim(base: u64, end: u64): void {
+  let to = pageUp(end) / PAGE_SIZE;
+  if (to > frameLimit) to = frameLimit;
+  const from = base / PAGE_SIZE;
+  bitFill(usedMap, from, to, true);
+  bitFill(usableMap, from, to, false);
+}
+
+/** One free frame's physical address, or 0 when memory is exhausted. */
+export function allocFrame(): u64 {
+  const f = findClear(usedMap, hint, words);
+  if (f == NONE || f >= frameLimit) {
+    hint = words;
+    return 0;
+  }
+  bitSet(usedMap, f);
+  hint = f >> 6;
+  freeFrames--;
+  return f * PAGE_SIZE;
+}
+
+/** n physically contiguous free frames (the first one's address), or 0. */
+export function allocFrames(n: u64): u64 {
+  if (n == 1) return allocFrame();
+  const f = findClearRun(usedMap, hint * 64, frameLimit, n);
+  if (f == NONE) return 0;
+  bitFill(usedMap, f, f + n, true);
+  freeFrames -= n;
+  return f * PAGE_SIZE;
+}
+
+/** Returns a frame; panics on a double free and on frames the allocator does not own. */
+export function freeFrame(phys: u64): void {
+  const f = phys / PAGE_SIZE;
+  if ((phys & (PAGE_SIZE - 1)) != 0) throw new Error('freeFrame: address is not 4 KiB aligned');
+  if (f >= frameLimit || !bitTest(usableMap, f)) throw new Error('freeFrame: frame is reserved or outside usable RAM');
+  if (!bitTest(usedMap, f)) throw new Error('freeFrame: double free');
+  bitClear(usedMap, f);
+  freeFrames++;
+  if (f >> 6 < hint) hint = f >> 6;
+}
+
+/** Returns n contiguous frames from allocFrames. */
+export function freeFrameRun(phys: u64, n: u64): void {
+  for (let i: u64 = 0; i < n; i++) freeFrame(phys + i * PAGE_SIZE);
+}
+
+/** Whether `phys` is a frame the allocator owns and has handed out. */
+export function frameAllocated(phys: u64): bool {
+  const f = phys / PAGE_SIZE;
+  return f < frameLimit && bitTest(usableMap, f) && bitTest(usedMap, f);
+}
+
+export function framesTotal(): u64 {
+  return totalFrames;
+}
+
+export function framesFree(): u64 {
+  return freeFrames;
+}
+
+export function framesUsed(): u64 {
+  return totalFrames - freeFrames;
+}
+
+/** Usable frames out of reach (above the identity map) that the allocator does not hand out yet. */
+export function framesHeld(): u64 {
+  return heldFrames;
+}
+
+export function framesBitmapPhys(): u64 {
+  return bitmapPhys;
+}
+
+export function framesBitmapBytes(): u64 {
+  return bitmapBytes;
+}

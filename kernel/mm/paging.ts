@@ -1,0 +1,162 @@
+// x86-64 four-level page tables with 4 KiB pages: map, unmap, translate,
+// protect, and freeing a whole hierarchy. Tables are frames from the frame
+// allocator, zeroed, reached through physToVirt, so test/mm/ runs this file
+// on the host. Intermediate entries are present and writable, with USER only
+// on the path to a user page, so the leaf entry alone decides what a mapping
+// allows. The TLB flush after a change is a hook (tlbFlush) the kernel sets
+// in arch.ts; it does nothing until then (and on the host).
+import { allocFrame, freeFrame } from './frames';
+import { physToVirt, zeroFrame } from './phys';
+
+export const PRESENT: u64 = 0x1;
+export const WRITABLE: u64 = 0x2;
+export const USER: u64 = 0x4;
+export const WRITE_THROUGH: u64 = 0x8;
+export const CACHE_DISABLE: u64 = 0x10;
+export const ACCESSED: u64 = 0x20;
+export const DIRTY: u64 = 0x40;
+export const HUGE: u64 = 0x80; // a 2 MiB / 1 GiB page in a PD / PDPT entry
+export const GLOBAL: u64 = 0x100;
+export const NO_EXECUTE: u64 = 0x8000_0000_0000_0000;
+/** The physical-address bits of an entry (bits 12..51). */
+export const ADDR_MASK: u64 = 0x000f_ffff_ffff_f000;
+/** The flags map and protect accept. */
+export const FLAG_MASK: u64 = WRITABLE | USER | WRITE_THROUGH | CACHE_DISABLE | GLOBAL | NO_EXECUTE;
+/** What translate returns for an unmapped address. */
+export const NOT_MAPPED: u64 = 0xffff_ffff_ffff_ffff;
+
+let tlbFlushHook: (virt: u64) => void = noFlush;
+
+function noFlush(virt: u64): void {}
+
+/** Sets the function that drops a page's stale TLB entry (invlpg in the kernel). */
+export function setTlbFlush(flush: (virt: u64) => void): void {
+  tlbFlushHook = flush;
+}
+
+/** Whether virt is canonical (bits 63..47 all equal). */
+export function canonical(virt: u64): bool {
+  const top = virt >> 47;
+  return top == 0 || top == 0x1_ffff;
+}
+
+/** The index of virt's entry in the table at `level` (4 = PML4 … 1 = PT). */
+function index(virt: u64, level: i32): u64 {
+  return (virt >> u64(12 + 9 * (level - 1))) & 511;
+}
+
+/** A fresh zeroed table (its physical address), or 0 when memory is exhausted. */
+export function newTable(): u64 {
+  const t = allocFrame();
+  if (t != 0) zeroFrame(t);
+  return t;
+}
+
+/** The virtual address of the entry for virt in the table at physical `table`. */
+function entryAt(table: u64, virt: u64, level: i32): usize {
+  return physToVirt(table) + usize(index(virt, level)) * 8;
+}
+
+/**
+ * The virtual address of virt's page-table entry (level 1), creating missing
+ * tables when `create`; 0 if a table is missing (or no frame was left), and
+ * a panic if the path crosses a huge page.
+ */
+function leafEntry(pml4: u64, virt: u64, create: bool, user: bool): usize {
+  let table = pml4;
+  for (let level = 4; level > 1; level--) {
+    const e = entryAt(table, virt, level);
+    let v = load<u64>(e);
+    if ((v & PRESENT) == 0) {
+      if (!create) return 0;
+      const t = newTable();
+      if (t == 0) return 0;
+      v = t | PRESENT | WRITABLE;
+      store<u64>(e, v);
+    } else if ((v & HUGE) != 0) {
+      throw new Error('paging: address is inside a huge page');
+    }
+    if (user && (v & USER) == 0) store<u64>(e, v | USER);
+    table = v & ADDR_MASK;
+  }
+  return entryAt(table, virt, 1);
+}
+
+function checkAddresses(virt: u64, phys: u64): void {
+  if ((virt & 0xfff) != 0 || (phys & 0xfff) != 0) throw new Error('paging: address not 4 KiB aligned');
+  if (!canonical(virt)) throw new Error('paging: virtual address not canonical');
+  if ((phys & ~ADDR_MASK) != 0) throw new Error('paging: physical address beyond 52 bits');
+}
+
+/**
+ * Maps the 4 KiB page at virt to phys with `flags` (FLAG_MASK bits; PRESENT
+ * is implied). Returns false when no frame was left for a table; panics if
+ * virt is already mapped.
+ */
+export function map(pml4: u64, virt: u64, phys: u64, flags: u64): bool {
+  checkAddresses(virt, phys);
+  const e = leafEntry(pml4, virt, true, (flags & USER) != 0);
+  if (e == 0) return false;
+  if ((load<u64>(e) & PRESENT) != 0) throw new Error('paging: page is already mapped');
+  store<u64>(e, phys | (flags & FLAG_MASK) | PRESENT);
+  return true;
+}
+
+/** Unmaps the page at virt; returns the physical address it mapped, or NOT_MAPPED. Tables stay. */
+export function unmap(pml4: u64, virt: u64): u64 {
+  if (!canonical(virt)) return NOT_MAPPED;
+  const e = leafEntry(pml4, virt & ~u64(0xfff), false, false);
+  if (e == 0) return NOT_MAPPED;
+  const v = load<u64>(e);
+  if ((v & PRESENT) == 0) return NOT_MAPPED;
+  store<u64>(e, 0);
+  tlbFlushHook(virt);
+  return v & ADDR_MASK;
+}
+
+/** The leaf entry mapping virt (0 if none). */
+export function walk(pml4: u64, virt: u64): u64 {
+  if (!canonical(virt)) return 0;
+  const e = leafEntry(pml4, virt, false, false);
+  return e == 0 ? 0 : load<u64>(e);
+}
+
+/** The physical address virt maps to, or NOT_MAPPED. */
+export function translate(pml4: u64, virt: u64): u64 {
+  const v = walk(pml4, virt);
+  if ((v & PRESENT) == 0) return NOT_MAPPED;
+  return (v & ADDR_MASK) | (virt & 0xfff);
+}
+
+/** The flags (FLAG_MASK bits) of virt's mapping; 0 if unmapped. */
+export function flagsOf(pml4: u64, virt: u64): u64 {
+  return walk(pml4, virt) & FLAG_MASK;
+}
+
+/** Replaces the flags of the mapped page at virt; returns false if it is not mapped. */
+export function protect(pml4: u64, virt: u64, flags: u64): bool {
+  if (!canonical(virt)) return false;
+  const e = leafEntry(pml4, virt & ~u64(0xfff), false, (flags & USER) != 0);
+  if (e == 0) return false;
+  const v = load<u64>(e);
+  if ((v & PRESENT) == 0) return false;
+  store<u64>(e, (v & ADDR_MASK) | (flags & FLAG_MASK) | PRESENT);
+  tlbFlushHook(virt);
+  return true;
+}
+
+function freeLevel(table: u64, level: i32): void {
+  if (level > 1) {
+    const t = physToVirt(table);
+    for (let i: usize = 0; i < 512; i++) {
+      const v = load<u64>(t + i * 8);
+      if ((v & PRESENT) != 0 && (v & HUGE) == 0) freeLevel(v & ADDR_MASK, level - 1);
+    }
+  }
+  freeFrame(table);
+}
+
+/** Frees every table of the hierarchy under pml4 (and pml4 itself); the mapped frames are the caller's. */
+export function freeTables(pml4: u64): void {
+  freeLevel(pml4, 4);
+}

@@ -1,0 +1,2 @@
+// error: TSK1023 @ 2
+asm('nop', asm.clobberAbi('win64' as 'sysv'));

@@ -1,0 +1,2 @@
+// error: TSK1027 @ 2
+const v = asm<u64>('nop');

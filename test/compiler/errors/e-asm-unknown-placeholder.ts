@@ -1,0 +1,3 @@
+// error: TSK1021 @ 3
+let x: u64 = 1;
+asm('inc {y}', asm.inout('reg', x));

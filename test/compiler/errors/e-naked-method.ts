@@ -1,0 +1,7 @@
+// error: TSK1029 @ 4
+class K {
+  /** @naked */
+  m(): void {
+    asm('ret');
+  }
+}

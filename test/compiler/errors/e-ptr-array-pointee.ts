@@ -1,0 +1,2 @@
+// error: TSK1040 @ 2
+let p: Ptr<u8[]> = 0;

@@ -1,0 +1,4 @@
+// error: TSK1041 @ 3
+class Log {
+  last: Template = 'x';
+}

@@ -1,3 +1,0 @@
-// error: TSK1001 @ 3
-let a: number = 5.5;
-let b = a % 2;

@@ -1,0 +1,70 @@
+// tskc symbolize: the function and TS file:line:col of addresses, read from
+// the program's debug table. A linux program's faulting instruction (the pc
+// gdb reports at SIGSEGV) maps to the TS line of the faulting store; on a -g
+// kernel every instruction's line agrees with the DWARF line information
+// (addr2line), and every function symbol maps to its own name.
+import { describe, expect, it } from 'vitest';
+import { execa } from 'execa';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { compile } from '../../compiler/driver/pipeline.js';
+import { buildKernelImage } from '../../compiler/cli/image.js';
+import { symbolize } from '../../compiler/debug/symbolize.js';
+import { CompileError } from '../../compiler/diag/diagnostic.js';
+import { markedLine } from './markers.js';
+
+const fixtures = resolve(__dirname, 'fixtures');
+
+describe('tskc symbolize', () => {
+  it('names the TS line of a faulting instruction in a linux program', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tskc-sym-'));
+    const src = join(fixtures, 'fault.ts');
+    const exe = join(dir, 'fault');
+    compile({ entries: [src], target: 'linux', emit: 'exe', output: exe, debug: false, verifyIr: true });
+    const r = await execa('gdb', ['-batch', '-nx', '-ex', 'run', '-ex', 'printf "PC=%lx\\n", $pc', exe], { reject: false, timeout: 60_000 });
+    if ((r as { code?: string }).code === 'ENOENT') throw new Error('gdb is not installed: run node compiler/setup/bootstrap.js');
+    expect(r.stdout, r.stdout + r.stderr).toContain('SIGSEGV');
+    const pc = /PC=([0-9a-f]+)/.exec(r.stdout)![1];
+    const [line] = symbolize(exe, [`0x${pc}`]);
+    expect(line).toMatch(new RegExp(`^0x${pc}: poke\\+0x[0-9a-f]+ at \\S*fault\\.ts:${markedLine(src, 'fault')}:\\d+$`));
+  }, 90_000);
+
+  it('agrees with the DWARF line information and the symbol table of a -g kernel', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tskc-sym-'));
+    const img = buildKernelImage({ outDir: dir, debug: true, entry: join(fixtures, 'chain.ts'), quiet: true });
+    // Every instruction of the TS functions (the _start stub has no TS lines).
+    const dis = (await execa('objdump', ['-d', '--no-show-raw-insn', img.kernelElf])).stdout;
+    const addrs: string[] = [];
+    let inTs = false;
+    for (const l of dis.split('\n')) {
+      const head = /^[0-9a-f]+ <([^>]+)>:$/.exec(l);
+      // Not the stub, and not the alignment padding after a function's `.end`.
+      if (head) inTs = !/^(_start|__tskc_text_base)\b/.test(head[1]) && !head[1].endsWith('.end');
+      const m = /^ +([0-9a-f]+):\t/.exec(l);
+      if (m && inTs) addrs.push(`0x${m[1]}`);
+    }
+    expect(addrs.length).toBeGreaterThan(50);
+    const ours = symbolize(img.kernelElf, addrs);
+    const dwarf = (await execa('addr2line', ['-e', img.kernelElf, ...addrs])).stdout.split('\n');
+    const lineOf = (s: string): string => /:(\d+)(?::\d+)?$/.exec(s)?.[1] ?? '?';
+    const fileOf = (s: string): string => /([^/ ]+\.ts):\d+/.exec(s)?.[1] ?? '?';
+    ours.forEach((o, i) => {
+      expect(`${fileOf(o)}:${lineOf(o)}`, `${o} vs DWARF ${dwarf[i]}`).toBe(`${fileOf(dwarf[i])}:${lineOf(dwarf[i])}`);
+    });
+    // Function symbols: each start address is the function itself, at offset 0.
+    const nm = (await execa('nm', ['--defined-only', img.kernelElf])).stdout.split('\n')
+      .map((l) => l.split(' ')).filter((p) => p[1] === 'T' && !p[2].startsWith('__'));
+    expect(nm.map((p) => p[2])).toEqual(expect.arrayContaining(['leaf', 'middle', 'top', 'tskc.init', '_start']));
+    const named = symbolize(img.kernelElf, nm.map((p) => `0x${p[0]}`));
+    named.forEach((l, i) => expect(l).toMatch(new RegExp(`^0x[0-9a-f]+: ${nm[i][2].replace(/[.$]/g, '\\$&')}( |$)`)));
+  }, 90_000);
+
+  it('rejects what is not an address with TSK1100, and marks addresses outside every function', () => {
+    expect(() => symbolize('/nonexistent', ['0x1000', 'main.ts'])).toThrow(CompileError);
+    const dir = mkdtempSync(join(tmpdir(), 'tskc-sym-'));
+    const exe = join(dir, 'fault');
+    compile({ entries: [join(fixtures, 'fault.ts')], target: 'linux', emit: 'exe', output: exe, debug: false });
+    expect(symbolize(exe, ['0x10'])).toEqual(['0x10: ?? (no function contains this address)']);
+  }, 60_000);
+});

@@ -1,0 +1,74 @@
+// The kernel's memory management under QEMU (kernel/mm/init.ts): the usable
+// RAM it reports from the E820 map for 128 MiB, 512 MiB and 5 GiB guests,
+// the frame allocator's view of it, the kernel page tables' checks, and the
+// boot-time self-test of frames, heap and `new`.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildKernelImage } from '../../compiler/cli/image.js';
+import { useQemu } from '../harness/qemu.js';
+
+const MiB = 1024 * 1024;
+
+interface MmReport {
+  usable: number;
+  allocatable: number;
+  frames: number;
+  held: number;
+}
+
+function parse(serial: string): MmReport {
+  const num = (re: RegExp): number => {
+    const m = re.exec(serial);
+    if (!m) throw new Error(`no ${re} in the serial output:\n${serial}`);
+    return Number(m[1]);
+  };
+  return {
+    usable: num(/mm: usable RAM (\d+) KiB/) * 1024,
+    allocatable: num(/mm: allocatable RAM (\d+) KiB/) * 1024,
+    frames: num(/mm: frames total (\d+)/),
+    held: num(/mm: frames total \d+ free \d+ held (\d+)/),
+  };
+}
+
+describe('kernel memory management', () => {
+  const img = buildKernelImage({ outDir: mkdtempSync(join(tmpdir(), 'tskc-kernel-mm-')), debug: true });
+
+  async function boot(memoryMiB: number): Promise<MmReport> {
+    const vm = await useQemu({ image: img.diskImage, memoryMiB });
+    const serial = await vm.waitForSerial('mm: self-test passed');
+    expect(serial).toMatch(/mm: kernel page tables built: \d+ tables, no user entries, W\^X sections/);
+    await vm.waitForSerial('[ok] memory');
+    const r = parse(serial);
+    expect(r.allocatable).toBe(r.frames * 4096);
+    return r;
+  }
+
+  it('uses the RAM of a default (128 MiB) guest', async () => {
+    const r = await boot(128);
+    // QEMU's E820: 0–0x9FC00 and 1 MiB–0x7FE0000 usable (~127.5 MiB); minus low memory and the kernel: ~126 MiB.
+    expect(r.usable).toBeGreaterThan(127 * MiB);
+    expect(r.usable).toBeLessThan(128 * MiB);
+    expect(r.allocatable).toBeGreaterThan(125 * MiB);
+    expect(r.allocatable).toBeLessThan(r.usable - MiB);
+    expect(r.held).toBe(0);
+  });
+
+  it('uses the RAM above 128 MiB of a 512 MiB guest', async () => {
+    const r = await boot(512);
+    expect(r.usable).toBeGreaterThan(510 * MiB);
+    expect(r.allocatable).toBeGreaterThan(509 * MiB);
+    expect(r.allocatable).toBeLessThan(511 * MiB);
+    expect(r.held).toBe(0);
+  });
+
+  it('sizes its bitmaps for a 5 GiB guest and holds back RAM beyond the boot identity map', async () => {
+    const r = await boot(5120);
+    // QEMU puts 3 GiB below the PCI hole and the remaining 2 GiB at 4 GiB.
+    expect(r.usable).toBeGreaterThan(5119 * MiB);
+    expect(r.allocatable).toBeLessThan(1024 * MiB);
+    expect(r.allocatable).toBeGreaterThan(1020 * MiB);
+    expect(r.held * 4096).toBeGreaterThan(r.usable - 1024 * MiB - MiB);
+  });
+});
