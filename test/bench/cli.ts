@@ -72,18 +72,17 @@ function main(argv: string[]): number {
   const o = parseArgs(argv, root);
   mkdirSync(o.outDir, { recursive: true });
   const report: Record<string, unknown> = { date: new Date().toISOString(), machine: machine() };
-  const out: string[] = [];
+  const file = join(root, 'build', 'bench.json');
+  // Each part's table is printed, and the report written, as soon as the part ends.
   for (const [part, name] of PARTS) {
     if (!selected(o, part, name)) continue;
     const r = part.run(o);
     report[part.key] = r.json;
-    out.push(`== ${part.title}`, ...r.lines, '');
+    console.log([`== ${part.title}`, ...r.lines, ''].join('\n'));
+    writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
   }
   const m = machine();
-  out.push(`machine: ${m.cpu}, ${m.cores} cores, node ${m.node}, ${m.gcc}; load average ${m.load}`);
-  console.log(out.join('\n'));
-  const file = join(root, 'build', 'bench.json');
-  writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+  console.log(`machine: ${m.cpu}, ${m.cores} cores, node ${m.node}, ${m.gcc}; load average ${m.load}`);
   console.log(`written: ${file}`);
   return 0;
 }
