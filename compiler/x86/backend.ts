@@ -1,8 +1,9 @@
 // The backend's public entry: IR module → NASM text for one target.
 // Per function: leave SSA (outssa), select instructions (isel), allocate
-// registers (liveness + linear scan), drop blocks that only jump (then
-// write the jump tables' rows), lay out the frame, emit. Data objects
-// and the target's entry stub are added around the functions.
+// registers (liveness + linear scan), drop blocks that only jump, lay the
+// blocks out (panic paths last), write the jump tables' rows, lay out the
+// frame, emit. Data objects and the target's entry stub are added around
+// the functions.
 import { instrUses, termUses } from '../ir/ir.js';
 import type { Func, Module, SourceLoc, Value } from '../ir/ir.js';
 import { isFloatCls } from '../ir/ops.js';
@@ -11,6 +12,7 @@ import { leaveSsa } from './outssa.js';
 import { selectFunc } from './isel.js';
 import { allocateRegisters } from './regalloc.js';
 import { finishFrame } from './frame.js';
+import { layoutBlocks } from './layout.js';
 import { AsmWriter, addJumpTables, asmSym, emitConsts, emitData, emitFunc, namedSectionHeader, sectionHeader, threadJumps } from './emit.js';
 import { emitInterruptStub } from './interrupts.js';
 import { emitStartBss, emitStartText, stubSymbols } from './stubs.js';
@@ -35,6 +37,7 @@ function compileFunc(f: Func, stop: 'isel' | 'regalloc' | 'frame'): MFunc {
   if (stop === 'isel') return mf;
   allocateRegisters(mf);
   threadJumps(mf);
+  if (!f.naked) layoutBlocks(mf);
   addJumpTables(mf);
   if (stop === 'regalloc') return mf;
   // A naked function has no frame: its body is its asm, then ud2 (unreachable).
