@@ -5,9 +5,11 @@ import ts from 'typescript';
 import { constant, sym } from '../ir/ir.js';
 import type { Value } from '../ir/ir.js';
 import { MACHINE, isMachineOp } from '../ir/machine.js';
-import { F64, I32, I64, U64, isInt } from '../sema/types.js';
+import { F64, I32, I64, U64, VOID, isInt } from '../sema/types.js';
 import { constValue } from '../sema/consteval.js';
 import type { MType } from '../sema/types.js';
+import type { Accessor, FuncInfo } from '../sema/context.js';
+import type { Place } from './expr.js';
 import type { FnCtx } from './context.js';
 import { THIS } from './context.js';
 import { DEBUG_TABLE_SYMBOL, dispatcherSymbol, displayPath, initFields } from './lower.js';
@@ -18,7 +20,11 @@ import { lowerPointerIntrinsic } from './pointers.js';
 import { lowerTemplateIntrinsic } from './templates.js';
 import { lowerMathIntrinsic } from './math.js';
 
-export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType): Value {
+/**
+ * Lowers a call. `pre` is the receiver (method calls) or the callee
+ * (indirect calls) when an optional chain has already evaluated it.
+ */
+export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType, pre?: Value): Value {
   const sema = fx.sema;
   const intr = sema.intrinsics.get(e);
   if (intr) return lowerIntrinsic(fx, e, intr.name, intr.typeArg, t);
@@ -34,27 +40,38 @@ export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType): Value {
   if (ic) {
     const key = dispatcherSymbol(ic.iface, ic.method);
     fx.mod.dispatchers.set(key, ic);
-    const recv = lowerExpr(fx, (e.expression as ts.PropertyAccessExpression).expression);
+    const recv = pre ?? lowerExpr(fx, (e.expression as ts.PropertyAccessExpression).expression);
     return call(fx, sym(key), [recv, ...e.arguments.map((a) => lowerExpr(fx, a))], t);
   }
   if (sema.indirectCalls.has(e)) {
-    const callee = lowerExpr(fx, e.expression);
+    const callee = pre ?? lowerExpr(fx, e.expression);
     return call(fx, callee, e.arguments.map((a) => lowerExpr(fx, a)), t);
   }
   const info = sema.calls.get(e)!;
   // A method's receiver is its first argument, evaluated before the others.
-  const receiver = info.thisClass ? [lowerExpr(fx, (e.expression as ts.PropertyAccessExpression).expression)] : [];
+  const receiver = info.thisClass ? [pre ?? lowerExpr(fx, (e.expression as ts.PropertyAccessExpression).expression)] : [];
   const args = [...receiver, ...e.arguments.map((a) => lowerExpr(fx, a))];
   // Omitted arguments: the parameters' default values, evaluated here.
   for (const p of info.params.slice(args.length - receiver.length)) args.push(lowerExpr(fx, p.init!));
-  const slot = sema.virtualCalls.get(e);
-  if (slot !== undefined) {
-    // Virtual: the method in the object's vtable at this method's slot.
-    const vptr = fx.emit('loadl', 'l', [receiver[0]]);
-    const fn = fx.emit('loadl', 'l', [slot === 0 ? vptr : fx.emit('add', 'l', [vptr, constant(slot * 8)])]);
-    return call(fx, fn, args, t);
-  }
-  return call(fx, sym(info.symbol), args, t);
+  return callFunc(fx, info, sema.virtualCalls.get(e), args, t);
+}
+
+/** Calls f directly, or (with a slot) the method in the receiver's vtable at that slot. */
+function callFunc(fx: FnCtx, f: FuncInfo, slot: number | undefined, args: Value[], t: MType): Value {
+  if (slot === undefined) return call(fx, sym(f.symbol), args, t);
+  const vptr = fx.emit('loadl', 'l', [args[0]]);
+  const fn = fx.emit('loadl', 'l', [slot === 0 ? vptr : fx.emit('add', 'l', [vptr, constant(slot * 8)])]);
+  return call(fx, fn, args, t);
+}
+
+/** A getter/setter property as a place: reading calls the getter, writing the setter. */
+export function accessorPlace(fx: FnCtx, acc: Accessor, obj: Value | undefined): Place {
+  const self = obj === undefined ? [] : [obj];
+  return {
+    type: acc.type,
+    read: () => callFunc(fx, acc.get!, acc.getSlot, self, acc.type),
+    write: (v) => void callFunc(fx, acc.set!, acc.setSlot, [...self, v], VOID),
+  };
 }
 
 /** Emits a call; `never` results end the block. Returns the result or 0. */

@@ -14,7 +14,10 @@ import type { FieldInfo } from '../sema/classes.js';
 import { vtableSymbol } from '../sema/classes.js';
 import { THIS } from './context.js';
 import type { FnCtx } from './context.js';
-import { lowerCall, panic } from './call.js';
+import { accessorPlace, lowerCall, panic } from './call.js';
+import { lowerInstanceOf } from './instanceof.js';
+import { coalesce, coalesceAssign, lowerChain, lowerChainValue, nonNull } from './nullable.js';
+import { isChainRoot, isNullLiteral } from '../sema/nullable.js';
 import { arith } from './arith.js';
 import { buildTemplate } from './templates.js';
 import { stringIndex } from './strings.js';
@@ -78,6 +81,9 @@ export function lowerValue(fx: FnCtx, e: ts.Expression): Value {
   const sema = fx.sema;
   const t = sema.typeOfExpr(e);
   if (ts.isParenthesizedExpression(e)) return lowerExpr(fx, e.expression);
+  if (isChainRoot(e)) return lowerChainValue(fx, e, t);
+  if (ts.isNonNullExpression(e)) return nonNull(fx, lowerExpr(fx, e.expression), t, e);
+  if (e.kind === K.NullKeyword) return constant(0);
   const lit = foldedConstant(e, t);
   if (lit) return lit;
   if (e.kind === K.TrueKeyword || e.kind === K.FalseKeyword) return constant(e.kind === K.TrueKeyword ? 1 : 0);
@@ -110,13 +116,22 @@ export function lowerValue(fx: FnCtx, e: ts.Expression): Value {
     }
     const mc = mathConstant(sema, e);
     if (mc !== undefined) return fconst(mc, 'd');
-    const s = sema.symbolOf(e.name);
-    if ((s && sema.globals.has(s)) || sema.fieldAccess.has(e)) return readPlace(fx, e);
-    // `s.length`: the u64 length stored in front of the string's bytes.
-    const len = fx.emit('loadl', 'l', [lowerExpr(fx, e.expression)]);
-    return fx.emit('trunc', 'w', [len]);
+    if (member && sema.globals.has(member)) return readPlace(fx, e);
+    const acc = sema.accessors.get(e);
+    if (acc?.isStatic) return accessorPlace(fx, acc, undefined).read();
+    return property(fx, e, lowerExpr(fx, e.expression));
   }
   throw new Error(`internal: cannot lower ${ts.SyntaxKind[e.kind]}`);
+}
+
+/** `obj.field` or `obj.length` of an object already evaluated (also the links of optional chains). */
+export function property(fx: FnCtx, e: ts.PropertyAccessExpression, obj: Value): Value {
+  const field = fx.sema.fieldAccess.get(e);
+  if (field) return fieldPlace(fx, field, obj).read();
+  const acc = fx.sema.accessors.get(e);
+  if (acc) return accessorPlace(fx, acc, obj).read();
+  // `s.length`: the u64 length stored in front of the string's bytes.
+  return fx.emit('trunc', 'w', [fx.emit('loadl', 'l', [obj])]);
 }
 
 /** Integer literals (and negated ones) become constants of their type. */
@@ -169,7 +184,9 @@ export function place(fx: FnCtx, e: ts.Expression): Place {
     // A field (never a local: a parameter property's symbol is also the
     // constructor parameter's), else a static field, which is a global.
     const field = sema.fieldAccess.get(e);
-    if (field) return fieldPlace(fx, e, field);
+    if (field) return fieldPlace(fx, field, lowerExpr(fx, e.expression));
+    const acc = sema.accessors.get(e);
+    if (acc) return accessorPlace(fx, acc, acc.isStatic ? undefined : lowerExpr(fx, e.expression));
   }
   const s = sema.symbolOf(ts.isPropertyAccessExpression(e) ? e.name : e)!;
   const local = ts.isIdentifier(e) ? sema.locals.get(s) : undefined;
@@ -178,8 +195,7 @@ export function place(fx: FnCtx, e: ts.Expression): Place {
   return memoryPlace(fx, g.type, sym(g.symbol));
 }
 
-function fieldPlace(fx: FnCtx, e: ts.PropertyAccessExpression, field: FieldInfo): Place {
-  const obj = lowerExpr(fx, e.expression);
+function fieldPlace(fx: FnCtx, field: FieldInfo, obj: Value): Place {
   if (field.inline) {
     // An inline array's value is its address inside the object (readonly).
     const at = field.offset === 0 ? obj : fx.emit('add', 'l', [obj, constant(field.offset)]);
@@ -353,6 +369,9 @@ function binary(fx: FnCtx, e: ts.BinaryExpression, t: MType): Value {
     lowerExpr(fx, e.left);
     return lowerExpr(fx, e.right);
   }
+  if (op === K.QuestionQuestionToken) return coalesce(fx, e, t);
+  if (op === K.InstanceOfKeyword) return lowerInstanceOf(fx, e);
+  if (op === K.QuestionQuestionEqualsToken) return coalesceAssign(fx, e, t);
   if (op === K.EqualsToken) {
     const p = place(fx, e.left);
     const v = lowerExpr(fx, e.right);
@@ -404,7 +423,7 @@ function viaBranches(
 function compare(fx: FnCtx, e: ts.BinaryExpression): Value {
   const cmp = CMP_OPS[e.operatorToken.kind]!;
   const t = fx.sema.typeOfExpr(e.left);
-  if (t.kind === 'string') {
+  if (t.kind === 'string' && !isNullLiteral(e.left) && !isNullLiteral(e.right)) {
     const eq = fx.emit('call', 'w', [lowerExpr(fx, e.left), lowerExpr(fx, e.right)], { callee: fx.mod.runtimeFunc('strEq') });
     return cmp[0] === 'ceq' ? eq : fx.emit('xor', 'w', [eq, constant(1)]);
   }
@@ -439,7 +458,8 @@ export function lowerCond(fx: FnCtx, e: ts.Expression, yes: Block, no: Block): v
     }
   }
   const t = fx.sema.typeOfExpr(e);
-  const v = lowerExpr(fx, e);
+  // An optional chain that stops at null is false.
+  const v = isChainRoot(e) ? lowerChain(fx, e, no) : lowerExpr(fx, e);
   if (t.kind === 'bool' || cls(t) === 'w') {
     fx.branch(v, yes, no);
     return;

@@ -31,15 +31,18 @@ export function displayPath(file: string): string {
 export function lowerProgram(sema: Sema): Module {
   const mod = new ModuleCtx(sema);
   const funcs: Func[] = [];
-  for (const info of sema.funcs.values()) if (!info.abstract && !info.extern) funcs.push(lowerFunction(mod, info));
   // Each generic instance is lowered with its own facts (expression types).
-  for (const g of sema.generics.values()) {
-    for (const inst of g.instances.values()) {
-      funcs.push(sema.withFacts(inst.instance!.facts, inst.instance!.bindings, () => lowerFunction(mod, inst)));
-    }
-  }
+  const lower = (f: FuncInfo): Func =>
+    f.instance ? sema.withFacts(f.instance.facts, f.instance.bindings, () => lowerFunction(mod, f)) : lowerFunction(mod, f);
+  for (const info of sema.funcs.values()) if (!info.abstract && !info.extern) funcs.push(lower(info));
+  for (const g of sema.generics.values()) for (const inst of g.instances.values()) funcs.push(lower(inst));
   // Constructors the classes do not write (they only run field initializers).
-  for (const c of sema.classes.values()) if (c.ctor && !sema.funcs.has(c.ctor.decl)) funcs.push(lowerFunction(mod, c.ctor));
+  for (const c of sema.classes.values()) if (c.ctor && !sema.funcs.has(c.ctor.decl)) funcs.push(lower(c.ctor));
+  for (const c of sema.classInstances) for (const f of c.own) if (!f.abstract) funcs.push(lower(f));
+  for (const c of sema.allClasses()) {
+    // Inherited generic methods are compiled with the class that declares them.
+    for (const g of c.genericMethods.values()) if (g.owner === c) for (const inst of g.instances.values()) funcs.push(lower(inst));
+  }
   funcs.push(lowerInit(mod));
   for (const d of mod.dispatchers.values()) funcs.push(dispatcher(mod, d.iface, d.method, d.params, d.ret));
   for (const g of sema.globals.values()) {
@@ -49,7 +52,7 @@ export function lowerProgram(sema: Sema): Module {
     if (g.align) d.align = Math.max(d.align, g.align);
     mod.data.push(d);
   }
-  for (const c of sema.classes.values()) if (c.hasVtable) mod.data.push(vtable(c));
+  for (const c of sema.allClasses()) if (c.hasVtable) mod.data.push(vtable(c));
   const externs = [...sema.funcs.values(), ...sema.globals.values()].filter((x) => x.extern).map((x) => x.symbol);
   const interruptStubs = [...sema.funcs.values()].flatMap((f) => (f.interrupt ? [{ name: f.symbol, ...f.interrupt }] : []));
   return { funcs, data: mod.data, init: INIT_FUNC, externs, interruptStubs };
@@ -137,7 +140,7 @@ function dispatcher(mod: ModuleCtx, iface: InterfaceInfo, method: string, params
   const self = fx.temp('l', 'this');
   fx.f.params.push(self, ...params.map((p) => fx.temp(cls(p))));
   const vptr = fx.emit('loadl', 'l', [self]);
-  for (const c of mod.sema.classes.values()) {
+  for (const c of mod.sema.allClasses()) {
     if (!assignable({ kind: 'class', info: c }, { kind: 'iface', info: iface })) continue;
     if (c.methods.get(method)?.abstract) continue; // an abstract class has no instances
     const hit = fx.newBlock(c.name);

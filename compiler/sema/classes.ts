@@ -5,14 +5,14 @@
 // interfaces. A class that has a base, has subclasses or implements an
 // interface starts with a vtable pointer; a plain class is exactly its fields.
 import ts from 'typescript';
-import type { FuncInfo, GlobalInfo, Sema } from './context.js';
+import type { BodyFacts, FuncInfo, GenericInfo, Sema } from './context.js';
 import type { ExprTyper } from './expr.js';
 import type { Mangler } from './declarations.js';
-import { signatureOf } from './declarations.js';
 import { constValue } from './consteval.js';
+import { checkInterfaces, finishInstance, implicitCtor, instanceMember, staticMember } from './members.js';
 import { readAttrs } from './attributes.js';
 import { checkTemplateStorage } from './templates.js';
-import { ARRAY_HEADER, I32, VOID, isInt, storageOf } from './types.js';
+import { ARRAY_HEADER, I32, storageOf } from './types.js';
 import type { MType } from './types.js';
 
 export interface FieldInfo {
@@ -58,9 +58,24 @@ export interface ClassInfo {
   methods: Map<string, FuncInfo>;
   /** Vtable slot of each method name (base slots first, overrides keep theirs). */
   slots: string[];
+  /** Instances of generic classes: type-parameter bindings and the facts of their bodies. */
+  instance?: { facts: BodyFacts; bindings: Map<ts.Symbol, MType> };
+  /** Functions this class declares with code (methods, accessors, constructor). */
+  own: FuncInfo[];
+  /** Generic instance methods by name, inherited ones included. */
+  genericMethods: Map<string, GenericInfo>;
+  /** Definition progress: layout and members are filled in by defineClass. */
+  state: 'declared' | 'defining' | 'defined';
   /** `@packed` (no padding: every field at alignment 1) and `@align N` (docs/language.md §12.3). */
   packed?: boolean;
   minAlign?: number;
+}
+
+export function newClassInfo(decl: ts.ClassDeclaration, name: string, symbol: string): ClassInfo {
+  return {
+    decl, name, symbol, subclasses: [], interfaces: [], hasVtable: false, fields: [], fieldByDecl: new Map(),
+    size: 0, align: 1, methods: new Map(), slots: [], own: [], genericMethods: new Map(), state: 'declared',
+  };
 }
 
 /** The field a property symbol names (by declaration: accesses may see transient symbols). */
@@ -82,26 +97,55 @@ export function declareClasses(sema: Sema, mangler: Mangler): void {
         sema.diags.error('TSK1001', st, `anonymous classes are not supported; give the class a name`);
         continue;
       }
-      if (st.typeParameters) sema.diags.error('TSK1001', st.typeParameters[0], `generic classes are not supported yet`);
-      sema.classes.set(st, {
-        decl: st, name: st.name.text, symbol: mangler.symbol(st, st.name.text), subclasses: [], interfaces: [],
-        hasVtable: false, fields: [], fieldByDecl: new Map(), size: 0, align: 1, methods: new Map(), slots: [],
-        ...classAttrs(sema, st),
-      });
+      const symbol = mangler.symbol(st, st.name.text);
+      // A generic class is compiled per list of type arguments (instances.ts).
+      if (st.typeParameters) sema.genericClasses.set(st, { decl: st, name: st.name.text, symbol, instances: new Map() });
+      else sema.classes.set(st, Object.assign(newClassInfo(st, st.name.text, symbol), classAttrs(sema, st)));
+      for (const h of st.heritageClauses ?? []) {
+        if (h.token !== ts.SyntaxKind.ExtendsKeyword) continue;
+        const base = h.types[0] && sema.symbolOf(h.types[0].expression)?.valueDeclaration;
+        if (base) sema.subclassDecls.set(base, [...(sema.subclassDecls.get(base) ?? []), st]);
+      }
     }
   }
   for (const info of sema.classes.values()) linkHeritage(sema, info);
-  for (const info of sema.classes.values()) {
-    info.hasVtable = info.interfaces.length > 0 || info.subclasses.length > 0 || info.base !== undefined;
-    if (info.packed && info.hasVtable) {
-      sema.diags.error('TSK1033', info.decl.name ?? info.decl, `@packed class '${info.name}' is part of a class hierarchy or implements an interface, so it starts with a vtable pointer and has no exact layout; keep hardware structures plain classes`);
-    }
+  for (const info of sema.classes.values()) setVtable(sema, info);
+}
+
+/** Decides whether a class has a vtable; a @packed one must not. */
+export function setVtable(sema: Sema, info: ClassInfo): void {
+  info.hasVtable = needsVtable(sema, info);
+  if (info.packed && info.hasVtable) {
+    sema.diags.error('TSK1033', info.decl.name ?? info.decl, `@packed class '${info.name}' is part of a class hierarchy or implements an interface, so it starts with a vtable pointer and has no exact layout; keep hardware structures plain classes`);
   }
 }
 
-function classAttrs(sema: Sema, st: ts.ClassDeclaration): Pick<ClassInfo, 'packed' | 'minAlign'> {
+export function classAttrs(sema: Sema, st: ts.ClassDeclaration): Pick<ClassInfo, 'packed' | 'minAlign'> {
   const a = readAttrs(sema, st, 'class');
   return { ...(a.packed ? { packed: true } : {}), ...(a.align ? { minAlign: a.align } : {}) };
+}
+
+/**
+ * A class that has a base class, has subclasses (by declaration, so every
+ * instance of a generic class agrees) or implements an interface starts
+ * with a vtable pointer.
+ */
+export function needsVtable(sema: Sema, info: ClassInfo): boolean {
+  return info.interfaces.length > 0 || info.base !== undefined || (sema.subclassDecls.get(info.decl)?.length ?? 0) > 0;
+}
+
+/**
+ * Whether a subclass declaration of c (at any depth) declares its own member
+ * `name`. A `#private` name is never overridden: each class has its own.
+ */
+export function overridden(sema: Sema, c: ts.ClassDeclaration, name: string): boolean {
+  if (name.startsWith('#')) return false;
+  return (sema.subclassDecls.get(c) ?? []).some((d) => d.members.some((m) => memberName(m) === name) || overridden(sema, d, name));
+}
+
+/** The name of a class member (`x`, `#x`), if it has a plain one. */
+export function memberName(m: ts.ClassElement): string | undefined {
+  return m.name && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name)) ? m.name.text : undefined;
 }
 
 function declareInterface(sema: Sema, d: ts.InterfaceDeclaration): void {
@@ -110,17 +154,19 @@ function declareInterface(sema: Sema, d: ts.InterfaceDeclaration): void {
     if (ts.isMethodSignature(m) && ts.isIdentifier(m.name)) methods.push(m.name.text);
     else sema.diags.error('TSK1001', m, `interfaces may declare methods only (no properties or index signatures); use a method such as getX()`);
   }
-  if (d.typeParameters) sema.diags.error('TSK1001', d.typeParameters[0], `generic interfaces are not supported yet`);
+  if (d.typeParameters) sema.diags.error('TSK1001', d.typeParameters[0], `generic interfaces are not supported yet; declare one interface per element type`);
   if (d.heritageClauses) sema.diags.error('TSK1001', d.heritageClauses[0], `interfaces extending interfaces are not supported yet`);
   sema.interfaces.set(d, { decl: d, name: d.name.text, methods });
 }
 
-function linkHeritage(sema: Sema, info: ClassInfo): void {
+/** The base class and interfaces of a class (in a generic instance, with its bindings in force). */
+export function linkHeritage(sema: Sema, info: ClassInfo): void {
   for (const h of info.decl.heritageClauses ?? []) {
     for (const t of h.types) {
       const decl = sema.symbolOf(t.expression)?.valueDeclaration ?? sema.symbolOf(t.expression)?.declarations?.[0];
       if (h.token === ts.SyntaxKind.ExtendsKeyword) {
-        const base = decl && sema.classes.get(decl);
+        const bt = sema.mtypeOf(sema.checker.getTypeFromTypeNode(t));
+        const base = bt?.kind === 'class' ? bt.info : undefined;
         if (!base) sema.diags.error('TSK1001', t, `a class can extend only another tskc class`);
         else {
           info.base = base;
@@ -137,21 +183,48 @@ function linkHeritage(sema: Sema, info: ClassInfo): void {
 
 /** Phase 2: layouts, constructors, methods and static fields, bases before subclasses. */
 export function defineClasses(sema: Sema, ty: ExprTyper, mangler: Mangler): void {
-  const done = new Set<ClassInfo>();
+  const pending: ClassInfo[] = [];
   const define = (info: ClassInfo): void => {
-    if (done.has(info)) return;
-    done.add(info);
-    if (info.base) define(info.base);
-    layout(sema, ty, info);
-    if (info.base) {
-      for (const [name, f] of info.base.methods) info.methods.set(name, f);
-      info.slots = [...info.base.slots];
+    if (info.state !== 'declared') return;
+    // An instance made while its base is being defined waits for the base.
+    if (info.base?.state === 'defining') {
+      pending.push(info);
+      return;
     }
-    for (const m of info.decl.members) member(sema, ty, mangler, info, m);
-    if (!info.ctor) info.ctor = implicitCtor(mangler, info);
+    info.state = 'defining';
+    if (info.base) define(info.base);
+    const run = (): void => {
+      layout(sema, ty, info);
+      if (info.base) {
+        for (const [name, f] of info.base.methods) info.methods.set(name, f);
+        for (const [name, g] of info.base.genericMethods) info.genericMethods.set(name, g);
+        info.slots = [...info.base.slots];
+      }
+      // A generic class's static members belong to its declaration (below).
+      for (const m of info.decl.members) {
+        if (!isStatic(m)) instanceMember(sema, ty, mangler, info, m);
+        else if (!info.instance) staticMember(sema, ty, mangler, info, m);
+      }
+      if (!info.ctor) info.ctor = implicitCtor(mangler, info);
+      checkInterfaces(sema, info);
+      if (info.instance) finishInstance(sema, ty, info);
+    };
+    sema.definingClasses++;
+    try {
+      if (info.instance) sema.withFacts(info.instance.facts, info.instance.bindings, run);
+      else run();
+    } finally {
+      sema.definingClasses--;
+    }
+    info.state = 'defined';
+    for (const p of pending.splice(0)) define(p);
   };
+  sema.classDefiner = define;
+  for (const g of sema.genericClasses.values()) {
+    for (const m of g.decl.members) if (isStatic(m)) staticMember(sema, ty, mangler, g, m);
+  }
   for (const info of sema.classes.values()) define(info);
-  for (const info of sema.classes.values()) checkInterfaces(sema, info);
+  for (let i = 0; i < sema.classInstances.length; i++) define(sema.classInstances[i]);
 }
 
 function layout(sema: Sema, ty: ExprTyper, info: ClassInfo): void {
@@ -165,8 +238,8 @@ function layout(sema: Sema, ty: ExprTyper, info: ClassInfo): void {
   info.align = info.base ? info.base.align : info.hasVtable ? 8 : 1;
   if (info.base) for (const [d, f] of info.base.fieldByDecl) info.fieldByDecl.set(d, f);
   for (const p of props) {
-    if (!ts.isIdentifier(p.name)) {
-      sema.diags.error('TSK1001', p.name, `computed and private (#) field names are not supported; use a plain name`);
+    if (!ts.isIdentifier(p.name) && !ts.isPrivateIdentifier(p.name)) {
+      sema.diags.error('TSK1001', p.name, `computed field names are not supported; use a plain name`);
       continue;
     }
     const type = fieldType(sema, ty, p);
@@ -194,7 +267,7 @@ function inlineArray(sema: Sema, p: ts.PropertyDeclaration | ts.ParameterDeclara
   return n !== undefined && n >= 0n && n <= 1n << 24n ? { length: Number(n) } : undefined;
 }
 
-function fieldType(sema: Sema, ty: ExprTyper, p: ts.PropertyDeclaration | ts.ParameterDeclaration): MType {
+export function fieldType(sema: Sema, ty: ExprTyper, p: ts.PropertyDeclaration | ts.ParameterDeclaration): MType {
   if (p.type) {
     const t = sema.typeFromNode(p.type);
     checkTemplateStorage(sema, p.type, t, 'a field');
@@ -208,96 +281,8 @@ function fieldType(sema: Sema, ty: ExprTyper, p: ts.PropertyDeclaration | ts.Par
 
 const alignUp = (n: number, a: number): number => Math.ceil(n / a) * a;
 
-function isStatic(m: ts.ClassElement): boolean {
+export function isStatic(m: ts.ClassElement): boolean {
   return (ts.getCombinedModifierFlags(m as ts.Declaration) & ts.ModifierFlags.Static) !== 0;
-}
-
-function member(sema: Sema, ty: ExprTyper, mangler: Mangler, info: ClassInfo, m: ts.ClassElement): void {
-  const name = m.name && ts.isIdentifier(m.name) ? m.name.text : undefined;
-  if (ts.isPropertyDeclaration(m)) {
-    if (isStatic(m) && name) staticField(sema, ty, mangler, info, m, name);
-    else if (m.initializer) {
-      const f = info.fields.find((x) => x.decl === m);
-      if (f) ty.expect(m.initializer, f.type, `field '${f.name}'`);
-    }
-  } else if (ts.isMethodDeclaration(m) && name && m.body) {
-    if (m.typeParameters) sema.diags.error('TSK1001', m.typeParameters[0], `generic methods are not supported yet`);
-    const sig = signatureOf(sema, m, name);
-    const f: FuncInfo = {
-      decl: m, name: `${info.name}.${name}`, body: m.body, symbol: mangler.symbol(m, `${info.symbol}.${name}`),
-      ...sig, exported: true, thisClass: isStatic(m) ? undefined : info,
-    };
-    sema.funcs.set(m, f);
-    if (!isStatic(m)) {
-      const inherited = info.methods.get(name);
-      if (inherited && !sameSignature(inherited, f)) {
-        sema.diags.error('TSK1008', m, `'${f.name}' overrides '${inherited.name}' with different parameter or return types; dispatch needs them to match exactly`);
-      }
-      info.methods.set(name, f);
-      if (!info.slots.includes(name)) info.slots.push(name);
-    }
-  } else if (ts.isMethodDeclaration(m) && name && !m.body && ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Abstract) {
-    // An abstract method: a vtable slot every concrete subclass fills
-    // (TypeScript checks that), and calls through it are always virtual.
-    const f: FuncInfo = {
-      decl: m, name: `${info.name}.${name}`, symbol: `${info.symbol}.${name}`, ...signatureOf(sema, m, name),
-      exported: false, thisClass: info, abstract: true,
-    };
-    sema.funcs.set(m, f);
-    info.methods.set(name, f);
-    if (!info.slots.includes(name)) info.slots.push(name);
-  } else if (ts.isConstructorDeclaration(m) && m.body) {
-    const sig = signatureOf(sema, m, 'constructor');
-    info.ctor = {
-      decl: m, name: `${info.name}.constructor`, body: m.body, symbol: mangler.symbol(m, `${info.symbol}.constructor`),
-      params: sig.params, ret: VOID, exported: true, thisClass: info, ctorOf: info,
-    };
-    sema.funcs.set(m, info.ctor);
-  } else if (ts.isSemicolonClassElement(m) || (ts.isMethodDeclaration(m) && !m.body) || (ts.isConstructorDeclaration(m) && !m.body)) {
-    // overload signatures and stray semicolons: nothing to compile
-  } else {
-    const what = ts.isGetAccessor(m) || ts.isSetAccessor(m) ? 'getters and setters' : ts.isClassStaticBlockDeclaration(m) ? 'static blocks' : 'this kind of class member';
-    sema.diags.error('TSK1001', m, `${what} are not supported yet; use a method`);
-  }
-}
-
-function sameSignature(a: FuncInfo, b: FuncInfo): boolean {
-  const key = (f: FuncInfo): string => JSON.stringify([f.params.map((p) => p.type.kind === 'int' ? p.type.name : p.type.kind), f.ret.kind === 'int' ? f.ret.name : f.ret.kind]);
-  return key(a) === key(b);
-}
-
-/** A class must have (or inherit) every method of the interfaces it implements. */
-function checkInterfaces(sema: Sema, info: ClassInfo): void {
-  for (const i of info.interfaces) {
-    for (const m of i.methods) {
-      if (!info.methods.has(m)) sema.diags.error('TSK1007', info.decl.name ?? info.decl, `${info.name} implements ${i.name} but has no method '${m}'`);
-    }
-  }
-}
-
-function staticField(sema: Sema, ty: ExprTyper, mangler: Mangler, info: ClassInfo, m: ts.PropertyDeclaration, name: string): void {
-  const sym = sema.symbolOf(m.name);
-  if (!sym) return;
-  const type = fieldType(sema, ty, m);
-  const isConst = (ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Readonly) !== 0;
-  const g: GlobalInfo = { decl: m, symbol: mangler.symbol(m, `${info.symbol}.${name}`), type, isConst };
-  if (m.initializer) {
-    ty.expect(m.initializer, type, `'${info.name}.${name}'`);
-    if (isInt(type) || type.kind === 'bool') g.value = constValue(sema, m.initializer, isInt(type) ? type : undefined);
-  }
-  sema.globals.set(sym, g);
-}
-
-/**
- * A class without a constructor gets one: it takes its base constructor's
- * parameters and passes them on (a root class's takes none), then runs its
- * own field initializers.
- */
-function implicitCtor(mangler: Mangler, info: ClassInfo): FuncInfo {
-  return {
-    decl: info.decl, name: `${info.name}.constructor`, symbol: mangler.symbol(info.decl, `${info.symbol}.constructor`),
-    params: info.base?.ctor?.params ?? [], ret: VOID, exported: true, thisClass: info, ctorOf: info,
-  };
 }
 
 /** The class whose instance `this` is at `node` (inside a method, constructor or field initializer). */
@@ -305,7 +290,8 @@ export function enclosingClass(sema: Sema, node: ts.Node): ClassInfo | undefined
   for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
     if (ts.isArrowFunction(n) || ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
     if ((ts.isMethodDeclaration(n) || ts.isPropertyDeclaration(n)) && isStatic(n)) return undefined;
-    if (ts.isClassDeclaration(n)) return sema.classes.get(n);
+    // In a generic class, `this` is the instance being typed or lowered.
+    if (ts.isClassDeclaration(n)) return sema.classes.get(n) ?? (sema.facts.owner?.decl === n ? sema.facts.owner : undefined);
   }
   return undefined;
 }

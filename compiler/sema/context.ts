@@ -4,11 +4,16 @@
 import ts from 'typescript';
 import type { Target } from '../driver/target.js';
 import type { DiagnosticBag } from '../diag/diagnostic.js';
-import { BOOL, F32, F64, INT_TYPES, NEVER, STRING, TEMPLATE, TYPED_ARRAYS, VOID, isIntName } from './types.js';
+import { BOOL, F32, F64, INT_TYPES, NEVER, STRING, TEMPLATE, TYPED_ARRAYS, VOID, isIntName, isReference } from './types.js';
 import type { MType } from './types.js';
 import { pointeeProblem } from './pointers.js';
-import type { ClassInfo, FieldInfo, InterfaceInfo } from './classes.js';
-import type { AsmCall } from './asm.js';
+import type { ClassInfo, InterfaceInfo } from './classes.js';
+import { BodyFacts } from './facts.js';
+import type { GenericClassInfo } from './instances.js';
+import { classTypeArgs, instantiateClass } from './instances.js';
+
+export { BodyFacts } from './facts.js';
+export type { Accessor, IfaceCall, IntrinsicCall } from './facts.js';
 
 export interface FuncInfo {
   /** The declaration (the class itself for an implicit constructor). */
@@ -56,68 +61,14 @@ export interface GlobalInfo {
   extern?: boolean;
 }
 
-/** `obj.m(…)` through an interface type: what the dispatch function needs. */
-export interface IfaceCall {
-  iface: InterfaceInfo;
-  method: string;
-  params: MType[];
-  ret: MType;
-}
-
-/** A call of a declared intrinsic (a `declare function` tagged `@intrinsic`). */
-export interface IntrinsicCall {
-  name: string;
-  /** The T of load<T>/store<T>/changetype<T> and conversions' target type. */
-  typeArg?: MType;
-  /** Intrinsics that are compile-time constants (sizeof, offsetof). */
-  value?: bigint;
-}
-
-/**
- * What the pass learns about one function body: per-expression types and
- * resolutions. A generic function's instance has its own (its expressions
- * have other types); everything else shares the program's.
- */
-export class BodyFacts {
-  /** Parameters and local variables. */
-  readonly locals = new Map<ts.Symbol, MType>();
-  readonly exprTypes = new Map<ts.Node, MType>();
-  readonly calls = new Map<ts.CallExpression, FuncInfo>();
-  readonly intrinsics = new Map<ts.CallExpression, IntrinsicCall>();
-  /** `super(…)` in a constructor: the base constructor it runs. */
-  readonly superCalls = new Map<ts.CallExpression, FuncInfo>();
-  /** `obj.m()` through a class with overriding subclasses: the vtable slot. */
-  readonly virtualCalls = new Map<ts.CallExpression, number>();
-  /** `obj.m()` through an interface type. */
-  readonly ifaceCalls = new Map<ts.CallExpression, IfaceCall>();
-  /** `obj.field` expressions and the field they read or write. */
-  readonly fieldAccess = new Map<ts.PropertyAccessExpression, FieldInfo>();
-  /** `new C(…)` expressions and their class. */
-  readonly news = new Map<ts.NewExpression, ClassInfo>();
-  /** Indexing expressions and the array type they index. */
-  readonly elements = new Map<ts.ElementAccessExpression, MType & { kind: 'array' }>();
-  /** Indexing expressions inside unchecked(): no bounds check. */
-  readonly unchecked = new Set<ts.ElementAccessExpression>();
-  /** `new Uint8Array(n)`, `new Array<T>(n)` and array literals, with their type. */
-  readonly arrayNews = new Map<ts.Expression, MType & { kind: 'array' }>();
-  /** Names of top-level functions used as values, and the function. */
-  readonly funcRefs = new Map<ts.Identifier, FuncInfo>();
-  /** Calls through a function value (not through a function's own name). */
-  readonly indirectCalls = new Set<ts.CallExpression>();
-  /** `new` expressions that initialise a module-level variable: static storage. */
-  readonly staticNews = new Set<ts.NewExpression>();
-  /** Inline asm calls (docs/language.md §11). */
-  readonly asmCalls = new Map<ts.CallExpression, AsmCall>();
-  /** Template literals and strings passed as a Template: the caller builds a descriptor. */
-  readonly templates = new Set<ts.Expression>();
-}
-
-/** A generic function and its instances (one per list of type arguments). */
+/** A generic function or method and its instances (one per list of type arguments). */
 export interface GenericInfo {
-  decl: ts.FunctionDeclaration;
+  decl: ts.FunctionDeclaration | ts.MethodDeclaration;
   name: string;
   symbol: string;
   instances: Map<string, FuncInfo>;
+  /** Instance methods: the class (instance) whose `this` they take. */
+  owner?: ClassInfo;
 }
 
 export class Sema {
@@ -126,6 +77,18 @@ export class Sema {
   /** Type parameters' machine types inside a generic instance. */
   bindings = new Map<ts.Symbol, MType>();
   readonly generics = new Map<ts.Declaration, GenericInfo>();
+  readonly genericClasses = new Map<ts.Declaration, GenericClassInfo>();
+  /** Instances of generic classes, in the order they were made. */
+  readonly classInstances: ClassInfo[] = [];
+  /** Each class declaration's direct subclass declarations (generic ones included). */
+  readonly subclassDecls = new Map<ts.Declaration, ts.ClassDeclaration[]>();
+  /** Defines a class instance made after the declaration phase (set by defineClasses). */
+  classDefiner?: (c: ClassInfo) => void;
+  /** Set once every declaration is collected; classes being defined count up from 0. */
+  declarationsDone = false;
+  definingClasses = 0;
+  /** Functions of generic class instances whose bodies are still to be typed. */
+  readonly pendingBodies: FuncInfo[] = [];
   get locals() {
     return this.facts.locals;
   }
@@ -168,14 +131,20 @@ export class Sema {
   get indirectCalls() {
     return this.facts.indirectCalls;
   }
-  get staticNews() {
-    return this.facts.staticNews;
+  get accessors() {
+    return this.facts.accessors;
+  }
+  get instanceOfs() {
+    return this.facts.instanceOfs;
   }
   get asmCalls() {
     return this.facts.asmCalls;
   }
   get templates() {
     return this.facts.templates;
+  }
+  get staticNews() {
+    return this.facts.staticNews;
   }
 
   /** Runs f with another body's facts and type bindings in force. */
@@ -192,6 +161,7 @@ export class Sema {
 
   readonly funcs = new Map<ts.Declaration, FuncInfo>();
   readonly globals = new Map<ts.Symbol, GlobalInfo>();
+  /** Non-generic classes by declaration (instances of generic ones: classInstances). */
   readonly classes = new Map<ts.Declaration, ClassInfo>();
   readonly interfaces = new Map<ts.Declaration, InterfaceInfo>();
   /** Source files in initialisation order (dependencies first). */
@@ -204,6 +174,11 @@ export class Sema {
     readonly diags: DiagnosticBag,
     readonly runtimeFiles: ReadonlySet<string>,
   ) {}
+
+  /** Every class: the non-generic ones, then the instances of generic ones. */
+  allClasses(): ClassInfo[] {
+    return [...this.classes.values(), ...this.classInstances];
+  }
 
   /** The symbol an identifier refers to, through import aliases. */
   symbolOf(node: ts.Node): ts.Symbol | undefined {
@@ -235,6 +210,7 @@ export class Sema {
     if (t.flags & ts.TypeFlags.TypeParameter) return t.symbol ? this.bindings.get(t.symbol) : undefined;
     // Numeric enums are i32 (docs/language.md §2.1).
     if (t.flags & ts.TypeFlags.EnumLike) return INT_TYPES.i32;
+    if (t.flags & ts.TypeFlags.Union) return this.nullableOf(t as ts.UnionType);
     if (t.flags & (ts.TypeFlags.Number | ts.TypeFlags.NumberLiteral)) return F64;
     if (this.checker.isArrayType(t)) {
       const elem = this.checker.getTypeArguments(t as ts.TypeReference)[0];
@@ -258,6 +234,9 @@ export class Sema {
       const decl = t.symbol.valueDeclaration;
       const info = decl && this.classes.get(decl);
       if (info) return { kind: 'class', info };
+      const g = decl && this.genericClasses.get(decl);
+      const args = g && classTypeArgs(this, g, t);
+      if (g && args) return { kind: 'class', info: instantiateClass(this, g, args) };
     }
     // Integer types are recognised by their brand, so user aliases of them work.
     if (t.flags & ts.TypeFlags.Intersection) {
@@ -276,6 +255,19 @@ export class Sema {
       if (t.getProperty('__float')) return F32;
     }
     return undefined;
+  }
+
+  /**
+   * `T | null` where T is a reference type (a class, array, string,
+   * interface or function type) is T: null is the address 0 (docs/language.md
+   * §2). Unions with `undefined`, and nullable integers, have no machine type.
+   */
+  private nullableOf(u: ts.UnionType): MType | undefined {
+    const rest = u.types.filter((m) => !(m.flags & ts.TypeFlags.Null));
+    if (rest.some((m) => m.flags & ts.TypeFlags.Undefined)) return undefined;
+    // A union of string literals ('a' | 'b') is a string.
+    const t = rest.length === 1 ? this.mtypeOf(rest[0]) : rest.every((m) => m.flags & ts.TypeFlags.StringLiteral) ? STRING : undefined;
+    return t && (rest.length === u.types.length || isReference(t)) ? t : undefined;
   }
 
   /** A function type from a signature; undefined if a parameter or the result has no machine type. */
@@ -315,6 +307,14 @@ export class Sema {
   }
 
   reportBadType(node: ts.Node, name: string): void {
+    if (/\bnull\b/.test(name) && !/\bundefined\b/.test(name)) {
+      this.diags.error('TSK1012', node, `type '${name}' has no machine representation: only references (classes, arrays, strings, interfaces, function types) can be null, as the address 0; for a number, use a sentinel value such as -1, or a separate bool`);
+      return;
+    }
+    if (/\bundefined\b/.test(name)) {
+      this.diags.error('TSK1002', node, `type '${name}' has no machine representation: tskc has no 'undefined' value; use 'T | null' for a reference that may be missing, or a default value`);
+      return;
+    }
     this.diags.error('TSK1002', node, `type '${name}' has no machine representation in tskc; use an integer type (i8…u64, isize, usize), a float (number, f32), bool, string, a class, an array or a function type`);
   }
 

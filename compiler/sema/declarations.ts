@@ -12,6 +12,7 @@ import { constValue } from './consteval.js';
 import { I32, INT_TYPES, VOID, isInt, typeName } from './types.js';
 import type { MType } from './types.js';
 import { unsupportedMessage } from './unsupported.js';
+import { mangleArgs } from './instances.js';
 import { checkInterruptSignature, readAttrs } from './attributes.js';
 import { checkTemplateStorage } from './templates.js';
 
@@ -41,7 +42,7 @@ export function collectDeclarations(sema: Sema, ty: ExprTyper): void {
  * in the caller; so it may use constants, globals and calls, not the
  * function's other parameters.
  */
-function checkDefault(sema: Sema, ty: ExprTyper, init: ts.Expression, type: MType, name: string): void {
+export function checkDefault(sema: Sema, ty: ExprTyper, init: ts.Expression, type: MType, name: string): void {
   const visit = (n: ts.Node): void => {
     if (ts.isIdentifier(n)) {
       const decl = sema.symbolOf(n)?.valueDeclaration;
@@ -138,16 +139,17 @@ export function instantiate(sema: Sema, g: GenericInfo, args: MType[], typeBody:
   const key = args.map(typeName).join(',');
   const known = g.instances.get(key);
   if (known) return known;
-  const bindings = new Map<ts.Symbol, MType>();
+  // A generic method of a generic class's instance also sees the class's bindings.
+  const bindings = new Map<ts.Symbol, MType>(g.owner?.instance?.bindings);
   g.decl.typeParameters!.forEach((tp, i) => {
     const sym = sema.checker.getSymbolAtLocation(tp.name);
     if (sym) bindings.set(sym, args[i]);
   });
   const facts = new BodyFacts();
+  facts.owner = g.owner?.instance ? g.owner : undefined;
   const info = sema.withFacts(facts, bindings, (): FuncInfo => ({
-    decl: g.decl, name: `${g.name}<${key}>`, body: g.decl.body,
-    symbol: `${g.symbol}.${args.map((a) => typeName(a).replace(/[^A-Za-z0-9_]/g, '_')).join('.')}`,
-    ...signatureOf(sema, g.decl, g.name), exported: false, instance: { facts, bindings },
+    decl: g.decl, name: `${g.name}<${key}>`, body: g.decl.body, symbol: `${g.symbol}.${mangleArgs(args)}`,
+    ...signatureOf(sema, g.decl, g.name), exported: false, instance: { facts, bindings }, thisClass: g.owner,
   }));
   g.instances.set(key, info); // before the body: recursion finds it
   sema.withFacts(facts, bindings, () => typeBody(info));
@@ -162,12 +164,10 @@ export function signatureOf(sema: Sema, decl: ts.SignatureDeclaration, name: str
       sema.diags.error('TSK1001', p.name, unsupportedMessage(p.name));
       continue;
     }
-    if (p.dotDotDotToken || p.questionToken) {
-      sema.diags.error('TSK1001', p, `optional and rest parameters are not supported; give the parameter a default value or pass every argument`);
-    }
     const sym = sema.symbolOf(p.name);
     if (!p.type) sema.diags.error('TSK1005', p, `parameter '${p.name.text}' needs a type annotation`);
     const type = p.type ? sema.typeFromNode(p.type) : I32;
+    if (p.dotDotDotToken || p.questionToken) badParameter(sema, p, p.name.text, type);
     if (sym) sema.locals.set(sym, type);
     if (sym) params.push({ sym, name: p.name.text, type, init: p.initializer });
   }
@@ -186,6 +186,22 @@ export function signatureOf(sema: Sema, decl: ts.SignatureDeclaration, name: str
     else sema.diags.error('TSK1005', decl.name ?? decl, `'${name}' needs a return type annotation, e.g. ': i32'`);
   }
   return { params, ret };
+}
+
+/**
+ * Optional parameters without a default and rest parameters (TSK1016):
+ * the first would be undefined when left out, the second allocate an array
+ * at each call. The message suggests a default value of the parameter's type.
+ */
+function badParameter(sema: Sema, p: ts.ParameterDeclaration, name: string, type: MType): void {
+  const written = p.type ? p.type.getText() : typeName(type);
+  if (p.dotDotDotToken) {
+    sema.diags.error('TSK1016', p, `rest parameter '...${name}' would build an array at every call, a hidden allocation; take an array instead ('${name}: ${written}') and pass an array literal`);
+    return;
+  }
+  const zero = isInt(type) ? '0' : type.kind === 'float' ? '0.0' : type.kind === 'bool' ? 'false' : type.kind === 'string' ? "''" : 'null';
+  const decl = zero !== 'null' ? `${name}: ${written} = ${zero}` : `${name}: ${/\bnull\b/.test(written) ? written : `${written} | null`} = null`;
+  sema.diags.error('TSK1016', p, `optional parameter '${name}?' is undefined when its argument is left out, and tskc has no undefined value; give it a default value instead, e.g. '${decl}'`);
 }
 
 function collectGlobals(sema: Sema, ty: ExprTyper, mangler: Mangler, st: ts.VariableStatement): void {

@@ -9,15 +9,15 @@
 import ts from 'typescript';
 import type { Sema } from './context.js';
 import { constValue, literalValue } from './consteval.js';
-import { typeIntrinsic, naturalOfIntrinsic } from './intrinsics.js';
+import { call, funcType, functionNamed, naturalOfCall } from './calls.js';
+import { accessorOf, arrayLiteral, classOfNew, element, instanceOf, newExpr, property } from './objects.js';
 import { unsupportedMessage } from './unsupported.js';
 import { expectTemplate } from './templates.js';
 import { mathConstant } from './math.js';
 import { enclosingClass, fieldOf } from './classes.js';
-import type { ClassInfo, InterfaceInfo } from './classes.js';
-import { instantiate, signatureOf } from './declarations.js';
-import type { FuncInfo, GenericInfo } from './context.js';
-import { BOOL, F64, I32, I64, INT_TYPES, STRING, VOID, assignable, intRange, isFloat, isInt, isNumeric, sameType, typeName } from './types.js';
+import type { FuncInfo } from './context.js';
+import { checkChainContext, isChainRoot, typeCoalesce, typeCoalesceAssign, typeNull } from './nullable.js';
+import { BOOL, F64, I32, I64, INT_TYPES, STRING, assignable, intRange, isFloat, isInt, isNumeric, isReference, sameType, typeName } from './types.js';
 import type { IntType, MType } from './types.js';
 
 const K = ts.SyntaxKind;
@@ -54,11 +54,6 @@ export const isCompare = (op: ts.SyntaxKind): boolean => COMPARE.has(op);
 export const isLogical = (op: ts.SyntaxKind): boolean => LOGICAL.has(op);
 export const isArith = (op: ts.SyntaxKind): boolean => ARITH.has(op);
 
-/** Whether some subclass of c (at any depth) defines its own method `name`. */
-function overridden(c: ClassInfo, name: string): boolean {
-  return c.subclasses.some((d) => d.decl.members.some((m) => ts.isMethodDeclaration(m) && m.name.getText() === name) || overridden(d, name));
-}
-
 function fits(t: IntType, v: bigint): boolean {
   const [lo, hi] = intRange(t);
   return v >= lo && v <= hi;
@@ -70,10 +65,39 @@ export class ExprTyper {
 
   constructor(readonly sema: Sema) {}
 
-  /** The type `e` has regardless of context; null for untyped constants. */
+  /**
+   * The type `e` has regardless of context; null for untyped constants.
+   * Each operator asks it of its operands, so it is remembered per node
+   * (in the current BodyFacts: a generic instance's differ), else long
+   * chains (`a + b + … + z`) would take quadratic time. A type, once
+   * found, stays; "no type" is remembered only once declarations are
+   * complete and no class is being laid out, since before that it may
+   * change as globals, methods and fields become known.
+   */
   natural(e: ts.Expression): MType | null {
     const s = this.sema;
-    if (ts.isParenthesizedExpression(e)) return this.natural(e.expression);
+    const known = s.facts.naturals.get(e);
+    if (known !== undefined) return known;
+    const n = this.computeNatural(e);
+    const t = n && this.narrow(e, n);
+    if (t || (s.declarationsDone && s.definingClasses === 0)) s.facts.naturals.set(e, t);
+    return t;
+  }
+
+  /**
+   * A variable or field of class or interface type that TypeScript has
+   * narrowed to a subclass (after `x instanceof C`) has that class's type;
+   * the value is the same address.
+   */
+  private narrow(e: ts.Expression, t: MType): MType {
+    if ((t.kind !== 'class' && t.kind !== 'iface') || !(ts.isIdentifier(e) || ts.isPropertyAccessExpression(e))) return t;
+    const n = this.sema.mtypeOf(this.sema.checker.getTypeAtLocation(e));
+    return n?.kind === 'class' && !sameType(n, t) && assignable(n, t) ? n : t;
+  }
+
+  private computeNatural(e: ts.Expression): MType | null {
+    const s = this.sema;
+    if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) return this.natural(e.expression);
     // 1.5 and 1e21 read as floats; 1e6 is an integer only where one is expected.
     if (ts.isNumericLiteral(e)) return literalValue(e) === undefined || /e/i.test(e.text) && !/^0x/i.test(e.text) ? F64 : null;
     if (e.kind === K.TrueKeyword || e.kind === K.FalseKeyword) return BOOL;
@@ -81,22 +105,22 @@ export class ExprTyper {
     if (ts.isIdentifier(e)) {
       const sym = s.symbolOf(e);
       if (!sym) return null;
-      const fn = this.functionNamed(sym);
-      if (fn) return this.funcType(fn);
+      const fn = functionNamed(this, sym);
+      if (fn) return funcType(this, fn);
       return s.locals.get(sym) ?? s.globals.get(sym)?.type ?? null;
     }
     if (ts.isPrefixUnaryExpression(e)) return e.operator === K.ExclamationToken ? BOOL : this.natural(e.operand);
     if (ts.isPostfixUnaryExpression(e)) return this.natural(e.operand);
     if (ts.isBinaryExpression(e)) {
       const op = e.operatorToken.kind;
-      if (COMPARE.has(op) || LOGICAL.has(op)) return BOOL;
+      if (COMPARE.has(op) || LOGICAL.has(op) || op === K.InstanceOfKeyword) return BOOL;
       if (op === K.CommaToken) return this.natural(e.right);
       if (op === K.EqualsToken || COMPOUND[op] || SHIFTS.has(op)) return this.natural(e.left);
       return this.natural(e.left) ?? this.natural(e.right);
     }
     if (ts.isConditionalExpression(e)) return this.natural(e.whenTrue) ?? this.natural(e.whenFalse);
     if (ts.isAsExpression(e)) return s.mtypeOf(s.checker.getTypeFromTypeNode(e.type)) ?? null;
-    if (ts.isCallExpression(e)) return this.naturalOfCall(e);
+    if (ts.isCallExpression(e)) return naturalOfCall(this, e);
     if (ts.isPropertyAccessExpression(e)) {
       if (this.enumMember(e) !== undefined) return I32;
       if (mathConstant(s, e) !== undefined) return F64;
@@ -104,6 +128,8 @@ export class ExprTyper {
       const g = sym && s.globals.get(sym);
       if (g) return g.type;
       const owner = this.natural(e.expression);
+      const acc = accessorOf(this, e, owner?.kind === 'class' ? owner.info : undefined);
+      if (acc) return acc.type;
       if (owner?.kind === 'class' && sym) return fieldOf(owner.info, sym)?.type ?? null;
       if (e.name.text === 'length') return I32;
     }
@@ -112,7 +138,7 @@ export class ExprTyper {
       return c ? { kind: 'class', info: c } : null;
     }
     if (ts.isNewExpression(e)) {
-      const c = this.classOfNew(e);
+      const c = classOfNew(this, e);
       if (c) return { kind: 'class', info: c };
       return s.mtypeOf(s.checker.getTypeAtLocation(e)) ?? null;
     }
@@ -127,187 +153,6 @@ export class ExprTyper {
     return null;
   }
 
-  private naturalOfCall(e: ts.CallExpression): MType | null {
-    const decl = this.sema.checker.getResolvedSignature(e)?.getDeclaration();
-    if (decl && ts.isCallSignatureDeclaration(decl)) {
-      const name = this.sema.intrinsicName(decl);
-      return name ? naturalOfIntrinsic(this, e, decl, name) : null;
-    }
-    if (!decl || !(ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl) || ts.isMethodSignature(decl))) return null;
-    const intr = ts.isMethodDeclaration(decl) ? undefined : this.sema.intrinsicName(decl);
-    if (intr && !ts.isMethodDeclaration(decl)) return naturalOfIntrinsic(this, e, decl, intr);
-    const info = this.sema.funcs.get(decl);
-    return info ? info.ret : null;
-  }
-
-  /** `E.member`, `Class.staticField`, `obj.field`, `str.length`; undefined if none. */
-  private property(e: ts.PropertyAccessExpression): MType | undefined {
-    const s = this.sema;
-    if (this.enumMember(e) !== undefined) return I32;
-    if (mathConstant(s, e) !== undefined) return F64;
-    const sym = s.symbolOf(e.name);
-    const g = sym && s.globals.get(sym);
-    if (g) return g.type;
-    const owner = this.type(e.expression);
-    if (owner.kind === 'class' && sym) {
-      const field = fieldOf(owner.info, sym);
-      if (field) {
-        s.fieldAccess.set(e, field);
-        return field.type;
-      }
-      if (sym.flags & ts.SymbolFlags.Method) {
-        s.diags.error('TSK1001', e, `methods used as values are not supported yet; call the method`);
-        return I32;
-      }
-    }
-    if ((owner.kind === 'string' || owner.kind === 'array') && e.name.text === 'length') return I32;
-    return undefined;
-  }
-
-  /** `a[i]`: any integer index; the element's type. */
-  element(e: ts.ElementAccessExpression): MType {
-    const s = this.sema;
-    const a = this.type(e.expression);
-    const idx = this.type(e.argumentExpression, this.natural(e.argumentExpression) ?? I32);
-    if (!isInt(idx)) s.diags.error('TSK1008', e.argumentExpression, `an index must be an integer, not ${typeName(idx)}`);
-    // s[i] is a one-character string (ASCII only, docs/language.md §6.2).
-    if (a.kind === 'string') return STRING;
-    if (a.kind !== 'array') {
-      s.diags.error('TSK1001', e, `indexing a ${typeName(a)} is not supported; only arrays and strings can be indexed`);
-      return I32;
-    }
-    s.elements.set(e, a);
-    return a.elem;
-  }
-
-  /** `[a, b, c]`: an array of the expected element type, or of the first element's. */
-  private arrayLiteral(e: ts.ArrayLiteralExpression, expected?: MType): MType {
-    const s = this.sema;
-    const elem = expected?.kind === 'array' ? expected.elem : (e.elements[0] && this.natural(e.elements[0])) ?? I32;
-    for (const x of e.elements) {
-      if (ts.isSpreadElement(x) || ts.isOmittedExpression(x)) s.diags.error('TSK1001', x, `spread and holes in array literals are not supported; write each element`);
-      else this.expect(x, elem, 'an array element');
-    }
-    const t = { kind: 'array' as const, elem };
-    s.arrayNews.set(e, t);
-    if (this.initializesModuleVariable(e)) s.staticNews.add(e as unknown as ts.NewExpression);
-    return t;
-  }
-
-  /** Whether `e` is the initializer of a module-level variable (it runs once). */
-  initializesModuleVariable(e: ts.Expression): boolean {
-    const parent = e.parent;
-    return ts.isVariableDeclaration(parent) && parent.initializer === e && ts.isSourceFile(parent.parent.parent.parent);
-  }
-
-  /** The class a `new` expression instantiates, if it is a tskc class. */
-  classOfNew(e: ts.NewExpression): ClassInfo | undefined {
-    const decl = this.sema.symbolOf(e.expression)?.valueDeclaration;
-    return decl ? this.sema.classes.get(decl) : undefined;
-  }
-
-  /** `new C(args)`: the constructor's parameters type the arguments. */
-  private newExpr(e: ts.NewExpression, expected?: MType): MType {
-    const s = this.sema;
-    const info = this.classOfNew(e);
-    const t = s.mtypeOf(s.checker.getTypeAtLocation(e)) ?? expected;
-    if (!info && t?.kind === 'array') {
-      // new Uint8Array(n), new Array<T>(n)
-      const len = e.arguments?.[0];
-      if (len) this.expect(len, I32, 'the array length');
-      else s.diags.error('TSK1005', e, `an array needs its length: new ${e.expression.getText()}(n)`);
-      s.arrayNews.set(e, t);
-      if (this.initializesModuleVariable(e)) s.staticNews.add(e);
-      return t;
-    }
-    if (!info?.ctor) {
-      s.diags.error('TSK1001', e, `'new' works on tskc classes only (and 'new Error' only in throw)`);
-      return I32;
-    }
-    s.news.set(e, info);
-    const args = e.arguments ?? [];
-    args.forEach((a, i) => {
-      const p = info.ctor!.params[i];
-      if (p) this.expect(a, p.type, `parameter '${p.name}' of ${info.name}'s constructor`);
-    });
-    // A module-level variable's initializer runs once: its object is static.
-    if (this.initializesModuleVariable(e)) s.staticNews.add(e);
-    return { kind: 'class', info };
-  }
-
-  /**
-   * The instance of a generic function a call needs: its type arguments are
-   * written (`max<u8>(a, b)`) or inferred by TypeScript from the arguments.
-   */
-  private instanceFor(e: ts.CallExpression, g: GenericInfo): FuncInfo | undefined {
-    const s = this.sema;
-    const sig = s.checker.getResolvedSignature(e);
-    const inferred = sig ? s.checker.getTypeArgumentsForResolvedSignature(sig) : undefined;
-    const args: MType[] = [];
-    for (let i = 0; i < g.decl.typeParameters!.length; i++) {
-      const written = e.typeArguments?.[i];
-      // Inferred from literals, T is a literal type (2.5 | 1.5): widen it.
-      const t = written ? s.typeFromNode(written) : inferred?.[i] && s.mtypeOf(s.checker.getBaseTypeOfLiteralType(inferred[i]));
-      if (!t) {
-        s.diags.error('TSK1005', e, `cannot tell the machine type of ${g.name}'s type parameter ${i + 1}; write it, e.g. ${g.name}<i32>(…)`);
-        return undefined;
-      }
-      args.push(t);
-    }
-    return instantiate(s, g, args, this.typeBody);
-  }
-
-  /** `super(args)` in a derived constructor: runs the base constructor on this. */
-  private superCall(e: ts.CallExpression): MType {
-    const s = this.sema;
-    const base = enclosingClass(s, e)?.base;
-    if (!base?.ctor) {
-      s.diags.error('TSK1007', e, `super() needs a base class`);
-      return VOID;
-    }
-    s.superCalls.set(e, base.ctor);
-    e.arguments.forEach((a, i) => {
-      const p = base.ctor!.params[i];
-      if (p) this.expect(a, p.type, `parameter '${p.name}' of ${base.name}'s constructor`);
-    });
-    return VOID;
-  }
-
-  /** `obj.m(args)` where obj has an interface type: dispatched on obj's class. */
-  private interfaceCall(e: ts.CallExpression, decl: ts.MethodSignature, iface: InterfaceInfo): MType {
-    const s = this.sema;
-    const method = (decl.name as ts.Identifier).text;
-    const sig = signatureOf(s, decl, `${iface.name}.${method}`);
-    this.type((e.expression as ts.PropertyAccessExpression).expression);
-    e.arguments.forEach((a, i) => {
-      const p = sig.params[i];
-      if (p) this.expect(a, p.type, `parameter '${p.name}' of ${iface.name}.${method}`);
-    });
-    s.ifaceCalls.set(e, { iface, method, params: sig.params.map((p) => p.type), ret: sig.ret });
-    return sig.ret;
-  }
-
-  /** The top-level function a symbol names, if any. */
-  private functionNamed(sym: ts.Symbol): FuncInfo | undefined {
-    const decl = sym.valueDeclaration;
-    return decl && ts.isFunctionDeclaration(decl) ? this.sema.funcs.get(decl) : undefined;
-  }
-
-  private funcType(f: FuncInfo): MType {
-    return { kind: 'func', params: f.params.map((p) => p.type), ret: f.ret };
-  }
-
-  /** A call through a function value: a variable, parameter, field or element. */
-  private indirectCall(e: ts.CallExpression, callee: MType & { kind: 'func' }): MType {
-    this.sema.indirectCalls.add(e);
-    e.arguments.forEach((a, i) => {
-      const p = callee.params[i];
-      if (p) this.expect(a, p, `argument ${i + 1}`);
-      else this.type(a);
-    });
-    return callee.ret;
-  }
-
   /** The value of `E.member` when it names a numeric enum member. */
   enumMember(e: ts.PropertyAccessExpression): number | undefined {
     const sym = this.sema.symbolOf(e.name);
@@ -316,10 +161,14 @@ export class ExprTyper {
     return typeof v === 'number' ? v : undefined;
   }
 
+  /** The expression `condition` is typing as a leaf (where an optional chain may stop). */
+  private conditionLeaf?: ts.Expression;
+
   /** Types `e` (with the type its context expects, if any) and records it. */
   type(e: ts.Expression, expected?: MType): MType {
-    const t = this.compute(e, expected);
+    const t = this.narrow(e, this.compute(e, expected));
     this.sema.exprTypes.set(e, t);
+    if (isChainRoot(e)) checkChainContext(this, e, e === this.conditionLeaf);
     return t;
   }
 
@@ -338,11 +187,26 @@ export class ExprTyper {
     return want;
   }
 
-  /** Types a condition: bool, or an integer compared with zero. */
+  /**
+   * Types a condition: bool, an integer compared with zero, or a reference
+   * other than a string (true unless null, as in JavaScript). `!`, `&&` and
+   * `||` inside a condition take conditions too (`if (n && n.ok)`).
+   */
   condition(e: ts.Expression): void {
+    const s = this.sema;
+    if (ts.isParenthesizedExpression(e) || (ts.isPrefixUnaryExpression(e) && e.operator === K.ExclamationToken) ||
+      (ts.isBinaryExpression(e) && LOGICAL.has(e.operatorToken.kind))) {
+      const parts = ts.isParenthesizedExpression(e) ? [e.expression] : ts.isBinaryExpression(e) ? [e.left, e.right] : [(e as ts.PrefixUnaryExpression).operand];
+      for (const x of parts) this.condition(x);
+      s.exprTypes.set(e, ts.isParenthesizedExpression(e) ? s.typeOfExpr(e.expression) : BOOL);
+      return;
+    }
+    this.conditionLeaf = e;
     const t = this.type(e);
-    if (t.kind !== 'bool' && t.kind !== 'int' && t.kind !== 'ptr') {
-      this.sema.diags.error('TSK1008', e, `a condition must be bool, an integer or a pointer, not ${typeName(t)}`);
+    this.conditionLeaf = undefined;
+    if (t.kind !== 'bool' && t.kind !== 'int' && t.kind !== 'ptr' && (!isReference(t) || t.kind === 'string')) {
+      const hint = t.kind === 'string' ? `; compare it, e.g. s.length != 0` : isFloat(t) ? '; compare it, e.g. x != 0' : '';
+      s.diags.error('TSK1008', e, `a condition must be bool, an integer, a pointer or a reference that may be null, not ${typeName(t)}${hint}`);
     }
   }
 
@@ -353,6 +217,8 @@ export class ExprTyper {
     if (e.kind === K.TrueKeyword || e.kind === K.FalseKeyword) return BOOL;
     if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return STRING;
     if (ts.isIdentifier(e)) return this.identifier(e);
+    if (e.kind === K.NullKeyword) return typeNull(this, e, expected);
+    if (ts.isNonNullExpression(e)) return this.type(e.expression, expected);
     if (ts.isPrefixUnaryExpression(e)) return this.prefix(e, expected);
     if (ts.isPostfixUnaryExpression(e)) return this.increment(e, e.operand);
     if (ts.isBinaryExpression(e)) return this.binary(e, expected);
@@ -364,18 +230,18 @@ export class ExprTyper {
       return t;
     }
     if (ts.isAsExpression(e)) return this.assertion(e, s.typeFromNode(e.type));
-    if (ts.isCallExpression(e)) return this.call(e, expected);
+    if (ts.isCallExpression(e)) return call(this, e, expected);
     if (ts.isPropertyAccessExpression(e)) {
-      const t = this.property(e);
+      const t = property(this, e);
       if (t) return t;
     }
     if (e.kind === K.ThisKeyword) {
       const c = enclosingClass(s, e);
       if (c) return { kind: 'class', info: c };
     }
-    if (ts.isNewExpression(e)) return this.newExpr(e, expected);
-    if (ts.isElementAccessExpression(e)) return this.element(e);
-    if (ts.isArrayLiteralExpression(e)) return this.arrayLiteral(e, expected);
+    if (ts.isNewExpression(e)) return newExpr(this, e, expected);
+    if (ts.isElementAccessExpression(e)) return element(this, e);
+    if (ts.isArrayLiteralExpression(e)) return arrayLiteral(this, e, expected);
     s.diags.error('TSK1001', e, unsupportedMessage(e));
     return expected ?? I32;
   }
@@ -426,10 +292,10 @@ export class ExprTyper {
     const sym = s.symbolOf(e);
     const t = sym && (s.locals.get(sym) ?? s.globals.get(sym)?.type);
     if (t) return t;
-    const fn = sym && this.functionNamed(sym);
+    const fn = sym && functionNamed(this, sym);
     if (fn) {
       s.funcRefs.set(e, fn);
-      return this.funcType(fn);
+      return funcType(this, fn);
     }
     if (e.text === 'undefined') s.diags.error('TSK1001', e, `'undefined' is not a value in tskc; use 0 or a bool`);
     else s.diags.error('TSK1007', e, `'${e.text}' is not a variable tskc knows`);
@@ -480,7 +346,7 @@ export class ExprTyper {
     if (ts.isPropertyAccessExpression(inner)) {
       const t = this.type(inner);
       const sym = s.symbolOf(inner.name);
-      if (s.fieldAccess.has(inner) || (sym && s.globals.has(sym))) return t;
+      if (s.fieldAccess.has(inner) || s.accessors.has(inner) || (sym && s.globals.has(sym))) return t;
     }
     s.diags.error('TSK1009', e, `only variables, fields and static fields can be assigned`);
     return I32;
@@ -493,6 +359,9 @@ export class ExprTyper {
       this.type(e.left);
       return this.type(e.right, expected);
     }
+    if (op === K.QuestionQuestionToken) return typeCoalesce(this, e, expected);
+    if (op === K.InstanceOfKeyword) return instanceOf(this, e);
+    if (op === K.QuestionQuestionEqualsToken) return typeCoalesceAssign(this, e);
     if (LOGICAL.has(op)) {
       this.expect(e.left, BOOL, `'${opText}'`);
       this.expect(e.right, BOOL, `'${opText}'`);
@@ -639,66 +508,5 @@ export class ExprTyper {
     return to;
   }
 
-  private call(e: ts.CallExpression, expected?: MType): MType {
-    const s = this.sema;
-    // Through a function value unless the callee is a function's own name
-    // (or a method): a variable may be reassigned, so the call is indirect.
-    const calleeSym = ts.isIdentifier(e.expression) ? s.symbolOf(e.expression) : undefined;
-    // A callable declared in runtime/lib (such as asm) is an intrinsic, not a function value.
-    const vd = calleeSym?.valueDeclaration;
-    const runtimeValue = vd && s.isRuntime(vd) && vd.getSourceFile().isDeclarationFile;
-    if (ts.isIdentifier(e.expression) && calleeSym && !runtimeValue && !(calleeSym.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Alias))) {
-      const ct = this.type(e.expression);
-      if (ct.kind === 'func') return this.indirectCall(e, ct);
-    }
-    if ((ts.isPropertyAccessExpression(e.expression) || ts.isElementAccessExpression(e.expression)) && this.natural(e.expression)?.kind === 'func') {
-      return this.indirectCall(e, this.type(e.expression) as MType & { kind: 'func' });
-    }
-    if (e.expression.kind === K.SuperKeyword) return this.superCall(e);
-    const decl = s.checker.getResolvedSignature(e)?.getDeclaration();
-    // A call of a callable runtime value such as asm(…).
-    if (decl && ts.isCallSignatureDeclaration(decl) && s.intrinsicName(decl)) return typeIntrinsic(this, e, decl, s.intrinsicName(decl)!, expected);
-    if (decl && ts.isMethodSignature(decl) && s.intrinsicName(decl)) return typeIntrinsic(this, e, decl, s.intrinsicName(decl)!, expected);
-    if (decl && ts.isMethodSignature(decl) && ts.isInterfaceDeclaration(decl.parent) && s.interfaces.has(decl.parent)) {
-      return this.interfaceCall(e, decl, s.interfaces.get(decl.parent)!);
-    }
-    if (!decl || !(ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl))) {
-      s.diags.error('TSK1007', e.expression, `only calls of top-level functions and methods are supported`);
-      e.arguments.forEach((a) => this.type(a));
-      return expected ?? I32;
-    }
-    const intr = ts.isFunctionDeclaration(decl) ? s.intrinsicName(decl) : undefined;
-    if (intr && ts.isFunctionDeclaration(decl)) return typeIntrinsic(this, e, decl, intr, expected);
-    const generic = s.generics.get(decl);
-    const info = generic ? this.instanceFor(e, generic) : s.funcs.get(decl);
-    if (generic && !info) return expected ?? I32;
-    if (!info) {
-      s.diags.error('TSK1007', e.expression, `'${decl.name?.getText() ?? '?'}' has no tskc body to call (external functions are not supported yet)`);
-      return expected ?? I32;
-    }
-    s.calls.set(e, info);
-    if (info.interrupt) {
-      s.diags.error('TSK1032', e.expression, `'${info.name}' is an @interrupt handler: the CPU enters it through its stub, which ends with iretq; put the shared code in a plain function and call that`);
-    }
-    if (info.thisClass && ts.isPropertyAccessExpression(e.expression)) {
-      // obj.method(…): the receiver is the implicit first argument. Through
-      // a class whose subclasses override the method, the call is virtual;
-      // super.method(…) is always direct.
-      const recv = e.expression.expression;
-      const base = recv.kind === K.SuperKeyword ? enclosingClass(s, e)?.base : undefined;
-      if (base) s.exprTypes.set(recv, { kind: 'class', info: base });
-      else if (recv.kind !== K.SuperKeyword) {
-        const rt = this.type(recv);
-        const name = e.expression.name.text;
-        if (rt.kind === 'class' && (info.abstract || overridden(rt.info, name))) s.virtualCalls.set(e, rt.info.slots.indexOf(name));
-      }
-    }
-    e.arguments.forEach((a, i) => {
-      const p = info.params[i];
-      if (p) this.expect(a, p.type, `parameter '${p.name}' of ${info.name}`);
-      else this.type(a);
-    });
-    return info.ret;
-  }
 }
 

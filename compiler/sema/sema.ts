@@ -27,10 +27,16 @@ export function analyze(
     if (f.body) stmts.body(f.body, f.ret);
   };
   collectDeclarations(sema, ty);
+  sema.declarationsDone = true;
   for (const info of sema.funcs.values()) {
     if (info.body) stmts.body(info.body, info.ret);
   }
   for (const sf of sema.files) stmts.topLevel(sf, VOID);
+  // Generic class instances made so far, and those their bodies make.
+  for (let f; (f = sema.pendingBodies.shift()); ) {
+    const { body, ret, instance } = f;
+    if (body && instance) sema.withFacts(instance.facts, instance.bindings, () => stmts.body(body, ret));
+  }
   checkNakedFunctions(sema);
   return sema;
 }

@@ -96,6 +96,11 @@ export function clsOf(t: MType): Cls | null {
   }
 }
 
+/** References: values that are an address, so they can be null (0). */
+export function isReference(t: MType): boolean {
+  return t.kind === 'class' || t.kind === 'array' || t.kind === 'string' || t.kind === 'iface' || t.kind === 'func';
+}
+
 export function isFloat(t: MType): t is FloatType {
   return t.kind === 'float';
 }

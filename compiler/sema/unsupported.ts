@@ -30,7 +30,6 @@ const TABLE: Partial<Record<ts.SyntaxKind, Unsupported>> = {
   [K.ArrayBindingPattern]: { what: 'destructuring', instead: 'declare each variable separately' },
   [K.RegularExpressionLiteral]: { what: 'regular expressions', instead: 'compare characters with charCodeAt' },
   [K.BigIntLiteral]: { what: 'bigint literals', instead: 'use an i64 or u64 integer literal' },
-  [K.NullKeyword]: { what: 'null', instead: 'use 0 for a null address' },
   [K.ThisKeyword]: { what: "'this' outside methods", instead: 'pass the value as a parameter' },
   [K.WithStatement]: { what: 'with', instead: 'name the object explicitly' },
   [K.DebuggerStatement]: { what: 'debugger', instead: 'use a breakpoint in gdb (docs/debugging.md)' },

@@ -34,9 +34,19 @@ export class DebugTableBuilder {
   private fn = '';
   private last: SourceLoc | null = null;
   private count = 0;
+  /**
+   * Whether functions now being written are in .text. Offsets are taken from
+   * the text base, so code in an @section of its own (docs/language.md §12.3)
+   * has no rows: the kernel's symbolizer cannot name it.
+   */
+  inText = true;
 
   /** Starts a function (its code follows); `sym` is the NASM symbol, `name` what people see. */
   beginFunc(sym: string, name: string): void {
+    if (!this.inText) {
+      this.fn = '';
+      return;
+    }
     this.funcs.push({ sym, end: `${sym}.end`, name });
     this.fn = sym;
     this.last = null;

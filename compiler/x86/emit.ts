@@ -76,7 +76,9 @@ function operand(o: Operand, sized: boolean): string {
       return asmSym(o.name);
     case 'mem': {
       if (o.slot !== undefined) throw new Error('internal: unresolved frame slot at emission');
-      let addr = o.sym !== undefined ? `rel ${asmSym(o.sym)}` : regName(o.base!, 8);
+      const index = o.index !== undefined ? `${regName(o.index, 8)}*${o.scale ?? 1}` : undefined;
+      let addr = o.sym !== undefined ? `rel ${asmSym(o.sym)}` : o.base !== undefined ? regName(o.base, 8) : index!;
+      if (o.base !== undefined && index) addr += ` + ${index}`;
       if (o.disp > 0) addr += ` + ${o.disp}`;
       if (o.disp < 0) addr += ` - ${-o.disp}`;
       return `${sized ? MEM_SIZE[o.w] + ' ' : ''}[${addr}]`;

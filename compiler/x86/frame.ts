@@ -26,6 +26,7 @@ function usedCalleeSaved(f: MFunc): number[] {
       for (const o of mi.a) {
         if (o.k === 'reg') used.add(o.r);
         if (o.k === 'mem' && o.base !== undefined) used.add(o.base);
+        if (o.k === 'mem' && o.index !== undefined) used.add(o.index);
       }
       for (const r of mi.defs ?? []) used.add(r); // asm clobbers
       for (const r of mi.uses ?? []) used.add(r);

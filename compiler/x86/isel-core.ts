@@ -3,7 +3,9 @@
 // turns IR values into operands (registers, immediates, memory, .rodata
 // constants). The per-concern selectors (isel-int, isel-float, isel-call,
 // isel-term) are functions over a Selector; isel.ts drives them.
-import type { Cls, Const, FloatCls, Func, SourceLoc, Temp, Value } from '../ir/ir.js';
+import type { Cls, Const, FloatCls, Func, Instr, SourceLoc, Temp, Value } from '../ir/ir.js';
+import { plannedAddr } from './isel-addr.js';
+import type { AddrPlan } from './isel-addr.js';
 import { isFloatCls } from '../ir/ops.js';
 import { FIRST_VREG, fitsImm32, reg } from './minst.js';
 import type { Cond, MFunc, MInst, MOp, MemOp, Operand, RegOp, Width } from './minst.js';
@@ -40,6 +42,9 @@ export class Selector {
   readonly addrOnly = new Set<number>();
   /** Uses of each temp (instructions and terminators). */
   readonly useCount = new Map<number, number>();
+  /** Address temps whose arithmetic folds into the access (isel-addr.ts), and the instructions that folds away. */
+  readonly addrPlans = new Map<number, AddrPlan>();
+  readonly absorbed = new Set<Instr>();
   /** The output registers of the asm selected last, for the asmouts that follow it. */
   asmOutputs: { dst: Temp | null; regs: RegOp[] } | null = null;
   /** The next id for machine blocks isel adds (the params block, switch search blocks). */
@@ -94,6 +99,8 @@ export class Selector {
   addr(v: Value, w: Width): MemOp {
     if (v.kind === 'sym') return { k: 'mem', w, sym: v.name, disp: 0 };
     if (v.kind === 'temp' && this.slotOf.has(v.id)) return { k: 'mem', w, slot: this.slotOf.get(v.id)!, disp: 0 };
+    const plan = v.kind === 'temp' ? this.addrPlans.get(v.id) : undefined;
+    if (plan) return plannedAddr(this, plan, w);
     return { k: 'mem', w, base: this.inReg(v, 8).r, disp: 0 };
   }
 

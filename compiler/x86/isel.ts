@@ -23,6 +23,7 @@ import { LOAD, STORE, selectIntInstr } from './isel-int.js';
 import { FLOAD, FSTORE, isFloatInstr, selectFloatInstr } from './isel-float.js';
 import { selectCall, selectParams, selectSyscall } from './isel-call.js';
 import { fusable, selectTerm } from './isel-term.js';
+import { planAddresses } from './isel-addr.js';
 import { selectMachineInstr } from './isel-machine.js';
 import { selectAsm, selectAsmOut } from './isel-asm.js';
 
@@ -55,7 +56,7 @@ function countUses(s: Selector): void {
 
 function selectInstr(s: Selector, i: Instr, fused: Instr | null): void {
   s.loc = i.loc ?? s.loc;
-  if (i === fused) return; // emitted with the branch
+  if (i === fused || s.absorbed.has(i)) return; // emitted with the branch, or folded into an address
   if (isFloatInstr(i)) selectFloatInstr(s, i);
   else if (i.op === 'call') selectCall(s, i);
   else if (i.op === 'syscall') selectSyscall(s, i);
@@ -69,6 +70,7 @@ function selectInstr(s: Selector, i: Instr, fused: Instr | null): void {
 function selectBlock(s: Selector, b: Block, depth: number): MBlock[] {
   s.out = [];
   const fused = fusable(s, b);
+  planAddresses(s, b);
   for (const i of b.instrs) selectInstr(s, i, fused);
   const own: MBlock = { id: b.id, label: b.label, insts: s.out, depth };
   const extra = selectTerm(s, b, fused, depth);

@@ -49,10 +49,12 @@ export function regName(r: number, w: Width): string {
 export interface RegOp { k: 'reg'; r: number; w: Width }
 export interface ImmOp { k: 'imm'; v: bigint }
 /**
- * A memory operand: [base + disp], [rel sym + disp], or a frame slot
- * (resolved to [rbp - off + disp] by frame.ts). `w` is the access size.
+ * A memory operand: [base + index*scale + disp] (base and index optional,
+ * isel-addr.ts folds address arithmetic into them), [rel sym + disp], or a
+ * frame slot (resolved to [rbp - off + disp] by frame.ts). `w` is the access size.
  */
-export interface MemOp { k: 'mem'; w: Width; base?: number; sym?: string; slot?: number; disp: number }
+export interface MemOp { k: 'mem'; w: Width; base?: number; index?: number; scale?: Scale; sym?: string; slot?: number; disp: number }
+export type Scale = 1 | 2 | 4 | 8;
 /** A symbol as a direct call target. */
 export interface SymOp { k: 'sym'; name: string }
 export type Operand = RegOp | ImmOp | MemOp | SymOp;
@@ -249,6 +251,7 @@ export function usesDefs(mi: MInst): { uses: number[]; defs: number[] } {
   mi.a.forEach((o, i) => {
     if (o.k === 'mem') {
       if (o.base !== undefined) uses.push(o.base);
+      if (o.index !== undefined) uses.push(o.index);
     } else if (o.k === 'reg') {
       const role = roleOf(mi, i);
       if (role !== 'w') uses.push(o.r);
@@ -295,6 +298,7 @@ export function printOperand(o: Operand): string {
       const parts: string[] = [];
       if (o.sym !== undefined) parts.push(`rel ${o.sym}`);
       if (o.base !== undefined) parts.push(regName(o.base, 8));
+      if (o.index !== undefined) parts.push(`${regName(o.index, 8)}*${o.scale ?? 1}`);
       if (o.slot !== undefined) parts.push(`slot${o.slot}`);
       if (o.disp !== 0 || parts.length === 0) parts.push(String(o.disp));
       return `${MEM_SIZE[o.w]} [${parts.join(' + ').replace('+ -', '- ')}]`;

@@ -33,7 +33,7 @@
 // register either, so the template may use r10 and r11 as explicit
 // operands or clobber them.
 import {
-  CALLEE_SAVED, FIRST_VREG, R10, R11, RAX, RCX, RDI, RDX, RSI, R8, R9, fitsImm32, isXmm, memPositions, roleOf, xmm,
+  CALLEE_SAVED, FIRST_VREG, R10, R11, RAX, RCX, RDI, RDX, RSI, R8, R9, fitsImm32, isXmm, memPositions, reg, roleOf, xmm,
 } from './minst.js';
 import type { MFunc, MInst, MemOp, Operand, RegOp } from './minst.js';
 import { computeLiveness, end, intersects, start } from './liveness.js';
@@ -137,11 +137,12 @@ function rewrite(mi: MInst, res: AllocResult, f: MFunc): MInst[] {
   const phys = (r: number): number => (r < FIRST_VREG ? r : res.assign.get(r) ?? r);
   const a: Operand[] = mi.a.map((o) => {
     if (o.k === 'reg') return { ...o, r: phys(o.r) };
-    if (o.k === 'mem' && o.base !== undefined) return { ...o, base: phys(o.base) };
+    if (o.k === 'mem' && o.base !== undefined) o = { ...o, base: phys(o.base) };
+    if (o.k === 'mem' && o.index !== undefined) o = { ...o, index: phys(o.index) };
     return o;
   });
-  const isSpilled = (r: number): boolean => res.spilled.has(r);
-  if (!a.some((o) => (o.k === 'reg' && isSpilled(o.r)) || (o.k === 'mem' && o.base !== undefined && isSpilled(o.base)))) {
+  const isSpilled = (r: number | undefined): boolean => r !== undefined && res.spilled.has(r);
+  if (!a.some((o) => (o.k === 'reg' && isSpilled(o.r)) || (o.k === 'mem' && (isSpilled(o.base) || isSpilled(o.index))))) {
     return [{ ...mi, a }];
   }
   if (mi.op === 'asm') {
@@ -176,9 +177,24 @@ function rewrite(mi: MInst, res: AllocResult, f: MFunc): MInst[] {
     }
     return s;
   };
-  // Address bases first: they always need a register.
+  // Address registers first: they always need a register. A spilled base and
+  // a spilled index are combined into one scratch (lea), freeing the other.
   a.forEach((o, i) => {
-    if (o.k === 'mem' && o.base !== undefined && isSpilled(o.base)) a[i] = { ...o, base: scratch(o.base, true, false) };
+    if (o.k !== 'mem') return;
+    if (isSpilled(o.base) && isSpilled(o.index) && o.base !== o.index) {
+      const b = scratch(o.base!, true, false);
+      const x = scratch(o.index!, true, false);
+      before.push({ op: 'lea', a: [reg(b), { k: 'mem', w: 8, base: b, index: x, scale: o.scale, disp: 0 }], loc: mi.loc });
+      scratchOf.delete(o.base!);
+      scratchOf.delete(o.index!);
+      loaded.delete(o.base!);
+      loaded.delete(o.index!);
+      gpUsed--; // x was the last scratch taken
+      a[i] = { k: 'mem', w: o.w, base: b, disp: o.disp };
+      return;
+    }
+    if (isSpilled(o.base)) a[i] = o = { ...o, base: scratch(o.base!, true, false) };
+    if (isSpilled(o.index)) a[i] = { ...o, index: scratch(o.index!, true, false) };
   });
   let memUsed = a.some((o) => o.k === 'mem');
   const bigImm = a.some((o) => o.k === 'imm' && !fitsImm32(o.v));

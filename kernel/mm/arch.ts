@@ -1,12 +1,30 @@
-// The two CPU operations the memory code needs that tskc has no intrinsic
-// for yet, isolated here so each becomes a one-line change: loading CR3 (to
-// run on the kernel's own page tables) and invlpg (to flush one TLB entry).
-// Kernel target only.
-import { setTlbFlush } from './paging';
+// The CPU side of paging, kernel target only: the TLB flush (invlpg), the
+// switch to the kernel's own page tables (EFER.NXE, CR0.WP, CR3) and the
+// protection features CPUID offers (SMEP, SMAP in CR4). See
+// docs/memory-map.md, "The kernel's page tables".
+import { ADDR_MASK, setTlbFlush } from './paging';
+
+const EFER: u32 = 0xc000_0080;
+const EFER_NXE: u64 = 1 << 11;
+const CR0_WP: u64 = 1 << 16;
+const CR4_SMEP: u64 = 1 << 20;
+const CR4_SMAP: u64 = 1 << 21;
+const CPUID7_EBX_SMEP: u32 = 1 << 7;
+const CPUID7_EBX_SMAP: u32 = 1 << 20;
+
+class Cpuid {
+  eax: u32 = 0;
+  ebx: u32 = 0;
+  ecx: u32 = 0;
+  edx: u32 = 0;
+}
+
+const id = new Cpuid();
+let smep: bool = false;
+let smap: bool = false;
 
 function flushPage(virt: u64): void {
-  // TODO(intrinsic invlpg, branch attrs): invlpg(virt). Harmless to skip
-  // while the kernel still runs on stage 2's tables, which paging.ts never edits.
+  invlpg(usize(virt));
 }
 
 /** Installs the TLB flush into paging.ts. */
@@ -14,14 +32,53 @@ export function archInit(): void {
   setTlbFlush(flushPage);
 }
 
+/** CPUID leaf 7 subleaf 0's ebx (structured extended features), 0 if the CPU has no leaf 7. */
+function leaf7Ebx(): u32 {
+  cpuid(0, 0, id);
+  if (id.eax < 7) return 0;
+  cpuid(7, 0, id);
+  return id.ebx;
+}
+
 /**
- * Switches to the page tables at `pml4` and returns true, or returns false
- * if this build cannot. Before loading CR3 it must set EFER.NXE (MSR
- * 0xC0000080 bit 11: the tables use the NX bit, reserved otherwise) and
- * CR0.WP (bit 16: read-only pages bind the kernel too).
+ * Switches to the page tables at `pml4`. First EFER.NXE (the tables use the
+ * NX bit, which is reserved without it) and CR0.WP (read-only pages bind the
+ * kernel too); after CR3, SMEP and SMAP when CPUID reports them.
  */
-export function activate(pml4: u64): bool {
-  // TODO(intrinsics wrmsr/rdmsr, CR0 and CR3 access, branch attrs):
-  //   wrmsr(0xC0000080, rdmsr(0xC0000080) | 0x800); writeCr0(readCr0() | 0x10000); writeCr3(pml4); return true;
-  return false;
+export function activate(pml4: u64): void {
+  wrmsr(EFER, rdmsr(EFER) | EFER_NXE);
+  writeCr0(readCr0() | CR0_WP);
+  writeCr3(pml4);
+  const features = leaf7Ebx();
+  smep = (features & CPUID7_EBX_SMEP) != 0;
+  smap = (features & CPUID7_EBX_SMAP) != 0;
+  let cr4 = readCr4();
+  if (smep) cr4 = cr4 | CR4_SMEP;
+  if (smap) cr4 = cr4 | CR4_SMAP;
+  writeCr4(cr4);
+}
+
+/** The physical address of the PML4 the CPU is using. */
+export function currentPml4(): u64 {
+  return readCr3() & ADDR_MASK;
+}
+
+/** Whether SMEP (no kernel execution of user pages) is on. */
+export function smepOn(): bool {
+  return smep;
+}
+
+/** Whether SMAP (no kernel access to user pages outside stac/clac) is on. */
+export function smapOn(): bool {
+  return smap;
+}
+
+/** Opens a window for the kernel to access user pages (stac; nothing without SMAP). */
+export function userAccessBegin(): void {
+  if (smap) stac();
+}
+
+/** Closes it again (clac). */
+export function userAccessEnd(): void {
+  if (smap) clac();
 }

@@ -20,6 +20,7 @@ let hint: u64 = 0; // no free frame lives in a word below this one
 let totalFrames: u64 = 0;
 let freeFrames: u64 = 0;
 let heldFrames: u64 = 0; // usable RAM at or above `reach`, not handed out yet
+let heldFrom: u64 = 0; // the first held-back frame
 let bitmapPhys: u64 = 0;
 let bitmapBytes: u64 = 0;
 
@@ -69,7 +70,7 @@ export function framesInit(map: RegionList, reserved: RegionList, reach: u64): v
   claim(0, PAGE_SIZE);
   claim(bitmapPhys, bitmapPhys + bitmapBytes);
   const reachable = bitCount(usableMap, words);
-  const heldFrom = pageUp(reach) / PAGE_SIZE;
+  heldFrom = pageUp(reach) / PAGE_SIZE;
   if (heldFrom < frameLimit) claim(heldFrom * PAGE_SIZE, frameLimit * PAGE_SIZE);
   totalFrames = bitCount(usableMap, words);
   heldFrames = reachable - totalFrames;
@@ -78,11 +79,42 @@ export function framesInit(map: RegionList, reserved: RegionList, reach: u64): v
   if (total == 0) throw new Error('frames: the memory map has no usable RAM');
 }
 
+/**
+ * Hands out the frames framesInit held back: physToVirt now reaches all RAM
+ * (the kernel runs on its own page tables). `map` and `reserved` must be
+ * the ones given to framesInit.
+ */
+export function framesRelease(map: RegionList, reserved: RegionList): void {
+  if (heldFrames == 0) return;
+  for (let i = 0; i < map.count; i++) {
+    if (map.type[i] != E820_USABLE) continue;
+    let from = pageUp(map.base[i]) / PAGE_SIZE;
+    if (from < heldFrom) from = heldFrom;
+    const to = map.end[i] / PAGE_SIZE;
+    bitFill(usedMap, from, to, false);
+    bitFill(usableMap, from, to, true);
+  }
+  for (let i = 0; i < reserved.count; i++) claimFrom(reserved.base[i], reserved.end[i], heldFrom);
+  claimFrom(bitmapPhys, bitmapPhys + bitmapBytes, heldFrom);
+  const total = bitCount(usableMap, words);
+  freeFrames += total - totalFrames;
+  totalFrames = total;
+  heldFrames = 0;
+  if (hint > heldFrom >> 6) hint = heldFrom >> 6;
+  heldFrom = frameLimit;
+}
+
 /** Takes the frames overlapping [base, end) away from the allocator. */
 function claim(base: u64, end: u64): void {
+  claimFrom(base, end, 0);
+}
+
+/** claim, limited to the frames from frame `first` up. */
+function claimFrom(base: u64, end: u64, first: u64): void {
   let to = pageUp(end) / PAGE_SIZE;
   if (to > frameLimit) to = frameLimit;
-  const from = base / PAGE_SIZE;
+  let from = base / PAGE_SIZE;
+  if (from < first) from = first;
   bitFill(usedMap, from, to, true);
   bitFill(usableMap, from, to, false);
 }

@@ -1,14 +1,16 @@
 // Memory-management start-up, called once from kernel/main.ts after the
 // console: reads the E820 map, sets up the frame allocator (low memory, the
 // kernel image and the frame bitmaps reserved), the slab heap behind `new`,
-// and the kernel's own page tables, then reports over serial and runs the
+// and the kernel's own page tables, switches to them (then hands out the RAM
+// above the boot identity map), then reports over serial and runs the
 // self-test. Kernel target only. See docs/memory-map.md, docs/kernel-heap.md.
 import { heapInstall } from '../../runtime/kernel/heap';
-import { activate, archInit } from './arch';
+import { activate, archInit, smapOn, smepOn } from './arch';
 import { readE820 } from './bootinfo';
-import { framesBitmapBytes, framesBitmapPhys, framesFree, framesHeld, framesInit, framesTotal } from './frames';
+import { framesBitmapBytes, framesBitmapPhys, framesFree, framesHeld, framesInit, framesRelease, framesTotal } from './frames';
 import { kfree, kzalloc } from './heap';
-import { kmapBuild, kmapCheck } from './kmap';
+import { kmapBuild, kmapCheck, kmapKernelPml4 } from './kmap';
+import { setKernelSpace } from './aspace';
 import { BOOT_IDENTITY_END, BOOT_INFO_ADDR, KERNEL_START, kernelEnd, LOW_MEMORY_END } from './layout';
 import { logKiB, logNum, logStr } from './log';
 import { E820_USABLE, RegionList, sanitize } from './memmap';
@@ -17,7 +19,6 @@ import { mmSelfTest } from './selftest';
 const raw = new RegionList();
 const physMap = new RegionList();
 const reserved = new RegionList();
-let kernelPml4: u64 = 0;
 
 /** The allocator behind `new` once the heap is up: zeroed memory or a panic. */
 function kernelNew(size: usize): usize {
@@ -33,7 +34,7 @@ export function mmPhysMap(): RegionList {
 
 /** The physical address of the kernel's PML4. */
 export function mmKernelPml4(): u64 {
-  return kernelPml4;
+  return kmapKernelPml4();
 }
 
 export function mmInit(): void {
@@ -45,6 +46,11 @@ export function mmInit(): void {
   framesInit(physMap, reserved, BOOT_IDENTITY_END);
   heapInstall(kernelNew, kfree);
   archInit();
+  const pml4 = kmapBuild(physMap);
+  const tables = kmapCheck(pml4);
+  activate(pml4);
+  framesRelease(physMap, reserved);
+  setKernelSpace(pml4);
   logKiB('mm: usable RAM ', physMap.bytesOf(E820_USABLE));
   logStr('mm: frames total ');
   logNum(framesTotal());
@@ -58,12 +64,12 @@ export function mmInit(): void {
   logNum(framesBitmapBytes());
   logStr(' bytes)\n');
   logKiB('mm: allocatable RAM ', framesTotal() * 4096);
-  kernelPml4 = kmapBuild(physMap);
-  const tables = kmapCheck(kernelPml4);
   logStr('mm: kernel page tables built: ');
   logNum(tables);
   logStr(' tables, no user entries, W^X sections\n');
-  if (activate(kernelPml4)) logStr('mm: running on the kernel page tables\n');
-  else logStr('mm: CR3 switch pending (no CR3 intrinsic yet): still on the boot identity map\n');
-  mmSelfTest();
+  logStr('mm: running on the kernel page tables (NX, WP');
+  if (smepOn()) logStr(', SMEP');
+  if (smapOn()) logStr(', SMAP');
+  logStr(')\n');
+  mmSelfTest(physMap.topOf(E820_USABLE));
 }

@@ -53,3 +53,11 @@ export function dataStart(): u64 {
 export function kernelEnd(): u64 {
   return header(HDR_BSS_END);
 }
+
+/** @extern __tskc_boot_stack_guard */
+declare function bootStackGuardSymbol(): void;
+
+/** The page below the boot stack (compiler/x86/stubs.ts): left unmapped so an overflow faults. */
+export function bootStackGuard(): u64 {
+  return u64(changetype<usize>(bootStackGuardSymbol));
+}

@@ -1,5 +1,7 @@
-// x86-64 four-level page tables with 4 KiB pages: map, unmap, translate,
-// protect, and freeing a whole hierarchy. Tables are frames from the frame
+// x86-64 four-level page tables with 4 KiB pages (and 2 MiB pages for bulk
+// identity maps): map, unmap, translate, protect, and freeing a whole
+// hierarchy. Unmapping or protecting a 4 KiB page inside a 2 MiB page first
+// splits it into a table of 512 small pages with the same flags. Tables are frames from the frame
 // allocator, zeroed, reached through physToVirt, so test/mm/ runs this file
 // on the host. Intermediate entries are present and writable, with USER only
 // on the path to a user page, so the leaf entry alone decides what a mapping
@@ -57,13 +59,35 @@ function entryAt(table: u64, virt: u64, level: i32): usize {
   return physToVirt(table) + usize(index(virt, level)) * 8;
 }
 
+const HUGE_SIZE: u64 = 0x20_0000;
+/** The physical-address bits of a 2 MiB page's entry. */
+const HUGE_ADDR_MASK: u64 = 0x000f_ffff_ffe0_0000;
+
+/** Replaces the 2 MiB page entry at `e` by a table of 512 4 KiB pages with its flags; false if no frame. */
+function split(e: usize): bool {
+  const v = load<u64>(e);
+  const t = newTable();
+  if (t == 0) return false;
+  const flags = v & FLAG_MASK;
+  const base = v & HUGE_ADDR_MASK;
+  const pt = physToVirt(t);
+  for (let i: u64 = 0; i < 512; i++) store<u64>(pt + usize(i) * 8, (base + i * 4096) | flags | PRESENT);
+  store<u64>(e, t | PRESENT | WRITABLE | (v & USER));
+  return true;
+}
+
+/** Whether the last leafEntry without `create` stopped at a 2 MiB page's entry. */
+let hugeLeaf: bool = false;
+
 /**
  * The virtual address of virt's page-table entry (level 1), creating missing
- * tables when `create`; 0 if a table is missing (or no frame was left), and
- * a panic if the path crosses a huge page.
+ * tables when `create`; 0 if a table is missing (or no frame was left).
+ * A 2 MiB page on the path is split when `create` (0 if no frame was left);
+ * otherwise its PD entry is returned and hugeLeaf set. A 1 GiB page panics.
  */
 function leafEntry(pml4: u64, virt: u64, create: bool, user: bool): usize {
   let table = pml4;
+  hugeLeaf = false;
   for (let level = 4; level > 1; level--) {
     const e = entryAt(table, virt, level);
     let v = load<u64>(e);
@@ -74,7 +98,13 @@ function leafEntry(pml4: u64, virt: u64, create: bool, user: bool): usize {
       v = t | PRESENT | WRITABLE;
       store<u64>(e, v);
     } else if ((v & HUGE) != 0) {
-      throw new Error('paging: address is inside a huge page');
+      if (level != 2) throw new Error('paging: address is inside a 1 GiB page');
+      if (!create) {
+        hugeLeaf = true;
+        return e;
+      }
+      if (!split(e)) return 0;
+      v = load<u64>(e);
     }
     if (user && (v & USER) == 0) store<u64>(e, v | USER);
     table = v & ADDR_MASK;
@@ -102,10 +132,50 @@ export function map(pml4: u64, virt: u64, phys: u64, flags: u64): bool {
   return true;
 }
 
-/** Unmaps the page at virt; returns the physical address it mapped, or NOT_MAPPED. Tables stay. */
+/**
+ * Maps the 2 MiB page at virt to phys (both 2 MiB aligned) with `flags`, for
+ * bulk identity maps. Returns false when no frame was left for a table;
+ * panics if anything is mapped there already.
+ */
+export function mapHuge(pml4: u64, virt: u64, phys: u64, flags: u64): bool {
+  checkAddresses(virt, phys);
+  if (((virt | phys) & (HUGE_SIZE - 1)) != 0) throw new Error('paging: address not 2 MiB aligned');
+  let table = pml4;
+  for (let level = 4; level > 2; level--) {
+    const e = entryAt(table, virt, level);
+    let v = load<u64>(e);
+    if ((v & PRESENT) == 0) {
+      const t = newTable();
+      if (t == 0) return false;
+      v = t | PRESENT | WRITABLE;
+      store<u64>(e, v);
+    } else if ((v & HUGE) != 0) {
+      throw new Error('paging: page is already mapped');
+    }
+    if ((flags & USER) != 0 && (v & USER) == 0) store<u64>(e, v | USER);
+    table = v & ADDR_MASK;
+  }
+  const e = entryAt(table, virt, 2);
+  if ((load<u64>(e) & PRESENT) != 0) throw new Error('paging: page is already mapped');
+  store<u64>(e, phys | (flags & FLAG_MASK) | HUGE | PRESENT);
+  return true;
+}
+
+/** The 4 KiB leaf entry for virt, splitting a 2 MiB page on the way; 0 if none. */
+function smallEntry(pml4: u64, virt: u64, user: bool): usize {
+  const probe = leafEntry(pml4, virt, false, false);
+  if (probe == 0) return 0;
+  if (!hugeLeaf) return user ? leafEntry(pml4, virt, false, true) : probe;
+  if ((load<u64>(probe) & PRESENT) == 0) return 0;
+  const e = leafEntry(pml4, virt, true, user);
+  if (e == 0) throw new Error('paging: out of memory splitting a 2 MiB page');
+  return e;
+}
+
+/** Unmaps the 4 KiB page at virt; returns the physical address it mapped, or NOT_MAPPED. Tables stay. */
 export function unmap(pml4: u64, virt: u64): u64 {
   if (!canonical(virt)) return NOT_MAPPED;
-  const e = leafEntry(pml4, virt & ~u64(0xfff), false, false);
+  const e = smallEntry(pml4, virt & ~u64(0xfff), false);
   if (e == 0) return NOT_MAPPED;
   const v = load<u64>(e);
   if ((v & PRESENT) == 0) return NOT_MAPPED;
@@ -114,7 +184,7 @@ export function unmap(pml4: u64, virt: u64): u64 {
   return v & ADDR_MASK;
 }
 
-/** The leaf entry mapping virt (0 if none). */
+/** The leaf entry mapping virt (0 if none): a 4 KiB page's, or a 2 MiB page's (with HUGE set). */
 export function walk(pml4: u64, virt: u64): u64 {
   if (!canonical(virt)) return 0;
   const e = leafEntry(pml4, virt, false, false);
@@ -125,6 +195,7 @@ export function walk(pml4: u64, virt: u64): u64 {
 export function translate(pml4: u64, virt: u64): u64 {
   const v = walk(pml4, virt);
   if ((v & PRESENT) == 0) return NOT_MAPPED;
+  if ((v & HUGE) != 0) return (v & HUGE_ADDR_MASK) | (virt & (HUGE_SIZE - 1));
   return (v & ADDR_MASK) | (virt & 0xfff);
 }
 
@@ -133,10 +204,10 @@ export function flagsOf(pml4: u64, virt: u64): u64 {
   return walk(pml4, virt) & FLAG_MASK;
 }
 
-/** Replaces the flags of the mapped page at virt; returns false if it is not mapped. */
+/** Replaces the flags of the mapped 4 KiB page at virt; returns false if it is not mapped. */
 export function protect(pml4: u64, virt: u64, flags: u64): bool {
   if (!canonical(virt)) return false;
-  const e = leafEntry(pml4, virt & ~u64(0xfff), false, (flags & USER) != 0);
+  const e = smallEntry(pml4, virt & ~u64(0xfff), (flags & USER) != 0);
   if (e == 0) return false;
   const v = load<u64>(e);
   if ((v & PRESENT) == 0) return false;

@@ -1,5 +1,6 @@
-// The kernel's boot-time memory self-test: frames, the slab heap and `new`
-// in bulk, checking that every statistic returns to its baseline. Prints
+// The kernel's boot-time memory self-test: the last word of RAM is reachable
+// through the kernel's map, then frames, the slab heap and `new` in bulk,
+// checking that every statistic returns to its baseline. Prints
 // "mm: self-test passed" (test/kernel/mm.test.ts waits for it) or panics.
 // Kernel target only.
 import { allocFrame, framesFree, freeFrame } from './frames';
@@ -15,7 +16,13 @@ class Node {
 const frames = new Uint64Array(2000);
 const blocks = new Uint64Array(2000);
 
-export function mmSelfTest(): void {
+/** `top` is the end of usable RAM (the last word below it is written and read back). */
+export function mmSelfTest(top: u64): void {
+  const last = physToVirt(top - 8);
+  const saved = load<u64>(last);
+  store<u64>(last, 0x5a5a_1234_8765_a5a5);
+  assert(load<u64>(last) == 0x5a5a_1234_8765_a5a5, 'self-test: the top of RAM does not hold a value');
+  store<u64>(last, saved);
   const freeBefore = framesFree();
   const bytesBefore = heapBytesInUse();
   for (let i = 0; i < 2000; i++) {

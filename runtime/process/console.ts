@@ -3,10 +3,9 @@
 // printNewline(): bytes collect in a static buffer that is written to fd 1
 // at each newline, when full, and at exit.
 
+import { SYS_WRITE, SYS_EXIT } from '../../kernel/syscall/numbers';
 import { formatF64 } from './numfmt';
 
-const SYS_WRITE: i64 = 1;
-const SYS_EXIT: i64 = 60;
 const BUF_SIZE: usize = 4096;
 
 const buf: usize = memory.data(4096);

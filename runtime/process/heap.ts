@@ -5,10 +5,8 @@
 // Every block starts with a 16-byte header: its size class (or -1 and the
 // mapping length for a large block). Memory handed out is zeroed.
 
-const SYS_MMAP: i64 = 9;
-const SYS_MUNMAP: i64 = 11;
-const PROT_READ_WRITE: i64 = 3;
-const MAP_PRIVATE_ANONYMOUS: i64 = 0x22;
+import { MAP_ANONYMOUS, MAP_PRIVATE, PROT_READ, PROT_WRITE, SYS_MMAP, SYS_MUNMAP } from '../../kernel/syscall/numbers';
+
 const CHUNK: usize = 65536;
 const HEADER: usize = 16;
 const LARGEST_CLASS_BYTES: usize = 2048;
@@ -19,7 +17,7 @@ let chunkNext: usize = 0;
 let chunkEnd: usize = 0;
 
 function map(len: usize): usize {
-  const p = syscall(SYS_MMAP, 0, len, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS, -1, 0);
+  const p = syscall(SYS_MMAP, 0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (p < 0) throw new Error('out of memory');
   return usize(p);
 }

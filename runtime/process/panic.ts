@@ -3,10 +3,9 @@
 // written first, then `panic: MESSAGE` and the TypeScript location go to
 // stderr and the program exits with status 134 (the status of an abort).
 
+import { SYS_WRITE, SYS_EXIT } from '../../kernel/syscall/numbers';
 import { flush } from './console';
 
-const SYS_WRITE: i64 = 1;
-const SYS_EXIT: i64 = 60;
 const STDERR: i64 = 2;
 
 function writeErr(s: string): void {

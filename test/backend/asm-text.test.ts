@@ -99,7 +99,7 @@ describe('process target assembly', () => {
   it('starts with bits 64 and default rel, and has the process entry stub', () => {
     const { text } = generateAsm(parseModule(`init $main\nfunction $main() {\n@s.0\n  ret\n}\n`), { target: TARGETS.linux, debug: false });
     expect(text).toMatch(/^; [^\n]*\nbits 64\ndefault rel\n/);
-    expect(text).toMatch(/_start:\n {4}xor ebp, ebp\n {4}and rsp, -16\n {4}call \$main\n {4}mov eax, 60\n {4}xor edi, edi\n {4}syscall\n/);
+    expect(text).toMatch(/_start:\n {4}mov \[rel __tskc_process_sp\], rsp\n {4}xor ebp, ebp\n {4}and rsp, -16\n {4}call \$main\n {4}mov eax, 60\n {4}xor edi, edi\n {4}syscall\n/);
   });
 
   it('does not jump to the next block, and inverts a branch to fall through', () => {

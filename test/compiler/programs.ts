@@ -67,15 +67,19 @@ const tagTemplates: ts.TransformerFactory<ts.SourceFile> = (ctx) => (sf) => {
   return ts.visitEachChild(sf, visit, ctx);
 };
 
-/** Runs the same source under Node (types stripped by TypeScript). */
-export function runUnderNode(file: string): Ran {
+/** Writes `file` as a Node module (types stripped, tskc's functions defined) to `out`. */
+export function writeNodeScript(file: string, out: string = join(scratch(), 'prog.mjs')): string {
   const js = ts.transpileModule(readFileSync(file, 'utf8'), {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
     transformers: { before: [tagTemplates] },
   }).outputText;
-  const path = join(scratch(), 'prog.mjs');
-  writeFileSync(path, NODE_PRELUDE + js);
-  const r = spawnSync(process.execPath, [path], { encoding: 'utf8' });
+  writeFileSync(out, NODE_PRELUDE + js);
+  return out;
+}
+
+/** Runs the same source under Node (types stripped by TypeScript). */
+export function runUnderNode(file: string): Ran {
+  const r = spawnSync(process.execPath, [writeNodeScript(file)], { encoding: 'utf8' });
   return { stdout: r.stdout, status: r.status };
 }
 

@@ -107,6 +107,16 @@ describe('docs/memory-map.md', () => {
     for (const t of ['PML4_ADDR', 'PDPT_ADDR', 'PD_ADDR']) expect(num(row(t)[1]) - num(row(t)[0])).toBe(0x1000n);
   });
 
+  it('places user space in the PML4 slots the kernel does not use', () => {
+    const [row] = table('Virtual address space').filter((r) => r[3] === '`USER_START`, `USER_END`');
+    expect(row, 'a row for user space').toBeDefined();
+    expect(num(row[0])).toBe(value.get('USER_START'));
+    expect(num(row[1])).toBe(value.get('USER_END'));
+    expect(value.get('USER_START')).toBe(128n << 39n); // PML4 slot 128
+    expect(value.get('USER_END')).toBe((256n << 39n) - 4096n); // the end of slot 255, less one page
+    expect(value.get('HUGE_SIZE')).toBe(2n << 20n);
+  });
+
   it('matches the header fields of a built kernel with the linker symbols', () => {
     const img = buildKernelImage({ outDir: mkdtempSync(join(tmpdir(), 'tskc-kernel-map-')), debug: false });
     const bin = readFileSync(img.kernelBin);
@@ -117,5 +127,10 @@ describe('docs/memory-map.md', () => {
     }
     expect(sym('__text_start')).toBe(value.get('TEXT_START'));
     expect(sym('__kernel_start')).toBe(value.get('KERNEL_START'));
+    // The boot stack's guard page: page-aligned, right below the stack, inside .bss.
+    const guard = sym('__tskc_boot_stack_guard');
+    expect(guard % 4096n).toBe(0n);
+    expect(sym('__tskc_boot_stack')).toBe(guard + value.get('BOOT_STACK_GUARD_SIZE')!);
+    expect(guard).toBeGreaterThanOrEqual(sym('__bss_start'));
   });
 });

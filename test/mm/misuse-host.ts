@@ -1,9 +1,11 @@
-// Host test of misuse detection in the frame allocator, the kernel heap and paging:
+// Host test of misuse detection in the frame allocator, the kernel heap, paging
+// and address spaces:
 // stdin names one scenario, which must end in a panic (mm.test.ts checks the
 // message). Scenario 0 misuses nothing and prints "no panic".
 import { allocFrame, allocFrames, freeFrame } from '../../kernel/mm/frames';
 import { kfree, kmalloc, krealloc } from '../../kernel/mm/heap';
-import { map, newTable } from '../../kernel/mm/paging';
+import { map, mapHuge, newTable, WRITABLE } from '../../kernel/mm/paging';
+import { createAddressSpace, mapUser, setKernelSpace, USER_START } from '../../kernel/mm/aspace';
 import { physToVirt } from '../../kernel/mm/phys';
 import { readNumber } from './hostlib';
 import { setupFrames } from './hostmap';
@@ -30,4 +32,11 @@ if (scenario == 13) { const run = allocFrames(3); freeFrame(run + 4096); freeFra
 if (scenario == 14) { const t = newTable(); map(t, 0x40_0000, 0x1000, 0); map(t, 0x40_0000, 0x2000, 0); }
 if (scenario == 15) map(newTable(), 0x40_0800, 0x1000, 0);
 if (scenario == 16) map(newTable(), 0x8000_0000_0000, 0x1000, 0);
+if (scenario == 17) { const t = newTable(); mapHuge(t, 0x40_0000, 0x20_0000, 0); map(t, 0x40_1000, 0x1000, 0); }
+if (scenario == 18) mapHuge(newTable(), 0x40_1000, 0x20_0000, 0);
+if (scenario == 19) { const t = newTable(); map(t, 0x40_1000, 0x1000, 0); mapHuge(t, 0x40_0000, 0x20_0000, 0); }
+if (scenario >= 20) setKernelSpace(newTable());
+if (scenario == 20) mapUser(createAddressSpace(), 0x40_0000, WRITABLE); // the kernel's slots
+if (scenario == 21) mapUser(createAddressSpace(), USER_START + 0x10, WRITABLE);
+if (scenario == 22) { const as = createAddressSpace(); mapUser(as, USER_START, 0); mapUser(as, USER_START, 0); }
 console.log('no panic');

@@ -18,9 +18,15 @@ describe('paging (host)', () => {
     [14, 'paging: page is already mapped'],
     [15, 'paging: address not 4 KiB aligned'],
     [16, 'paging: virtual address not canonical'],
+    [17, 'paging: page is already mapped'],
+    [18, 'paging: address not 2 MiB aligned'],
+    [19, 'paging: page is already mapped'],
+    [20, 'mapUser: address is outside user space'],
+    [21, 'mapUser: address is not 4 KiB aligned'],
+    [22, 'paging: page is already mapped'],
   ])('scenario %i panics with "%s"', (scenario, message) => {
     const r = misuse(String(scenario));
     expect(r.status).toBe(134);
-    expect(r.stderr).toContain(`panic: ${message}\n    at kernel/mm/paging.ts:`);
+    expect(r.stderr).toMatch(new RegExp(`panic: ${message}\n    at kernel/mm/(paging|aspace)\\.ts:`));
   });
 });

@@ -1,5 +1,7 @@
-// error: TSK1008 @ 4
+// error: TSK1008 @ 6
+interface Dev { put(c: u8): void }
+class Com implements Dev { put(c: u8): void {} }
 function f(): void {
-  const xs = new Int32Array(4);
-  free(xs);
+  const d: Dev = new Com();
+  free(d);
 }

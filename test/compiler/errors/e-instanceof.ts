@@ -1,4 +1,4 @@
-// error: TSK1001 @ 4
+// error: TSK1015 @ 4
 class A {}
 const a = new A();
 const yes = a instanceof A;

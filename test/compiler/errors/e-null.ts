@@ -1,4 +1,4 @@
-// error: TSK1001 @ 5
+// error: TSK1012 @ 5
 class Node1 {
   v: i32 = 0;
 }

@@ -1,4 +1,4 @@
-// error: TSK1001 @ 2
+// error: TSK1016 @ 2
 function f(a: i32, b?: i32): i32 {
   return a;
 }

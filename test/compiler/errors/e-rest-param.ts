@@ -1,4 +1,4 @@
-// error: TSK1001 @ 2
+// error: TSK1016 @ 2
 function sum(...xs: i32[]): i32 {
   return 0;
 }

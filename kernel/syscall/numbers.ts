@@ -1,0 +1,54 @@
+// The system call table: the one place that gives each call its number and
+// each error its errno value. Userland wrappers (userland/lib/sys.ts) and,
+// later, the kernel's dispatcher import these names; nothing else writes a
+// number. Calls Linux also has keep Linux's numbers, so a `--target linux`
+// build of a user program runs on the host unchanged; calls of our own
+// start at 500, above Linux's range (docs/syscall-abi.md).
+
+// Linux's numbers (arch/x86/entry/syscalls/syscall_64.tbl).
+export const SYS_READ: i64 = 0;
+export const SYS_WRITE: i64 = 1;
+export const SYS_OPEN: i64 = 2;
+export const SYS_CLOSE: i64 = 3;
+export const SYS_MMAP: i64 = 9;
+export const SYS_MUNMAP: i64 = 11;
+export const SYS_SCHED_YIELD: i64 = 24;
+export const SYS_GETPID: i64 = 39;
+export const SYS_EXIT: i64 = 60;
+
+// tskc's own calls. Linux answers them with -ENOSYS.
+/** spawn(line, len): runs the program named by the line's first word with the line's words as argv; waits; returns its status. */
+export const SYS_SPAWN: i64 = 500;
+/** meminfo(buf): fills a MemInfo (userland/lib/sys.ts) of MEMINFO_SIZE bytes. */
+export const SYS_MEMINFO: i64 = 501;
+/** uptime(): milliseconds since boot. */
+export const SYS_UPTIME: i64 = 502;
+
+/** The lowest number tskc gives its own calls. */
+export const SYS_TSKC_FIRST: i64 = 500;
+/** One past the highest number in this table. */
+export const SYS_TSKC_END: i64 = 503;
+
+/** Bytes a meminfo call writes: four u64 (free frames, total frames, heap bytes used, heap bytes free). */
+export const MEMINFO_SIZE: i64 = 32;
+
+// errno values (Linux's). A call fails by returning -errno; results in
+// -4095 … -1 are errors, every other value is a success.
+export const ENOENT: i64 = 2;
+export const EBADF: i64 = 9;
+export const ENOMEM: i64 = 12;
+export const EFAULT: i64 = 14;
+export const EINVAL: i64 = 22;
+export const ENOSYS: i64 = 38;
+/** The largest errno: results from -MAX_ERRNO to -1 are errors. */
+export const MAX_ERRNO: i64 = 4095;
+
+// Flags and constants the calls take (Linux's values).
+export const O_RDONLY: i64 = 0;
+export const O_WRONLY: i64 = 1;
+export const O_RDWR: i64 = 2;
+export const PROT_READ: i64 = 1;
+export const PROT_WRITE: i64 = 2;
+export const PROT_EXEC: i64 = 4;
+export const MAP_PRIVATE: i64 = 0x02;
+export const MAP_ANONYMOUS: i64 = 0x20;

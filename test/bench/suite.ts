@@ -1,0 +1,41 @@
+// The generated-code benchmarks of `npm run bench`: each is programs/NAME.ts
+// (compiled by tskc and run by Node) and programs/NAME.c (gcc -O2), and
+// every run's output must equal `expected`. Values from REFERENCE.md §6 where
+// it has them; the others are agreed on by C, Node and tskc and are
+// mathematical facts (prime counts) or fixed by the program (checksums).
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Benchmark {
+  name: string;
+  /** integer-only: counts towards the geometric mean of tskc/gcc */
+  integer: boolean;
+  expected: string;
+  /** what the program does, one line for the docs and the table */
+  what: string;
+}
+
+export const programsDir = join(dirname(fileURLToPath(import.meta.url)), 'programs');
+
+export const BENCHMARKS: Benchmark[] = [
+  { name: 'fannkuch', integer: true, what: 'fannkuch-redux n=10', expected: '73196\nPfannkuchen(10) = 38\n' },
+  {
+    name: 'nsieve', integer: true, what: 'nsieve m=9,8,7 (byte flags)',
+    expected: 'Primes up to 5120000 356244\nPrimes up to 2560000 187134\nPrimes up to 1280000 98610\n',
+  },
+  { name: 'sieve', integer: true, what: 'AWFY Sieve x20000', expected: '669 0\n' },
+  { name: 'permute', integer: true, what: 'AWFY Permute x8000', expected: '8660 0\n' },
+  { name: 'queens', integer: true, what: 'AWFY Queens x20000', expected: 'true 0\n' },
+  { name: 'towers', integer: true, what: 'AWFY Towers x3000', expected: '8191 0\n' },
+  { name: 'bounce', integer: true, what: 'AWFY Bounce x20000', expected: '1331 0\n' },
+  { name: 'list', integer: true, what: 'AWFY List x12000', expected: '10 0\n' },
+  { name: 'hash', integer: true, what: 'i64 hash loop x1e8', expected: '1058046482\n' },
+  { name: 'mandelbrot', integer: false, what: 'mandelbrot 1000x1000', expected: '396940 13781561\n' },
+  { name: 'spectralnorm', integer: false, what: 'spectral-norm n=1000', expected: '1274224148\n' },
+  { name: 'nbody', integer: false, what: 'n-body 2e6 steps', expected: '-169075163\n-169026285\n' },
+];
+
+/** Benchmarks that wait for a language feature, with what they need. */
+export const PENDING: [string, string][] = [
+  ['storage', 'not written yet (free() of arrays, which it needs, has just arrived)'],
+];

@@ -1,4 +1,0 @@
-// error: TSK1001 @ 3
-class Safe {
-  #secret: i32 = 1;
-}

@@ -1,0 +1,82 @@
+// The user programs built for the host: hello's output and argv, crash's
+// signals, torture's summary. Linux is the kernel here; the tskc kernel runs
+// the same binaries' user-target builds later (docs/syscall-abi.md).
+import { readdirSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scratch } from '../compiler/programs.js';
+import { buildUserProgram, run } from './build.js';
+
+describe('hello', () => {
+  let exe = '';
+  beforeAll(() => {
+    exe = buildUserProgram('programs/hello.ts');
+  });
+
+  it('greets with its pid and prints the arguments it got from the initial stack', async () => {
+    const r = await run(exe, ['one', 'two words', '']);
+    expect(r.exitCode).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^hello from tskc userland, pid [1-9]\d*$/);
+    expect(lines.slice(1)).toEqual(['arg 1: one', 'arg 2: two words', 'arg 3: ', '']);
+  });
+});
+
+describe('crash', () => {
+  let exe = '';
+  beforeAll(() => {
+    exe = buildUserProgram('programs/crash.ts');
+  });
+
+  const MODES: [string, string][] = [
+    ['div0', 'SIGFPE'], ['ud2', 'SIGILL'], ['kread', 'SIGSEGV'], ['kwrite', 'SIGSEGV'],
+    ['text', 'SIGSEGV'], ['nx', 'SIGSEGV'], ['null', 'SIGSEGV'],
+  ];
+  for (const [mode, signal] of MODES) {
+    it(`${mode} dies with ${signal}`, async () => {
+      const r = await run(exe, [mode]);
+      expect(r.signal).toBe(signal);
+      expect(r.stdout).toBe('');
+    });
+  }
+
+  it('prints its usage for an unknown or missing mode', async () => {
+    for (const args of [['bogus'], []]) {
+      const r = await run(exe, args);
+      expect(r.exitCode).toBe(2);
+      expect(r.stdout).toMatch(/^usage: crash div0\|ud2\|kread\|kwrite\|text\|nx\|null\n$/);
+    }
+  });
+});
+
+describe('torture', () => {
+  let exe = '';
+  beforeAll(() => {
+    exe = buildUserProgram('programs/torture.ts');
+  });
+
+  const SUMMARY = /^torture: (\d+) calls, seed (\d+): (\d+) ok, EFAULT (\d+), EBADF (\d+), EINVAL (\d+), ENOMEM (\d+), ENOSYS (\d+), ENOENT (\d+), other (\d+); (\d+) wrong\n$/;
+
+  it('survives 10000 random calls on Linux, all answered with a success or an errno', async () => {
+    const dir = scratch();
+    const r = await run(exe, ['10000', '1'], '', dir);
+    expect(r.exitCode).toBe(0);
+    const m = SUMMARY.exec(r.stdout);
+    expect(m, r.stdout).not.toBeNull();
+    const [calls, seed, ok, efault, ebadf, einval, enomem, enosys, enoent, other, wrong] = m!.slice(1).map(Number);
+    expect([calls, seed, wrong]).toEqual([10000, 1, 0]);
+    expect(ok + efault + ebadf + einval + enomem + enosys + enoent + other).toBe(10000);
+    // Every kind of failure the generator aims at happened.
+    for (const n of [ok, efault, ebadf, einval, enosys, enoent]) expect(n).toBeGreaterThan(0);
+    // Harmless on the host: nothing was created where it ran.
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('is reproducible from its seed', async () => {
+    const a = await run(exe, ['2000', '42']);
+    const b = await run(exe, ['2000', '42']);
+    const c = await run(exe, ['2000', '43']);
+    expect(a.stdout).toMatch(SUMMARY);
+    expect(b.stdout).toBe(a.stdout);
+    expect(c.stdout).not.toBe(a.stdout.replace('seed 42', 'seed 43'));
+  });
+});

@@ -1,0 +1,90 @@
+// The system call wrappers of the user runtime: one small function per call
+// of kernel/syscall/numbers.ts. Each returns what the kernel returns: a
+// value ≥ 0, or -errno (isError tells them apart). Runs unchanged on the tskc
+// kernel (`--target user`) and on Linux (`--target linux`), where tskc's own
+// calls (spawn, meminfo, uptime) return -ENOSYS.
+
+import {
+  EBADF, EFAULT, EINVAL, ENOENT, ENOMEM, ENOSYS, MAP_ANONYMOUS, MAP_PRIVATE, MAX_ERRNO, PROT_READ, PROT_WRITE,
+  SYS_CLOSE, SYS_GETPID, SYS_MEMINFO, SYS_MMAP, SYS_MUNMAP, SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_UPTIME, SYS_WRITE,
+} from '../../kernel/syscall/numbers';
+
+/** What meminfo fills (MEMINFO_SIZE bytes, four u64 in this order). */
+export class MemInfo {
+  freeFrames: u64 = 0;
+  totalFrames: u64 = 0;
+  heapUsed: u64 = 0;
+  heapFree: u64 = 0;
+}
+
+/** Whether a call's result is an error (-MAX_ERRNO … -1). */
+export function isError(result: i64): bool {
+  return result < 0 && result >= -MAX_ERRNO;
+}
+
+/** The symbolic name of an errno value, or 'E?' for one the table does not list. */
+export function errnoName(errno: i64): string {
+  switch (errno) {
+    case ENOENT: return 'ENOENT';
+    case EBADF: return 'EBADF';
+    case ENOMEM: return 'ENOMEM';
+    case EFAULT: return 'EFAULT';
+    case EINVAL: return 'EINVAL';
+    case ENOSYS: return 'ENOSYS';
+    default: return 'E?';
+  }
+}
+
+export function read(fd: i64, buf: usize, len: usize): i64 {
+  return syscall(SYS_READ, fd, buf, len);
+}
+
+export function write(fd: i64, buf: usize, len: usize): i64 {
+  return syscall(SYS_WRITE, fd, buf, len);
+}
+
+/** Opens `path` (every tskc string is NUL-terminated, docs/language.md §6.2). */
+export function open(path: string, flags: i64): i64 {
+  return syscall(SYS_OPEN, changetype<usize>(path) + 8, flags, 0);
+}
+
+export function close(fd: i64): i64 {
+  return syscall(SYS_CLOSE, fd);
+}
+
+/** `len` bytes of fresh zeroed read-write memory (anonymous, private): the address, or -errno. */
+export function mmapAnon(len: usize): i64 {
+  return syscall(SYS_MMAP, 0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+}
+
+export function munmap(addr: usize, len: usize): i64 {
+  return syscall(SYS_MUNMAP, addr, len);
+}
+
+/** sched_yield: lets other processes run (`yield` is a reserved word). */
+export function schedYield(): i64 {
+  return syscall(SYS_SCHED_YIELD);
+}
+
+export function getpid(): i64 {
+  return syscall(SYS_GETPID);
+}
+
+/** Ends the process after flushing console.log's buffer (the runtime's exit, which calls SYS_EXIT). */
+export function exit(code: i32): never {
+  process.exit(code);
+}
+
+/** Runs the program the command line names (its first word) with the line's words as argv, waits for it; its status or -errno. */
+export function spawn(line: usize, len: usize): i64 {
+  return syscall(SYS_SPAWN, line, len);
+}
+
+export function meminfo(info: MemInfo): i64 {
+  return syscall(SYS_MEMINFO, changetype<usize>(info));
+}
+
+/** Milliseconds since boot, or -errno. */
+export function uptime(): i64 {
+  return syscall(SYS_UPTIME);
+}

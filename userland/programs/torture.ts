@@ -1,0 +1,206 @@
+// torture N [SEED]: N random system calls with random numbers, lengths and
+// pointers (kernel, non-canonical, null and unmapped addresses included),
+// seeded, then a summary of the results by errno. Every result must be a
+// success or -1 … -4095, and every unknown number must give -ENOSYS;
+// anything else counts as "wrong" and makes the exit status 1.
+//
+// Harmless by construction, so it may run on the Linux host as well as on
+// tskc (docs/syscall-abi.md, "torture"): it calls only the numbers in
+// kernel/syscall/numbers.ts (never exit) and unknown numbers from 1000 up;
+// fds are -1, ≥ 1000, or ones it opened itself (only /dev/null can open);
+// memory the kernel may write (read, meminfo) is invalid or its own scratch
+// buffer; munmap only gets its own mappings or addresses no process owns;
+// mmap never gets MAP_FIXED, MAP_POPULATE or MAP_LOCKED.
+
+import {
+  EBADF, EFAULT, EINVAL, ENOENT, ENOMEM, ENOSYS, SYS_CLOSE, SYS_GETPID, SYS_MEMINFO, SYS_MMAP, SYS_MUNMAP,
+  SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_UPTIME, SYS_WRITE,
+} from '../../kernel/syscall/numbers';
+import { argNumber } from '../lib/args';
+import { printf, println } from '../lib/print';
+import { exit, isError } from '../lib/sys';
+import { Random } from './random';
+
+/** The mmap flags torture may set: SHARED, PRIVATE, ANONYMOUS, NORESERVE. */
+const SAFE_MAP_FLAGS: u64 = 0x01 | 0x02 | 0x20 | 0x4000;
+const SCRATCH_SIZE: u64 = 4096;
+const scratch: usize = memory.data(4096);
+const SLOTS: i32 = 8;
+
+const rng = new Random();
+const fds = new Int64Array(8); // fds torture opened (0: free slot)
+const maps = new Uint64Array(8); // its mappings: addresses…
+const mapLens = new Uint64Array(8); // …and lengths
+
+class Tally {
+  ok: i64 = 0;
+  efault: i64 = 0;
+  ebadf: i64 = 0;
+  einval: i64 = 0;
+  enomem: i64 = 0;
+  enosys: i64 = 0;
+  enoent: i64 = 0;
+  other: i64 = 0;
+  wrong: i64 = 0;
+}
+const tally = new Tally();
+
+/** An address no user process owns: null page, kernel, non-canonical or unmapped low. */
+function foreignPtr(): u64 {
+  switch (i32(rng.below(5))) {
+    case 0: return rng.below(4096);
+    case 1: return 0x100000 + rng.below(0x100000); // the tskc kernel's image
+    case 2: return 0xffff800000000000 + rng.below(0x100000000);
+    case 3: return 0xffffffff80000000 + rng.below(0x80000000);
+    default: return 0x0000800000000000 + rng.below(0x100000000); // non-canonical
+  }
+}
+
+/** A pointer the kernel may write through: foreign, or inside the scratch buffer (lengths may run past it). */
+function writablePtr(): u64 {
+  return rng.below(3) == 0 ? u64(scratch) + rng.below(SCRATCH_SIZE) : foreignPtr();
+}
+
+/** A pointer the kernel only reads: any writable one, the top of user space, or 64 random bits. */
+function readablePtr(): u64 {
+  const k = rng.below(6);
+  if (k == 0) return 0x00007ffffffff000 + rng.below(0x2000); // across the canonical boundary
+  if (k == 1) return rng.next();
+  return writablePtr();
+}
+
+function length(): u64 {
+  switch (i32(rng.below(7))) {
+    case 0: return 0;
+    case 1: return 1 + rng.below(64);
+    case 2: return rng.below(SCRATCH_SIZE);
+    case 3: return 4096 + rng.below(1 << 20);
+    case 4: return 0x8000000000000000 + rng.below(0x1000);
+    case 5: return 0xffffffffffffffff;
+    default: return rng.next();
+  }
+}
+
+function fd(): i64 {
+  const k = rng.below(4);
+  if (k == 0) return -1;
+  if (k == 1) return 1000 + i64(rng.below(100000));
+  if (k == 2) return i64(rng.next() | 0x8000000000000000); // negative
+  return fds[i32(rng.below(u64(SLOTS)))]; // one it opened, or 0 for a free slot (safeFd filters that)
+}
+
+/** An fd for read/write/close: never 0, 1 or 2 (stdin could block, stdout carries the summary). */
+function safeFd(): i64 {
+  const f = fd();
+  return f >= 0 && f <= 2 ? -1 : f;
+}
+
+function remember(table: Int64Array, value: i64): void {
+  for (let i = 0; i < SLOTS; i++) {
+    if (table[i] == 0) {
+      table[i] = value;
+      return;
+    }
+  }
+  syscall(SYS_CLOSE, value); // no room: give it back at once
+}
+
+function forgetFd(f: i64): void {
+  for (let i = 0; i < SLOTS; i++) if (fds[i] == f) fds[i] = 0;
+}
+
+function callOpen(): i64 {
+  const k = rng.below(4);
+  const path = k == 0 ? changetype<usize>('/dev/null') + 8 : k == 1 ? changetype<usize>('/nonexistent/tskc-torture') + 8 : usize(readablePtr());
+  const r = syscall(SYS_OPEN, path, rng.next() & 0xffffffff, rng.below(0o1000));
+  if (r > 2) remember(fds, r);
+  return r;
+}
+
+function callClose(): i64 {
+  const f = safeFd();
+  const r = syscall(SYS_CLOSE, f);
+  if (r == 0) forgetFd(f);
+  return r;
+}
+
+function callMmap(): i64 {
+  const len = length();
+  const flags = rng.next() & SAFE_MAP_FLAGS;
+  const r = syscall(SYS_MMAP, readablePtr(), len, rng.below(16), flags, safeFd(), rng.below(4) == 0 ? rng.next() : 0);
+  if (!isError(r)) {
+    let slot = -1;
+    for (let i = 0; i < SLOTS; i++) if (mapLens[i] == 0) slot = i;
+    if (slot < 0) syscall(SYS_MUNMAP, r, len);
+    else {
+      maps[slot] = u64(r);
+      mapLens[slot] = len;
+    }
+  }
+  return r;
+}
+
+function callMunmap(): i64 {
+  const slot = i32(rng.below(u64(SLOTS)));
+  if (rng.below(2) == 0 && mapLens[slot] != 0) {
+    const r = syscall(SYS_MUNMAP, maps[slot], mapLens[slot]);
+    mapLens[slot] = 0;
+    return r;
+  }
+  return syscall(SYS_MUNMAP, foreignPtr() | 1, length()); // never a page of its own: odd addresses are EINVAL
+}
+
+/** One random call; returns its result (an unknown number's must be -ENOSYS). */
+function oneCall(): i64 {
+  switch (i32(rng.below(13))) {
+    case 0: return syscall(SYS_READ, safeFd(), writablePtr(), length());
+    case 1: return syscall(SYS_WRITE, safeFd(), readablePtr(), length());
+    case 2: return callOpen();
+    case 3: return callClose();
+    case 4: return callMmap();
+    case 5: return callMunmap();
+    case 6: return syscall(SYS_SCHED_YIELD);
+    case 7: return syscall(SYS_GETPID);
+    case 8: return syscall(SYS_SPAWN, readablePtr(), length());
+    case 9: return syscall(SYS_MEMINFO, writablePtr());
+    case 10: return syscall(SYS_UPTIME);
+    default: {
+      const r = syscall(1000 + rng.below(1000), rng.next(), rng.next(), rng.next(), rng.next(), rng.next(), rng.next());
+      if (r != -ENOSYS) tally.wrong++;
+      return r;
+    }
+  }
+}
+
+function count(r: i64): void {
+  if (r >= 0 && !isError(r)) tally.ok++;
+  else if (!isError(r)) tally.wrong++; // below -4095: no errno
+  else if (r == -EFAULT) tally.efault++;
+  else if (r == -EBADF) tally.ebadf++;
+  else if (r == -EINVAL) tally.einval++;
+  else if (r == -ENOMEM) tally.enomem++;
+  else if (r == -ENOSYS) tally.enosys++;
+  else if (r == -ENOENT) tally.enoent++;
+  else tally.other++;
+}
+
+function torture(): void {
+  const n = argNumber(1, 1000);
+  const seed = argNumber(2, 1);
+  if (n < 0 || seed < 0) {
+    println('usage: torture [N [SEED]]');
+    exit(2);
+  }
+  rng.seed(u64(seed));
+  for (let i: i64 = 0; i < n; i++) count(oneCall());
+  for (let i = 0; i < SLOTS; i++) {
+    if (fds[i] != 0) syscall(SYS_CLOSE, fds[i]);
+    if (mapLens[i] != 0) syscall(SYS_MUNMAP, maps[i], mapLens[i]);
+  }
+  const t = tally;
+  printf(`torture: ${n} calls, seed ${seed}: ${t.ok} ok, EFAULT ${t.efault}, EBADF ${t.ebadf}, EINVAL ${t.einval}, `);
+  printf(`ENOMEM ${t.enomem}, ENOSYS ${t.enosys}, ENOENT ${t.enoent}, other ${t.other}; ${t.wrong} wrong\n`);
+  exit(t.wrong == 0 ? 0 : 1);
+}
+
+torture();
