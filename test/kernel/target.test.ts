@@ -17,6 +17,13 @@ import { scratch } from '../compiler/programs.js';
 const root = repoRoot();
 const PROGRAMS = ['kernel/main.ts', 'test/interrupts/fixtures/exceptions.ts', 'test/intrinsics/kernel-intrinsics.ts', 'test/attributes/placement.ts'];
 
+/** Names of the @naked functions in the kernel's and the test programs' sources. */
+const nakedNames = new Set(
+  spawnSync('grep', ['-rlE', '@naked', join(root, 'kernel'), join(root, 'runtime'), join(root, 'test')], { encoding: 'utf8' }).stdout
+    .split('\n').filter((f) => f.endsWith('.ts'))
+    .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/@naked[^]*?\*\/\s*(?:export\s+)?function\s+(\w+)/g)].map((m) => m[1]!)),
+);
+
 /** Relocation types that survive linking the kernel at 0xffffffff80000000 and above. */
 const HIGHER_HALF_SAFE = new Set(['R_X86_64_PC32', 'R_X86_64_PLT32', 'R_X86_64_64', 'R_X86_64_32S', 'R_X86_64_PC64']);
 
@@ -41,8 +48,10 @@ describe.each(PROGRAMS)('kernel target output of %s', (program) => {
 
   it('keeps a frame pointer in every tskc function', () => {
     const stubs = new Set([...asm.matchAll(/call \$(\S+)\.handler/g)].map((m) => m[1]));
+    // @naked functions (docs/language.md §11.5) are their asm only: no frame by definition.
+    const naked = new Set([...asm.matchAll(/^global \$?(\S+):function/gm)].map((m) => m[1]!).filter((n) => nakedNames.has(n.split('.').at(-1)!)));
     for (const [name, body] of functionBodies(asm)) {
-      if (name === '_start' || stubs.has(name)) continue; // entry stub; interrupt stubs (iretq frames)
+      if (name === '_start' || stubs.has(name) || naked.has(name)) continue; // entry stub; interrupt stubs (iretq frames); @naked
       expect(body.slice(0, 2), name).toEqual(['push rbp', 'mov rbp, rsp']);
     }
   });
