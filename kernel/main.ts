@@ -66,7 +66,7 @@ consoleWrite('\n');
 mmInit(); // physical memory map, frame allocator, kernel heap behind `new`, page tables
 ok('memory\n');
 guardBootStack(); // the boot stack's guard page joins the TSS stacks' ones
-guardPagesUnmap(); // unmap every stack's guard page: an overflow faults (HOOK: redo after a CR3 switch)
+guardPagesUnmap(); // unmap every stack's guard page from the kernel tables: an overflow faults
 ok('guard pages\n');
 picInit(); // 8259 PICs remapped to vectors 0x20-0x2F, all lines masked
 ok('pic\n');
