@@ -6,7 +6,7 @@
 // half (RIP-relative, 64-bit absolute or sign-extended 32-bit; never a
 // zero-extended 32-bit absolute address).
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { compile } from '../../compiler/driver/pipeline.js';
@@ -16,6 +16,13 @@ import { scratch } from '../compiler/programs.js';
 
 const root = repoRoot();
 const PROGRAMS = ['kernel/main.ts', 'test/interrupts/fixtures/exceptions.ts', 'test/intrinsics/kernel-intrinsics.ts', 'test/attributes/placement.ts'];
+
+/** Functions tagged `@naked` in the kernel's sources and the test programs: they have no prologue by design. */
+const NAKED = new Set(
+  [...readdirSync(join(root, 'kernel'), { recursive: true }).map((f) => join('kernel', String(f))), ...PROGRAMS]
+    .filter((f) => f.endsWith('.ts'))
+    .flatMap((f) => [...readFileSync(join(root, f), 'utf8').matchAll(/@naked[^\n]*\*\/\s*(?:export\s+)?function\s+(\w+)/g)].map((m) => m[1]!)),
+);
 
 /** Relocation types that survive linking the kernel at 0xffffffff80000000 and above. */
 const HIGHER_HALF_SAFE = new Set(['R_X86_64_PC32', 'R_X86_64_PLT32', 'R_X86_64_64', 'R_X86_64_32S', 'R_X86_64_PC64']);
@@ -42,7 +49,7 @@ describe.each(PROGRAMS)('kernel target output of %s', (program) => {
   it('keeps a frame pointer in every tskc function', () => {
     const stubs = new Set([...asm.matchAll(/call \$(\S+)\.handler/g)].map((m) => m[1]));
     for (const [name, body] of functionBodies(asm)) {
-      if (name === '_start' || stubs.has(name)) continue; // entry stub; interrupt stubs (iretq frames)
+      if (name === '_start' || stubs.has(name) || NAKED.has(name)) continue; // entry stub; interrupt stubs (iretq frames); @naked
       expect(body.slice(0, 2), name).toEqual(['push rbp', 'mov rbp, rsp']);
     }
   });
