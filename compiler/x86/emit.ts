@@ -47,7 +47,7 @@ const SECTION_HEADER: Record<Section | 'text', string> = {
   text: 'section .text progbits alloc exec nowrite align=16',
   rodata: 'section .rodata progbits alloc noexec nowrite align=16',
   data: 'section .data progbits alloc noexec write align=16',
-  bss: 'section .bss nobits alloc noexec write align=16',
+  bss: 'section .bss nobits alloc noexec write align=4096', // page-aligned objects: the boot stack's guard page (stubs.ts)
 };
 export const sectionHeader = (s: Section | 'text'): string => SECTION_HEADER[s];
 

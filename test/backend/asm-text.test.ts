@@ -72,7 +72,7 @@ describe('kernel target assembly', () => {
   it('has the kernel entry stub with a boot stack and the boot info pointer', () => {
     expect(text).toMatch(/_start:\n {4}mov \[rel __tskc_boot_info\], rdi\n {4}lea rsp, \[rel __tskc_boot_stack_top\]\n {4}xor ebp, ebp\n {4}call \$kmain\n {4}cli\n\.halt:\n {4}hlt\n {4}jmp \.halt/);
     expect(text).toMatch(/__tskc_boot_stack:\n {4}resb 65536\n/);
-    expect(text).toMatch(/section \.bss nobits alloc noexec write align=16/);
+    expect(text).toMatch(/section \.bss nobits alloc noexec write align=4096/);
   });
 
   it('emits port I/O with dx or an imm8 port', () => {

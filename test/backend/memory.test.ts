@@ -120,7 +120,7 @@ ${prints(['%n.1', '%c.3', '%v.8', '%z.10', '%z.11'])}
     const r = run(text);
     expect(r.stdout).toBe('hello, "world"\n15\n104\n42\n0\n-1\n');
     expect(r.asm).toMatch(/section \.rodata progbits alloc noexec nowrite align=16/);
-    expect(r.asm).toMatch(/section \.bss nobits alloc noexec write align=16/);
+    expect(r.asm).toMatch(/section \.bss nobits alloc noexec write align=4096/);
     expect(r.asm).toMatch(/global \$msg:data 15/);
   });
 

@@ -1,15 +1,17 @@
-// Part 2 of `npm run bench`: tskc building the kernel and userland against
-// `tsc --noEmit` type-checking the same projects, with tskc's per-stage
-// timings (`tskc build --timings`). Each tool runs as its own process, as a
-// user would run it, so both pay Node's start-up.
+// Part 2 of `npm run bench`: tskc building the kernel and every userland
+// program (the shell and userland/programs/*) against `tsc --noEmit`
+// type-checking the kernel and userland projects, with tskc's per-stage
+// timings (`tskc build --timings`). Each tool runs as its own process, as
+// a user would run it, so both pay Node's start-up.
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { median } from './measure.js';
 
 export interface CompileTime {
   /** median ms of the tskc builds (kernel + userland), one process each */
   tskcMs: number;
-  /** median ms of `tsc --noEmit -p kernel` + `-p userland` */
+  /** median ms of `tsc --noEmit -p kernel` + `-p userland` (one process each) */
   tscMs: number;
   ratio: number;
   /** median ms per stage, summed over the projects */
@@ -24,10 +26,19 @@ interface Project {
   emit: string;
 }
 
-const PROJECTS: Project[] = [
-  { name: 'kernel', entry: 'kernel/main.ts', target: 'kernel', emit: 'obj' },
-  { name: 'userland', entry: 'userland/hello.ts', target: 'user', emit: 'exe' },
-];
+/** The kernel, then each userland program: the shell and userland/programs/*.ts. */
+function projects(root: string): Project[] {
+  const user = (entry: string): Project => ({ name: `user-${basename(entry, '.ts')}`, entry, target: 'user', emit: 'exe' });
+  const programs = join(root, 'userland', 'programs');
+  return [
+    { name: 'kernel', entry: 'kernel/main.ts', target: 'kernel', emit: 'obj' },
+    ...(existsSync(join(root, 'userland', 'shell', 'main.ts')) ? [user('userland/shell/main.ts')] : []),
+    ...(existsSync(programs) ? readdirSync(programs).filter((f) => f.endsWith('.ts')).sort().map((f) => user(`userland/programs/${f}`)) : []),
+  ];
+}
+
+/** The tsconfig projects tsc checks: the same files. */
+const TSC_PROJECTS = ['kernel', 'userland'];
 
 
 function timed(argv: string[], cwd: string): { ms: number; stderr: string } {
@@ -50,7 +61,8 @@ export function measureCompileTime(root: string, outDir: string, runs: number): 
     process.execPath, join(root, 'compiler/bin/tskc.js'), 'build', p.entry, '--target', p.target,
     '--emit', p.emit, '-o', join(outDir, `${p.name}.${p.emit}`), '--timings',
   ];
-  const tsc = (p: Project): string[] => [process.execPath, join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', p.name];
+  const tsc = (project: string): string[] => [process.execPath, join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', project];
+  const PROJECTS = projects(root);
   for (const p of PROJECTS) timed(tskc(p), root); // warm-up: rebuilds dist/ if stale, fills the page cache
   const tskcTimes: number[] = [];
   const tscTimes: number[] = [];
@@ -65,7 +77,7 @@ export function measureCompileTime(root: string, outDir: string, runs: number): 
     }
     tskcTimes.push(total);
     for (const [s, ms] of perStage) stageTimes.set(s, [...(stageTimes.get(s) ?? []), ms]);
-    tscTimes.push(PROJECTS.reduce((sum, p) => sum + timed(tsc(p), root).ms, 0));
+    tscTimes.push(TSC_PROJECTS.reduce((sum, p) => sum + timed(tsc(p), root).ms, 0));
   }
   const tskcMs = median(tskcTimes);
   const tscMs = median(tscTimes);

@@ -28,7 +28,7 @@ const KNOWN_CRASHES: Record<string, string> = {};
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const VITE_NODE = join(ROOT, 'node_modules', 'vite-node', 'vite-node.mjs');
 const SHARDS = 2;
-const TIMEOUT_MS = 240_000;
+const TIMEOUT_MS = 480_000; // a hang detector, with room for a loaded machine
 
 interface ShardRun {
   results: SnippetResult[];
