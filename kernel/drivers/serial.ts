@@ -3,7 +3,7 @@
 // it drains the receive FIFO into the ring (kernel/interrupts/irq.ts routes
 // IRQ 4 to it). serialInit enables the receive interrupt in the UART (IER
 // and the OUT2 line that gates the IRQ).
-import { ByteRing } from '../lib/ring';
+import { ByteRing, RING_CAPACITY } from '../lib/ring';
 
 const COM1: u16 = 0x3f8;
 const DATA: u16 = COM1 + 0; // receive / transmit holding register (divisor low with DLAB)
@@ -55,17 +55,34 @@ export function serialPutByte(b: u8): void {
   outb(DATA, b);
 }
 
+/** Room kept in serialRx before the receive interrupt is switched off again. */
+const RX_HIGH_WATER: u32 = RING_CAPACITY - 16;
+let rxPaused = false;
+
 /**
- * The IRQ 4 handler's body: moves every byte waiting in the receive FIFO
- * into serialRx (bytes that do not fit are dropped and counted by the ring,
- * but always read, so the interrupt condition clears).
+ * The IRQ 4 handler's body: moves the bytes waiting in the receive FIFO
+ * into serialRx. Flow control instead of loss: when the ring is nearly full
+ * the receive interrupt is switched off and the rest stays in the UART (the
+ * sender waits), until serialReadByte has made room again.
  */
 export function serialOnIrq(): void {
   if (!present) return;
-  while ((inb(LSR) & LSR_DATA_READY) != 0) serialRx.push(inb(DATA));
+  while ((inb(LSR) & LSR_DATA_READY) != 0) {
+    if (serialRx.size() >= RX_HIGH_WATER) {
+      rxPaused = true;
+      outb(IER, 0x00);
+      return;
+    }
+    serialRx.push(inb(DATA));
+  }
 }
 
 /** The oldest received byte, or -1 if none has arrived. */
 export function serialReadByte(): i32 {
-  return serialRx.pop();
+  const b = serialRx.pop();
+  if (rxPaused && serialRx.size() < RX_HIGH_WATER / 2) {
+    rxPaused = false;
+    outb(IER, IER_RX_AVAILABLE); // pending bytes raise IRQ 4 again at once
+  }
+  return b;
 }
