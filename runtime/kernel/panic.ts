@@ -3,7 +3,7 @@
 // work before, and without, any driver): the message, the TS location, and
 // the call stack named from the compiler's debug table (symbols.ts), found
 // by walking the frame-pointer chain. Then the CPU halts for good.
-import { functionName, sourceFile, sourceLine } from './symbols';
+import { functionNameIn, sourceFileIn, sourceLineIn } from './symbols';
 import { ByteSink, writeHex as fmtHex, writeSigned, writeString } from '../../kernel/lib/fmt';
 
 const COM1: u16 = 0x3f8;
@@ -35,18 +35,23 @@ export function writeCodeAddress(addr: usize, lookup: usize): void {
 
 /** writeCodeAddress to any byte sink (the exception report writes it to the console). */
 export function writeCodeAddressTo(addr: usize, lookup: usize, sink: ByteSink): void {
+  writeCodeAddressIn(debugTable(), addr, lookup, sink);
+}
+
+/** writeCodeAddressTo, named from the debug table at `table` (a user program's, for its faults). */
+export function writeCodeAddressIn(table: usize, addr: usize, lookup: usize, sink: ByteSink): void {
   fmtHex(u64(addr), 1, sink);
-  const name = functionName(lookup);
+  const name = table == 0 ? '' : functionNameIn(table, lookup);
   if (name.length == 0) {
     writeString(' ??', sink);
     return;
   }
   writeString(' ', sink);
   writeString(name, sink);
-  const line = sourceLine(lookup);
+  const line = sourceLineIn(table, lookup);
   if (line == 0) return;
   writeString(' at ', sink);
-  writeString(sourceFile(lookup), sink);
+  writeString(sourceFileIn(table, lookup), sink);
   writeString(':', sink);
   writeSigned(line as i64, sink);
 }

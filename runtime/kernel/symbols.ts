@@ -1,7 +1,9 @@
 // In-kernel symbolization: the TS function and line of a code address, read
 // from the debug table the compiler puts in .rodata (debugTable(); layout in
 // docs/debugging.md, "The debug table"). Lookups are binary searches and
-// allocate nothing, so panics and exception handlers can use them.
+// allocate nothing, so panics and exception handlers can use them. The
+// `...In` forms read another program's table (a user program's, which the
+// kernel names fault locations with); the others read the kernel's own.
 
 const HEADER: usize = 32;
 const FUNC_BYTES: usize = 12;
@@ -9,24 +11,24 @@ const ROW_BYTES: usize = 8;
 const RUN_BYTES: usize = 8;
 const LINE_MASK: u32 = 0xfffff;
 
-function count(at: usize): usize {
-  return usize(load<u32>(debugTable() + at));
+function count(t: usize, at: usize): usize {
+  return usize(load<u32>(t + at));
 }
 
-function funcsAt(): usize {
-  return debugTable() + HEADER;
+function funcsAt(t: usize): usize {
+  return t + HEADER;
 }
 
-function rowsAt(): usize {
-  return funcsAt() + FUNC_BYTES * count(16);
+function rowsAt(t: usize): usize {
+  return funcsAt(t) + FUNC_BYTES * count(t, 16);
 }
 
-function runsAt(): usize {
-  return rowsAt() + ROW_BYTES * count(20);
+function runsAt(t: usize): usize {
+  return rowsAt(t) + ROW_BYTES * count(t, 20);
 }
 
-function textBase(): usize {
-  return load<usize>(debugTable() + 8);
+function textBase(t: usize): usize {
+  return load<usize>(t + 8);
 }
 
 /** The index of the last entry of `n` (each `size` bytes at `at`, u32 key first) with key <= key, or n if none. */
@@ -42,56 +44,76 @@ function lastAtOrBefore(at: usize, size: usize, n: usize, key: usize): usize {
 }
 
 /** The table entry (address) of the function containing `addr`, or 0. */
-function funcEntry(addr: usize): usize {
-  const base = textBase();
+function funcEntry(t: usize, addr: usize): usize {
+  const base = textBase(t);
   if (addr < base) return 0;
-  const n = count(16);
-  const i = lastAtOrBefore(funcsAt(), FUNC_BYTES, n, addr - base);
+  const n = count(t, 16);
+  const i = lastAtOrBefore(funcsAt(t), FUNC_BYTES, n, addr - base);
   if (i == n) return 0;
-  const e = funcsAt() + i * FUNC_BYTES;
+  const e = funcsAt(t) + i * FUNC_BYTES;
   const start = base + usize(load<u32>(e));
   return addr < start + usize(load<u32>(e + 4)) ? e : 0;
 }
 
 /** The index of the row holding `addr`, inside the function containing it, or the row count if none. */
-function rowIndex(addr: usize): usize {
-  const n = count(20);
-  const f = funcEntry(addr);
+function rowIndex(t: usize, addr: usize): usize {
+  const n = count(t, 20);
+  const f = funcEntry(t, addr);
   if (f == 0) return n;
-  const base = textBase();
-  const i = lastAtOrBefore(rowsAt(), ROW_BYTES, n, addr - base);
-  if (i == n || load<u32>(rowsAt() + i * ROW_BYTES) < load<u32>(f)) return n;
+  const base = textBase(t);
+  const i = lastAtOrBefore(rowsAt(t), ROW_BYTES, n, addr - base);
+  if (i == n || load<u32>(rowsAt(t) + i * ROW_BYTES) < load<u32>(f)) return n;
   return i;
 }
 
-function tableString(offset: u32): string {
-  return changetype<string>(debugTable() + usize(offset));
+function tableString(t: usize, offset: u32): string {
+  return changetype<string>(t + usize(offset));
 }
 
 /** The name of the function containing code address `addr`, or '' outside every function. */
-export function functionName(addr: usize): string {
-  const f = funcEntry(addr);
-  return f == 0 ? '' : tableString(load<u32>(f + 8));
+export function functionNameIn(t: usize, addr: usize): string {
+  const f = funcEntry(t, addr);
+  return f == 0 ? '' : tableString(t, load<u32>(f + 8));
 }
 
 /** The start address of the function containing `addr`, or 0. */
-export function functionStart(addr: usize): usize {
-  const f = funcEntry(addr);
-  return f == 0 ? 0 : textBase() + usize(load<u32>(f));
+export function functionStartIn(t: usize, addr: usize): usize {
+  const f = funcEntry(t, addr);
+  return f == 0 ? 0 : textBase(t) + usize(load<u32>(f));
 }
 
 /** The TS line of the instruction at `addr`, or 0 outside TS code. */
-export function sourceLine(addr: usize): i32 {
-  const i = rowIndex(addr);
-  if (i == count(20)) return 0;
-  return i32(load<u32>(rowsAt() + i * ROW_BYTES + 4) & LINE_MASK);
+export function sourceLineIn(t: usize, addr: usize): i32 {
+  const i = rowIndex(t, addr);
+  if (i == count(t, 20)) return 0;
+  return i32(load<u32>(rowsAt(t) + i * ROW_BYTES + 4) & LINE_MASK);
 }
 
 /** The TS file of the instruction at `addr` (as the compiler named it), or '' outside TS code. */
-export function sourceFile(addr: usize): string {
-  const i = rowIndex(addr);
-  if (i == count(20)) return '';
+export function sourceFileIn(t: usize, addr: usize): string {
+  const i = rowIndex(t, addr);
+  if (i == count(t, 20)) return '';
   // The last run whose first row is <= i (runs are sorted by first row).
-  const r = lastAtOrBefore(runsAt(), RUN_BYTES, count(24), i);
-  return tableString(load<u32>(runsAt() + r * RUN_BYTES + 4));
+  const r = lastAtOrBefore(runsAt(t), RUN_BYTES, count(t, 24), i);
+  return tableString(t, load<u32>(runsAt(t) + r * RUN_BYTES + 4));
+}
+
+/** The name of the function containing code address `addr` of the kernel, or ''. */
+export function functionName(addr: usize): string {
+  return functionNameIn(debugTable(), addr);
+}
+
+/** The start address of the kernel function containing `addr`, or 0. */
+export function functionStart(addr: usize): usize {
+  return functionStartIn(debugTable(), addr);
+}
+
+/** The TS line of the kernel instruction at `addr`, or 0. */
+export function sourceLine(addr: usize): i32 {
+  return sourceLineIn(debugTable(), addr);
+}
+
+/** The TS file of the kernel instruction at `addr`, or ''. */
+export function sourceFile(addr: usize): string {
+  return sourceFileIn(debugTable(), addr);
 }
