@@ -15,6 +15,12 @@ declare module 'node:fs' {
   export function readdirSync(path: string): string[];
   export function chmodSync(path: string, mode: number): void;
   export function copyFileSync(src: string, dst: string): void;
+  export function renameSync(from: string, to: string): void;
+}
+
+declare module 'node:crypto' {
+  export interface Hash { update(data: string | Uint8Array): Hash; digest(enc: 'hex'): string }
+  export function createHash(algorithm: string): Hash;
 }
 
 declare module 'node:path' {

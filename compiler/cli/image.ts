@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { compile } from '../driver/pipeline.js';
 import { buildImage } from '../image/image.js';
+import { buildUserPrograms, userProgramsObject } from '../image/userland.js';
 import type { ImageResult } from '../image/image.js';
 import { repoRoot } from '../frontend/program.js';
 
@@ -21,7 +22,10 @@ export function buildKernelImage(o: { outDir: string; debug: boolean; entry?: st
   const obj = join(outDir, 'kernel.o');
   const entries = o.test ? [join(root, 'kernel', 'testing', 'entry.ts'), entry] : [entry];
   compile({ entries, target: 'kernel', emit: 'obj', output: obj, debug: o.debug });
-  return buildImage({ kernelObjs: [obj], outDir, root, log });
+  const objs = [obj];
+  // The real kernel carries the user programs (test kernels with their own entry do not).
+  if (o.entry === undefined) objs.push(userProgramsObject(buildUserPrograms(root, log), outDir));
+  return buildImage({ kernelObjs: objs, outDir, root, log });
 }
 
 /** Boots a disk image in QEMU with serial on stdio; returns QEMU's exit status. */

@@ -17,9 +17,16 @@ export interface Target {
   linkArgs: string[];
 }
 
+/**
+ * Where user programs are linked: the first user address of the kernel's
+ * address spaces (kernel/mm/aspace.ts USER_START; test/kernel/memory-map.test.ts
+ * checks the two agree).
+ */
+export const USER_IMAGE_BASE = 0x4000_0000_0000;
+
 export const TARGETS: Record<TargetName, Target> = {
   kernel: { name: 'kernel', entry: 'kernel', floats: false, runtime: ['common/strings.ts', 'common/memory.ts', 'common/math.ts', 'kernel/symbols.ts', 'kernel/panic.ts', 'kernel/heap.ts', 'kernel/interrupts.ts'], linkArgs: [] },
-  user: { name: 'user', entry: 'process', floats: true, runtime: ['common/strings.ts', 'common/memory.ts', 'common/math.ts', 'process/numfmt.ts', 'process/fmath.ts', 'process/console.ts', 'process/panic.ts', 'process/heap.ts'], linkArgs: ['-static', '-e', '_start'] },
+  user: { name: 'user', entry: 'process', floats: true, runtime: ['common/strings.ts', 'common/memory.ts', 'common/math.ts', 'process/numfmt.ts', 'process/fmath.ts', 'process/console.ts', 'process/panic.ts', 'process/heap.ts'], linkArgs: ['-static', '-e', '_start', `--image-base=0x${USER_IMAGE_BASE.toString(16)}`] },
   linux: { name: 'linux', entry: 'process', floats: true, runtime: ['common/strings.ts', 'common/memory.ts', 'common/math.ts', 'process/numfmt.ts', 'process/fmath.ts', 'process/console.ts', 'process/panic.ts', 'process/heap.ts'], linkArgs: ['-static', '-e', '_start'] },
 };
 

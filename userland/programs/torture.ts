@@ -9,17 +9,18 @@
 // kernel/syscall/numbers.ts (never exit) and unknown numbers from 1000 up;
 // fds are -1, ≥ 1000, or ones it opened itself (only /dev/null can open);
 // memory the kernel may write (read, meminfo) is invalid or its own scratch
-// buffer; munmap only gets its own mappings or addresses no process owns;
+// buffer (meminfo's 32 bytes always fit inside it; read only ever gets fds
+// of /dev/null, which writes nothing); munmap only gets its own mappings or addresses no process owns;
 // mmap never gets MAP_FIXED, MAP_POPULATE or MAP_LOCKED.
 
 import {
-  EBADF, EFAULT, EINVAL, ENOENT, ENOMEM, ENOSYS, SYS_CLOSE, SYS_GETPID, SYS_MEMINFO, SYS_MMAP, SYS_MUNMAP,
+  EBADF, EFAULT, EINVAL, ENOENT, ENOMEM, ENOSYS, MEMINFO_SIZE, SYS_CLOSE, SYS_GETPID, SYS_MEMINFO, SYS_MMAP, SYS_MUNMAP,
   SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_UPTIME, SYS_WRITE,
 } from '../../kernel/syscall/numbers';
 import { argNumber } from '../lib/args';
 import { printf, println } from '../lib/print';
 import { exit, isError } from '../lib/sys';
-import { Random } from './random';
+import { Random } from '../lib/random';
 
 /** The mmap flags torture may set: SHARED, PRIVATE, ANONYMOUS, NORESERVE. */
 const SAFE_MAP_FLAGS: u64 = 0x01 | 0x02 | 0x20 | 0x4000;
@@ -162,7 +163,7 @@ function oneCall(): i64 {
     case 6: return syscall(SYS_SCHED_YIELD);
     case 7: return syscall(SYS_GETPID);
     case 8: return syscall(SYS_SPAWN, readablePtr(), length());
-    case 9: return syscall(SYS_MEMINFO, writablePtr());
+    case 9: return syscall(SYS_MEMINFO, rng.below(3) == 0 ? u64(scratch) + rng.below(SCRATCH_SIZE - u64(MEMINFO_SIZE)) : foreignPtr());
     case 10: return syscall(SYS_UPTIME);
     default: {
       const r = syscall(1000 + rng.below(1000), rng.next(), rng.next(), rng.next(), rng.next(), rng.next(), rng.next());

@@ -1,0 +1,137 @@
+// The user programs linked into the kernel image (docs/processes.md,
+// "Programs in the image"). Each program is compiled with `--target user`
+// to an ELF executable at USER_IMAGE_BASE; a generated NASM file then puts
+// the stripped executables in the kernel's .rodata with a table the kernel's
+// loader reads (kernel/proc/programs.ts):
+//
+//   __user_programs:  u64 count, then per program five u64:
+//                     name (a tskc string), ELF address, ELF bytes,
+//                     the program's debug table (a user address), 0
+//
+// Programs are userland/programs/NAME.ts (named NAME) and the shell,
+// userland/shell/main.ts (named `shell`). Compiling them is the slow part of
+// an image build, so the executables are cached under build/cache, keyed by
+// a hash of everything they are made from (sources, runtime, compiler).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { compile } from '../driver/pipeline.js';
+import { TARGETS } from '../driver/target.js';
+import { assemble, link, ToolError } from '../driver/toolchain.js';
+import { Elf } from '../debug/elf.js';
+
+export interface UserProgram {
+  name: string;
+  source: string;
+  /** The executable with symbols (for tskc symbolize and gdb). */
+  elf: string;
+  /** The same executable stripped: what the image carries. */
+  stripped: string;
+  /** The address of its __tskc_debug_table (the kernel names fault locations with it). */
+  debugTable: bigint;
+}
+
+/** The user programs of the tree, shell first, then userland/programs/*.ts by name. */
+export function userProgramSources(root: string): { name: string; source: string }[] {
+  const dir = join(root, 'userland', 'programs');
+  const programs = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()
+    .map((f) => ({ name: basename(f, '.ts'), source: join(dir, f) }));
+  return [{ name: 'shell', source: join(root, 'userland', 'shell', 'main.ts') }, ...programs];
+}
+
+function filesUnder(dir: string, ext: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...filesUnder(p, ext));
+    else if (name.endsWith(ext)) out.push(p);
+  }
+  return out.sort();
+}
+
+/** A hash of every input of the user programs: their sources, the runtime, the syscall table and the compiler. */
+function inputsHash(root: string): string {
+  const h = createHash('sha256');
+  const files = [
+    ...filesUnder(join(root, 'userland'), '.ts'), ...filesUnder(join(root, 'runtime'), '.ts'),
+    ...filesUnder(join(root, 'kernel', 'syscall'), '.ts'), ...filesUnder(join(root, 'dist', 'compiler'), '.js'),
+  ];
+  for (const f of files) h.update(relative(root, f)).update('\0').update(readFileSync(f)).update('\0');
+  h.update(TARGETS.user.linkArgs.join(' '));
+  return h.digest('hex').slice(0, 16);
+}
+
+function debugTableOf(elfPath: string): bigint {
+  const sym = Elf.read(elfPath).symbols().find((s) => s.name === '__tskc_debug_table');
+  if (!sym) throw new ToolError(`${elfPath}: no __tskc_debug_table symbol`);
+  return sym.value;
+}
+
+/** Compiles one program into dir: NAME (with symbols) and NAME.stripped. */
+function buildOne(name: string, source: string, dir: string): void {
+  const obj = join(dir, `${name}.o`);
+  compile({ entries: [source], target: 'user', emit: 'obj', output: obj, debug: false });
+  link([obj], join(dir, name), TARGETS.user.linkArgs);
+  link([obj], join(dir, `${name}.stripped`), [...TARGETS.user.linkArgs, '--strip-all']);
+}
+
+/** Builds (or takes from the cache) every user program; `log` reports progress. */
+export function buildUserPrograms(root: string, log: (m: string) => void): UserProgram[] {
+  const sources = userProgramSources(root);
+  const cacheRoot = join(root, 'build', 'cache');
+  const dir = join(cacheRoot, `user-${inputsHash(root)}`);
+  if (!existsSync(dir)) {
+    mkdirSync(cacheRoot, { recursive: true });
+    const scratch = mkdtempSync(join(cacheRoot, 'tmp-'));
+    try {
+      for (const p of sources) {
+        log(`compile ${relative(root, p.source)} (target user) as '${p.name}'`);
+        buildOne(p.name, p.source, scratch);
+      }
+      try {
+        renameSync(scratch, dir);
+      } catch {
+        // Another build (a parallel test) finished the same programs first: use its copy.
+        if (!existsSync(dir)) throw new ToolError(`cannot move the user programs into ${dir}`);
+      }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  } else {
+    log(`user programs unchanged: ${sources.map((p) => p.name).join(', ')} (${relative(root, dir)})`);
+  }
+  return sources.map((p) => {
+    const elf = join(dir, p.name);
+    return { ...p, elf, stripped: `${elf}.stripped`, debugTable: debugTableOf(elf) };
+  });
+}
+
+function hex(n: bigint): string {
+  return `0x${n.toString(16)}`;
+}
+
+/** Writes and assembles the NASM file that puts `programs` in the kernel image; returns the object. */
+export function userProgramsObject(programs: UserProgram[], outDir: string): string {
+  const lines = [
+    '; Generated by tskc image (compiler/image/userland.ts): the user programs',
+    '; linked into the kernel, read by kernel/proc/programs.ts. Do not edit.',
+    'section .rodata align=16',
+    'global __user_programs',
+    '__user_programs:',
+    `    dq ${programs.length}`,
+  ];
+  programs.forEach((p, i) => {
+    lines.push(`    dq user_name_${i}, user_elf_${i}, user_elf_${i}.end - user_elf_${i}, ${hex(p.debugTable)}, 0`);
+  });
+  programs.forEach((p, i) => {
+    lines.push('align 8', `user_name_${i}:`, `    dq ${new TextEncoder().encode(p.name).length}`, `    db ${JSON.stringify(p.name)}, 0`);
+    lines.push('align 16', `user_elf_${i}:`, `    incbin ${JSON.stringify(p.stripped)}`, '.end:');
+  });
+  mkdirSync(outDir, { recursive: true });
+  const asm = join(outDir, 'user-programs.asm');
+  writeFileSync(asm, lines.join('\n') + '\n');
+  const obj = join(outDir, 'user-programs.o');
+  assemble(asm, obj, false);
+  return obj;
+}
