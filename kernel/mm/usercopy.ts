@@ -5,35 +5,57 @@
 // if not, so a bad pointer from a process never faults in the kernel. The
 // copy itself runs between stac and clac: with SMAP on, that is the only
 // place the kernel may touch user pages. Kernel target only.
+import { EFAULT, ENAMETOOLONG } from '../syscall/numbers';
 import { currentPml4, userAccessBegin, userAccessEnd } from './arch';
 import { userAccessible } from './aspace';
 
-/** Bad address: what the copies return for a range they refuse. */
-export const EFAULT: i64 = -14;
-
-/** Copies `bytes` from the user address `src` to kernel memory at `dst`: 0, or EFAULT. */
+/** Copies `bytes` from the user address `src` to kernel memory at `dst`: 0, or -EFAULT. */
 export function copyFromUser(dst: usize, src: u64, bytes: u64): i64 {
-  if (!userAccessible(currentPml4(), src, bytes, false)) return EFAULT;
+  if (!userAccessible(currentPml4(), src, bytes, false)) return -EFAULT;
   userAccessBegin();
   memcpy(dst, usize(src), usize(bytes));
   userAccessEnd();
   return 0;
 }
 
-/** Copies `bytes` from kernel memory at `src` to the user address `dst`: 0, or EFAULT. */
+/** Copies `bytes` from kernel memory at `src` to the user address `dst`: 0, or -EFAULT. */
 export function copyToUser(dst: u64, src: usize, bytes: u64): i64 {
-  if (!userAccessible(currentPml4(), dst, bytes, true)) return EFAULT;
+  if (!userAccessible(currentPml4(), dst, bytes, true)) return -EFAULT;
   userAccessBegin();
   memcpy(usize(dst), src, usize(bytes));
   userAccessEnd();
   return 0;
 }
 
-/** Fills `bytes` of user memory at `dst` with zeroes: 0, or EFAULT. */
+/** Fills `bytes` of user memory at `dst` with zeroes: 0, or -EFAULT. */
 export function clearUser(dst: u64, bytes: u64): i64 {
-  if (!userAccessible(currentPml4(), dst, bytes, true)) return EFAULT;
+  if (!userAccessible(currentPml4(), dst, bytes, true)) return -EFAULT;
   userAccessBegin();
   memset(usize(dst), 0, usize(bytes));
   userAccessEnd();
   return 0;
+}
+
+/** Whether the kernel could write `bytes` at the user address `dst` now. */
+export function userWritable(dst: u64, bytes: u64): bool {
+  return userAccessible(currentPml4(), dst, bytes, true);
+}
+
+/**
+ * Copies the NUL-terminated user string at `src` to `dst` (room for `max`
+ * bytes, the NUL included): its length, -EFAULT, or -ENAMETOOLONG when no
+ * NUL comes within `max` bytes.
+ */
+export function copyStringFromUser(dst: usize, src: u64, max: u64): i64 {
+  for (let i: u64 = 0; i < max; i++) {
+    if (i == 0 || ((src + i) & 0xfff) == 0) {
+      if (!userAccessible(currentPml4(), src + i, 1, false)) return -EFAULT;
+    }
+    userAccessBegin();
+    const b = load<u8>(usize(src + i));
+    userAccessEnd();
+    store<u8>(dst + usize(i), b);
+    if (b == 0) return i64(i);
+  }
+  return -ENAMETOOLONG;
 }

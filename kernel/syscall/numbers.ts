@@ -35,10 +35,15 @@ export const MEMINFO_SIZE: i64 = 32;
 // errno values (Linux's). A call fails by returning -errno; results in
 // -4095 … -1 are errors, every other value is a success.
 export const ENOENT: i64 = 2;
+export const E2BIG: i64 = 7;
+export const ENOEXEC: i64 = 8;
 export const EBADF: i64 = 9;
+export const EAGAIN: i64 = 11;
 export const ENOMEM: i64 = 12;
 export const EFAULT: i64 = 14;
 export const EINVAL: i64 = 22;
+export const EMFILE: i64 = 24;
+export const ENAMETOOLONG: i64 = 36;
 export const ENOSYS: i64 = 38;
 /** The largest errno: results from -MAX_ERRNO to -1 are errors. */
 export const MAX_ERRNO: i64 = 4095;

@@ -5,7 +5,7 @@
 // calls (spawn, meminfo, uptime) return -ENOSYS.
 
 import {
-  EBADF, EFAULT, EINVAL, ENOENT, ENOMEM, ENOSYS, MAP_ANONYMOUS, MAP_PRIVATE, MAX_ERRNO, PROT_READ, PROT_WRITE,
+  E2BIG, EAGAIN, EBADF, EFAULT, EINVAL, EMFILE, ENAMETOOLONG, ENOENT, ENOEXEC, ENOMEM, ENOSYS, MAP_ANONYMOUS, MAP_PRIVATE, MAX_ERRNO, PROT_READ, PROT_WRITE,
   SYS_CLOSE, SYS_GETPID, SYS_MEMINFO, SYS_MMAP, SYS_MUNMAP, SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_UPTIME, SYS_WRITE,
 } from '../../kernel/syscall/numbers';
 
@@ -26,10 +26,15 @@ export function isError(result: i64): bool {
 export function errnoName(errno: i64): string {
   switch (errno) {
     case ENOENT: return 'ENOENT';
+    case E2BIG: return 'E2BIG';
+    case ENOEXEC: return 'ENOEXEC';
     case EBADF: return 'EBADF';
+    case EAGAIN: return 'EAGAIN';
     case ENOMEM: return 'ENOMEM';
     case EFAULT: return 'EFAULT';
     case EINVAL: return 'EINVAL';
+    case EMFILE: return 'EMFILE';
+    case ENAMETOOLONG: return 'ENAMETOOLONG';
     case ENOSYS: return 'ENOSYS';
     default: return 'E?';
   }
