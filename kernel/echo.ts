@@ -1,10 +1,11 @@
-// A temporary line echo, until the shell exists: reads characters from the
+// The test build's line console (kernel/config.ts), before any process: reads characters from the
 // console (keyboard and serial), edits one line (backspace erases), and when
 // enter comes prints it back as "echo: <line>". Control characters are shown
 // as ^A … ^Z (so ctrl combinations are visible on both screen and serial).
 // Input arrives through IRQ 1 and IRQ 4 into the drivers' rings; between
 // inputs the CPU sleeps (hlt). In a test build each finished line is also
-// offered to the test commands (kernel/config.ts).
+// offered to the test commands (kernel/config.ts); the line `shell` ends
+// the loop, and the kernel goes on to start the shell as a normal build does.
 import { consolePutByte, consoleReadByte, consoleWrite } from './console/console';
 import { runTestCommand } from './config';
 import { enableAndWait } from './cpu/wait';
@@ -28,13 +29,24 @@ function width(b: u8): i32 {
   return b < 32 || b == 127 ? 2 : 1;
 }
 
-function finishLine(): void {
+/** Whether the line is exactly `shell`. */
+function isShell(): bool {
+  const word = 'shell';
+  if (length != word.length) return false;
+  for (let i: i32 = 0; i < length; i++) if (i32(line[i]) != word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Echoes the finished line and runs it as a test command; true when it was `shell`. */
+function finishLine(): bool {
   consoleWrite('\necho: ');
   for (let i: i32 = 0; i < length; i++) show(line[i]);
   consoleWrite('\n');
+  if (isShell()) return true;
   runTestCommand(line, length);
   consoleWrite('> ');
   length = 0;
+  return false;
 }
 
 function erase(): void {
@@ -50,7 +62,7 @@ function accept(b: u8): void {
   show(b);
 }
 
-/** Echoes forever. */
+/** Echoes lines until the line `shell`. */
 export function echoLoop(): void {
   consoleWrite('> ');
   while (true) {
@@ -61,8 +73,9 @@ export function echoLoop(): void {
       continue;
     }
     sti();
-    if (c == 10) finishLine();
-    else if (c == 8) erase();
+    if (c == 10) {
+      if (finishLine()) return;
+    } else if (c == 8) erase();
     else accept(u8(c));
   }
 }

@@ -12,12 +12,16 @@ import { rtcRead } from './drivers/rtc';
 import { RtcTime } from './drivers/rtc-decode';
 import { serialInit } from './drivers/serial';
 import { VgaColor, vgaAttribute, vgaInit, vgaWriteAt, VGA_COLS } from './drivers/vga';
+import { isTestBuild } from './config';
 import { echoLoop } from './echo';
 import { idtInit } from './interrupts/idt';
 import { irqEnableDevices } from './interrupts/irq';
 import { picInit } from './interrupts/pic';
 import { pitInit } from './interrupts/pit';
 import { mmInit } from './mm/init';
+import { userFaultsInit } from './proc/fault';
+import { processesStart } from './proc/idle';
+import { syscallInit } from './syscall/entry';
 
 const TITLE = ' tskc kernel ';
 
@@ -74,8 +78,13 @@ pitInit(); // timer at 100 Hz on IRQ 0
 ok('pit\n');
 irqEnableDevices(); // unmask IRQ 0 (timer), 1 (keyboard), 4 (COM1)
 ok('irq\n');
+syscallInit(); // syscall/sysretq: STAR, LSTAR, SFMASK, EFER.SCE
+ok('syscall\n');
+userFaultsInit(); // an exception in ring 3 kills the process, not the kernel
+ok('processes\n');
 sti(); // interrupts on: from here input arrives through IRQ 1 and IRQ 4
 ok('sti\n');
 consoleWriteLine('tskc kernel: hello from TypeScript');
 
-echoLoop(); // TEMPORARY, until the shell exists: echo typed lines back
+if (isTestBuild()) echoLoop(); // a test build's console takes test commands first; `shell` goes on
+processesStart(); // the shell as pid 1, then the idle loop: never returns

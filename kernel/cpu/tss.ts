@@ -76,3 +76,8 @@ export function tssInit(selector: u16): void {
   guardPageAdd(u64(tssStackBottom(3) - PAGE), 'the IST3 (machine check) stack');
   ltr(selector);
 }
+
+/** Sets RSP0, the stack the CPU switches to on an interrupt or exception in ring 3 (the current process's kernel stack). */
+export function tssSetRsp0(top: u64): void {
+  changetype<Tss>(tssBlock).rsp0 = top;
+}

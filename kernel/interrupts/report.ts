@@ -20,6 +20,12 @@ import { guardPageOf } from '../cpu/guard';
 import { writeBacktrace, writeCodeAddressTo } from '../../runtime/kernel/panic';
 
 let reporting = false;
+let userFault: ((vector: u64, frame: InterruptFrame, error: u64) => void) | null = null;
+
+/** Sets what handles exceptions raised in ring 3 (kernel/proc/fault.ts: kill the process). */
+export function setUserFaultHandler(h: (vector: u64, frame: InterruptFrame, error: u64) => void): void {
+  userFault = h;
+}
 
 /** The mnemonic and name of exception `vector`. */
 export function exceptionName(vector: u64): string {
@@ -70,16 +76,23 @@ function registers(frame: InterruptFrame): void {
   reg('cs', frame.cs); reg('ss', frame.ss); reg('cr3', readCr3()); consoleWrite('\n');
 }
 
-/** Reports exception `vector` raised in the kernel and stops the kernel. */
-export function exceptionReport(vector: u64, frame: InterruptFrame, error: u64): void {
-  if (reporting) kernelStop(); // the report itself faulted: nothing more can be said
-  reporting = true;
-  consoleWrite('\nkernel exception: ');
+/** Writes `#PF page fault (vector 14) error=0x…`: the head line of an exception report, after its subject. */
+export function writeExceptionHead(vector: u64, error: u64): void {
   consoleWrite(exceptionName(vector));
   consoleWrite(' (vector ');
   consoleWriteUint(vector);
   consoleWrite(') error=');
   consoleWriteHex(error, 16);
+}
+
+/** Reports exception `vector` raised in the kernel and stops the kernel; one raised in ring 3 goes to the user fault handler. */
+export function exceptionReport(vector: u64, frame: InterruptFrame, error: u64): void {
+  const handler = userFault;
+  if ((frame.cs & 3) == 3 && handler !== null) handler(vector, frame, error); // returns only if there is no process
+  if (reporting) kernelStop(); // the report itself faulted: nothing more can be said
+  reporting = true;
+  consoleWrite('\nkernel exception: ');
+  writeExceptionHead(vector, error);
   consoleWrite('\n  rip=');
   writeCodeAddressTo(usize(frame.rip), usize(frame.rip), consolePutByte);
   consoleWrite('\n');

@@ -58,6 +58,11 @@ export function activate(pml4: u64): void {
   writeCr4(cr4);
 }
 
+/** Switches CR3 to `pml4` (after activate has set the CPU up), unless it is in use already. */
+export function switchSpace(pml4: u64): void {
+  if (currentPml4() != pml4) writeCr3(pml4);
+}
+
 /** The physical address of the PML4 the CPU is using. */
 export function currentPml4(): u64 {
   return readCr3() & ADDR_MASK;

@@ -7,7 +7,7 @@
 // and every table of the user slots. Pure code over physToVirt and
 // paging.ts: test/mm/ runs it on the host. See docs/memory-map.md.
 import { allocFrame, freeFrame } from './frames';
-import { ADDR_MASK, HUGE, map, NO_EXECUTE, NOT_MAPPED, PRESENT, unmap, USER, walk, WRITABLE } from './paging';
+import { ADDR_MASK, HUGE, map, NO_EXECUTE, NOT_MAPPED, PRESENT, translate, unmap, USER, walk, WRITABLE } from './paging';
 import { physToVirt, zeroFrame } from './phys';
 
 /** The first user address: PML4 slot 128 (64 TiB). */
@@ -97,6 +97,25 @@ export function userAccessible(pml4: u64, va: u64, bytes: u64, write: bool): boo
   const need = PRESENT | USER | (write ? WRITABLE : 0);
   for (let p = va & ~u64(0xfff); p < va + bytes; p += 4096) {
     if ((walk(pml4, p) & need) != need) return false;
+  }
+  return true;
+}
+
+/**
+ * Copies `bytes` from kernel memory at `src` into the user pages of `as` at
+ * `va`, through the frames' kernel addresses (so `as` need not be the current
+ * space, and read-only pages can be filled). False if a page is not mapped.
+ */
+export function copyIntoSpace(as: AddressSpace, va: u64, src: usize, bytes: u64): bool {
+  let done: u64 = 0;
+  while (done < bytes) {
+    const at = va + done;
+    const phys = translate(as.pml4, at);
+    if (phys == NOT_MAPPED || !userRange(at, 1)) return false;
+    let chunk = 4096 - (at & 0xfff);
+    if (chunk > bytes - done) chunk = bytes - done;
+    memcpy(physToVirt(phys), src + usize(done), usize(chunk));
+    done += chunk;
   }
   return true;
 }

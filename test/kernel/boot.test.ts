@@ -2,7 +2,7 @@
 // line, and shows the same on the VGA screen (colours and the absolute-
 // position title included).
 import { describe, expect, it } from 'vitest';
-import { BANNER, BOOT_MARKERS, bootKernel, bootToPrompt, terminalLines } from './kernel.js';
+import { BANNER, BOOT_MARKERS, bootKernel, bootToPrompt, PROMPT, terminalLines } from './kernel.js';
 
 describe('kernel boot', () => {
   it('passes through the boot stages and reports every init step, in order', async () => {
@@ -10,7 +10,7 @@ describe('kernel boot', () => {
     await vm.waitForSerial('[boot] long mode');
     let since = 0;
     for (const marker of BOOT_MARKERS) since = (await vm.waitForSerial(marker, undefined, { since })).length;
-    await vm.waitForSerial('> ', undefined, { since });
+    await vm.waitForSerial(PROMPT, undefined, { since }); // the shell, the first process
   });
 
   it('clears the screen and shows the log from the VGA step on, with colours and the title', async () => {

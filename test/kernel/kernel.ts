@@ -1,5 +1,6 @@
 // Shared by the kernel's QEMU tests: one kernel image per test file, booted
-// as often as needed, and helpers to wait for the echo loop.
+// as often as needed, and helpers to wait for the test build's echo loop or
+// the shell (the first process of a normal build).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +10,10 @@ import { useQemu, type Qemu } from '../harness/qemu.js';
 export const BANNER = 'tskc kernel: hello from TypeScript';
 export const BOOT_MARKERS = [
   '[ok] serial', '[ok] vga', '[ok] gdt', '[ok] tss', '[ok] idt', '[ok] keyboard', '[ok] rtc ', '[ok] memory',
-  '[ok] guard pages', '[ok] pic', '[ok] pit', '[ok] irq', '[ok] sti', BANNER,
+  '[ok] guard pages', '[ok] pic', '[ok] pit', '[ok] irq', '[ok] syscall', '[ok] processes', '[ok] sti', BANNER,
 ];
+/** The shell's prompt (userland/shell/main.ts). */
+export const PROMPT = 'tskc$ ';
 /** QEMU's exit status when a test build panics (kernel/config.ts KERNEL_EXIT_PANIC = 1). */
 export const PANIC_EXIT_STATUS = 3;
 
@@ -56,11 +59,32 @@ export function bootKernel(): Promise<Qemu> {
   return useQemu({ image: k.diskImage, elf: k.kernelElf });
 }
 
-/** Boots the kernel and waits for the echo loop's first prompt. */
+/** Boots the test build and waits for the echo loop's first prompt (the console tests use the echo loop). */
 export async function bootToPrompt(): Promise<Qemu> {
+  return bootTestKernel();
+}
+
+/** Boots the kernel and waits for the shell's first prompt. */
+export async function bootToShell(): Promise<Qemu> {
   const vm = await bootKernel();
-  await vm.waitForSerial(`${BANNER}\r\n> `);
+  await vm.waitForSerial(`${BANNER}\r\n${PROMPT}`);
   return vm;
+}
+
+/**
+ * Types `line` and Enter into the shell over the serial line and waits for
+ * the next prompt; returns the output between the echoed line and that
+ * prompt, with "\r\n" turned into "\n".
+ */
+export async function shellRun(vm: Qemu, line: string, timeoutMs?: number): Promise<string> {
+  const at = vm.serial().length;
+  await vm.sendSerial(`${line}\r`);
+  const upTo = await vm.waitForSerial(`\r\n${PROMPT}`, timeoutMs, { since: at });
+  return upTo.slice(at).replace(/\r\n/g, '\n').slice(0, -PROMPT.length).replace(new RegExp(`^${escape(line)}\n`), '');
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Waits for the echo loop to print `echo: <text>` after serial offset `since`; returns the new offset. */

@@ -113,6 +113,7 @@ describe('docs/memory-map.md', () => {
     expect(num(row[0])).toBe(value.get('USER_START'));
     expect(num(row[1])).toBe(value.get('USER_END'));
     expect(value.get('USER_START')).toBe(128n << 39n); // PML4 slot 128
+    expect(value.get('USER_IMAGE_BASE')).toBe(value.get('USER_START')); // user programs are linked where user space starts
     expect(value.get('USER_END')).toBe((256n << 39n) - 4096n); // the end of slot 255, less one page
     expect(value.get('HUGE_SIZE')).toBe(2n << 20n);
   });

@@ -46,7 +46,8 @@ function runSpawn(p: usize, from: usize, end: usize): void {
   if (from == end) return println('spawn: which program? (spawn NAME [ARGS])');
   const status = spawn(p + from, end - from);
   if (!isError(status)) {
-    if (status != 0) printf(`spawn: exited with status ${status}\n`);
+    if (status >= 256) printf(`spawn: killed by CPU exception ${status - 256}\n`);
+    else if (status != 0) printf(`spawn: exited with status ${status}\n`);
     return;
   }
   if (-status == ENOENT) {

@@ -1,12 +1,12 @@
-// docs/adding-a-driver.md quotes the RTC driver step by step: every code
-// block there is marked `<!-- excerpt: FILE -->` and must appear word for
-// word in FILE, so the recipe cannot drift from the code it describes.
+// The recipes quote the code step by step: docs/adding-a-driver.md the RTC
+// driver, docs/adding-a-syscall.md the uptime call. Every code block there
+// is marked `<!-- excerpt: FILE -->` and must appear word for word in FILE,
+// so a recipe cannot drift from the code it describes.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
-const doc = readFileSync(join(root, 'docs', 'adding-a-driver.md'), 'utf8');
 
 interface Block {
   file: string | null;
@@ -24,13 +24,19 @@ function codeBlocks(markdown: string): Block[] {
   return blocks;
 }
 
-describe('docs/adding-a-driver.md', () => {
+const RECIPES: { doc: string; minBlocks: number; subject: string; minSubject: number }[] = [
+  { doc: 'adding-a-driver.md', minBlocks: 8, subject: 'kernel/drivers/rtc', minSubject: 8 },
+  { doc: 'adding-a-syscall.md', minBlocks: 7, subject: 'kernel/syscall/', minSubject: 4 },
+];
+
+describe.each(RECIPES)('docs/$doc', ({ doc: name, minBlocks, subject, minSubject }) => {
+  const doc = readFileSync(join(root, 'docs', name), 'utf8');
   const blocks = codeBlocks(doc);
 
   it('marks every code block as an excerpt of a named file', () => {
-    expect(blocks.length).toBeGreaterThanOrEqual(8);
+    expect(blocks.length).toBeGreaterThanOrEqual(minBlocks);
     for (const b of blocks) expect(b.file, `code block at line ${b.line} has no excerpt comment`).not.toBeNull();
-    expect(blocks.filter((b) => b.file!.startsWith('kernel/drivers/rtc')).length).toBeGreaterThanOrEqual(8);
+    expect(blocks.filter((b) => b.file!.startsWith(subject)).length).toBeGreaterThanOrEqual(minSubject);
   });
 
   it('quotes its files word for word', () => {
@@ -40,8 +46,8 @@ describe('docs/adding-a-driver.md', () => {
     }
   });
 
-  it('names only files that exist among the drivers it lists', () => {
-    for (const m of doc.matchAll(/`(kernel\/[\w/.-]+\.ts)`/g)) {
+  it('names only files that exist', () => {
+    for (const m of doc.matchAll(/`((?:kernel|userland)\/[\w/.-]+\.ts)`/g)) {
       expect(() => readFileSync(join(root, m[1]!)), m[1]).not.toThrow();
     }
   });

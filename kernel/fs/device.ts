@@ -1,0 +1,15 @@
+// The device interface behind file descriptors: every open file is a
+// Device, and read and write dispatch dynamically (through the vtable) to
+// the device's own code. Buffers are user addresses: a device copies with
+// kernel/mm/usercopy.ts, so a bad pointer is -EFAULT, never a fault.
+// Adding a device: a subclass here or beside it, and a name in
+// devices.ts's deviceNamed. docs/processes.md, "Devices and files".
+
+export abstract class Device {
+  /** Its path under /dev. */
+  abstract path(): string;
+  /** Reads up to `len` bytes into user memory at `buf`: bytes read (0 at end of file), or -errno. */
+  abstract read(buf: u64, len: u64): i64;
+  /** Writes `len` bytes from user memory at `buf`: bytes written, or -errno. */
+  abstract write(buf: u64, len: u64): i64;
+}

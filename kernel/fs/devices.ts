@@ -1,0 +1,86 @@
+// The devices of /dev: null (reads end at once, writes vanish), zero
+// (reads give zero bytes, writes vanish) and console (reads the keyboard
+// and the serial line, writes to the screen and the serial line). One
+// instance of each; processes share them.
+import { consolePutByte, consoleReadByte } from '../console/console';
+import { enableAndWait } from '../cpu/wait';
+import { clearUser, copyFromUser, copyToUser } from '../mm/usercopy';
+import { Device } from './device';
+import { othersReady, yieldCpu } from '../proc/sched';
+
+const CHUNK: u64 = 256;
+const bounce = new Uint8Array(256); // user bytes pass through here (kernel code never holds a user pointer)
+
+class NullDevice extends Device {
+  path(): string { return '/dev/null'; }
+  read(buf: u64, len: u64): i64 { return 0; }
+  write(buf: u64, len: u64): i64 { return i64(len); }
+}
+
+class ZeroDevice extends Device {
+  path(): string { return '/dev/zero'; }
+  read(buf: u64, len: u64): i64 {
+    const r = clearUser(buf, len);
+    return r < 0 ? r : i64(len);
+  }
+  write(buf: u64, len: u64): i64 { return i64(len); }
+}
+
+/** Waits (yielding to other processes, else halting) until console input arrives; returns its first byte. */
+function waitForInput(): u8 {
+  while (true) {
+    cli(); // no byte may arrive between the empty check and the hlt
+    const c = consoleReadByte();
+    if (c >= 0) return u8(c);
+    if (othersReady()) yieldCpu();
+    else enableAndWait();
+  }
+}
+
+class ConsoleDevice extends Device {
+  path(): string { return '/dev/console'; }
+
+  /** Blocks until at least one byte is typed, then returns what is there (up to len). */
+  read(buf: u64, len: u64): i64 {
+    if (len == 0) return 0;
+    let n: u64 = 0;
+    let c: i32 = i32(waitForInput());
+    const max = len < CHUNK ? len : CHUNK;
+    while (c >= 0 && n < max) {
+      bounce[i32(n)] = u8(c);
+      n++;
+      if (n < max) c = consoleReadByte();
+    }
+    const r = copyToUser(buf, changetype<usize>(bounce) + 8, n);
+    return r < 0 ? r : i64(n);
+  }
+
+  write(buf: u64, len: u64): i64 {
+    let done: u64 = 0;
+    while (done < len) {
+      const n = len - done < CHUNK ? len - done : CHUNK;
+      const r = copyFromUser(changetype<usize>(bounce) + 8, buf + done, n);
+      if (r < 0) return done > 0 ? i64(done) : r;
+      for (let i: u64 = 0; i < n; i++) consolePutByte(bounce[i32(i)]);
+      done += n;
+    }
+    return i64(done);
+  }
+}
+
+const nullDevice = new NullDevice();
+const zeroDevice = new ZeroDevice();
+export const consoleDevice: Device = new ConsoleDevice();
+
+function named(d: Device, name: usize, len: usize): bool {
+  const p = d.path();
+  return usize(p.length) == len && memcmp(changetype<usize>(p) + 8, name, len) == 0;
+}
+
+/** The device at `path` (the bytes at `name`, `len` long), or null. */
+export function deviceNamed(name: usize, len: usize): Device | null {
+  if (named(consoleDevice, name, len)) return consoleDevice;
+  if (named(nullDevice, name, len)) return nullDevice;
+  if (named(zeroDevice, name, len)) return zeroDevice;
+  return null;
+}

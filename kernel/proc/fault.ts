@@ -1,0 +1,66 @@
+// A CPU exception in ring 3 ends the process that raised it, not the
+// kernel: the report names the process, the exception, and the faulting
+// instruction as a TS function and file:line of the user program (from its
+// own debug table, read out of the executable in the kernel image), then the
+// process exits with status 256 + vector and the scheduler goes on. Format
+// (kept exactly: tests match it):
+//
+//   crash (pid 3) killed: #PF page fault (vector 14) error=0x…
+//     rip=0x400000004123 crash at userland/programs/crash.ts:43
+//     cr2=0x0000000000100000
+//
+// with `  called from 0x… FUNC at FILE:LINE` after the rip line when rip
+// lies outside the program's code and the user stack holds a return address.
+import { consolePutByte, consoleWrite, consoleWriteHex, consoleWriteUint } from '../console/console';
+import { setUserFaultHandler, writeExceptionHead } from '../interrupts/report';
+import { writeCodeAddressIn } from '../../runtime/kernel/panic';
+import { functionNameIn } from '../../runtime/kernel/symbols';
+import { copyFromUser } from '../mm/usercopy';
+import { elfAddressOf } from './loader';
+import { programDebugTable, programElf, programElfBytes } from './programs';
+import { currentProcess, exitCurrent, idleRunning } from './sched';
+
+/** Status of a process killed by exception `vector`. */
+export const FAULT_STATUS_BASE: i64 = 256;
+const word = new Uint64Array(1);
+
+/**
+ * When rip is outside the program's code (a jump or call into data), the
+ * word at the user rsp is a return address if a call went there: name it.
+ */
+function calledFrom(table: usize, rsp: u64): void {
+  if (copyFromUser(changetype<usize>(word) + 8, rsp, 8) < 0) return;
+  const ret = usize(word[0]);
+  if (functionNameIn(table, ret - 1).length == 0) return;
+  consoleWrite('  called from ');
+  writeCodeAddressIn(table, ret, ret - 1, consolePutByte);
+  consoleWrite('\n');
+}
+
+function userFault(vector: u64, frame: InterruptFrame, error: u64): void {
+  if (idleRunning()) return; // no process to blame: the kernel report follows
+  const p = currentProcess();
+  consoleWrite('\n');
+  consoleWrite(p.name);
+  consoleWrite(' (pid ');
+  consoleWriteUint(u64(p.pid));
+  consoleWrite(') killed: ');
+  writeExceptionHead(vector, error);
+  consoleWrite('\n  rip=');
+  const i = usize(p.program);
+  const table = elfAddressOf(programElf(i), programElfBytes(i), programDebugTable(i));
+  writeCodeAddressIn(table, usize(frame.rip), usize(frame.rip), consolePutByte);
+  consoleWrite('\n');
+  if (table != 0 && functionNameIn(table, usize(frame.rip)).length == 0) calledFrom(table, frame.rsp);
+  if (vector == 14) {
+    consoleWrite('  cr2=');
+    consoleWriteHex(readCr2(), 16);
+    consoleWrite('\n');
+  }
+  exitCurrent(FAULT_STATUS_BASE + i64(vector));
+}
+
+/** Routes ring-3 exceptions here (report.ts keeps kernel-mode ones). */
+export function userFaultsInit(): void {
+  setUserFaultHandler(userFault);
+}

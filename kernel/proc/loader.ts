@@ -1,0 +1,128 @@
+// Loads a user program into a fresh address space: the PT_LOAD segments of
+// its ELF executable (copied, not shared, each page mapped with exactly the
+// segment's rights: text read+execute, read-only data and writable data no
+// execute) and a user stack holding the System V start-up block (argc, argv,
+// NULL envp, an empty auxv) that the user runtime's _start reads.
+// docs/processes.md, "Loading a program".
+import { AddressSpace, copyIntoSpace, mapUser, userRange, USER_END } from '../mm/aspace';
+import { NO_EXECUTE, walk, WRITABLE } from '../mm/paging';
+import { E2BIG, ENOEXEC, ENOMEM } from '../syscall/numbers';
+
+const PT_LOAD: u32 = 1;
+const PF_X: u32 = 1;
+const PF_W: u32 = 2;
+const EM_X86_64: u16 = 62;
+const ET_EXEC: u16 = 2;
+
+/** The user stack: STACK_PAGES pages ending at USER_STACK_TOP, with unmapped space below. */
+export const USER_STACK_TOP: u64 = USER_END;
+export const STACK_PAGES: u64 = 16;
+/** The most argument bytes (strings and pointers) spawn passes. */
+export const ARGS_MAX: u64 = 2048;
+
+const block = new Uint64Array(i32(ARGS_MAX / 8)); // the start-up block, built here first
+
+/** Validates the ELF header of the executable at `elf` (`bytes` long); its entry point, or 0. */
+function checkHeader(elf: usize, bytes: usize): u64 {
+  if (bytes < 64 || load<u32>(elf) != 0x464c457f) return 0; // "\x7fELF"
+  if (load<u8>(elf + 4) != 2 || load<u8>(elf + 5) != 1) return 0; // 64-bit, little-endian
+  if (load<u16>(elf + 16) != ET_EXEC || load<u16>(elf + 18) != EM_X86_64) return 0;
+  if (load<u16>(elf + 54) != 56) return 0; // program header size
+  const phoff = load<u64>(elf + 32);
+  const phnum = u64(load<u16>(elf + 56));
+  if (phoff > u64(bytes) || phnum * 56 > u64(bytes) - phoff) return 0;
+  return load<u64>(elf + 24);
+}
+
+/** Maps and fills one PT_LOAD segment (its header at `ph`); 0 or -errno. */
+function loadSegment(as: AddressSpace, elf: usize, bytes: usize, ph: usize): i64 {
+  const flags = load<u32>(ph + 4);
+  const offset = load<u64>(ph + 8);
+  const va = load<u64>(ph + 16);
+  const fileSize = load<u64>(ph + 32);
+  const memSize = load<u64>(ph + 40);
+  if (fileSize > memSize || offset > u64(bytes) || fileSize > u64(bytes) - offset) return -ENOEXEC;
+  if (memSize == 0) return 0;
+  if (!userRange(va, memSize) || va + memSize > USER_STACK_TOP - (STACK_PAGES + 1) * 4096) return -ENOEXEC;
+  let rights: u64 = (flags & PF_X) != 0 ? 0 : NO_EXECUTE;
+  if ((flags & PF_W) != 0) rights |= WRITABLE;
+  if ((flags & (PF_W | PF_X)) == (PF_W | PF_X)) return -ENOEXEC; // W^X in user space too
+  for (let p = va & ~u64(0xfff); p < va + memSize; p += 4096) {
+    if (walk(as.pml4, p) != 0) return -ENOEXEC; // two segments share a page: their rights would clash
+    if (!mapUser(as, p, rights)) return -ENOMEM;
+  }
+  return copyIntoSpace(as, va, elf + usize(offset), fileSize) ? 0 : -ENOEXEC;
+}
+
+/**
+ * Loads the executable at `elf` into `as`, which must be empty. Returns the
+ * entry point, or -errno (-ENOEXEC for a malformed file, -ENOMEM). On
+ * failure `as` may hold some pages: the caller destroys it.
+ */
+export function loadElf(as: AddressSpace, elf: usize, bytes: usize): i64 {
+  const entry = checkHeader(elf, bytes);
+  if (entry == 0) return -ENOEXEC;
+  const phoff = usize(load<u64>(elf + 32));
+  const phnum = usize(load<u16>(elf + 56));
+  let loaded = 0;
+  for (let i: usize = 0; i < phnum; i++) {
+    const ph = elf + phoff + i * 56;
+    if (load<u32>(ph) != PT_LOAD) continue;
+    const r = loadSegment(as, elf, bytes, ph);
+    if (r < 0) return r;
+    loaded++;
+  }
+  if (loaded == 0 || (walk(as.pml4, entry) & NO_EXECUTE) != 0 || walk(as.pml4, entry) == 0) return -ENOEXEC;
+  return i64(entry);
+}
+
+/**
+ * Maps the user stack of `as` and writes the start-up block for the
+ * arguments: `argc` words whose bytes are at `args` (each NUL-terminated,
+ * `argBytes` in all). Returns the initial rsp (16-byte aligned, pointing at
+ * argc), or -errno.
+ */
+export function setUpStack(as: AddressSpace, args: usize, argBytes: u64, argc: u64): i64 {
+  const base = USER_STACK_TOP - STACK_PAGES * 4096;
+  for (let p = base; p < USER_STACK_TOP; p += 4096) {
+    if (!mapUser(as, p, WRITABLE | NO_EXECUTE)) return -ENOMEM;
+  }
+  // [argc][argv 0..argc-1][NULL][NULL envp][AT_NULL, 0] then the strings.
+  const words = 1 + argc + 1 + 1 + 2;
+  if (argBytes + words * 8 > ARGS_MAX) return -E2BIG;
+  const strings = (USER_STACK_TOP - argBytes) & ~u64(15);
+  const sp = (strings - words * 8) & ~u64(15);
+  if (!copyIntoSpace(as, strings, args, argBytes)) return -ENOMEM;
+  block[0] = argc;
+  let at = strings;
+  let s = args;
+  for (let i: u64 = 0; i < argc; i++) {
+    block[i32(1 + i)] = at;
+    const start = s;
+    while (load<u8>(s) != 0) s++;
+    s++;
+    at += u64(s - start);
+  }
+  for (let i = 1 + argc; i < words; i++) block[i32(i)] = 0;
+  return copyIntoSpace(as, sp, changetype<usize>(block) + 8, words * 8) ? i64(sp) : -ENOMEM;
+}
+
+/**
+ * The kernel address of the byte the executable at `elf` loads at user
+ * address `va` (from a PT_LOAD segment's file contents), or 0: how the
+ * kernel reads a program's debug table without touching user memory.
+ */
+export function elfAddressOf(elf: usize, bytes: usize, va: u64): usize {
+  if (checkHeader(elf, bytes) == 0) return 0;
+  const phoff = usize(load<u64>(elf + 32));
+  const phnum = usize(load<u16>(elf + 56));
+  for (let i: usize = 0; i < phnum; i++) {
+    const ph = elf + phoff + i * 56;
+    if (load<u32>(ph) != PT_LOAD) continue;
+    const start = load<u64>(ph + 16);
+    const fileSize = load<u64>(ph + 32);
+    const offset = load<u64>(ph + 8);
+    if (va >= start && va - start < fileSize && offset + fileSize <= u64(bytes)) return elf + usize(offset + va - start);
+  }
+  return 0;
+}

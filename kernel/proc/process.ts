@@ -1,0 +1,93 @@
+// The process table: one Process per running program, found by pid. A
+// process owns a kernel stack (with a guard page), an address space, a user
+// stack inside it, an fd table and its FPU state; all of it is returned when
+// it is reaped (sched.ts). pid 0 is the idle context, the kernel's boot
+// stack, which owns none of these. docs/processes.md.
+import { AddressSpace } from '../mm/aspace';
+import { Device } from '../fs/device';
+
+export const enum State {
+  Ready = 1,
+  Running = 2,
+  /** Blocked in spawn until its child exits. */
+  Waiting = 3,
+  /** Exited; its kernel stack and this object wait to be reaped. */
+  Zombie = 4,
+}
+
+/** How many processes can exist at once (the idle context not counted). */
+export const MAX_PROCESSES: i32 = 64;
+/** File descriptors per process. */
+export const MAX_FDS: i32 = 16;
+/** Where mmap places anonymous mappings: 1 TiB above the program image. */
+export const MMAP_BASE: u64 = 0x0000_4100_0000_0000; // USER_START + 1 TiB
+/** The most user pages (program, stack and mmap) one process may hold: 32 MiB. */
+export const MAX_USER_PAGES: u64 = 8192;
+
+export class Process {
+  pid: i64 = 0;
+  state: i32 = 0;
+  /** The program it runs (its index in programs.ts; -1 for the idle context). */
+  program: i64 = -1;
+  name: string = 'idle';
+  space: AddressSpace | null = null;
+  /** The guard page of its kernel stack (kstack.ts); 0 for the idle context. */
+  kstack: u64 = 0;
+  /** Its kernel rsp while another process runs (switch.ts). */
+  savedRsp: u64 = 0;
+  /** The process waiting for it in spawn, if any. */
+  parent: Process | null = null;
+  /** The status of the child it waited for. */
+  childStatus: i64 = 0;
+  /** Its exit status: what exit() got, or 256 + the vector of the fault that killed it. */
+  status: i64 = 0;
+  /** The next process in the ready queue or in the zombie list. */
+  next: Process | null = null;
+  fds = new Array<Device | null>(16);
+  /** The next address mmap hands out. */
+  mmapNext: u64 = 0; // MMAP_BASE once spawned
+  /** 512 bytes of FPU/SSE state at a 16-byte-aligned offset (fpuArea). */
+  readonly fpu = new Uint8Array(528);
+
+  fpuArea(): usize {
+    return (changetype<usize>(this.fpu) + 8 + 15) & ~usize(15);
+  }
+}
+
+const table = new Array<Process | null>(64);
+let nextPid: i64 = 1;
+let live: i32 = 0;
+
+/** Puts `p` in a free slot and gives it the next pid; false when the table is full. */
+export function processAdd(p: Process): bool {
+  for (let i: i32 = 0; i < MAX_PROCESSES; i++) {
+    if (table[i] === null) {
+      table[i] = p;
+      p.pid = nextPid;
+      nextPid++;
+      live++;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Takes `p` out of the table (it is being reaped). */
+export function processRemove(p: Process): void {
+  for (let i: i32 = 0; i < MAX_PROCESSES; i++) {
+    if (table[i] === p) {
+      table[i] = null;
+      live--;
+    }
+  }
+}
+
+/** Processes in the table (zombies not yet reaped included). */
+export function processCount(): i32 {
+  return live;
+}
+
+/** Whether the table has room for another process. */
+export function processTableFull(): bool {
+  return live >= MAX_PROCESSES;
+}

@@ -1,0 +1,162 @@
+// The scheduler: the current process, a FIFO ready queue, and the switch
+// between processes. Scheduling is cooperative: a process gives up the CPU
+// only in a system call (sched_yield, spawn, exit, a console read with no
+// input) or by faulting. When nothing is ready the idle context (pid 0, the
+// kernel's boot stack) halts the CPU until an interrupt. Exited processes
+// become zombies on a list (any number of them) and are reaped by the next
+// context that runs. Written so that a timer-driven preemptive scheduler can
+// call schedule() from the timer interrupt later. docs/processes.md.
+import { tssSetRsp0 } from '../cpu/tss';
+import { destroyAddressSpace } from '../mm/aspace';
+import { switchSpace } from '../mm/arch';
+import { kmapKernelPml4 } from '../mm/kmap';
+import { kstackFree, kstackTop } from './kstack';
+import { Process, processRemove, State } from './process';
+import { fpuRestore, fpuSave, switchStacks } from './switch';
+
+const idle = new Process();
+let current: Process = idle;
+let readyHead: Process | null = null;
+let readyTail: Process | null = null;
+let zombies: Process | null = null;
+let switches: u64 = 0;
+
+/** The kernel stack top of the current process: where the syscall entry switches to. @export tskc_kernel_stack_top */
+let kernelStackTop: u64 = 0;
+
+/** The process running now (the idle context between processes). */
+export function currentProcess(): Process {
+  return current;
+}
+
+/** Whether the idle context is running (no process). */
+export function idleRunning(): bool {
+  return current === idle;
+}
+
+/** Whether a process other than the current one is ready to run. */
+export function othersReady(): bool {
+  return readyHead !== null;
+}
+
+/** Context switches so far. */
+export function switchCount(): u64 {
+  return switches;
+}
+
+/** Puts `p` at the end of the ready queue. */
+export function makeReady(p: Process): void {
+  p.state = State.Ready;
+  p.next = null;
+  if (readyTail === null) readyHead = p;
+  else readyTail.next = p;
+  readyTail = p;
+}
+
+function takeReady(): Process | null {
+  const p = readyHead;
+  if (p !== null) {
+    readyHead = p.next;
+    if (readyHead === null) readyTail = null;
+    p.next = null;
+  }
+  return p;
+}
+
+/** Frees what the zombies still hold (their kernel stacks and the objects), except the current one's. */
+function reapZombies(): void {
+  let keep: Process | null = null;
+  while (zombies !== null) {
+    const z = zombies;
+    zombies = z.next;
+    if (z === current) {
+      keep = z;
+      continue;
+    }
+    processRemove(z);
+    kstackFree(z.kstack);
+    free(z.fds);
+    free(z);
+  }
+  zombies = keep;
+  if (keep !== null) keep.next = null;
+}
+
+/** Switches from the current process to `next`; returns when something switches back. */
+function switchTo(next: Process): void {
+  const prev = current;
+  switches++;
+  fpuSave(prev.fpuArea());
+  current = next;
+  next.state = State.Running;
+  const space = next.space;
+  if (space !== null) {
+    switchSpace(space.pml4);
+    kernelStackTop = u64(kstackTop(next.kstack));
+    tssSetRsp0(kernelStackTop);
+  } else {
+    switchSpace(kmapKernelPml4());
+  }
+  fpuRestore(next.fpuArea());
+  switchStacks(changetype<usize>(addressof(prev.savedRsp)), next.savedRsp);
+  // Back in `prev`, later: whoever exited meanwhile can be reaped now.
+  reapZombies();
+}
+
+/**
+ * Runs the next ready process, or the idle context when none is. The
+ * caller has already queued the current process (makeReady), or made it
+ * wait or exit; interrupts are off (system calls run with IF clear).
+ */
+export function schedule(): void {
+  let next = takeReady();
+  if (next === null) next = idle;
+  if (next === current) {
+    current.state = State.Running;
+    return;
+  }
+  switchTo(next);
+}
+
+/** sched_yield: lets every other ready process run first. */
+export function yieldCpu(): void {
+  if (readyHead === null) return; // nobody else: keep running
+  if (current !== idle) makeReady(current);
+  schedule();
+}
+
+/** Blocks the current process until a child's exit wakes it; returns that child's status. */
+export function waitForChild(child: Process): i64 {
+  child.parent = current;
+  current.state = State.Waiting;
+  schedule();
+  return current.childStatus;
+}
+
+/**
+ * Ends the current process with `status`: its address space goes at once,
+ * its kernel stack (in use until the switch) when it is reaped. Wakes the
+ * process waiting for it. Never returns.
+ */
+export function exitCurrent(status: i64): never {
+  const p = current;
+  if (p === idle) throw new Error('exitCurrent: the idle context cannot exit');
+  p.status = status;
+  for (let i: i32 = 0; i < p.fds.length; i++) p.fds[i] = null;
+  const space = p.space;
+  if (space !== null) {
+    switchSpace(kmapKernelPml4());
+    destroyAddressSpace(space);
+    p.space = null;
+  }
+  p.state = State.Zombie;
+  p.next = zombies;
+  zombies = p;
+  const parent = p.parent;
+  if (parent !== null && parent.state == State.Waiting) {
+    parent.childStatus = status;
+    makeReady(parent);
+  }
+  schedule();
+  throw new Error('exitCurrent: a zombie was scheduled');
+}

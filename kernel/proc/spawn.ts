@@ -1,0 +1,59 @@
+// Creating a process: a program from the image (programs.ts) loaded into a
+// new address space (loader.ts), a kernel stack (kstack.ts) prepared so that
+// the first switch to it enters ring 3 (switch.ts), fds 0, 1 and 2 on the
+// console, and a place in the table and the ready queue. Every failure
+// returns what was taken so far. docs/processes.md, "Spawning".
+import { consoleDevice } from '../fs/devices';
+import { createAddressSpace, destroyAddressSpace } from '../mm/aspace';
+import { EAGAIN, ENOMEM } from '../syscall/numbers';
+import { kstackAlloc, kstackFree, kstackTop } from './kstack';
+import { loadElf, setUpStack } from './loader';
+import { MMAP_BASE, Process, processAdd, processTableFull } from './process';
+import { programElf, programElfBytes, programName } from './programs';
+import { makeReady } from './sched';
+import { fpuInitState, newProcessStack } from './switch';
+
+/**
+ * Starts program `index` with the `argc` arguments at `args` (`argBytes`
+ * bytes of NUL-terminated words); the new Process, ready to run, or null
+ * with the reason in `spawnError()`.
+ */
+export function spawnProgram(index: usize, args: usize, argBytes: u64, argc: u64): Process | null {
+  lastError = 0;
+  if (processTableFull()) return fail(-EAGAIN);
+  const kstack = kstackAlloc();
+  if (kstack == 0) return fail(-ENOMEM);
+  const space = createAddressSpace();
+  let r: i64 = space.pml4 == 0 ? -ENOMEM : loadElf(space, programElf(index), programElfBytes(index));
+  const entry = r;
+  if (r >= 0) r = setUpStack(space, args, argBytes, argc);
+  if (r < 0) {
+    destroyAddressSpace(space);
+    kstackFree(kstack);
+    return fail(r);
+  }
+  const p = new Process();
+  p.program = i64(index);
+  p.name = programName(index);
+  p.space = space;
+  p.mmapNext = MMAP_BASE;
+  p.kstack = kstack;
+  p.savedRsp = newProcessStack(kstackTop(kstack), u64(entry), u64(r));
+  for (let fd: i32 = 0; fd < 3; fd++) p.fds[fd] = consoleDevice;
+  fpuInitState(p.fpuArea());
+  processAdd(p);
+  makeReady(p);
+  return p;
+}
+
+let lastError: i64 = 0;
+
+function fail(errno: i64): Process | null {
+  lastError = errno;
+  return null;
+}
+
+/** Why the last spawnProgram returned null (-errno). */
+export function spawnError(): i64 {
+  return lastError;
+}

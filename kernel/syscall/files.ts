@@ -1,0 +1,55 @@
+// read, write, open and close: the calls on file descriptors. An fd is an
+// index into the current process's fd table (process.ts), whose entries are
+// devices (kernel/fs); the device does the copy from or to user memory.
+import { deviceNamed } from '../fs/devices';
+import { Device } from '../fs/device';
+import { currentProcess } from '../proc/sched';
+import { MAX_FDS } from '../proc/process';
+import { copyStringFromUser } from '../mm/usercopy';
+import { EBADF, EINVAL, EMFILE, ENOENT, O_RDWR } from './numbers';
+
+const PATH_MAX: u64 = 64;
+/** The most bytes one read or write moves (as Linux's MAX_RW_COUNT): results stay positive i64s. */
+export const RW_MAX: u64 = 0x7fff_f000;
+const path = new Uint8Array(64);
+
+/** The device behind `fd` in the current process, or null for a bad fd. */
+function deviceOf(fd: i64): Device | null {
+  if (fd < 0 || fd >= i64(MAX_FDS)) return null;
+  return currentProcess().fds[i32(fd)];
+}
+
+export function sysRead(fd: i64, buf: u64, len: u64): i64 {
+  const d = deviceOf(fd);
+  if (d === null) return -EBADF;
+  return d.read(buf, len < RW_MAX ? len : RW_MAX);
+}
+
+export function sysWrite(fd: i64, buf: u64, len: u64): i64 {
+  const d = deviceOf(fd);
+  if (d === null) return -EBADF;
+  return d.write(buf, len < RW_MAX ? len : RW_MAX);
+}
+
+/** open(path, flags): the lowest free fd on the device at `path` (only /dev/… exist). */
+export function sysOpen(user: u64, flags: u64): i64 {
+  if ((flags & 3) > u64(O_RDWR)) return -EINVAL;
+  const n = copyStringFromUser(changetype<usize>(path) + 8, user, PATH_MAX);
+  if (n < 0) return n;
+  const d = deviceNamed(changetype<usize>(path) + 8, usize(n));
+  if (d === null) return -ENOENT;
+  const fds = currentProcess().fds;
+  for (let i: i32 = 0; i < MAX_FDS; i++) {
+    if (fds[i] === null) {
+      fds[i] = d;
+      return i64(i);
+    }
+  }
+  return -EMFILE;
+}
+
+export function sysClose(fd: i64): i64 {
+  if (deviceOf(fd) === null) return -EBADF;
+  currentProcess().fds[i32(fd)] = null;
+  return 0;
+}

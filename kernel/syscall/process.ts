@@ -1,0 +1,72 @@
+// The process calls: getpid, sched_yield, exit, spawn and uptime. spawn
+// takes a command line (`hello`, `crash div0`): its first word names a
+// program of the image, and its words become the new process's argv; the
+// caller waits until the child exits and gets its status (0–255 from exit,
+// 256 + the vector of a fault that killed it).
+import { uptimeMs } from '../interrupts/pit';
+import { copyFromUser } from '../mm/usercopy';
+import { findProgram } from '../proc/programs';
+import { currentProcess, exitCurrent, waitForChild, yieldCpu } from '../proc/sched';
+import { spawnError, spawnProgram } from '../proc/spawn';
+import { E2BIG, EINVAL, ENOENT } from './numbers';
+
+/** The longest command line spawn takes. */
+export const SPAWN_LINE_MAX: u64 = 256;
+const line = new Uint8Array(256);
+const args = new Uint8Array(257); // the words, each NUL-terminated
+
+export function sysGetpid(): i64 {
+  return currentProcess().pid;
+}
+
+export function sysYield(): i64 {
+  yieldCpu();
+  return 0;
+}
+
+export function sysExit(status: i64): i64 {
+  exitCurrent(status & 0xff);
+}
+
+export function sysUptime(): i64 {
+  return i64(uptimeMs());
+}
+
+function isSpace(b: u8): bool {
+  return b == 32 || b == 9;
+}
+
+/** spawn(line, len): runs the program the line names and waits for it; its status, or -errno. */
+export function sysSpawn(user: u64, len: u64): i64 {
+  if (len == 0) return -EINVAL;
+  if (len > SPAWN_LINE_MAX) return -E2BIG;
+  const r = copyFromUser(changetype<usize>(line) + 8, user, len);
+  if (r < 0) return r;
+  // Split into words: args gets each word and a NUL.
+  let argc: u64 = 0;
+  let out: i32 = 0;
+  let i: i32 = 0;
+  const n = i32(len);
+  while (i < n) {
+    while (i < n && isSpace(line[i])) i++;
+    if (i == n) break;
+    while (i < n && !isSpace(line[i])) {
+      if (line[i] == 0) return -EINVAL;
+      args[out] = line[i];
+      out++;
+      i++;
+    }
+    args[out] = 0;
+    out++;
+    argc++;
+  }
+  if (argc == 0) return -EINVAL;
+  const base = changetype<usize>(args) + 8;
+  let nameLen: usize = 0;
+  while (args[i32(nameLen)] != 0) nameLen++;
+  const index = findProgram(base, nameLen);
+  if (index < 0) return -ENOENT;
+  const child = spawnProgram(usize(index), base, u64(out), argc);
+  if (child === null) return spawnError();
+  return waitForChild(child);
+}

@@ -1,0 +1,97 @@
+// Processes, system calls and fault isolation on the real kernel (issue #7):
+// the seed kernel's checkpoints through the selftest program, spawn in a
+// loop, every crash mode, torture, and the accounting of 1,000 processes.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bootToShell, PROMPT, shellRun } from '../kernel/kernel.js';
+
+const root = join(__dirname, '..', '..');
+const crashSource = readFileSync(join(root, 'userland', 'programs', 'crash.ts'), 'utf8').split('\n');
+
+/** The 1-based line of crash.ts holding `text`. */
+function crashLine(text: string): number {
+  const i = crashSource.findIndex((l) => l.includes(text));
+  expect(i, text).toBeGreaterThanOrEqual(0);
+  return i + 1;
+}
+
+/** Free frames and heap bytes in use, from the shell's mem. */
+async function mem(vm: Awaited<ReturnType<typeof bootToShell>>): Promise<{ frames: number; heap: number }> {
+  const out = await shellRun(vm, 'mem');
+  const m = /frames: (\d+) free.*\nheap: (\d+) bytes used/.exec(out);
+  expect(m, out).not.toBeNull();
+  return { frames: Number(m![1]), heap: Number(m![2]) };
+}
+
+describe('processes', () => {
+  it('pass the seed checkpoints: getpid, /dev/zero, /dev/null, mmap, registers across yield, bad pointers', async () => {
+    const vm = await bootToShell();
+    const out = await shellRun(vm, 'spawn selftest');
+    for (const name of ['getpid', 'zero', 'null', 'mmap', 'registers', 'badptr']) expect(out).toContain(`selftest: ${name} ok\n`);
+    expect(out).toContain('selftest: done, 0 failed\n');
+  });
+
+  it('spawn hello 100 times in a row, each a new process', async () => {
+    const vm = await bootToShell();
+    const at = vm.serial().length;
+    await vm.sendSerial('spawn hello\r'.repeat(100));
+    const pids: number[] = [];
+    let since = at;
+    for (let i = 0; i < 100; i++) {
+      const upTo = await vm.waitForSerial(/hello from tskc userland, pid (\d+)\r\n/, 20_000, { since });
+      pids.push(Number(/pid (\d+)\r\n$/.exec(upTo)![1]));
+      since = upTo.length;
+    }
+    await vm.waitForSerial(PROMPT, undefined, { since });
+    expect(pids).toEqual(Array.from({ length: 100 }, (_, i) => i + 2));
+    expect(await shellRun(vm, 'pid')).toBe('1\n');
+  }, 120_000);
+
+  const modes: [string, string, RegExp][] = [
+    ['div0', '#DE divide error (vector 0)', /rip=0x4\w+ divideByZero at userland\/programs\/crash\.ts:(\d+)/],
+    ['ud2', '#UD invalid opcode (vector 6)', /rip=0x4\w+ crash at userland\/programs\/crash\.ts:(\d+)/],
+    ['kread', '#PF page fault (vector 14) error=0x0000000000000005', /cr2=0x0000000000100000/],
+    ['kwrite', '#PF page fault (vector 14) error=0x0000000000000007', /cr2=0x0000000000100000/],
+    ['text', '#PF page fault (vector 14) error=0x0000000000000007', /rip=0x4\w+ writeOwnCode at userland\/programs\/crash\.ts:(\d+)/],
+    ['nx', '#PF page fault (vector 14) error=0x0000000000000015', /called from 0x4\w+ jumpToData at userland\/programs\/crash\.ts:(\d+)/],
+    ['null', '#PF page fault (vector 14) error=0x0000000000000004', /cr2=0x0000000000000000/],
+  ];
+
+  it('kill only the crashing program in every crash mode, naming the fault and its TS location', async () => {
+    const vm = await bootToShell();
+    const lines: Record<string, number> = {
+      div0: crashLine("'div ecx'"), ud2: crashLine("argIs(1, 'ud2')"), text: crashLine('volatileStore<u8>(changetype<usize>(writeOwnCode)'),
+      nx: crashLine('f();'),
+    };
+    for (const [mode, fault, where] of modes) {
+      const out = await shellRun(vm, `spawn crash ${mode}`);
+      expect(out, mode).toMatch(new RegExp(`^\\ncrash \\(pid \\d+\\) killed: ${fault.replace(/[()]/g, '\\$&')}[ \\n]`));
+      const m = where.exec(out);
+      expect(m, `${mode}:\n${out}`).not.toBeNull();
+      if (m![1] !== undefined) expect(Number(m![1]), mode).toBe(lines[mode]);
+      const vector = /vector (\d+)/.exec(fault)![1];
+      expect(out, mode).toMatch(new RegExp(`spawn: killed by CPU exception ${vector}\\n$`));
+      expect(await shellRun(vm, 'echo alive'), mode).toBe('alive\n'); // the shell goes on
+    }
+    expect(await shellRun(vm, 'pid')).toBe('1\n');
+  }, 60_000);
+
+  it('survive torture 10000, with every frame and heap byte back afterwards', async () => {
+    const vm = await bootToShell();
+    await shellRun(vm, 'spawn torture 10'); // warm-up: kernel tables for kernel stacks are made once
+    const before = await mem(vm);
+    const out = await shellRun(vm, 'spawn torture 10000', 90_000);
+    expect(out).toMatch(/^torture: 10000 calls, seed 1: \d+ ok, .*; 0 wrong\n$/);
+    expect(await mem(vm)).toEqual(before);
+  }, 150_000);
+
+  it('give back every frame and heap byte: 1,000 processes spawned and reaped', async () => {
+    const vm = await bootToShell();
+    expect(await shellRun(vm, 'spawn repeat 5 true')).toBe('repeat: 5 runs, 0 failed\n'); // warm-up
+    const before = await mem(vm);
+    expect(await shellRun(vm, 'spawn repeat 1000 true', 120_000)).toBe('repeat: 1000 runs, 0 failed\n');
+    expect(await mem(vm)).toEqual(before);
+    expect(await shellRun(vm, 'spawn hello')).toBe('hello from tskc userland, pid 1009\n');
+  }, 180_000);
+});

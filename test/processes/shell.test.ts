@@ -1,0 +1,60 @@
+// The ring-3 shell as the kernel's first process (issue #7, "Userland"):
+// the prompt, per-key echo, destructive backspace that stops at an empty
+// line, Ctrl+C, the 128-byte line limit, every built-in, and input from the
+// PS/2 keyboard as well as the serial line.
+import { describe, expect, it } from 'vitest';
+import { bootToShell, PROMPT, shellRun } from '../kernel/kernel.js';
+
+describe('the shell', () => {
+  it('echoes what is typed on the serial line and on the keyboard, and runs echo', async () => {
+    const vm = await bootToShell();
+    expect(await shellRun(vm, 'echo hello from serial')).toBe('hello from serial\n');
+    const at = vm.serial().length;
+    await vm.sendKeys('echo Keys, Too!\n');
+    await vm.waitForSerial(`echo Keys, Too!\r\nKeys, Too!\r\n${PROMPT}`, undefined, { since: at });
+    const screen = (await vm.readScreen()).map((l) => l.trimEnd());
+    expect(screen).toContain('Keys, Too!');
+  });
+
+  it('erases with backspace, does nothing at an empty line, and cancels on Ctrl+C', async () => {
+    const vm = await bootToShell();
+    let at = vm.serial().length;
+    await vm.sendSerial('\x7f\x7f'); // at an empty line: nothing to erase, the prompt stays
+    await vm.sendSerial('echo ab\x7fc\r');
+    let out = await vm.waitForSerial(`\r\n${PROMPT}`, undefined, { since: at });
+    expect(out.slice(at)).toBe(`echo ab\b \bc\r\nac\r\n${PROMPT}`);
+    at = out.length;
+    await vm.sendSerial('echo never\x03');
+    out = await vm.waitForSerial(`^C\r\n${PROMPT}`, undefined, { since: at });
+    expect(out.slice(at)).toBe(`echo never^C\r\n${PROMPT}`);
+    expect(await shellRun(vm, 'echo after')).toBe('after\n');
+  });
+
+  it('refuses a 200-character line: 128 characters echo, then a notice, and nothing runs', async () => {
+    const vm = await bootToShell();
+    const line = `echo ${'y'.repeat(195)}`;
+    const out = await shellRun(vm, line);
+    expect(out).toBe(`${line.slice(0, 128)}\nshell: line too long (200 characters, at most 128); not run\n`);
+    expect(await shellRun(vm, 'echo still here')).toBe('still here\n');
+  });
+
+  it('runs every built-in', async () => {
+    const vm = await bootToShell();
+    expect(await shellRun(vm, 'help')).toMatch(/^built-in commands:\n(  \w+.*\n){7}$/);
+    expect(await shellRun(vm, 'pid')).toBe('1\n');
+    const mem = await shellRun(vm, 'mem');
+    const m = /^frames: (\d+) free of (\d+) \(\d+ KiB free\)\nheap: (\d+) bytes used, (\d+) bytes free\n$/.exec(mem);
+    expect(m, mem).not.toBeNull();
+    expect(Number(m![1])).toBeGreaterThan(30000); // 128 MiB: about 32,000 frames, nearly all free
+    expect(Number(m![1])).toBeLessThan(Number(m![2]));
+    const up = /^up (\d+)\.\d s \((\d+) ms\)\n$/.exec(await shellRun(vm, 'uptime'));
+    expect(up).not.toBeNull();
+    expect(Number(up![2])).toBeGreaterThan(0);
+    expect(await shellRun(vm, 'spawn hello a b')).toBe('hello from tskc userland, pid 2\narg 1: a\narg 2: b\n');
+    expect(await shellRun(vm, 'spawn nope')).toBe('spawn: no program named nope\n');
+    expect(await shellRun(vm, 'frobnicate')).toBe('unknown command: frobnicate (try help)\n');
+    // exit ends the shell; the kernel starts a new one, with a new pid.
+    expect(await shellRun(vm, 'exit')).toBe('kernel: the shell exited; starting a new one\n');
+    expect(await shellRun(vm, 'pid')).toBe('3\n');
+  });
+});

@@ -1,0 +1,114 @@
+// selftest: the system calls a process lives on, each checked and reported
+// as one line "selftest: NAME ok" (or "selftest: NAME FAILED: why"), then
+// "selftest: done, N failed" and exit status N. Runs on the tskc kernel and
+// on Linux alike:
+//
+//   getpid     twice the same positive pid
+//   zero       read(/dev/zero) fills a dirty buffer with zeroes
+//   null       write(/dev/null) takes everything, read gives end of file
+//   mmap       a fresh mapping reads as zeroes, keeps what is written,
+//              and munmap gives it back
+//   registers  sched_yield preserves every register but rax, rcx and r11
+//   badptr     write from an unmapped address is EFAULT, a bad fd EBADF
+
+import { EBADF, EFAULT, O_RDONLY, O_WRONLY } from '../../kernel/syscall/numbers';
+import { printf } from '../lib/print';
+import { close, exit, getpid, isError, mmapAnon, munmap, open, read, write } from '../lib/sys';
+
+const buffer: usize = memory.data(256);
+let failures: i32 = 0;
+
+function report(name: string, ok: bool, why: string): void {
+  if (ok) printf(`selftest: ${name} ok\n`);
+  else {
+    printf(`selftest: ${name} FAILED: ${why}\n`);
+    failures++;
+  }
+}
+
+function checkGetpid(): void {
+  const a = getpid();
+  const b = getpid();
+  report('getpid', a > 0 && a == b, 'not one positive pid');
+}
+
+function checkZero(): void {
+  memset(buffer, 0x5a, 256);
+  const fd = open('/dev/zero', O_RDONLY);
+  if (isError(fd)) return report('zero', false, 'cannot open /dev/zero');
+  const n = read(fd, buffer, 256);
+  close(fd);
+  let zeroes = true;
+  for (let i: usize = 0; i < 256; i++) if (load<u8>(buffer + i) != 0) zeroes = false;
+  report('zero', n == 256 && zeroes, 'the buffer is not all zero');
+}
+
+function checkNull(): void {
+  const fd = open('/dev/null', O_WRONLY);
+  if (isError(fd)) return report('null', false, 'cannot open /dev/null');
+  const w = write(fd, buffer, 100);
+  close(fd);
+  const rfd = open('/dev/null', O_RDONLY);
+  const r = read(rfd, buffer, 100);
+  close(rfd);
+  report('null', w == 100 && r == 0, 'write did not take 100 bytes or read did not end');
+}
+
+function checkMmap(): void {
+  const len: usize = 3 * 4096;
+  const p = mmapAnon(len);
+  if (isError(p)) return report('mmap', false, 'mmap failed');
+  const a = usize(p);
+  let zero = true;
+  for (let i: usize = 0; i < len; i += 8) if (load<u64>(a + i) != 0) zero = false;
+  for (let i: usize = 0; i < len; i += 8) store<u64>(a + i, u64(i) * 3 + 1);
+  let kept = true;
+  for (let i: usize = 0; i < len; i += 8) if (load<u64>(a + i) != u64(i) * 3 + 1) kept = false;
+  const u = munmap(a, len);
+  report('mmap', zero && kept && u == 0, 'not zeroed, not kept, or munmap failed');
+}
+
+/** Fills every register a syscall must preserve, yields, and returns a bit per register that changed. */
+function yieldChanges(): u64 {
+  return asm<u64>(
+    'mov rbx, 0x1b1b1b1b', 'mov rdx, 0x1d1d1d1d', 'mov rsi, 0x1e1e1e1e', 'mov rdi, 0x1f1f1f1f',
+    'mov r8, 0x08080808', 'mov r9, 0x09090909', 'mov r10, 0x10101010',
+    'mov r12, 0x12121212', 'mov r13, 0x13131313', 'mov r14, 0x14141414', 'mov r15, 0x15151515',
+    'mov eax, 24', // sched_yield
+    'syscall',
+    'xor eax, eax',
+    'cmp rbx, 0x1b1b1b1b', 'setne cl', 'or al, cl',
+    'cmp rdx, 0x1d1d1d1d', 'setne cl', 'shl cl, 1', 'or al, cl',
+    'cmp rsi, 0x1e1e1e1e', 'setne cl', 'shl cl, 2', 'or al, cl',
+    'cmp rdi, 0x1f1f1f1f', 'setne cl', 'shl cl, 3', 'or al, cl',
+    'cmp r8, 0x08080808', 'setne cl', 'shl cl, 4', 'or al, cl',
+    'cmp r9, 0x09090909', 'setne cl', 'shl cl, 5', 'or al, cl',
+    'cmp r10, 0x10101010', 'setne cl', 'shl cl, 6', 'or al, cl',
+    'cmp r12, 0x12121212', 'setne cl', 'shl cl, 7', 'or al, cl',
+    'cmp r13, 0x13131313', 'setne cl', 'or ah, cl',
+    'cmp r14, 0x14141414', 'setne cl', 'shl cl, 1', 'or ah, cl',
+    'cmp r15, 0x15151515', 'setne cl', 'shl cl, 2', 'or ah, cl',
+    asm.lateout('rax'),
+    asm.clobber('rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15'),
+  );
+}
+
+function checkRegisters(): void {
+  const changed = yieldChanges();
+  report('registers', changed == 0, 'a register changed across sched_yield');
+}
+
+function checkBadPointers(): void {
+  const w = write(1, 0x10, 4); // the null page: never mapped
+  const b = write(1000, buffer, 4);
+  report('badptr', w == -EFAULT && b == -EBADF, 'no EFAULT or no EBADF');
+}
+
+checkGetpid();
+checkZero();
+checkNull();
+checkMmap();
+checkRegisters();
+checkBadPointers();
+printf(`selftest: done, ${failures} failed\n`);
+exit(failures);
