@@ -13,11 +13,18 @@
 //
 // `cr2=` is printed for #PF and #DF (a double fault is most often a fault
 // while delivering a #PF, e.g. a stack overflow), followed by
-// `  guard page of STACK hit` when CR2 lies in a stack's guard page.
+// `  guard page of STACK hit` when CR2 lies in a stack's guard page. A #PF
+// on an instruction fetch outside the kernel's code (NX: rip is the data
+// that was called, `??`) adds `  called from 0x… FUNCTION at FILE:LINE`
+// when the word at rsp is a return address into TS code: the call.
 import { consolePutByte, consoleWrite, consoleWriteHex, consoleWriteUint } from '../console/console';
 import { kernelStop } from '../config';
 import { guardPageOf } from '../cpu/guard';
 import { writeBacktrace, writeCodeAddressTo } from '../../runtime/kernel/panic';
+import { functionName } from '../../runtime/kernel/symbols';
+
+/** The page-fault error code bit of an instruction fetch. */
+const PF_FETCH: u64 = 0x10;
 
 let reporting = false;
 let userFault: ((vector: u64, frame: InterruptFrame, error: u64) => void) | null = null;
@@ -65,6 +72,17 @@ function reg(name: string, v: u64): void {
   consoleWriteHex(v, 16);
 }
 
+/** After a fetch from non-code memory: the call that went there, if [rsp] is a return address into TS code. */
+function calledFrom(frame: InterruptFrame): void {
+  if ((frame.cs & 3) != 0 || (frame.rsp & 7) != 0) return; // a user stack is not the kernel's to read
+  if (functionName(usize(frame.rip)).length > 0) return;
+  const ret = load<usize>(usize(frame.rsp));
+  if (functionName(ret - 1).length == 0) return;
+  consoleWrite('  called from ');
+  writeCodeAddressTo(ret, ret - 1, consolePutByte);
+  consoleWrite('\n');
+}
+
 function registers(frame: InterruptFrame): void {
   const r = savedRegisters(frame);
   reg('rax', r.rax); reg('rbx', r.rbx); reg('rcx', r.rcx); consoleWrite('\n');
@@ -107,6 +125,7 @@ export function exceptionReport(vector: u64, frame: InterruptFrame, error: u64):
       consoleWrite(' hit: stack overflow\n');
     }
   }
+  if (vector == 14 && (error & PF_FETCH) != 0) calledFrom(frame);
   registers(frame);
   consoleWrite('  stack:\n');
   writeBacktrace(usize(savedRegisters(frame).rbp)); // serial only: the panic writer

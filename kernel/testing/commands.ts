@@ -4,14 +4,18 @@
 //
 //   fault de | ud | gp | pf | stack   raise that CPU exception in kernel code
 //                                     (stack: unbounded recursion into the guard page)
+//   fault wx  write a byte into the kernel's .text (read-only: a #PF)
+//   fault nx  call a `ret` in a heap block (no-execute: a #PF); first
+//             answers "nx code at 0x…", the block's address
 //   irq7      a software `int 0x27` with IRQ 7 not in service: a spurious IRQ 7
 //             answer: "spurious irqs N"
 //   uptime    answer: "uptime T ticks M ms"
 //   keys      answer: "keyboard received N dropped D"
-import { consoleWrite, consoleWriteUint } from '../console/console';
+import { consoleWrite, consoleWriteHex, consoleWriteUint } from '../console/console';
 import { keyboardRx } from '../drivers/keyboard';
 import { spuriousIrqs } from '../interrupts/irq';
 import { ticks, uptimeMs } from '../interrupts/pit';
+import { kmalloc } from '../mm/heap';
 
 /** An address no page table maps (above every RAM mapping, canonical). */
 const UNMAPPED: usize = 0x7000_0000_1008;
@@ -40,6 +44,21 @@ function faultPage(): void {
   store<u64>(UNMAPPED, 1);
 }
 
+/** Writes into its own code: .text is mapped read-only even for ring 0 (CR0.WP). */
+function faultWriteText(): void {
+  store<u8>(changetype<usize>(faultWriteText), 0x90);
+}
+
+/** Calls a `ret` written into a heap block: the heap is mapped no-execute. */
+function faultExecuteHeap(): void {
+  const code = kmalloc(16);
+  store<u8>(code, 0xc3);
+  consoleWrite('nx code at ');
+  consoleWriteHex(u64(code));
+  consoleWrite('\n');
+  asm('call {code}', asm.in('reg', code), asm.clobberAbi('sysv'));
+}
+
 /** Recurses until the boot stack runs into its guard page. */
 function recurse(depth: u64): u64 {
   return recurse(depth + 1) + depth;
@@ -57,6 +76,8 @@ export function testCommand(text: Uint8Array, length: i32): bool {
   else if (is(text, length, 'fault gp')) faultGeneralProtection();
   else if (is(text, length, 'fault pf')) faultPage();
   else if (is(text, length, 'fault stack')) recurse(0);
+  else if (is(text, length, 'fault wx')) faultWriteText();
+  else if (is(text, length, 'fault nx')) faultExecuteHeap();
   else if (is(text, length, 'irq7')) {
     asm('int 0x27');
     line('spurious irqs ', spuriousIrqs());
