@@ -9,7 +9,7 @@
 //     rip=0x400000004123 crash at userland/programs/crash.ts:43
 //     cr2=0x0000000000100000
 //
-// with `  called from 0x… FUNC at FILE:LINE` after the rip line when rip
+// and `  called from 0x… FUNC at FILE:LINE` last when rip
 // lies outside the program's code and the user stack holds a return address.
 import { consolePutByte, consoleWrite, consoleWriteHex, consoleWriteUint } from '../console/console';
 import { setUserFaultHandler, writeExceptionHead } from '../interrupts/report';
@@ -51,12 +51,12 @@ function userFault(vector: u64, frame: InterruptFrame, error: u64): void {
   const table = elfAddressOf(programElf(i), programElfBytes(i), programDebugTable(i));
   writeCodeAddressIn(table, usize(frame.rip), usize(frame.rip), consolePutByte);
   consoleWrite('\n');
-  if (table != 0 && functionNameIn(table, usize(frame.rip)).length == 0) calledFrom(table, frame.rsp);
   if (vector == 14) {
     consoleWrite('  cr2=');
     consoleWriteHex(readCr2(), 16);
     consoleWrite('\n');
   }
+  if (table != 0 && functionNameIn(table, usize(frame.rip)).length == 0) calledFrom(table, frame.rsp);
   exitCurrent(FAULT_STATUS_BASE + i64(vector));
 }
 
