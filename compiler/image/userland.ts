@@ -11,7 +11,8 @@
 // Programs are userland/programs/NAME.ts (named NAME) and the shell,
 // userland/shell/main.ts (named `shell`). Compiling them is the slow part of
 // an image build, so the executables are cached under build/cache, keyed by
-// a hash of everything they are made from (sources, runtime, compiler).
+// a hash of everything they are made from (sources, runtime, compiler), and
+// built once when several image builds run at the same time (a lock).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
@@ -76,31 +77,60 @@ function buildOne(name: string, source: string, dir: string): void {
   link([obj], join(dir, `${name}.stripped`), [...TARGETS.user.linkArgs, '--strip-all']);
 }
 
+/** Sleeps `ms` milliseconds without returning to the event loop (image builds are synchronous). */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+const LOCK_STALE_MS = 10 * 60 * 1000;
+
+/**
+ * Runs `build` unless `dir` exists, holding the lock directory `dir.lock`
+ * meanwhile, so that parallel image builds (test workers) compile the
+ * programs once: the others wait for `dir` to appear.
+ */
+function buildOnce(dir: string, build: () => void): void {
+  const lock = `${dir}.lock`;
+  for (;;) {
+    if (existsSync(dir)) return;
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        // the lock went away meanwhile: try again
+      }
+      sleepSync(200);
+    }
+  }
+  try {
+    if (!existsSync(dir)) build();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /** Builds (or takes from the cache) every user program; `log` reports progress. */
 export function buildUserPrograms(root: string, log: (m: string) => void): UserProgram[] {
   const sources = userProgramSources(root);
   const cacheRoot = join(root, 'build', 'cache');
   const dir = join(cacheRoot, `user-${inputsHash(root)}`);
-  if (!existsSync(dir)) {
-    mkdirSync(cacheRoot, { recursive: true });
+  if (existsSync(dir)) log(`user programs unchanged: ${sources.map((p) => p.name).join(', ')} (${relative(root, dir)})`);
+  mkdirSync(cacheRoot, { recursive: true });
+  buildOnce(dir, () => {
     const scratch = mkdtempSync(join(cacheRoot, 'tmp-'));
     try {
       for (const p of sources) {
         log(`compile ${relative(root, p.source)} (target user) as '${p.name}'`);
         buildOne(p.name, p.source, scratch);
       }
-      try {
-        renameSync(scratch, dir);
-      } catch {
-        // Another build (a parallel test) finished the same programs first: use its copy.
-        if (!existsSync(dir)) throw new ToolError(`cannot move the user programs into ${dir}`);
-      }
+      renameSync(scratch, dir);
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
-  } else {
-    log(`user programs unchanged: ${sources.map((p) => p.name).join(', ')} (${relative(root, dir)})`);
-  }
+  });
   return sources.map((p) => {
     const elf = join(dir, p.name);
     return { ...p, elf, stripped: `${elf}.stripped`, debugTable: debugTableOf(elf) };
