@@ -20,6 +20,5 @@ export function virtToPhys(virt: usize): u64 {
 
 /** Zeroes the 4 KiB frame at physical address `phys`. */
 export function zeroFrame(phys: u64): void {
-  const v = physToVirt(phys);
-  for (let i: usize = 0; i < 4096; i += 8) store<u64>(v + i, 0);
+  memset(physToVirt(phys), 0, 4096);
 }
