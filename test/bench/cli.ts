@@ -67,7 +67,7 @@ function machine(): Record<string, string> {
   };
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
   const o = parseArgs(argv, root);
   mkdirSync(o.outDir, { recursive: true });
@@ -76,7 +76,7 @@ function main(argv: string[]): number {
   // Each part's table is printed, and the report written, as soon as the part ends.
   for (const [part, name] of PARTS) {
     if (!selected(o, part, name)) continue;
-    const r = part.run(o);
+    const r = await part.run(o);
     report[part.key] = r.json;
     console.log([`== ${part.title}`, ...r.lines, ''].join('\n'));
     writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
@@ -87,4 +87,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -1,5 +1,5 @@
-// The parts of `npm run bench` share one shape, so a new part (the kernel
-// paths, once there are processes and syscalls) is one more entry in cli.ts.
+// The parts of `npm run bench` share one shape, so a new part is one more
+// entry in cli.ts.
 
 export interface BenchOptions {
   root: string;
@@ -23,7 +23,7 @@ export interface Part {
   /** key in bench.json and name for --only */
   key: string;
   title: string;
-  run(o: BenchOptions): PartResult;
+  run(o: BenchOptions): PartResult | Promise<PartResult>;
 }
 
 /** Formats rows as a table with right-aligned columns after the first. */
