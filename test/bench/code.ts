@@ -1,5 +1,5 @@
 // Part 1 of `npm run bench`: the generated code. Each benchmark is built by
-// tskc (linux target), by gcc -O2 -static from its C version, and
+// tskc (linux target), by gcc -O2 -static (with libm) from its C version, and
 // transpiled for Node; every run's output is verified.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -39,7 +39,7 @@ function build(b: Benchmark, outDir: string, gcc: boolean): Partial<Record<Impl,
   out.node = [process.execPath, writeNodeScript(ts, join(outDir, `${b.name}.mjs`))];
   if (gcc) {
     const cexe = join(outDir, `${b.name}.gcc`);
-    const r = spawnSync('gcc', ['-O2', '-static', '-o', cexe, join(programsDir, `${b.name}.c`)], { encoding: 'utf8' });
+    const r = spawnSync('gcc', ['-O2', '-static', '-o', cexe, join(programsDir, `${b.name}.c`), '-lm'], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`gcc ${b.name}.c failed:\n${r.stderr}`);
     out.gcc = [cexe];
   }
