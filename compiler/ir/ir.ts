@@ -107,6 +107,8 @@ export interface Func {
   section?: string;
   /** `@naked`: no prologue or epilogue; the body is inline asm only. */
   naked?: boolean;
+  /** `@noinline`: calls of it are never inlined. */
+  noinline?: boolean;
   loc?: SourceLoc;
   nextTemp: number;
   nextBlock: number;

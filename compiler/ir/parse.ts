@@ -403,6 +403,8 @@ export function parseModule(text: string): Module {
       if (exported) l.next('export');
       const naked = l.isWord('naked');
       if (naked) l.next('naked');
+      const noinline = l.isWord('noinline');
+      if (noinline) l.next('noinline');
       const kw = l.word("'function', 'data' or 'init'");
       if (kw === 'init' && !exported) {
         m.init = l.sym('the init function');
@@ -411,6 +413,7 @@ export function parseModule(text: string): Module {
         m.data.push(parseData(l, exported));
       } else if (kw === 'function') {
         const { f, sc } = parseFuncHeader(l, exported, naked);
+        if (noinline) f.noinline = true;
         cur = { f, sc, block: null };
       } else {
         l.fail(`expected 'function', 'data' or 'init', found '${kw}'`);

@@ -93,7 +93,7 @@ function printTerm(t: Terminator): string {
 
 export function printFunc(f: Func): string {
   const params = f.params.map((p) => `${p.cls} ${printValue(p)}`).join(', ');
-  const lines = [`${f.exported ? 'export ' : ''}${f.naked ? 'naked ' : ''}function ${f.ret ?? ''}${f.ret ? ' ' : ''}$${f.name}(${params}) {`];
+  const lines = [`${f.exported ? 'export ' : ''}${f.naked ? 'naked ' : ''}${f.noinline ? 'noinline ' : ''}function ${f.ret ?? ''}${f.ret ? ' ' : ''}$${f.name}(${params}) {`];
   for (const b of f.blocks) {
     lines.push(blockRef(b));
     for (const p of b.phis) lines.push('  ' + printPhi(p));

@@ -43,7 +43,8 @@ export function dominators(f: Func): Map<Block, Block> {
   return idom;
 }
 
-function dominates(idom: Map<Block, Block>, a: Block, b: Block): boolean {
+/** Whether a dominates b under the immediate dominators `idom`. */
+export function dominates(idom: Map<Block, Block>, a: Block, b: Block): boolean {
   for (let x: Block | undefined = b; x; ) {
     if (x === a) return true;
     const up = idom.get(x);

@@ -62,6 +62,7 @@ function lowerFunction(mod: ModuleCtx, info: FuncInfo): Func {
   // An @interrupt handler's body is called by its stub, which owns the symbol.
   const fx = new FnCtx(mod, info.interrupt?.handler ?? info.symbol, retCls(info.ret), info.exported, info.decl);
   if (info.section) fx.f.section = info.section;
+  if (info.noinline) fx.f.noinline = true;
   if (info.naked) {
     // Only asm statements; the parameters stay in their registers.
     fx.f.naked = true;

@@ -6,12 +6,11 @@ import { assertValid } from '../ir/verify.js';
 import { constFold } from './constfold.js';
 import { copyProp } from './copyprop.js';
 import { deadCode } from './dce.js';
+import { inlineModule } from './inline.js';
 import { simplifyCfg } from './simplifycfg.js';
 
-export interface Pass {
-  name: string;
-  run: (f: Func) => void;
-}
+/** A pass runs on each function (`run`) or on the whole module at once (`runModule`: inlining). */
+export type Pass = { name: string; run: (f: Func) => void } | { name: string; runModule: (m: Module) => void };
 
 export const PASSES: Pass[] = [
   { name: 'copyprop', run: copyProp },
@@ -19,12 +18,22 @@ export const PASSES: Pass[] = [
   { name: 'simplifycfg', run: simplifyCfg },
   { name: 'copyprop-late', run: copyProp },
   { name: 'dce', run: deadCode },
+  // Callees are copied cleaned up; the copies are folded into their callers below.
+  { name: 'inline', runModule: inlineModule },
+  { name: 'constfold-inlined', run: constFold },
+  { name: 'simplifycfg-inlined', run: simplifyCfg },
+  { name: 'copyprop-inlined', run: copyProp },
+  { name: 'dce-inlined', run: deadCode },
 ];
 
 /** [a, b]: pass a must run before pass b. */
 const ORDER: [string, string][] = [
   ['constfold', 'simplifycfg'], // folded conditions become constant branches
   ['simplifycfg', 'dce'], // removed blocks leave dead definitions
+  ['dce', 'inline'], // callees are measured and copied without their dead code
+  ['inline', 'constfold-inlined'], // constant arguments fold in the copies
+  ['constfold-inlined', 'simplifycfg-inlined'],
+  ['simplifycfg-inlined', 'dce-inlined'],
 ];
 
 for (const [a, b] of ORDER) {
@@ -44,7 +53,8 @@ export interface PassOptions {
 export function runPasses(m: Module, opts: PassOptions): void {
   for (const p of PASSES) {
     if (opts.disable?.includes(p.name)) continue;
-    for (const f of m.funcs) p.run(f);
+    if ('runModule' in p) p.runModule(m);
+    else for (const f of m.funcs) p.run(f);
     if (opts.verify) assertValid(m, p.name);
     opts.after?.(p.name, m);
   }

@@ -1,7 +1,7 @@
 // Attributes: JSDoc tags on declarations that change how they are compiled
 // (docs/language.md §12). `@interrupt` (a handler with a generated entry
 // stub), `@section NAME`, `@align N`, `@packed`, `@export NAME`,
-// `@extern NAME`; `@noreturn` is answered with a pointer to `: never`.
+// `@extern NAME`, `@noinline`; `@noreturn` is answered with a pointer to `: never`.
 // This file reads and checks the tags; declarations.ts and classes.ts
 // apply them.
 import ts from 'typescript';
@@ -16,6 +16,8 @@ export interface Attrs {
   packed?: true;
   exportName?: string;
   externName?: string;
+  /** Calls stay calls: the function is never inlined (passes/inline.ts). */
+  noinline?: true;
   /** Never set: a diagnostic asks for the `never` return type instead. */
   noreturn?: true;
 }
@@ -24,7 +26,7 @@ type Place = 'function' | 'extern function' | 'global' | 'extern global' | 'clas
 
 /** Which tags each kind of declaration takes. */
 const ALLOWED: Record<Place, (keyof Attrs)[]> = {
-  function: ['interrupt', 'section', 'exportName', 'noreturn'],
+  function: ['interrupt', 'section', 'exportName', 'noinline', 'noreturn'],
   'extern function': ['externName', 'noreturn'],
   global: ['section', 'align', 'exportName'],
   'extern global': ['externName'],
@@ -33,11 +35,11 @@ const ALLOWED: Record<Place, (keyof Attrs)[]> = {
 
 const TAGS: Record<string, keyof Attrs> = {
   interrupt: 'interrupt', section: 'section', align: 'align', packed: 'packed',
-  export: 'exportName', extern: 'externName', noreturn: 'noreturn',
+  export: 'exportName', extern: 'externName', noinline: 'noinline', noreturn: 'noreturn',
 };
 const SPELLING: Record<keyof Attrs, string> = {
   interrupt: '@interrupt', section: '@section', align: '@align', packed: '@packed',
-  exportName: '@export', externName: '@extern', noreturn: '@noreturn',
+  exportName: '@export', externName: '@extern', noinline: '@noinline', noreturn: '@noreturn',
 };
 
 /** Section names: what ELF and NASM accept without quoting. */
@@ -74,6 +76,7 @@ export function readAttrs(sema: Sema, node: ts.Node, place: Place): Attrs {
         break;
       case 'interrupt':
       case 'packed':
+      case 'noinline':
         if (arg) bad(`takes no argument (found '${arg}')`);
         attrs[key] = true;
         break;

@@ -41,6 +41,8 @@ export interface FuncInfo {
   interrupt?: { errorCode: boolean; handler: string };
   /** `@section NAME`: the section of the function's code. */
   section?: string;
+  /** `@noinline`: calls of it stay calls. */
+  noinline?: boolean;
   /** `@extern NAME` declarations: no body here, `symbol` is resolved by the linker. */
   extern?: boolean;
 }

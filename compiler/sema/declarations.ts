@@ -123,6 +123,7 @@ function collectFunction(sema: Sema, mangler: Mangler, decl: ts.FunctionDeclarat
   const symbol = attrs.exportName ? mangler.claim(decl, attrs.exportName) : mangler.symbol(decl, name);
   const info: FuncInfo = { decl, name, body: decl.body, symbol, params, ret, exported: isExported(decl) || !!attrs.exportName };
   if (attrs.section) info.section = attrs.section;
+  if (attrs.noinline) info.noinline = true;
   if (attrs.interrupt) {
     const errorCode = checkInterruptSignature(sema, decl, params.map((p) => p.type), ret);
     info.interrupt = { errorCode, handler: `${symbol}.handler` };

@@ -1,8 +1,9 @@
 // The pass pipeline end to end: real programs (test/compiler/run and the
 // kernel's entry) lowered to IR the way compiler/driver/pipeline.ts does it,
 // then runPasses with the verifier after every pass. Each pass must leave
-// every function valid, the result must survive a print/parse round trip,
-// and running the whole pipeline again must keep it valid.
+// every function valid, inlining may at most double the code, the result
+// must survive a print/parse round trip, and running the whole pipeline
+// again must keep it valid.
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,7 +57,8 @@ describe('runPasses on lowered programs', () => {
         },
       });
       expect(seen).toEqual(PASSES.map((p) => p.name));
-      expect(count(m)).toBeLessThanOrEqual(before);
+      // Inlining copies bodies (passes/inline.ts bounds it); the rest only shrink.
+      expect(count(m)).toBeLessThanOrEqual(2 * before);
 
       // The optimised module prints, parses back identically, and stays valid.
       const text = printModule(m);
@@ -64,8 +66,9 @@ describe('runPasses on lowered programs', () => {
       expect(printModule(back)).toBe(text);
       expect(verifyModule(back)).toEqual([]);
 
-      // A second run over optimised IR keeps it valid and adds nothing.
-      runPasses(back, { verify: true });
+      // A second run over optimised IR keeps it valid and, without inlining
+      // (which may find callees that shrank), adds nothing.
+      runPasses(back, { verify: true, disable: ['inline'] });
       expect(verifyModule(back)).toEqual([]);
       expect(count(back)).toBeLessThanOrEqual(count(m));
     });
