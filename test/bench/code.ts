@@ -94,7 +94,7 @@ function runCode(o: BenchOptions): PartResult {
   const intInstr = rows.filter((r) => r.integer && instrRatio(r) !== undefined).map((r) => instrRatio(r)!);
   if (intInstr.length > 0) lines.push(`geometric mean of tskc/gcc instructions over ${intInstr.length} integer benchmarks: ${geomean(intInstr).toFixed(2)}`);
   if (counter) lines.push(`instructions counted with ${counter === 'perf' ? 'perf stat' : 'valgrind --tool=callgrind'}`);
-  lines.push(`pending: ${PENDING.map(([n, why]) => `${n} (${why})`).join('; ')}`);
+  if (PENDING.length > 0) lines.push(`pending: ${PENDING.map(([n, why]) => `${n} (${why})`).join('; ')}`);
   return {
     lines,
     json: {
