@@ -53,6 +53,12 @@ export interface Instr {
   callee?: Value;
   /** Loads and stores that must happen exactly as written (MMIO). */
   volatile?: boolean;
+  /**
+   * Loads of memory that never changes once the load can run: an array's or
+   * a string's length (docs/language.md §6.6). Passes may reuse such a load
+   * across stores and calls.
+   */
+  invariant?: boolean;
   /** Inline assembly: its template, operands, clobbers and options. */
   asm?: AsmSpec;
   loc?: SourceLoc;

@@ -277,6 +277,8 @@ function parseInstr(l: Line, sc: FuncScope): Instr {
     l.next('volatile');
     volatile = true;
   }
+  const invariant = l.isWord('invariant');
+  if (invariant) l.next('invariant');
   const name = l.word('an op');
   if (name === 'call') {
     const callee = value(l, sc);
@@ -303,6 +305,7 @@ function parseInstr(l: Line, sc: FuncScope): Instr {
   const i: Instr = { op, cls: c, dst, args };
   if (argCls) i.argCls = argCls;
   if (volatile) i.volatile = true;
+  if (invariant) i.invariant = true;
   return i;
 }
 

@@ -131,7 +131,7 @@ export function property(fx: FnCtx, e: ts.PropertyAccessExpression, obj: Value):
   const acc = fx.sema.accessors.get(e);
   if (acc) return accessorPlace(fx, acc, obj).read();
   // `s.length`: the u64 length stored in front of the string's bytes.
-  return fx.emit('trunc', 'w', [fx.emit('loadl', 'l', [obj])]);
+  return fx.emit('trunc', 'w', [fx.emit('loadl', 'l', [obj], { invariant: true })]);
 }
 
 /** Integer literals (and negated ones) become constants of their type. */
@@ -219,9 +219,13 @@ function elementPlace(fx: FnCtx, e: ts.ElementAccessExpression): Place {
   return memoryPlace(fx, t.elem, elementAddress(fx, arr, idx, storageOf(t.elem).size));
 }
 
-/** Panics unless 0 <= idx < the length stored at arr (idx is an l value). */
-export function boundsCheck(fx: FnCtx, arr: Value, idx: Value, at: ts.Node): void {
-  const len = fx.emit('loadl', 'l', [arr]);
+/**
+ * Panics unless 0 <= idx < the length stored at arr (idx is an l value).
+ * An array's or string's length never changes (`invariant`); a Template's
+ * piece count is written by its caller's stores, so it is an ordinary load.
+ */
+export function boundsCheck(fx: FnCtx, arr: Value, idx: Value, at: ts.Node, invariant = true): void {
+  const len = fx.emit('loadl', 'l', [arr], invariant ? { invariant } : {});
   const ok = fx.newBlock('inbounds');
   const fail = fx.newBlock('outofbounds');
   fx.branch(fx.emit('cult', 'w', [idx, len], { argCls: 'l' }), ok, fail);

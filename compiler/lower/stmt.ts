@@ -173,7 +173,7 @@ function lowerSwitch(fx: FnCtx, s: ts.SwitchStatement): void {
 function lowerForOf(fx: FnCtx, s: ts.ForOfStatement, label?: string): void {
   const t = fx.sema.typeOfExpr(s.expression) as MType & { kind: 'array' | 'string' };
   const arr = lowerExpr(fx, s.expression);
-  const len = fx.emit('loadl', 'l', [arr]);
+  const len = fx.emit('loadl', 'l', [arr], { invariant: true });
   const index = {};
   fx.writeVar(index, constant(0));
   const head = fx.newBlock('forof');

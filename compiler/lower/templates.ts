@@ -62,7 +62,7 @@ export function lowerTemplateIntrinsic(fx: FnCtx, e: ts.CallExpression, name: st
   const t = lowerExpr(fx, e.arguments[0]);
   if (name === 'Template.count') return fx.emit('trunc', 'w', [fx.emit('loadl', 'l', [t])]);
   const idx = convert(fx, lowerExpr(fx, e.arguments[1]), I32, I64);
-  boundsCheck(fx, t, idx, e);
+  boundsCheck(fx, t, idx, e, false);
   const at = elementAddress(fx, t, idx, PIECE_SIZE);
   const kind = fx.emit('trunc', 'w', [fx.emit('loadl', 'l', [at])]);
   if (!reader) return kind;

@@ -6,6 +6,7 @@ import { assertValid } from '../ir/verify.js';
 import { constFold } from './constfold.js';
 import { copyProp } from './copyprop.js';
 import { deadCode } from './dce.js';
+import { gvn } from './gvn.js';
 import { inlineModule } from './inline.js';
 import { simplifyCfg } from './simplifycfg.js';
 
@@ -17,12 +18,15 @@ export const PASSES: Pass[] = [
   { name: 'constfold', run: constFold },
   { name: 'simplifycfg', run: simplifyCfg },
   { name: 'copyprop-late', run: copyProp },
+  { name: 'gvn', run: gvn },
   { name: 'dce', run: deadCode },
   // Callees are copied cleaned up; the copies are folded into their callers below.
   { name: 'inline', runModule: inlineModule },
   { name: 'constfold-inlined', run: constFold },
   { name: 'simplifycfg-inlined', run: simplifyCfg },
   { name: 'copyprop-inlined', run: copyProp },
+  { name: 'gvn-inlined', run: gvn },
+  { name: 'simplifycfg-gvn', run: simplifyCfg },
   { name: 'dce-inlined', run: deadCode },
 ];
 
@@ -34,6 +38,10 @@ const ORDER: [string, string][] = [
   ['inline', 'constfold-inlined'], // constant arguments fold in the copies
   ['constfold-inlined', 'simplifycfg-inlined'],
   ['simplifycfg-inlined', 'dce-inlined'],
+  ['copyprop-late', 'gvn'], // copies would hide equal operands
+  ['gvn', 'inline'], // callees are measured without their redundancies
+  ['inline', 'gvn-inlined'], // a copy's loads and checks repeat its caller's
+  ['gvn-inlined', 'simplifycfg-gvn'], // decided branches become jumps
 ];
 
 for (const [a, b] of ORDER) {
