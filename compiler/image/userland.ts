@@ -10,13 +10,14 @@
 //
 // Programs are userland/programs/NAME.ts (named NAME) and the shell,
 // userland/shell/main.ts (named `shell`). Compiling them is the slow part of
-// an image build, so the executables are cached under build/cache, keyed by
+// an image build, so they are compiled together (compileEach: one type check
+// for all), and the executables are cached under build/cache, keyed by
 // a hash of everything they are made from (sources, runtime, compiler), and
 // built once when several image builds run at the same time (a lock).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { compile } from '../driver/pipeline.js';
+import { compileEach } from '../driver/pipeline.js';
 import { TARGETS } from '../driver/target.js';
 import { assemble, link, ToolError } from '../driver/toolchain.js';
 import { Elf } from '../debug/elf.js';
@@ -69,12 +70,17 @@ function debugTableOf(elfPath: string): bigint {
   return sym.value;
 }
 
-/** Compiles one program into dir: NAME (with symbols) and NAME.stripped. */
-function buildOne(name: string, source: string, dir: string): void {
-  const obj = join(dir, `${name}.o`);
-  compile({ entries: [source], target: 'user', emit: 'obj', output: obj, debug: false });
-  link([obj], join(dir, name), TARGETS.user.linkArgs);
-  link([obj], join(dir, `${name}.stripped`), [...TARGETS.user.linkArgs, '--strip-all']);
+/** Compiles the programs into dir, over one TypeScript program: NAME (with symbols) and NAME.stripped each. */
+function buildAll(programs: { name: string; source: string }[], dir: string): void {
+  compileEach({
+    programs: programs.map((p) => ({ entry: p.source, output: join(dir, `${p.name}.o`) })),
+    target: 'user', emit: 'obj', debug: false,
+  });
+  for (const { name } of programs) {
+    const obj = join(dir, `${name}.o`);
+    link([obj], join(dir, name), TARGETS.user.linkArgs);
+    link([obj], join(dir, `${name}.stripped`), [...TARGETS.user.linkArgs, '--strip-all']);
+  }
 }
 
 /** Sleeps `ms` milliseconds without returning to the event loop (image builds are synchronous). */
@@ -122,10 +128,8 @@ export function buildUserPrograms(root: string, log: (m: string) => void): UserP
   buildOnce(dir, () => {
     const scratch = mkdtempSync(join(cacheRoot, 'tmp-'));
     try {
-      for (const p of sources) {
-        log(`compile ${relative(root, p.source)} (target user) as '${p.name}'`);
-        buildOne(p.name, p.source, scratch);
-      }
+      for (const p of sources) log(`compile ${relative(root, p.source)} (target user) as '${p.name}'`);
+      buildAll(sources, scratch);
       renameSync(scratch, dir);
     } finally {
       rmSync(scratch, { recursive: true, force: true });
