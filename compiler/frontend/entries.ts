@@ -3,7 +3,7 @@
 // `tsc -p` checks a project, so an entry that is a script (a file with no
 // import or export) would put its top-level declarations in the global
 // scope of the others, which a build of that entry alone never sees.
-import ts from 'typescript';
+import ts = require('typescript');
 import type { DiagnosticBag } from '../diag/diagnostic.js';
 import type { Frontend } from './program.js';
 
