@@ -17,6 +17,7 @@ import { printModule } from '../ir/print.js';
 import { runPasses } from '../passes/pipeline.js';
 import { generateAsm } from '../x86/backend.js';
 import type { AsmOutput } from '../x86/backend.js';
+import { FuncCache } from '../x86/funccache.js';
 import { writeSourceMap } from './sourcemap.js';
 import { assemble, link } from './toolchain.js';
 import { TARGETS } from './target.js';
@@ -68,9 +69,11 @@ export function compileEach(opts: EachOptions): void {
   checkSeparateEntries(fe, diags);
   diags.throwIfErrors();
   const failed: Diagnostic[] = [];
+  // The code the programs share is compiled by the backend once (x86/funccache.ts).
+  const cache = new FuncCache();
   opts.programs.forEach((p, i) => {
     try {
-      compileProgram(fe, [fe.entries[i]], p.output, opts, new DiagnosticBag());
+      compileProgram(fe, [fe.entries[i]], p.output, opts, new DiagnosticBag(), cache);
     } catch (e) {
       if (!(e instanceof CompileError)) throw e;
       failed.push(...e.diagnostics.filter((d) => !failed.some((f) => sameDiagnostic(f, d))));
@@ -88,7 +91,9 @@ function timed<T>(opts: StageOptions, stage: string, f: () => T): T {
 }
 
 /** Everything after the frontend, for the program made of `entries`. */
-function compileProgram(fe: Frontend, entries: string[], output: string, opts: StageOptions, diags: DiagnosticBag): void {
+function compileProgram(
+  fe: Frontend, entries: string[], output: string, opts: StageOptions, diags: DiagnosticBag, cache?: FuncCache,
+): void {
   const target = TARGETS[opts.target];
   const time = <T>(stage: string, f: () => T): T => timed(opts, stage, f);
   const sema = time('sema', () =>
@@ -101,7 +106,7 @@ function compileProgram(fe: Frontend, entries: string[], output: string, opts: S
   mkdirSync(dirname(output), { recursive: true });
   if (opts.emit === 'ir') return writeFileSync(output, printModule(ir));
 
-  const asm = time('isel+regalloc+emit', () => generateAsm(ir, { target, debug: opts.debug }));
+  const asm = time('isel+regalloc+emit', () => generateAsm(ir, { target, debug: opts.debug, cache }));
   writeOutputs(asm, output, target, opts, time);
 }
 
