@@ -28,7 +28,7 @@ describe('processes', () => {
   it('pass the seed checkpoints: getpid, /dev/zero, /dev/null, mmap, registers across yield, bad pointers', async () => {
     const vm = await bootToShell();
     const out = await shellRun(vm, 'spawn selftest');
-    for (const name of ['getpid', 'zero', 'null', 'mmap', 'registers', 'badptr']) expect(out).toContain(`selftest: ${name} ok\n`);
+    for (const name of ['getpid', 'zero', 'null', 'mmap', 'registers', 'badptr', 'stack']) expect(out).toContain(`selftest: ${name} ok\n`);
     expect(out).toContain('selftest: done, 0 failed\n');
   });
 
@@ -56,6 +56,7 @@ describe('processes', () => {
     ['text', '#PF page fault (vector 14) error=0x0000000000000007', /rip=0x4\w+ writeOwnCode at userland\/programs\/crash\.ts:(\d+)/],
     ['nx', '#PF page fault (vector 14) error=0x0000000000000015', /called from 0x4\w+ jumpToData at userland\/programs\/crash\.ts:(\d+)/],
     ['null', '#PF page fault (vector 14) error=0x0000000000000004', /cr2=0x0000000000000000/],
+    ['stack', '#PF page fault (vector 14) error=0x0000000000000006', /rip=0x4\w+ recurse at userland\/programs\/crash\.ts:\d+\n {2}cr2=0x00004000\w+/],
   ];
 
   it('kill only the crashing program in every crash mode, naming the fault and its TS location', async () => {

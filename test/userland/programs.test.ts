@@ -29,7 +29,7 @@ describe('crash', () => {
 
   const MODES: [string, string][] = [
     ['div0', 'SIGFPE'], ['ud2', 'SIGILL'], ['kread', 'SIGSEGV'], ['kwrite', 'SIGSEGV'],
-    ['text', 'SIGSEGV'], ['nx', 'SIGSEGV'], ['null', 'SIGSEGV'],
+    ['text', 'SIGSEGV'], ['nx', 'SIGSEGV'], ['null', 'SIGSEGV'], ['stack', 'SIGSEGV'],
   ];
   for (const [mode, signal] of MODES) {
     it(`${mode} dies with ${signal}`, async () => {
@@ -43,7 +43,7 @@ describe('crash', () => {
     for (const args of [['bogus'], []]) {
       const r = await run(exe, args);
       expect(r.exitCode).toBe(2);
-      expect(r.stdout).toMatch(/^usage: crash div0\|ud2\|kread\|kwrite\|text\|nx\|null\n$/);
+      expect(r.stdout).toMatch(/^usage: crash div0\|ud2\|kread\|kwrite\|text\|nx\|null\|stack\n$/);
     }
   });
 });
