@@ -59,15 +59,17 @@ export function userRange(va: u64, bytes: u64): bool {
 /**
  * Maps a zeroed frame at the user page `va` with `flags` (USER_FLAGS bits;
  * USER is added). Returns false when no frame is left; panics on an address
- * outside user space, an unaligned one, or a page already mapped.
+ * outside user space, an unaligned one, or a page already mapped. With
+ * `zero` false the frame keeps its old bytes: only for a caller that
+ * overwrites the whole page before the process can run (the ELF loader).
  */
-export function mapUser(as: AddressSpace, va: u64, flags: u64): bool {
+export function mapUser(as: AddressSpace, va: u64, flags: u64, zero: bool = true): bool {
   if ((va & 0xfff) != 0) throw new Error('mapUser: address is not 4 KiB aligned');
   if (!userRange(va, 4096)) throw new Error('mapUser: address is outside user space');
   if ((flags & ~USER_FLAGS) != 0) throw new Error('mapUser: flags other than WRITABLE and NO_EXECUTE');
   const f = allocFrame();
   if (f == 0) return false;
-  zeroFrame(f);
+  if (zero) zeroFrame(f);
   if (!map(as.pml4, va, f, flags | USER)) {
     freeFrame(f);
     return false;
@@ -120,11 +122,24 @@ export function copyIntoSpace(as: AddressSpace, va: u64, src: usize, bytes: u64)
   return true;
 }
 
+/**
+ * The index of the first nonzero entry at or after `from` in the table at
+ * `t`, or 512: one `repe scasq` (an entry that is not present is always 0
+ * here: unmap writes 0), so that tearing down skips empty stretches fast.
+ */
+function nextEntry(t: usize, from: usize): usize {
+  if (from >= 512) return 512;
+  let left: u64 = u64(512 - from);
+  const found = asm<u64>('xor eax, eax', 'repe scasq', 'setne al',
+    asm.in('rdi', t + from * 8), asm.inout('rcx', left), asm.lateout('rax'), asm.clobber('rdi'));
+  return (found & 1) != 0 ? 512 - usize(left) - 1 : 512;
+}
+
 function freeUser(table: u64, level: i32): void {
   const t = physToVirt(table);
-  for (let i: usize = 0; i < 512; i++) {
+  for (let i = nextEntry(t, 0); i < 512; i = nextEntry(t, i + 1)) {
     const e = load<u64>(t + i * 8);
-    if ((e & PRESENT) == 0) continue;
+    if ((e & PRESENT) == 0) throw new Error('destroyAddressSpace: a non-present entry that is not 0');
     if ((e & HUGE) != 0) throw new Error('destroyAddressSpace: a huge page in user space');
     if (level > 1) freeUser(e & ADDR_MASK, level - 1);
     else freeFrame(e & ADDR_MASK);
@@ -142,7 +157,7 @@ export function destroyAddressSpace(as: AddressSpace): void {
     return;
   }
   const top = physToVirt(as.pml4);
-  for (let i: usize = FIRST_USER_SLOT; i <= LAST_USER_SLOT; i++) {
+  for (let i = nextEntry(top, FIRST_USER_SLOT); i <= LAST_USER_SLOT; i = nextEntry(top, i + 1)) {
     const e = load<u64>(top + i * 8);
     if ((e & PRESENT) != 0) freeUser(e & ADDR_MASK, 3);
   }

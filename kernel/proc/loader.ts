@@ -57,7 +57,8 @@ function loadSegment(as: AddressSpace, elf: usize, bytes: usize, ph: usize): i64
   if ((flags & (PF_W | PF_X)) == (PF_W | PF_X)) return -ENOEXEC; // W^X in user space too
   for (let p = va & ~u64(0xfff); p < va + memSize; p += 4096) {
     if (walk(as.pml4, p) != 0) return -ENOEXEC; // two segments share a page: their rights would clash
-    if (!mapUser(as, p, rights)) return -ENOMEM;
+    const filled = p >= va && p + 4096 <= va + fileSize; // the copy below overwrites all of it: no need to zero first
+    if (!mapUser(as, p, rights, !filled)) return -ENOMEM;
   }
   return copyIntoSpace(as, va, elf + usize(offset), fileSize) ? 0 : -ENOEXEC;
 }
