@@ -1,11 +1,13 @@
 // Loads a user program into a fresh address space: the PT_LOAD segments of
-// its ELF executable (copied, not shared, each page mapped with exactly the
-// segment's rights: text read+execute, read-only data and writable data no
-// execute) and the top page of its user stack, holding the System V
+// its ELF executable, each page mapped with exactly the segment's rights
+// (text read+execute, read-only data and writable data no execute); whole
+// read-only pages are mapped straight from the executable in the kernel
+// image (shared by every process running it), the others copied, and the top page of its user stack, holding the System V
 // start-up block (argc, argv, NULL envp, an empty auxv) that the user
 // runtime's _start reads. The rest of the stack is mapped on first touch
 // (stack.ts). docs/processes.md, "Spawning and loading".
-import { AddressSpace, copyIntoSpace, mapUser, userRange } from '../mm/aspace';
+import { AddressSpace, copyIntoSpace, mapUser, mapUserShared, userRange } from '../mm/aspace';
+import { virtToPhys } from '../mm/phys';
 import { NO_EXECUTE, walk, WRITABLE } from '../mm/paging';
 import { E2BIG, ENOEXEC, ENOMEM } from '../syscall/numbers';
 
@@ -42,6 +44,13 @@ function checkHeader(elf: usize, bytes: usize): u64 {
   return load<u64>(elf + 24);
 }
 
+/** How many bytes of the file land in the page at `p` for a segment at `va` with `fileSize` file bytes. */
+function pageBytes(p: u64, va: u64, fileSize: u64): u64 {
+  const from = p > va ? p : va;
+  const end = va + fileSize < p + 4096 ? va + fileSize : p + 4096;
+  return end > from ? end - from : 0;
+}
+
 /** Maps and fills one PT_LOAD segment (its header at `ph`); 0 or -errno. */
 function loadSegment(as: AddressSpace, elf: usize, bytes: usize, ph: usize): i64 {
   const flags = load<u32>(ph + 4);
@@ -55,12 +64,18 @@ function loadSegment(as: AddressSpace, elf: usize, bytes: usize, ph: usize): i64
   let rights: u64 = (flags & PF_X) != 0 ? 0 : NO_EXECUTE;
   if ((flags & PF_W) != 0) rights |= WRITABLE;
   if ((flags & (PF_W | PF_X)) == (PF_W | PF_X)) return -ENOEXEC; // W^X in user space too
+  // A read-only page that holds only this segment's bytes, page-aligned in the
+  // kernel's copy of the file too, is mapped from there instead of copied.
+  const sharable = (flags & PF_W) == 0 && ((u64(elf) + offset - va) & 0xfff) == 0;
   for (let p = va & ~u64(0xfff); p < va + memSize; p += 4096) {
     if (walk(as.pml4, p) != 0) return -ENOEXEC; // two segments share a page: their rights would clash
     const filled = p >= va && p + 4096 <= va + fileSize; // the copy below overwrites all of it: no need to zero first
-    if (!mapUser(as, p, rights, !filled)) return -ENOMEM;
+    const ok = sharable && filled
+      ? mapUserShared(as, p, virtToPhys(elf + usize(offset + (p - va))), rights)
+      : mapUser(as, p, rights, !filled) && copyIntoSpace(as, p > va ? p : va, elf + usize(offset + (p > va ? p - va : 0)), pageBytes(p, va, fileSize));
+    if (!ok) return -ENOMEM;
   }
-  return copyIntoSpace(as, va, elf + usize(offset), fileSize) ? 0 : -ENOEXEC;
+  return 0;
 }
 
 /**
