@@ -6,7 +6,7 @@
 // becomes backspace 0x08), so readers see one convention.
 import { serialPutByte, serialReadByte } from '../drivers/serial';
 import { keyboardReadByte } from '../drivers/keyboard';
-import { vgaPutChar, vgaResetColor, vgaSetColor, VgaColor } from '../drivers/vga';
+import { vgaPutBytes, vgaPutChar, vgaResetColor, vgaSetColor, VgaColor } from '../drivers/vga';
 import { writeHex, writeSigned, writeString, writeUnsigned } from '../lib/fmt';
 
 /** Writes one byte to the screen and the serial line. */
@@ -14,6 +14,16 @@ export function consolePutByte(b: u8): void {
   vgaPutChar(b);
   if (b == 10) serialPutByte(13);
   serialPutByte(b);
+}
+
+/** Writes the `n` bytes at `p` (what a process writes to the console). */
+export function consoleWriteBytes(p: usize, n: usize): void {
+  vgaPutBytes(p, n);
+  for (let i: usize = 0; i < n; i++) {
+    const b = load<u8>(p + i);
+    if (b == 10) serialPutByte(13);
+    serialPutByte(b);
+  }
 }
 
 /** Writes a string. */

@@ -98,10 +98,7 @@ export function vgaClear(): void {
 
 /** Moves every row up by one; the bottom row becomes blank. The cursor stays where it is. */
 export function vgaScroll(): void {
-  for (let i: i32 = 0; i < (VGA_ROWS - 1) * VGA_COLS; i++) {
-    const dst = VGA_BASE + usize(i) * 2;
-    volatileStore<u16>(dst, volatileLoad<u16>(dst + usize(VGA_COLS) * 2));
-  }
+  memcpy(VGA_BASE, VGA_BASE + usize(VGA_COLS) * 2, usize((VGA_ROWS - 1) * VGA_COLS) * 2); // rows 1… move up one row
   blankRow(VGA_ROWS - 1);
 }
 
@@ -128,6 +125,18 @@ function putVisible(ch: u8): void {
  * code-page-437 glyph. Past the last row the screen scrolls.
  */
 export function vgaPutChar(ch: u8): void {
+  put(ch);
+  syncCursor();
+}
+
+/** vgaPutChar for the `n` bytes at `p`, moving the hardware cursor once at the end. */
+export function vgaPutBytes(p: usize, n: usize): void {
+  for (let i: usize = 0; i < n; i++) put(load<u8>(p + i));
+  syncCursor();
+}
+
+/** One byte as vgaPutChar describes, without moving the hardware cursor. */
+function put(ch: u8): void {
   if (ch == 10) {
     newline();
   } else if (ch == 13) {
@@ -144,7 +153,6 @@ export function vgaPutChar(ch: u8): void {
   } else {
     putVisible(ch);
   }
-  syncCursor();
 }
 
 /** Writes a string through vgaPutChar. */

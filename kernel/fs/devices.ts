@@ -2,7 +2,7 @@
 // (reads give zero bytes, writes vanish) and console (reads the keyboard
 // and the serial line, writes to the screen and the serial line). One
 // instance of each; processes share them.
-import { consolePutByte, consoleReadByte } from '../console/console';
+import { consoleReadByte, consoleWriteBytes } from '../console/console';
 import { enableAndWait } from '../cpu/wait';
 import { clearUser, copyFromUser, copyToUser } from '../mm/usercopy';
 import { Device } from './device';
@@ -61,7 +61,7 @@ class ConsoleDevice extends Device {
       const n = len - done < CHUNK ? len - done : CHUNK;
       const r = copyFromUser(changetype<usize>(bounce) + 8, buf + done, n);
       if (r < 0) return done > 0 ? i64(done) : r;
-      for (let i: u64 = 0; i < n; i++) consolePutByte(bounce[i32(i)]);
+      consoleWriteBytes(changetype<usize>(bounce) + 8, usize(n));
       done += n;
     }
     return i64(done);

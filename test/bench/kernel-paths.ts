@@ -20,6 +20,7 @@ const PATHS: PathRow[] = [
   { key: 'getpid', label: 'getpid', seed: '21', linux: '321', target: 40 },
   { key: 'yield', label: 'sched_yield to itself', seed: '56', linux: '', target: 100 },
   { key: 'write2', label: 'write of 2 bytes to the console', seed: '119', linux: '' },
+  { key: 'write2-null', label: 'write of 2 bytes to /dev/null', seed: '', linux: '' },
   { key: 'spawn-exit-reap', label: 'spawn + exit + reap (`true`)', seed: '8,524 *', linux: '', target: 3000 },
   { key: 'fault-kill-reap', label: 'spawn + page fault + kill + reap (`crash null`)', seed: '', linux: '' },
 ];
