@@ -21,6 +21,7 @@ import { pitInit } from './interrupts/pit';
 import { mmInit } from './mm/init';
 import { userFaultsInit } from './proc/fault';
 import { processesStart } from './proc/idle';
+import { stackFaultInInit } from './proc/stack';
 import { syscallInit } from './syscall/entry';
 
 const TITLE = ' tskc kernel ';
@@ -81,6 +82,7 @@ ok('irq\n');
 syscallInit(); // syscall/sysretq: STAR, LSTAR, SFMASK, EFER.SCE
 ok('syscall\n');
 userFaultsInit(); // an exception in ring 3 kills the process, not the kernel
+stackFaultInInit(); // user stacks grow on first touch, from faults and from system calls' copies
 ok('processes\n');
 sti(); // interrupts on: from here input arrives through IRQ 1 and IRQ 4
 ok('sti\n');

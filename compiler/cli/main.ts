@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { compile } from '../driver/pipeline.js';
+import { compile, compileEach } from '../driver/pipeline.js';
+import { CompileError, DiagnosticBag } from '../diag/diagnostic.js';
 import type { EmitKind } from '../driver/pipeline.js';
 import type { TargetName } from '../driver/target.js';
 import { Timings } from '../driver/timings.js';
@@ -27,6 +28,30 @@ function defaultOutput(entry: string, emit: EmitKind): string {
   return emit === 'exe' ? stem : `${stem}.${emit === 'obj' ? 'o' : emit}`;
 }
 
+interface BuildFlags {
+  target: TargetName; emit: EmitKind; output?: string; each: boolean; outDir?: string;
+  debug: boolean; timings: boolean; verifyIr: boolean;
+}
+
+function optionError(message: string): never {
+  const diags = new DiagnosticBag();
+  diags.global('TSK1100', message);
+  throw new CompileError(diags.items);
+}
+
+/** `build --each`: each file's output in --out-dir, named as a build of that file alone would name it. */
+function eachOutputs(files: string[], o: BuildFlags): { entry: string; output: string }[] {
+  if (o.output !== undefined) optionError('-o names one output; with --each, name the directory with --out-dir');
+  const byName = new Map<string, string>();
+  return files.map((entry) => {
+    const name = defaultOutput(entry, o.emit);
+    const other = byName.get(name);
+    if (other !== undefined) optionError(`--each: '${other}' and '${entry}' would both be written to '${name}'; build them separately`);
+    byName.set(name, entry);
+    return { entry, output: join(o.outDir ?? '.', name) };
+  });
+}
+
 const program = new Command()
   .name('tskc')
   .description('Compile a no-GC subset of TypeScript to x86-64 (docs/language.md)')
@@ -36,20 +61,24 @@ const program = new Command()
 program
   .command('build')
   .description('compile TypeScript files to an executable, object file, assembly or IR')
-  .argument('<files...>', 'entry files (their imports are followed)')
+  .argument('<files...>', 'entry files of one program (their imports are followed); with --each, one program per file')
   .addOption(targetOption())
   .addOption(new Option('--emit <kind>', 'what to write').choices(['exe', 'obj', 'asm', 'ir']).default('exe'))
   .option('-o, --output <path>', 'output file')
+  .option('--each', 'build each file as a program of its own (one type check for all), into --out-dir', false)
+  .option('--out-dir <dir>', 'with --each: where each program is written, named after its file (a.ts → DIR/a)')
   .option('-g, --debug', 'DWARF line information pointing at the TypeScript sources', false)
-  .option('--timings', 'print the time each stage took', false)
+  .option('--timings', 'print the time each stage took (with --each: summed over the programs)', false)
   .option('--verify-ir', 'run the IR verifier after every pass', false)
-  .action((files: string[], o: { target: TargetName; emit: EmitKind; output?: string; debug: boolean; timings: boolean; verifyIr: boolean }) =>
+  .action((files: string[], o: BuildFlags) =>
     guard(() => {
       const timings = o.timings ? new Timings() : undefined;
-      compile({
-        entries: files, target: o.target, emit: o.emit, debug: o.debug, verifyIr: o.verifyIr, timings,
-        output: o.output ?? defaultOutput(files[0], o.emit),
-      });
+      const stages = { target: o.target, emit: o.emit, debug: o.debug, verifyIr: o.verifyIr, timings };
+      if (o.each) compileEach({ ...stages, programs: eachOutputs(files, o) });
+      else {
+        if (o.outDir !== undefined) optionError('--out-dir is for --each builds; use -o for one program');
+        compile({ ...stages, entries: files, output: o.output ?? defaultOutput(files[0], o.emit) });
+      }
       if (timings) process.stderr.write(`tskc build timings:\n${timings.report()}\n`);
     }));
 

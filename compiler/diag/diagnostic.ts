@@ -1,7 +1,7 @@
 // Diagnostics: tskc's own (TSK codes) and TypeScript's (TS codes), reported
 // the way tsc reports them: `path(line,col): error TSK1001: message`, with a
 // code frame when printing to a terminal.
-import ts from 'typescript';
+import ts = require('typescript');
 import { relative } from 'node:path';
 import type { DiagCode } from './codes.js';
 import { DIAG_CODES } from './codes.js';

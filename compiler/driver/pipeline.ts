@@ -1,70 +1,134 @@
-// The tskc pipeline, in one function: TypeScript program → semantic pass →
-// IR → passes → x86-64 → NASM text (+ source map) → object → executable.
-// Each stage lives in its own folder; this file only runs them in order.
+// The tskc pipeline: TypeScript program → semantic pass → IR → passes →
+// x86-64 → NASM text (+ source map) → object → executable. Each stage lives
+// in its own folder; this file only runs them in order, for one program
+// (compile) or for several programs over one TypeScript program (compileEach).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { DiagnosticBag } from '../diag/diagnostic.js';
+import { CompileError, DiagnosticBag } from '../diag/diagnostic.js';
+import type { Diagnostic } from '../diag/diagnostic.js';
 import { createFrontend } from '../frontend/program.js';
+import type { Frontend } from '../frontend/program.js';
+import { checkSeparateEntries } from '../frontend/entries.js';
 import { analyze } from '../sema/sema.js';
 import { lowerProgram } from '../lower/lower.js';
 import { assertValid } from '../ir/verify.js';
 import { printModule } from '../ir/print.js';
 import { runPasses } from '../passes/pipeline.js';
 import { generateAsm } from '../x86/backend.js';
+import type { AsmOutput } from '../x86/backend.js';
+import { FuncCache } from '../x86/funccache.js';
 import { writeSourceMap } from './sourcemap.js';
 import { assemble, link } from './toolchain.js';
 import { TARGETS } from './target.js';
-import type { TargetName } from './target.js';
+import type { Target, TargetName } from './target.js';
 import type { Timings } from './timings.js';
 
 export type EmitKind = 'exe' | 'obj' | 'asm' | 'ir';
 
-export interface CompileOptions {
-  entries: string[];
+interface StageOptions {
   target: TargetName;
   emit: EmitKind;
-  /** The output path (the executable, object, .asm or .ir file). */
-  output: string;
   debug: boolean;
   /** Run the IR verifier after every pass (tests always do). */
   verifyIr?: boolean;
   timings?: Timings;
 }
 
+export interface CompileOptions extends StageOptions {
+  /** The program's entry files (one program: their imports are followed). */
+  entries: string[];
+  /** The output path (the executable, object, .asm or .ir file). */
+  output: string;
+}
+
+export interface EachOptions extends StageOptions {
+  /** Separate programs, one per entry file, each written to its output path. */
+  programs: { entry: string; output: string }[];
+}
+
 /** Compiles a program; throws CompileError with diagnostics, ToolError if a tool fails. */
 export function compile(opts: CompileOptions): void {
-  const target = TARGETS[opts.target];
   const diags = new DiagnosticBag();
-  const time = <T>(stage: string, f: () => T): T => (opts.timings ? opts.timings.time(stage, f) : f());
-
-  const fe = time('frontend', () => createFrontend(opts.entries, target, diags));
+  const fe = timed(opts, 'frontend', () => createFrontend(opts.entries, TARGETS[opts.target], diags));
   diags.throwIfErrors();
+  compileProgram(fe, fe.entries, opts.output, opts, diags);
+}
+
+/**
+ * Compiles each entry as a program of its own, exactly as `compile` would
+ * with that entry alone, but over one TypeScript program and checker for
+ * all of them (the runtime and shared imports are parsed and checked once).
+ * Every program is attempted; the diagnostics of all that fail are thrown
+ * together (each once), after the others have been written.
+ */
+export function compileEach(opts: EachOptions): void {
+  const diags = new DiagnosticBag();
+  const fe = timed(opts, 'frontend', () => createFrontend(opts.programs.map((p) => p.entry), TARGETS[opts.target], diags));
+  diags.throwIfErrors();
+  checkSeparateEntries(fe, diags);
+  diags.throwIfErrors();
+  const failed: Diagnostic[] = [];
+  // The code the programs share is compiled by the backend once (x86/funccache.ts).
+  const cache = new FuncCache();
+  opts.programs.forEach((p, i) => {
+    try {
+      compileProgram(fe, [fe.entries[i]], p.output, opts, new DiagnosticBag(), cache);
+    } catch (e) {
+      if (!(e instanceof CompileError)) throw e;
+      failed.push(...e.diagnostics.filter((d) => !failed.some((f) => sameDiagnostic(f, d))));
+    }
+  });
+  if (failed.length > 0) throw new CompileError(failed);
+}
+
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  return a.code === b.code && a.message === b.message && a.file === b.file && a.start === b.start;
+}
+
+function timed<T>(opts: StageOptions, stage: string, f: () => T): T {
+  return opts.timings ? opts.timings.time(stage, f) : f();
+}
+
+/** Everything after the frontend, for the program made of `entries`. */
+function compileProgram(
+  fe: Frontend, entries: string[], output: string, opts: StageOptions, diags: DiagnosticBag, cache?: FuncCache,
+): void {
+  const target = TARGETS[opts.target];
+  const time = <T>(stage: string, f: () => T): T => timed(opts, stage, f);
   const sema = time('sema', () =>
-    analyze(fe.program, target, { runtime: fe.runtime, entries: fe.entries }, fe.runtimeFiles, diags));
+    analyze(fe.program, target, { runtime: fe.runtime, entries }, fe.runtimeFiles, diags));
   diags.throwIfErrors();
   const ir = time('lower', () => lowerProgram(sema));
   assertValid(ir, 'lowering');
   time('passes', () => runPasses(ir, { verify: opts.verifyIr ?? false }));
 
-  mkdirSync(dirname(opts.output), { recursive: true });
-  if (opts.emit === 'ir') return writeFileSync(opts.output, printModule(ir));
+  mkdirSync(dirname(output), { recursive: true });
+  if (opts.emit === 'ir') return writeFileSync(output, printModule(ir));
 
-  const asm = time('isel+regalloc+emit', () => generateAsm(ir, { target, debug: opts.debug }));
+  const asm = time('isel+regalloc+emit', () => generateAsm(ir, { target, debug: opts.debug, cache }));
+  writeOutputs(asm, output, target, opts, time);
+}
+
+/** Writes the assembly (and its source map), then assembles and links as `opts.emit` asks. */
+function writeOutputs(
+  asm: AsmOutput, output: string, target: Target, opts: StageOptions,
+  time: <T>(stage: string, f: () => T) => T,
+): void {
   // An executable's intermediate files go to a scratch directory; an object
   // keeps its .asm and source map beside it.
   const scratch = opts.emit === 'exe' ? mkdtempSync(join(tmpdir(), 'tskc-')) : null;
   try {
-    const stem = scratch ? join(scratch, basename(opts.output)) : opts.output.replace(/\.(o|asm)$/, '');
-    const asmPath = opts.emit === 'asm' ? opts.output : `${stem}.asm`;
+    const stem = scratch ? join(scratch, basename(output)) : output.replace(/\.(o|asm)$/, '');
+    const asmPath = opts.emit === 'asm' ? output : `${stem}.asm`;
     writeFileSync(asmPath, asm.text);
     writeSourceMap(asmPath, asm.lineLocs);
     if (opts.emit === 'asm') return;
 
-    const objPath = opts.emit === 'obj' ? opts.output : `${stem}.o`;
+    const objPath = opts.emit === 'obj' ? output : `${stem}.o`;
     time('nasm', () => assemble(asmPath, objPath, opts.debug));
     if (opts.emit === 'obj') return;
-    time('ld.lld', () => link([objPath], opts.output, target.linkArgs));
+    time('ld.lld', () => link([objPath], output, target.linkArgs));
   } finally {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }

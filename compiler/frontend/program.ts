@@ -2,7 +2,7 @@
 // tskc's runtime (its lib declarations instead of TypeScript's standard
 // library, and the target's support code), and collects TypeScript's own
 // diagnostics. tskc compiles only programs TypeScript accepts.
-import ts from 'typescript';
+import ts = require('typescript');
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -2,7 +2,7 @@
 // ops with sub-word normalisation, division and remainder with their panics
 // and the MIN / -1 case, integer `**`, and float + - * / % ** (% and ** call
 // the runtime: runtime/common/math.ts, runtime/process/fmath.ts).
-import ts from 'typescript';
+import ts = require('typescript');
 import { constant } from '../ir/ir.js';
 import type { Op, Value } from '../ir/ir.js';
 import { F64, I64, U64, isFloat } from '../sema/types.js';

@@ -1,7 +1,7 @@
 // Calls: direct calls of tskc functions, and intrinsics lowered inline (the
 // code-generation half of sema/intrinsics.ts). A call of a function that
 // returns `never` ends the block.
-import ts from 'typescript';
+import ts = require('typescript');
 import { constant, sym } from '../ir/ir.js';
 import type { Value } from '../ir/ir.js';
 import { MACHINE, isMachineOp } from '../ir/machine.js';

@@ -1,7 +1,7 @@
 // Lowering state: the module being built (static data, interned strings)
 // and, per function, the IR function under construction with its SSA
 // builder, current block, loop targets and current source location.
-import ts from 'typescript';
+import ts = require('typescript');
 import { newBlock, newFunc, newTemp, sym } from '../ir/ir.js';
 import type { Block, Cls, Data, Func, Instr, Op, SourceLoc, Temp, Value } from '../ir/ir.js';
 import { SsaBuilder } from '../ir/ssa.js';

@@ -2,7 +2,7 @@
 // Sub-word integers (i8, u16, …) live in `w` temporaries kept sign- or
 // zero-extended, so every operation that can leave the range is followed by
 // a normalising extension (docs/language.md §3.2).
-import ts from 'typescript';
+import ts = require('typescript');
 import { constant, fconst, sym } from '../ir/ir.js';
 import type { Block, Cls, Op, Value } from '../ir/ir.js';
 import { literalValue } from '../sema/consteval.js';

@@ -3,7 +3,7 @@
 // place when their value is a compile-time constant); the top-level
 // statements of every file, in initialisation order, become `tskc.init`,
 // which the entry stub calls.
-import ts from 'typescript';
+import ts = require('typescript');
 import { relative } from 'node:path';
 import { constant, reversePostorder, sym } from '../ir/ir.js';
 import type { Cls, Data, DataItem, Func, Module, Value } from '../ir/ir.js';

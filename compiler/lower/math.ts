@@ -2,7 +2,7 @@
 // them): sqrt is one instruction, abs a sign-bit mask on floats and a
 // compare on integers, min/max compare chains on integers; the rest call
 // runtime/process/fmath.ts.
-import ts from 'typescript';
+import ts = require('typescript');
 import { constant } from '../ir/ir.js';
 import type { Cls, Value } from '../ir/ir.js';
 import { F64, isFloat } from '../sema/types.js';

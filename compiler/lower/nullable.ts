@@ -1,7 +1,7 @@
 // Lowering of null references (docs/language.md §2): `x!` checks for 0 and
 // panics, `??` and `??=` branch on 0, and an optional chain (`a?.b.c`,
 // `a?.m()`) jumps to a given block as soon as a `?.` finds null.
-import ts from 'typescript';
+import ts = require('typescript');
 import { constant, fconst } from '../ir/ir.js';
 import type { Block, Value } from '../ir/ir.js';
 import { isChainRoot } from '../sema/nullable.js';

@@ -1,7 +1,7 @@
 // Code for the pointer intrinsics (docs/language.md §6.7; sema/pointers.ts
 // types them): loads and stores through a Ptr<T>, pointer arithmetic in
 // elements of T, and addressof.
-import ts from 'typescript';
+import ts = require('typescript');
 import { constant } from '../ir/ir.js';
 import type { Value } from '../ir/ir.js';
 import { I64, U64, isInt, storageOf } from '../sema/types.js';

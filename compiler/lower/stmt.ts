@@ -1,7 +1,7 @@
 // Statement lowering: control flow to basic blocks. Blocks are sealed for
 // SSA construction as soon as all their predecessors are known: a loop
 // header once its back edge exists, a join once both arms have jumped to it.
-import ts from 'typescript';
+import ts = require('typescript');
 import { charString } from './strings.js';
 import type { Block, SwitchCase } from '../ir/ir.js';
 import type { FnCtx } from './context.js';

@@ -2,7 +2,7 @@
 // give the ASCII byte at i as a string from a table in .rodata of the 128
 // one-byte strings (each laid out like any literal: u64 length 1, the byte,
 // NUL, padding to 16), so no string is allocated. A non-ASCII byte panics.
-import ts from 'typescript';
+import ts = require('typescript');
 import { constant, sym } from '../ir/ir.js';
 import type { Value } from '../ir/ir.js';
 import type { FnCtx } from './context.js';

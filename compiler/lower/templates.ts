@@ -3,7 +3,7 @@
 // then per piece a u64 kind and a u64 value (a string's address, an
 // integer extended to 64 bits, a bool as 0/1, an f64's bits) — and the
 // Template.* intrinsics read it.
-import ts from 'typescript';
+import ts = require('typescript');
 import { constant } from '../ir/ir.js';
 import type { Value } from '../ir/ir.js';
 import { PIECE, pieceKind } from '../sema/templates.js';

@@ -5,7 +5,7 @@
 // naming an operand and every class operand named — and records what
 // lowering needs: the template normalised to `{N:m}` placeholders, the
 // operands with their expressions and types, clobbers and options.
-import ts from 'typescript';
+import ts = require('typescript');
 import { ASM_OPTIONS, MODIFIER_WIDTH, canonicalName, isClass, isInput, isOutput, registerNumber, splitTemplate } from '../ir/asm.js';
 import type { AsmDir, AsmOption, AsmSpec } from '../ir/asm.js';
 import type { ExprTyper } from './expr.js';

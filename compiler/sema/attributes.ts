@@ -4,7 +4,7 @@
 // `@extern NAME`, `@noinline`; `@noreturn` is answered with a pointer to `: never`.
 // This file reads and checks the tags; declarations.ts and classes.ts
 // apply them.
-import ts from 'typescript';
+import ts = require('typescript');
 import type { Sema } from './context.js';
 import { INT_TYPES, typeName } from './types.js';
 import type { MType } from './types.js';

@@ -1,7 +1,7 @@
 // Typing of calls: direct calls of functions and methods (virtual when a
 // subclass overrides the method), generic instances, `super(…)`, calls
 // through interfaces and through function values, and intrinsics.
-import ts from 'typescript';
+import ts = require('typescript');
 import type { FuncInfo, GenericInfo } from './context.js';
 import type { ExprTyper } from './expr.js';
 import { typeIntrinsic, naturalOfIntrinsic } from './intrinsics.js';

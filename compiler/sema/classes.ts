@@ -4,7 +4,7 @@
 // fields as globals, single inheritance with virtual methods, and
 // interfaces. A class that has a base, has subclasses or implements an
 // interface starts with a vtable pointer; a plain class is exactly its fields.
-import ts from 'typescript';
+import ts = require('typescript');
 import type { BodyFacts, FuncInfo, GenericInfo, Sema } from './context.js';
 import type { ExprTyper } from './expr.js';
 import type { Mangler } from './declarations.js';

@@ -1,7 +1,7 @@
 // Compile-time evaluation of integer constant expressions: literals, const
 // globals with constant values, and operators over them. Used to fold global
 // initialisers into data and to check that literals fit their types.
-import ts from 'typescript';
+import ts = require('typescript');
 import type { Sema } from './context.js';
 import { isInt, wrapTo } from './types.js';
 import type { IntType } from './types.js';

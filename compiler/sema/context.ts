@@ -1,7 +1,7 @@
 // The semantic pass's shared state: what it learns about declarations and
 // expressions (machine types, resolved calls, intrinsics), plus the symbol and
 // type resolution helpers every part of sema uses. Lowering reads it.
-import ts from 'typescript';
+import ts = require('typescript');
 import type { Target } from '../driver/target.js';
 import type { DiagnosticBag } from '../diag/diagnostic.js';
 import { BOOL, F32, F64, INT_TYPES, NEVER, STRING, TEMPLATE, TYPED_ARRAYS, VOID, isIntName, isReference } from './types.js';

@@ -2,7 +2,7 @@
 // their machine types, and their assembly symbols. Symbols are the TS names
 // where unique; runtime support code is prefixed `tskc.`, and a name used in
 // two user files is qualified with its file name (`vga.write`).
-import ts from 'typescript';
+import ts = require('typescript');
 import { basename } from 'node:path';
 import type { FuncInfo, GenericInfo, GlobalInfo, Sema } from './context.js';
 import { BodyFacts } from './context.js';

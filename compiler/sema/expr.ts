@@ -6,7 +6,7 @@
 // `natural(e)` is the type an expression has on its own (null for untyped
 // constant expressions such as `1 + 2`); `type(e, expected)` records the
 // final type of every node and reports what is wrong.
-import ts from 'typescript';
+import ts = require('typescript');
 import type { Sema } from './context.js';
 import { constValue, literalValue } from './consteval.js';
 import { call, funcType, functionNamed, naturalOfCall } from './calls.js';

@@ -2,7 +2,7 @@
 // functions: each list of type arguments a program uses (`Stack<u8>`) is
 // its own class, with its own layout, methods and assembly symbols
 // (`Stack.u8.push`), typed and compiled with the type parameters bound.
-import ts from 'typescript';
+import ts = require('typescript');
 import { BodyFacts } from './facts.js';
 import type { Sema } from './context.js';
 import type { ClassInfo } from './classes.js';

@@ -2,7 +2,7 @@
 // `@intrinsic NAME` tag. Each entry says on which targets the intrinsic
 // exists and how its arguments and result are typed; lower/call.ts has
 // the matching code generation. docs/language.md §7 lists them.
-import ts from 'typescript';
+import ts = require('typescript');
 import type { TargetName } from '../driver/target.js';
 import type { ExprTyper } from './expr.js';
 import { constValue } from './consteval.js';

@@ -2,7 +2,7 @@
 // abs, min and max on any number type, the f64 functions tskc computes
 // exactly as JavaScript does, the constants PI and E, and a diagnostic for
 // the functions it cannot compute bit for bit yet. lower/math.ts lowers them.
-import ts from 'typescript';
+import ts = require('typescript');
 import type { Sema } from './context.js';
 import type { IntrinsicDef } from './intrinsics.js';
 import { F64, I32, isNumeric, typeName } from './types.js';

@@ -2,7 +2,7 @@
 // first parameter, in vtable slots), abstract methods, generic methods,
 // constructors, static methods and static fields (globals). In an instance
 // of a generic class every function carries the instance's facts.
-import ts from 'typescript';
+import ts = require('typescript');
 import type { FuncInfo, GlobalInfo, Sema } from './context.js';
 import type { ExprTyper } from './expr.js';
 import type { Mangler } from './declarations.js';

@@ -3,7 +3,7 @@
 // only be inline asm statements without register operands (there is no
 // frame to hold values; parameters are in their SysV registers, which the
 // template reads directly). Marks FuncInfo.naked for lowering.
-import ts from 'typescript';
+import ts = require('typescript');
 import type { FuncInfo, Sema } from './context.js';
 
 const hasNakedTag = (decl: ts.Node): boolean => ts.getJSDocTags(decl).some((t) => t.tagName.text === 'naked');

@@ -2,7 +2,7 @@
 // `??=` and optional chains (`a?.f`, `a?.m()`). A reference type's null is
 // the address 0; TypeScript's strictNullChecks has already checked every use,
 // and narrowed `C | null` to `C` where the program tested it.
-import ts from 'typescript';
+import ts = require('typescript');
 import type { ExprTyper } from './expr.js';
 import { isReference, typeName } from './types.js';
 import type { MType } from './types.js';

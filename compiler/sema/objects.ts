@@ -1,6 +1,6 @@
 // Typing of objects and arrays: property reads (fields, static fields,
 // `.length`), indexing, array literals and `new` of classes and arrays.
-import ts from 'typescript';
+import ts = require('typescript');
 import type { ExprTyper } from './expr.js';
 import { fieldOf, isStatic, overridden } from './classes.js';
 import type { Accessor, FuncInfo } from './context.js';

@@ -3,7 +3,7 @@
 // forms) read and write through it, Ptr.add/Ptr.diff count in elements of
 // T, and addressof(x) makes one from a global, field, array element or
 // object. lower/pointers.ts generates the code.
-import ts from 'typescript';
+import ts = require('typescript');
 import type { ExprTyper } from './expr.js';
 import type { IntrinsicDef } from './intrinsics.js';
 import { I64, INT_TYPES, VOID, isInt, typeName } from './types.js';

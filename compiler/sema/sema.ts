@@ -2,7 +2,7 @@
 // program. It orders the files for initialisation, collects declarations,
 // types every expression with machine types, and reports every construct
 // outside the subset. Its result (Sema) is all lowering needs.
-import ts from 'typescript';
+import ts = require('typescript');
 import { Sema } from './context.js';
 import { collectDeclarations } from './declarations.js';
 import { ExprTyper } from './expr.js';

@@ -1,6 +1,6 @@
 // Statement rules: which statements the subset has (docs/language.md §4),
 // local variable types, and a walk that types every expression in a body.
-import ts from 'typescript';
+import ts = require('typescript');
 import type { Sema } from './context.js';
 import type { ExprTyper } from './expr.js';
 import { unsupportedMessage } from './unsupported.js';

@@ -2,7 +2,7 @@
 // `Template` is expected is built by the caller as a descriptor on its own
 // stack (no allocation), and the callee walks its pieces with the
 // Template.* intrinsics typed here. lower/templates.ts builds descriptors.
-import ts from 'typescript';
+import ts = require('typescript');
 import type { Sema } from './context.js';
 import type { ExprTyper } from './expr.js';
 import type { IntrinsicDef } from './intrinsics.js';

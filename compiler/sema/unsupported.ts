@@ -1,7 +1,7 @@
 // The TypeScript constructs outside the tskc subset, each with the reason and
 // what to write instead. docs/language.md §9 is this table in prose; every
 // diagnostic TSK1001 comes from here so the two cannot drift apart.
-import ts from 'typescript';
+import ts = require('typescript');
 
 interface Unsupported {
   what: string;

@@ -19,10 +19,13 @@ import { emitStartBss, emitStartText, stubSymbols } from './stubs.js';
 import { TEXT_BASE_LABEL } from './debugtable.js';
 import { printMFunc } from './minst.js';
 import type { MFunc } from './minst.js';
+import type { FuncCache } from './funccache.js';
 
 export interface BackendOptions {
   target: Target;
   debug: boolean;
+  /** Machine functions compiled for earlier programs of the same run (compileEach). */
+  cache?: FuncCache;
 }
 
 export interface AsmOutput {
@@ -87,7 +90,7 @@ export function generateAsm(m: Module, opts: BackendOptions): AsmOutput {
     if (section) w.line(`\n${namedSectionHeader(section, 'text')}`);
     w.table.inText = !section;
     for (const f of m.funcs.filter((x) => x.section === section)) {
-      const mf = compileFunc(f, 'frame');
+      const mf = opts.cache ? opts.cache.get(f, () => compileFunc(f, 'frame')) : compileFunc(f, 'frame');
       for (const [k, v] of mf.consts) consts.set(k, v);
       emitFunc(w, mf);
     }

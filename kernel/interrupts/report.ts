@@ -27,10 +27,14 @@ import { functionName } from '../../runtime/kernel/symbols';
 const PF_FETCH: u64 = 0x10;
 
 let reporting = false;
-let userFault: ((vector: u64, frame: InterruptFrame, error: u64) => void) | null = null;
+let userFault: ((vector: u64, frame: InterruptFrame, error: u64) => bool) | null = null;
 
-/** Sets what handles exceptions raised in ring 3 (kernel/proc/fault.ts: kill the process). */
-export function setUserFaultHandler(h: (vector: u64, frame: InterruptFrame, error: u64) => void): void {
+/**
+ * Sets what handles exceptions raised in ring 3 (kernel/proc/fault.ts: map a
+ * stack page and return true to resume, or kill the process). It returns
+ * false only when there is no process to blame.
+ */
+export function setUserFaultHandler(h: (vector: u64, frame: InterruptFrame, error: u64) => bool): void {
   userFault = h;
 }
 
@@ -106,7 +110,7 @@ export function writeExceptionHead(vector: u64, error: u64): void {
 /** Reports exception `vector` raised in the kernel and stops the kernel; one raised in ring 3 goes to the user fault handler. */
 export function exceptionReport(vector: u64, frame: InterruptFrame, error: u64): void {
   const handler = userFault;
-  if ((frame.cs & 3) == 3 && handler !== null) handler(vector, frame, error); // returns only if there is no process
+  if ((frame.cs & 3) == 3 && handler !== null && handler(vector, frame, error)) return; // resumes the program
   if (reporting) kernelStop(); // the report itself faulted: nothing more can be said
   reporting = true;
   consoleWrite('\nkernel exception: ');

@@ -3,11 +3,12 @@
 // so the kernel's tables below them are shared, and whose user slots
 // (128..255: USER_START..USER_END, 64 TiB to 128 TiB) belong to the process
 // alone: the two ranges never overlap. User pages are 4 KiB, zeroed frames
-// from the frame allocator; destroyAddressSpace returns every one of them
-// and every table of the user slots. Pure code over physToVirt and
+// from the frame allocator, or frames shared read-only from a program image
+// (SHARED: not the space's to free); destroyAddressSpace returns every frame
+// the space owns and every table of the user slots. Pure code over physToVirt and
 // paging.ts: test/mm/ runs it on the host. See docs/memory-map.md.
 import { allocFrame, freeFrame } from './frames';
-import { ADDR_MASK, HUGE, map, NO_EXECUTE, NOT_MAPPED, PRESENT, translate, unmap, USER, walk, WRITABLE } from './paging';
+import { ADDR_MASK, HUGE, map, NO_EXECUTE, NOT_MAPPED, PRESENT, SHARED, translate, unmap, USER, walk, WRITABLE } from './paging';
 import { physToVirt, zeroFrame } from './phys';
 
 /** The first user address: PML4 slot 128 (64 TiB). */
@@ -59,15 +60,17 @@ export function userRange(va: u64, bytes: u64): bool {
 /**
  * Maps a zeroed frame at the user page `va` with `flags` (USER_FLAGS bits;
  * USER is added). Returns false when no frame is left; panics on an address
- * outside user space, an unaligned one, or a page already mapped.
+ * outside user space, an unaligned one, or a page already mapped. With
+ * `zero` false the frame keeps its old bytes: only for a caller that
+ * overwrites the whole page before the process can run (the ELF loader).
  */
-export function mapUser(as: AddressSpace, va: u64, flags: u64): bool {
+export function mapUser(as: AddressSpace, va: u64, flags: u64, zero: bool = true): bool {
   if ((va & 0xfff) != 0) throw new Error('mapUser: address is not 4 KiB aligned');
   if (!userRange(va, 4096)) throw new Error('mapUser: address is outside user space');
   if ((flags & ~USER_FLAGS) != 0) throw new Error('mapUser: flags other than WRITABLE and NO_EXECUTE');
   const f = allocFrame();
   if (f == 0) return false;
-  zeroFrame(f);
+  if (zero) zeroFrame(f);
   if (!map(as.pml4, va, f, flags | USER)) {
     freeFrame(f);
     return false;
@@ -76,11 +79,26 @@ export function mapUser(as: AddressSpace, va: u64, flags: u64): bool {
   return true;
 }
 
-/** Unmaps the user page at `va` and frees its frame; false if it was not mapped. */
+/**
+ * Maps the frame at `phys`, which the space does not own (a read-only page
+ * of a program image in the kernel), at the user page `va` with `flags`
+ * (never WRITABLE): it is marked SHARED, so tearing down leaves it alone,
+ * and it does not count in `pages`. False when no frame is left for a table.
+ */
+export function mapUserShared(as: AddressSpace, va: u64, phys: u64, flags: u64): bool {
+  if ((va & 0xfff) != 0 || (phys & 0xfff) != 0) throw new Error('mapUserShared: address is not 4 KiB aligned');
+  if (!userRange(va, 4096)) throw new Error('mapUserShared: address is outside user space');
+  if ((flags & ~NO_EXECUTE) != 0) throw new Error('mapUserShared: a shared page is read-only');
+  return map(as.pml4, va, phys, flags | USER | SHARED);
+}
+
+/** Unmaps the user page at `va` and frees its frame (unless shared); false if it was not mapped. */
 export function unmapUser(as: AddressSpace, va: u64): bool {
   if (!userRange(va & ~u64(0xfff), 4096)) return false;
+  const shared = (walk(as.pml4, va & ~u64(0xfff)) & SHARED) != 0;
   const f = unmap(as.pml4, va);
   if (f == NOT_MAPPED) return false;
+  if (shared) return true;
   freeFrame(f);
   as.pages--;
   return true;
@@ -120,14 +138,27 @@ export function copyIntoSpace(as: AddressSpace, va: u64, src: usize, bytes: u64)
   return true;
 }
 
+/**
+ * The index of the first nonzero entry at or after `from` in the table at
+ * `t`, or 512: one `repe scasq` (an entry that is not present is always 0
+ * here: unmap writes 0), so that tearing down skips empty stretches fast.
+ */
+function nextEntry(t: usize, from: usize): usize {
+  if (from >= 512) return 512;
+  let left: u64 = u64(512 - from);
+  const found = asm<u64>('xor eax, eax', 'repe scasq', 'setne al',
+    asm.in('rdi', t + from * 8), asm.inout('rcx', left), asm.lateout('rax'), asm.clobber('rdi'));
+  return (found & 1) != 0 ? 512 - usize(left) - 1 : 512;
+}
+
 function freeUser(table: u64, level: i32): void {
   const t = physToVirt(table);
-  for (let i: usize = 0; i < 512; i++) {
+  for (let i = nextEntry(t, 0); i < 512; i = nextEntry(t, i + 1)) {
     const e = load<u64>(t + i * 8);
-    if ((e & PRESENT) == 0) continue;
+    if ((e & PRESENT) == 0) throw new Error('destroyAddressSpace: a non-present entry that is not 0');
     if ((e & HUGE) != 0) throw new Error('destroyAddressSpace: a huge page in user space');
     if (level > 1) freeUser(e & ADDR_MASK, level - 1);
-    else freeFrame(e & ADDR_MASK);
+    else if ((e & SHARED) == 0) freeFrame(e & ADDR_MASK);
   }
   freeFrame(table);
 }
@@ -142,7 +173,7 @@ export function destroyAddressSpace(as: AddressSpace): void {
     return;
   }
   const top = physToVirt(as.pml4);
-  for (let i: usize = FIRST_USER_SLOT; i <= LAST_USER_SLOT; i++) {
+  for (let i = nextEntry(top, FIRST_USER_SLOT); i <= LAST_USER_SLOT; i = nextEntry(top, i + 1)) {
     const e = load<u64>(top + i * 8);
     if ((e & PRESENT) != 0) freeUser(e & ADDR_MASK, 3);
   }

@@ -19,11 +19,13 @@ export const ACCESSED: u64 = 0x20;
 export const DIRTY: u64 = 0x40;
 export const HUGE: u64 = 0x80; // a 2 MiB / 1 GiB page in a PD / PDPT entry
 export const GLOBAL: u64 = 0x100;
+/** A software bit (the CPU ignores it): the frame is shared, not the mapping's to free (aspace.ts). */
+export const SHARED: u64 = 0x200;
 export const NO_EXECUTE: u64 = 0x8000_0000_0000_0000;
 /** The physical-address bits of an entry (bits 12..51). */
 export const ADDR_MASK: u64 = 0x000f_ffff_ffff_f000;
 /** The flags map and protect accept. */
-export const FLAG_MASK: u64 = WRITABLE | USER | WRITE_THROUGH | CACHE_DISABLE | GLOBAL | NO_EXECUTE;
+export const FLAG_MASK: u64 = WRITABLE | USER | WRITE_THROUGH | CACHE_DISABLE | GLOBAL | SHARED | NO_EXECUTE;
 /** What translate returns for an unmapped address. */
 export const NOT_MAPPED: u64 = 0xffff_ffff_ffff_ffff;
 

@@ -4,14 +4,33 @@
 // (writable for copyToUser) in the current page tables, and returns -EFAULT
 // if not, so a bad pointer from a process never faults in the kernel. The
 // copy itself runs between stac and clac: with SMAP on, that is the only
-// place the kernel may touch user pages. Kernel target only.
+// place the kernel may touch user pages. Before the check, pages the
+// process has not touched yet but may (its stack, mapped on demand by
+// kernel/proc/stack.ts) are mapped through the fault-in hook. Kernel target
+// only.
 import { EFAULT, ENAMETOOLONG } from '../syscall/numbers';
 import { currentPml4, userAccessBegin, userAccessEnd } from './arch';
 import { userAccessible } from './aspace';
 
+let faultIn: (va: u64, bytes: u64) => void = noFaultIn;
+
+function noFaultIn(va: u64, bytes: u64): void {}
+
+/** Sets what maps demand-paged user pages before a copy checks its range. */
+export function setUserFaultIn(hook: (va: u64, bytes: u64) => void): void {
+  faultIn = hook;
+}
+
+/** Whether the current process may access [va, va + bytes) (writing if `write`), after mapping demand-paged pages. */
+function accessible(va: u64, bytes: u64, write: bool): bool {
+  if (userAccessible(currentPml4(), va, bytes, write)) return true;
+  faultIn(va, bytes);
+  return userAccessible(currentPml4(), va, bytes, write);
+}
+
 /** Copies `bytes` from the user address `src` to kernel memory at `dst`: 0, or -EFAULT. */
 export function copyFromUser(dst: usize, src: u64, bytes: u64): i64 {
-  if (!userAccessible(currentPml4(), src, bytes, false)) return -EFAULT;
+  if (!accessible(src, bytes, false)) return -EFAULT;
   userAccessBegin();
   memcpy(dst, usize(src), usize(bytes));
   userAccessEnd();
@@ -20,7 +39,7 @@ export function copyFromUser(dst: usize, src: u64, bytes: u64): i64 {
 
 /** Copies `bytes` from kernel memory at `src` to the user address `dst`: 0, or -EFAULT. */
 export function copyToUser(dst: u64, src: usize, bytes: u64): i64 {
-  if (!userAccessible(currentPml4(), dst, bytes, true)) return -EFAULT;
+  if (!accessible(dst, bytes, true)) return -EFAULT;
   userAccessBegin();
   memcpy(usize(dst), src, usize(bytes));
   userAccessEnd();
@@ -29,7 +48,7 @@ export function copyToUser(dst: u64, src: usize, bytes: u64): i64 {
 
 /** Fills `bytes` of user memory at `dst` with zeroes: 0, or -EFAULT. */
 export function clearUser(dst: u64, bytes: u64): i64 {
-  if (!userAccessible(currentPml4(), dst, bytes, true)) return -EFAULT;
+  if (!accessible(dst, bytes, true)) return -EFAULT;
   userAccessBegin();
   memset(usize(dst), 0, usize(bytes));
   userAccessEnd();
@@ -38,7 +57,7 @@ export function clearUser(dst: u64, bytes: u64): i64 {
 
 /** Whether the kernel could write `bytes` at the user address `dst` now. */
 export function userWritable(dst: u64, bytes: u64): bool {
-  return userAccessible(currentPml4(), dst, bytes, true);
+  return accessible(dst, bytes, true);
 }
 
 /**
@@ -49,7 +68,7 @@ export function userWritable(dst: u64, bytes: u64): bool {
 export function copyStringFromUser(dst: usize, src: u64, max: u64): i64 {
   for (let i: u64 = 0; i < max; i++) {
     if (i == 0 || ((src + i) & 0xfff) == 0) {
-      if (!userAccessible(currentPml4(), src + i, 1, false)) return -EFAULT;
+      if (!accessible(src + i, 1, false)) return -EFAULT;
     }
     userAccessBegin();
     const b = load<u8>(usize(src + i));

@@ -1,5 +1,6 @@
 // A CPU exception in ring 3 ends the process that raised it, not the
-// kernel: the report names the process, the exception, and the faulting
+// kernel (except a page fault on a stack page not yet mapped: stack.ts maps
+// it and the program goes on): the report names the process, the exception, and the faulting
 // instruction as a TS function and file:line of the user program (from its
 // own debug table, read out of the executable in the kernel image), then the
 // process exits with status 256 + vector and the scheduler goes on. Format
@@ -19,6 +20,7 @@ import { copyFromUser } from '../mm/usercopy';
 import { elfAddressOf } from './loader';
 import { programDebugTable, programElf, programElfBytes } from './programs';
 import { currentProcess, exitCurrent, idleRunning } from './sched';
+import { growStack } from './stack';
 
 /** Status of a process killed by exception `vector`. */
 export const FAULT_STATUS_BASE: i64 = 256;
@@ -37,8 +39,12 @@ function calledFrom(table: usize, rsp: u64): void {
   consoleWrite('\n');
 }
 
-function userFault(vector: u64, frame: InterruptFrame, error: u64): void {
-  if (idleRunning()) return; // no process to blame: the kernel report follows
+/** Page-fault error code bit 0: the page was present (a protection fault, not a missing page). */
+const PF_PRESENT: u64 = 1;
+
+function userFault(vector: u64, frame: InterruptFrame, error: u64): bool {
+  if (idleRunning()) return false; // no process to blame: the kernel report follows
+  if (vector == 14 && (error & PF_PRESENT) == 0 && growStack(readCr2())) return true; // a stack page on first touch
   const p = currentProcess();
   consoleWrite('\n');
   consoleWrite(p.name);
@@ -58,6 +64,7 @@ function userFault(vector: u64, frame: InterruptFrame, error: u64): void {
   }
   if (table != 0 && functionNameIn(table, usize(frame.rip)).length == 0) calledFrom(table, frame.rsp);
   exitCurrent(FAULT_STATUS_BASE + i64(vector));
+  return false;
 }
 
 /** Routes ring-3 exceptions here (report.ts keeps kernel-mode ones). */

@@ -1,10 +1,13 @@
 // Loads a user program into a fresh address space: the PT_LOAD segments of
-// its ELF executable (copied, not shared, each page mapped with exactly the
-// segment's rights: text read+execute, read-only data and writable data no
-// execute) and a user stack holding the System V start-up block (argc, argv,
-// NULL envp, an empty auxv) that the user runtime's _start reads.
-// docs/processes.md, "Loading a program".
-import { AddressSpace, copyIntoSpace, mapUser, userRange, USER_END } from '../mm/aspace';
+// its ELF executable, each page mapped with exactly the segment's rights
+// (text read+execute, read-only data and writable data no execute); whole
+// read-only pages are mapped straight from the executable in the kernel
+// image (shared by every process running it), the others copied, and the top page of its user stack, holding the System V
+// start-up block (argc, argv, NULL envp, an empty auxv) that the user
+// runtime's _start reads. The rest of the stack is mapped on first touch
+// (stack.ts). docs/processes.md, "Spawning and loading".
+import { AddressSpace, copyIntoSpace, mapUser, mapUserShared, userRange } from '../mm/aspace';
+import { virtToPhys } from '../mm/phys';
 import { NO_EXECUTE, walk, WRITABLE } from '../mm/paging';
 import { E2BIG, ENOEXEC, ENOMEM } from '../syscall/numbers';
 
@@ -14,9 +17,16 @@ const PF_W: u32 = 2;
 const EM_X86_64: u16 = 62;
 const ET_EXEC: u16 = 2;
 
-/** The user stack: STACK_PAGES pages ending at USER_STACK_TOP, with unmapped space below. */
-export const USER_STACK_TOP: u64 = USER_END;
-export const STACK_PAGES: u64 = 16;
+/**
+ * The user stack ends at USER_STACK_TOP, the end of user space's first GiB
+ * (USER_START + 1 GiB), so that the program image below it and the stack
+ * share their page tables above the last level. It may grow to STACK_PAGES
+ * pages; the page below them is never mapped.
+ */
+export const USER_STACK_TOP: u64 = 0x0000_4000_4000_0000;
+export const STACK_PAGES: u64 = 256;
+/** The lowest address of the stack area. */
+export const USER_STACK_BOTTOM: u64 = 0x0000_4000_3ff0_0000; // USER_STACK_TOP - STACK_PAGES * 4096
 /** The most argument bytes (strings and pointers) spawn passes. */
 export const ARGS_MAX: u64 = 2048;
 
@@ -34,6 +44,13 @@ function checkHeader(elf: usize, bytes: usize): u64 {
   return load<u64>(elf + 24);
 }
 
+/** How many bytes of the file land in the page at `p` for a segment at `va` with `fileSize` file bytes. */
+function pageBytes(p: u64, va: u64, fileSize: u64): u64 {
+  const from = p > va ? p : va;
+  const end = va + fileSize < p + 4096 ? va + fileSize : p + 4096;
+  return end > from ? end - from : 0;
+}
+
 /** Maps and fills one PT_LOAD segment (its header at `ph`); 0 or -errno. */
 function loadSegment(as: AddressSpace, elf: usize, bytes: usize, ph: usize): i64 {
   const flags = load<u32>(ph + 4);
@@ -43,15 +60,22 @@ function loadSegment(as: AddressSpace, elf: usize, bytes: usize, ph: usize): i64
   const memSize = load<u64>(ph + 40);
   if (fileSize > memSize || offset > u64(bytes) || fileSize > u64(bytes) - offset) return -ENOEXEC;
   if (memSize == 0) return 0;
-  if (!userRange(va, memSize) || va + memSize > USER_STACK_TOP - (STACK_PAGES + 1) * 4096) return -ENOEXEC;
+  if (!userRange(va, memSize) || va + memSize > USER_STACK_BOTTOM - 4096) return -ENOEXEC; // below the stack and its guard page
   let rights: u64 = (flags & PF_X) != 0 ? 0 : NO_EXECUTE;
   if ((flags & PF_W) != 0) rights |= WRITABLE;
   if ((flags & (PF_W | PF_X)) == (PF_W | PF_X)) return -ENOEXEC; // W^X in user space too
+  // A read-only page that holds only this segment's bytes, page-aligned in the
+  // kernel's copy of the file too, is mapped from there instead of copied.
+  const sharable = (flags & PF_W) == 0 && ((u64(elf) + offset - va) & 0xfff) == 0;
   for (let p = va & ~u64(0xfff); p < va + memSize; p += 4096) {
     if (walk(as.pml4, p) != 0) return -ENOEXEC; // two segments share a page: their rights would clash
-    if (!mapUser(as, p, rights)) return -ENOMEM;
+    const filled = p >= va && p + 4096 <= va + fileSize; // the copy below overwrites all of it: no need to zero first
+    const ok = sharable && filled
+      ? mapUserShared(as, p, virtToPhys(elf + usize(offset + (p - va))), rights)
+      : mapUser(as, p, rights, !filled) && copyIntoSpace(as, p > va ? p : va, elf + usize(offset + (p > va ? p - va : 0)), pageBytes(p, va, fileSize));
+    if (!ok) return -ENOMEM;
   }
-  return copyIntoSpace(as, va, elf + usize(offset), fileSize) ? 0 : -ENOEXEC;
+  return 0;
 }
 
 /**
@@ -77,16 +101,13 @@ export function loadElf(as: AddressSpace, elf: usize, bytes: usize): i64 {
 }
 
 /**
- * Maps the user stack of `as` and writes the start-up block for the
- * arguments: `argc` words whose bytes are at `args` (each NUL-terminated,
- * `argBytes` in all). Returns the initial rsp (16-byte aligned, pointing at
- * argc), or -errno.
+ * Maps the top page of the user stack of `as` and writes the start-up block
+ * for the arguments: `argc` words whose bytes are at `args` (each
+ * NUL-terminated, `argBytes` in all; ARGS_MAX in all fits in the page).
+ * Returns the initial rsp (16-byte aligned, pointing at argc), or -errno.
  */
 export function setUpStack(as: AddressSpace, args: usize, argBytes: u64, argc: u64): i64 {
-  const base = USER_STACK_TOP - STACK_PAGES * 4096;
-  for (let p = base; p < USER_STACK_TOP; p += 4096) {
-    if (!mapUser(as, p, WRITABLE | NO_EXECUTE)) return -ENOMEM;
-  }
+  if (!mapUser(as, USER_STACK_TOP - 4096, WRITABLE | NO_EXECUTE)) return -ENOMEM;
   // [argc][argv 0..argc-1][NULL][NULL envp][AT_NULL, 0] then the strings.
   const words = 1 + argc + 1 + 1 + 2;
   if (argBytes + words * 8 > ARGS_MAX) return -E2BIG;

@@ -1,13 +1,16 @@
-// The dispatcher: system call number → handler, for every call of the table
-// in numbers.ts. Handlers take the arguments as the user passed them (rdi,
-// rsi, rdx, r10, r8, r9) and return a value or -errno; unknown numbers are
-// -ENOSYS. Adding a call: docs/adding-a-syscall.md.
+// The system call table, as Linux has one: the handler of number n at index
+// n, so the entry (entry.ts) calls it with one indexed `call`. Each slot
+// holds an adapter that passes the SyscallFrame's registers (rdi, rsi, rdx,
+// r10, r8, r9, as the user passed them) to the handler in files.ts,
+// memory.ts or process.ts, which returns a value or -errno. Every other
+// number, and any number above the table (negative ones included), reaches
+// the last slot: -ENOSYS. Adding a call: docs/adding-a-syscall.md.
 import { sysClose, sysOpen, sysRead, sysWrite } from './files';
 import { sysMeminfo, sysMmap, sysMunmap } from './memory';
 import { sysExit, sysGetpid, sysSpawn, sysUptime, sysYield } from './process';
 import {
   ENOSYS, SYS_CLOSE, SYS_EXIT, SYS_GETPID, SYS_MEMINFO, SYS_MMAP, SYS_MUNMAP, SYS_OPEN, SYS_READ, SYS_SCHED_YIELD,
-  SYS_SPAWN, SYS_UPTIME, SYS_WRITE,
+  SYS_SPAWN, SYS_TSKC_END, SYS_UPTIME, SYS_WRITE,
 } from './numbers';
 
 /** What syscallEntry (entry.ts) saved, lowest address first. */
@@ -25,24 +28,50 @@ export class SyscallFrame {
   rsp: u64 = 0;
 }
 
-/** Runs system call `f.nr` of the current process; its result goes back in rax. */
-export function syscallDispatch(f: SyscallFrame): i64 {
-  const a0 = f.rdi;
-  const a1 = f.rsi;
-  const a2 = f.rdx;
-  switch (i64(f.nr)) {
-    case SYS_READ: return sysRead(i64(a0), a1, a2);
-    case SYS_WRITE: return sysWrite(i64(a0), a1, a2);
-    case SYS_OPEN: return sysOpen(a0, a1);
-    case SYS_CLOSE: return sysClose(i64(a0));
-    case SYS_MMAP: return sysMmap(a0, a1, a2, f.r10, i64(f.r8), f.r9);
-    case SYS_MUNMAP: return sysMunmap(a0, a1);
-    case SYS_SCHED_YIELD: return sysYield();
-    case SYS_GETPID: return sysGetpid();
-    case SYS_EXIT: return sysExit(i64(a0));
-    case SYS_SPAWN: return sysSpawn(a0, a1);
-    case SYS_MEMINFO: return sysMeminfo(a0);
-    case SYS_UPTIME: return sysUptime();
-    default: return -ENOSYS;
-  }
+/** Slots: every number below SYS_TSKC_END, and one more (the last) that answers -ENOSYS. */
+const SLOTS: i32 = 504;
+/** The system call table: the entry point of number n's handler at index n. */
+const table = new Uint64Array(504);
+/** The table's first element, for the entry's indexed call. @export tskc_syscall_table */
+let tableAt: u64 = 0;
+/** The index of the -ENOSYS slot: numbers at or above it (unsigned) go there. @export tskc_syscall_last */
+let last: u64 = 0;
+
+// One adapter per call: the frame's registers in the handler's argument order.
+function callRead(f: SyscallFrame): i64 { return sysRead(i64(f.rdi), f.rsi, f.rdx); }
+function callWrite(f: SyscallFrame): i64 { return sysWrite(i64(f.rdi), f.rsi, f.rdx); }
+function callOpen(f: SyscallFrame): i64 { return sysOpen(f.rdi, f.rsi); }
+function callClose(f: SyscallFrame): i64 { return sysClose(i64(f.rdi)); }
+function callMmap(f: SyscallFrame): i64 { return sysMmap(f.rdi, f.rsi, f.rdx, f.r10, i64(f.r8), f.r9); }
+function callMunmap(f: SyscallFrame): i64 { return sysMunmap(f.rdi, f.rsi); }
+function callYield(f: SyscallFrame): i64 { return sysYield(); }
+function callGetpid(f: SyscallFrame): i64 { return sysGetpid(); }
+function callExit(f: SyscallFrame): i64 { return sysExit(i64(f.rdi)); }
+function callSpawn(f: SyscallFrame): i64 { return sysSpawn(f.rdi, f.rsi); }
+function callMeminfo(f: SyscallFrame): i64 { return sysMeminfo(f.rdi); }
+function callUptime(f: SyscallFrame): i64 { return sysUptime(); }
+function callNosys(f: SyscallFrame): i64 { return -ENOSYS; }
+
+function set(nr: i64, handler: (f: SyscallFrame) => i64): void {
+  table[i32(nr)] = changetype<u64>(handler);
+}
+
+/** Fills the table: -ENOSYS everywhere, then one line per call of numbers.ts. */
+export function syscallTableInit(): void {
+  for (let i: i32 = 0; i < SLOTS; i++) table[i] = changetype<u64>(callNosys);
+  set(SYS_READ, callRead);
+  set(SYS_WRITE, callWrite);
+  set(SYS_OPEN, callOpen);
+  set(SYS_CLOSE, callClose);
+  set(SYS_MMAP, callMmap);
+  set(SYS_MUNMAP, callMunmap);
+  set(SYS_SCHED_YIELD, callYield);
+  set(SYS_GETPID, callGetpid);
+  set(SYS_EXIT, callExit);
+  set(SYS_SPAWN, callSpawn);
+  set(SYS_MEMINFO, callMeminfo);
+  set(SYS_UPTIME, callUptime);
+  if (SYS_TSKC_END >= i64(SLOTS)) throw new Error('syscall table: SLOTS must exceed SYS_TSKC_END');
+  tableAt = u64(changetype<usize>(table) + 8);
+  last = u64(SLOTS - 1);
 }

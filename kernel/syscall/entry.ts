@@ -3,10 +3,11 @@
 // RFLAGS bits cleared on entry: IF among them, so system calls run with
 // interrupts off) and EFER.SCE. syscallEntry, a @naked function, switches
 // to the current process's kernel stack, saves what Linux's ABI preserves
-// (everything but rax, rcx and r11) as a SyscallFrame, calls the dispatcher
-// and returns with sysretq. docs/syscall-abi.md, "The kernel side".
+// (everything but rax, rcx and r11) as a SyscallFrame, calls the handler the
+// system call table (dispatch.ts) has for the number, and returns with
+// sysretq. docs/syscall-abi.md, "The kernel side".
 import { STAR_VALUE } from '../cpu/gdt';
-import { syscallDispatch } from './dispatch';
+import { syscallTableInit } from './dispatch';
 
 const EFER: u32 = 0xc000_0080;
 const STAR: u32 = 0xc000_0081;
@@ -18,15 +19,14 @@ const ENTRY_CLEARS: u64 = 0x47700;
 
 /** The user rsp, between the entry's first instruction and its first push. @export tskc_syscall_user_rsp */
 let userRsp: u64 = 0;
-/** The dispatcher, which the entry calls through this. @export tskc_syscall_handler */
-let handler: u64 = 0;
 
 /**
  * Entered by `syscall` in ring 0 with the user's rsp, rip in rcx and rflags
  * in r11. The frame it builds (lowest address first) is a SyscallFrame:
  * nr, r9, r8, r10, rdx, rsi, rdi, rbp, rflags, rip, rsp, padding. rbp is
  * cleared for the kernel so that backtraces end here and never read user
- * memory. Interrupts stay off until sysretq restores the user's RFLAGS, so
+ * memory. The handler is table[min(nr, last)] (unsigned), so any number
+ * outside the table reaches the -ENOSYS slot. Interrupts stay off until sysretq restores the user's RFLAGS, so
  * nothing can run on the user stack in ring 0. @naked
  */
 function syscallEntry(): void {
@@ -47,7 +47,11 @@ function syscallEntry(): void {
     'push rax',
     'xor ebp, ebp',
     'mov rdi, rsp',
-    'call [rel tskc_syscall_handler]',
+    'mov rcx, [rel tskc_syscall_last]',
+    'cmp rax, rcx',
+    'cmova rax, rcx',
+    'mov rcx, [rel tskc_syscall_table]',
+    'call [rcx + rax*8]',
     'add rsp, 8',
     'pop r9',
     'pop r8',
@@ -65,7 +69,7 @@ function syscallEntry(): void {
 
 /** Turns on `syscall`/`sysretq` with syscallEntry as the entry point. */
 export function syscallInit(): void {
-  handler = changetype<u64>(syscallDispatch);
+  syscallTableInit();
   wrmsr(STAR, STAR_VALUE);
   wrmsr(LSTAR, changetype<u64>(syscallEntry));
   wrmsr(SFMASK, ENTRY_CLEARS);

@@ -2,14 +2,16 @@
 // program (the shell and userland/programs/*) against `tsc --noEmit`
 // type-checking the kernel and userland projects, with tskc's per-stage
 // timings (`tskc build --timings`). Each tool runs as its own process, as
-// a user would run it, so both pay Node's start-up.
+// a user would run it, so both pay Node's start-up: tskc builds the kernel
+// in one, and the user programs in one (`build --each`, as the image step
+// does), as tsc checks the two projects in two.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join, relative } from 'node:path';
+import { userProgramSources } from '../../compiler/image/userland.js';
 import { median } from './measure.js';
 
 export interface CompileTime {
-  /** median ms of the tskc builds (kernel + userland), one process each */
+  /** median ms of the tskc builds: the kernel, and the userland programs with --each (one process each) */
   tskcMs: number;
   /** median ms of `tsc --noEmit -p kernel` + `-p userland` (one process each) */
   tscMs: number;
@@ -21,19 +23,17 @@ export interface CompileTime {
 
 interface Project {
   name: string;
-  entry: string;
+  entries: string[];
   target: string;
   emit: string;
 }
 
-/** The kernel, then each userland program: the shell and userland/programs/*.ts. */
+/** The kernel, then the userland programs (the shell and userland/programs/*.ts) as one --each build. */
 function projects(root: string): Project[] {
-  const user = (entry: string): Project => ({ name: `user-${basename(entry, '.ts')}`, entry, target: 'user', emit: 'exe' });
-  const programs = join(root, 'userland', 'programs');
+  const user = userProgramSources(root).map((p) => relative(root, p.source));
   return [
-    { name: 'kernel', entry: 'kernel/main.ts', target: 'kernel', emit: 'obj' },
-    ...(existsSync(join(root, 'userland', 'shell', 'main.ts')) ? [user('userland/shell/main.ts')] : []),
-    ...(existsSync(programs) ? readdirSync(programs).filter((f) => f.endsWith('.ts')).sort().map((f) => user(`userland/programs/${f}`)) : []),
+    { name: 'kernel', entries: ['kernel/main.ts'], target: 'kernel', emit: 'obj' },
+    { name: 'user', entries: user, target: 'user', emit: 'exe' },
   ];
 }
 
@@ -58,8 +58,9 @@ export function parseTimings(stderr: string): [string, number][] {
 
 export function measureCompileTime(root: string, outDir: string, runs: number): CompileTime {
   const tskc = (p: Project): string[] => [
-    process.execPath, join(root, 'compiler/bin/tskc.js'), 'build', p.entry, '--target', p.target,
-    '--emit', p.emit, '-o', join(outDir, `${p.name}.${p.emit}`), '--timings',
+    process.execPath, join(root, 'compiler/bin/tskc.js'), 'build', '--target', p.target, '--emit', p.emit, '--timings',
+    ...(p.entries.length === 1 ? ['-o', join(outDir, `${p.name}.${p.emit}`)] : ['--each', '--out-dir', join(outDir, p.name)]),
+    ...p.entries,
   ];
   const tsc = (project: string): string[] => [process.execPath, join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', project];
   const PROJECTS = projects(root);
@@ -84,6 +85,6 @@ export function measureCompileTime(root: string, outDir: string, runs: number): 
   return {
     tskcMs, tscMs, ratio: tskcMs / tscMs,
     stages: [...stageTimes].map(([s, xs]) => [s, median(xs)]),
-    projects: PROJECTS.map((p) => p.entry),
+    projects: PROJECTS.flatMap((p) => p.entries),
   };
 }

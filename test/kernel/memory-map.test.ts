@@ -114,6 +114,8 @@ describe('docs/memory-map.md', () => {
     expect(num(row[1])).toBe(value.get('USER_END'));
     expect(value.get('USER_START')).toBe(128n << 39n); // PML4 slot 128
     expect(value.get('USER_IMAGE_BASE')).toBe(value.get('USER_START')); // user programs are linked where user space starts
+    expect(value.get('USER_STACK_TOP')).toBe(value.get('USER_START')! + (1n << 30n)); // the end of the first GiB
+    expect(value.get('USER_STACK_BOTTOM')).toBe(value.get('USER_STACK_TOP')! - value.get('STACK_PAGES')! * 4096n);
     expect(value.get('USER_END')).toBe((256n << 39n) - 4096n); // the end of slot 255, less one page
     expect(value.get('HUGE_SIZE')).toBe(2n << 20n);
   });

@@ -30,6 +30,24 @@ describe('the shell', () => {
     expect(await shellRun(vm, 'echo after')).toBe('after\n');
   });
 
+  it('takes backspace and Ctrl+C from the PS/2 keyboard as from the serial line', async () => {
+    const vm = await bootToShell();
+    let at = vm.serial().length;
+    await vm.sendKey(['backspace']); // at an empty line: nothing happens
+    await vm.sendKeys('echo abd');
+    await vm.sendKey(['backspace']);
+    await vm.sendKeys('c\n');
+    let out = await vm.waitForSerial(`\r\n${PROMPT}`, undefined, { since: at });
+    expect(out.slice(at)).toBe(`echo abd\b \bc\r\nabc\r\n${PROMPT}`);
+    at = out.length;
+    await vm.sendKeys('echo gone');
+    await vm.sendKey(['ctrl', 'c']);
+    out = await vm.waitForSerial(`^C\r\n${PROMPT}`, undefined, { since: at });
+    expect(out.slice(at)).toBe(`echo gone^C\r\n${PROMPT}`);
+    const screen = (await vm.readScreen()).map((l) => l.trimEnd());
+    expect(screen).toContain(`${PROMPT}echo gone^C`);
+  });
+
   it('refuses a 200-character line: 128 characters echo, then a notice, and nothing runs', async () => {
     const vm = await bootToShell();
     const line = `echo ${'y'.repeat(195)}`;

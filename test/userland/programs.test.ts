@@ -1,6 +1,6 @@
 // The user programs built for the host: hello's output and argv, crash's
-// signals, torture's summary. Linux is the kernel here; the tskc kernel runs
-// the same binaries' user-target builds later (docs/syscall-abi.md).
+// signals, torture's summary, selftest, repeat and true. Linux is the kernel
+// here; test/processes runs the user-target builds on the tskc kernel.
 import { readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scratch } from '../compiler/programs.js';
@@ -29,7 +29,7 @@ describe('crash', () => {
 
   const MODES: [string, string][] = [
     ['div0', 'SIGFPE'], ['ud2', 'SIGILL'], ['kread', 'SIGSEGV'], ['kwrite', 'SIGSEGV'],
-    ['text', 'SIGSEGV'], ['nx', 'SIGSEGV'], ['null', 'SIGSEGV'],
+    ['text', 'SIGSEGV'], ['nx', 'SIGSEGV'], ['null', 'SIGSEGV'], ['stack', 'SIGSEGV'],
   ];
   for (const [mode, signal] of MODES) {
     it(`${mode} dies with ${signal}`, async () => {
@@ -43,7 +43,7 @@ describe('crash', () => {
     for (const args of [['bogus'], []]) {
       const r = await run(exe, args);
       expect(r.exitCode).toBe(2);
-      expect(r.stdout).toMatch(/^usage: crash div0\|ud2\|kread\|kwrite\|text\|nx\|null\n$/);
+      expect(r.stdout).toMatch(/^usage: crash div0\|ud2\|kread\|kwrite\|text\|nx\|null\|stack\n$/);
     }
   });
 });
@@ -78,5 +78,27 @@ describe('torture', () => {
     expect(a.stdout).toMatch(SUMMARY);
     expect(b.stdout).toBe(a.stdout);
     expect(c.stdout).not.toBe(a.stdout.replace('seed 42', 'seed 43'));
+  });
+});
+
+describe('selftest', () => {
+  it('passes on Linux too: the tskc kernel answers these calls as Linux does', async () => {
+    const exe = buildUserProgram('programs/selftest.ts');
+    const r = await run(exe, []);
+    expect(r.stdout).toBe(['getpid', 'zero', 'null', 'mmap', 'registers', 'badptr', 'stack']
+      .map((n) => `selftest: ${n} ok\n`).join('') + 'selftest: done, 0 failed\n');
+    expect(r.exitCode).toBe(0);
+  });
+});
+
+describe('repeat and true', () => {
+  it('repeat prints its usage without a count or a command; spawn is ENOSYS on Linux, so every run fails', async () => {
+    const exe = buildUserProgram('programs/repeat.ts');
+    expect((await run(exe, [])).stdout).toBe('usage: repeat N PROGRAM [ARGS]\n');
+    const r = await run(exe, ['3', 'true']);
+    expect(r.stdout).toBe('repeat: 3 runs, 3 failed\n');
+    expect(r.exitCode).toBe(1);
+    const t = await run(buildUserProgram('programs/true.ts'), []);
+    expect([t.exitCode, t.stdout]).toEqual([0, '']);
   });
 });

@@ -9,6 +9,8 @@
 //   text   write its own code (#PF, write to r-x)    SIGSEGV
 //   nx     jump into data (#PF, instruction fetch)   SIGSEGV
 //   null   read address 0 (#PF)                      SIGSEGV
+//   stack  recurse without end: overflow the stack   SIGSEGV
+//          (#PF below the stack's last page)
 //
 // A mode that does not fault prints "crash: MODE did not fault" and exits 1;
 // a missing or unknown mode prints the usage and exits 2.
@@ -37,6 +39,11 @@ function jumpToData(): void {
   f();
 }
 
+/** Recurses until the stack runs out; `depth` keeps the calls from being folded away. */
+function recurse(depth: u64): u64 {
+  return recurse(depth + 1) + 1;
+}
+
 function crash(): void {
   if (argIs(1, 'div0')) divideByZero();
   else if (argIs(1, 'ud2')) ud2();
@@ -45,8 +52,9 @@ function crash(): void {
   else if (argIs(1, 'text')) writeOwnCode();
   else if (argIs(1, 'nx')) jumpToData();
   else if (argIs(1, 'null')) volatileLoad<u64>(0);
+  else if (argIs(1, 'stack')) recurse(0);
   else {
-    println('usage: crash div0|ud2|kread|kwrite|text|nx|null');
+    println('usage: crash div0|ud2|kread|kwrite|text|nx|null|stack');
     exit(2);
   }
   println('crash: the mode did not fault');

@@ -10,6 +10,9 @@
 //              and munmap gives it back
 //   registers  sched_yield preserves every register but rax, rcx and r11
 //   badptr     write from an unmapped address is EFAULT, a bad fd EBADF
+//   stack      deep recursion (about 200 KiB of stack) returns the right
+//              sum, and read() into stack memory 16 KiB below rsp, never
+//              touched before, works (tskc maps stack pages on first touch)
 
 import { EBADF, EFAULT, O_RDONLY, O_WRONLY } from '../../kernel/syscall/numbers';
 import { printf } from '../lib/print';
@@ -104,11 +107,27 @@ function checkBadPointers(): void {
   report('badptr', w == -EFAULT && b == -EBADF, 'no EFAULT or no EBADF');
 }
 
+/** 1 + 2 + … + n by recursion: each level is one stack frame. */
+function sumTo(n: u64): u64 {
+  return n == 0 ? 0 : n + sumTo(n - 1);
+}
+
+function checkStack(): void {
+  const deep = sumTo(8000) == 8000 * 8001 / 2;
+  const rsp = asm<u64>('mov {result}, rsp', asm.out('reg'));
+  const below = usize((rsp - 16384) & ~u64(15));
+  const fd = open('/dev/zero', O_RDONLY);
+  const n = read(fd, below, 64);
+  close(fd);
+  report('stack', deep && n == 64, deep ? 'read() into untouched stack memory failed' : 'deep recursion gave a wrong sum');
+}
+
 checkGetpid();
 checkZero();
 checkNull();
 checkMmap();
 checkRegisters();
 checkBadPointers();
+checkStack();
 printf(`selftest: done, ${failures} failed\n`);
 exit(failures);

@@ -1,0 +1,40 @@
+// Demand paging of user stacks: a process starts with only the top page of
+// its stack mapped (loader.ts), and the first touch of a lower page inside
+// the stack area (USER_STACK_BOTTOM … USER_STACK_TOP) maps a zeroed page
+// there, from the page fault (fault.ts) or, when the kernel is about to copy
+// to or from such a page in a system call, from the user copies
+// (usercopy.ts's fault-in hook). Below the area, nothing is ever mapped: a
+// stack overflow is a page fault that kills the process.
+import { mapUser, userRange } from '../mm/aspace';
+import { NO_EXECUTE, walk, WRITABLE } from '../mm/paging';
+import { setUserFaultIn } from '../mm/usercopy';
+import { MAX_USER_PAGES } from './process';
+import { USER_STACK_BOTTOM, USER_STACK_TOP } from './loader';
+import { currentProcess, idleRunning } from './sched';
+
+/** Maps a zeroed page at the stack page holding `addr` of the current process; false if `addr` is not in its stack area or memory is short. */
+export function growStack(addr: u64): bool {
+  if (idleRunning() || addr < USER_STACK_BOTTOM || addr >= USER_STACK_TOP) return false;
+  const space = currentProcess().space;
+  if (space === null || space.pages >= MAX_USER_PAGES) return false;
+  const page = addr & ~u64(0xfff);
+  if (walk(space.pml4, page) != 0) return false; // mapped already: not a missing stack page
+  return mapUser(space, page, WRITABLE | NO_EXECUTE);
+}
+
+/** Maps the missing stack pages of [va, va + bytes) that lie in the stack area (for a system call's copy). */
+function faultInRange(va: u64, bytes: u64): void {
+  if (bytes == 0 || !userRange(va, bytes)) return;
+  let from = va < USER_STACK_BOTTOM ? USER_STACK_BOTTOM : va;
+  const end = va + bytes > USER_STACK_TOP ? USER_STACK_TOP : va + bytes;
+  for (let p = from & ~u64(0xfff); p < end; p += 4096) {
+    const space = currentProcess().space;
+    if (space === null || walk(space.pml4, p) != 0) continue;
+    if (!growStack(p)) return;
+  }
+}
+
+/** Lets the user copies map stack pages on first touch. */
+export function stackFaultInInit(): void {
+  setUserFaultIn(faultInRange);
+}
