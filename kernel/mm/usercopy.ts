@@ -55,11 +55,6 @@ export function clearUser(dst: u64, bytes: u64): i64 {
   return 0;
 }
 
-/** Whether the kernel could write `bytes` at the user address `dst` now. */
-export function userWritable(dst: u64, bytes: u64): bool {
-  return accessible(dst, bytes, true);
-}
-
 /**
  * Copies the NUL-terminated user string at `src` to `dst` (room for `max`
  * bytes, the NUL included): its length, -EFAULT, or -ENAMETOOLONG when no

@@ -63,8 +63,7 @@ function userFault(vector: u64, frame: InterruptFrame, error: u64): bool {
     consoleWrite('\n');
   }
   if (table != 0 && functionNameIn(table, usize(frame.rip)).length == 0) calledFrom(table, frame.rsp);
-  exitCurrent(FAULT_STATUS_BASE + i64(vector));
-  return false;
+  exitCurrent(FAULT_STATUS_BASE + i64(vector)); // never returns
 }
 
 /** Routes ring-3 exceptions here (report.ts keeps kernel-mode ones). */

@@ -2,7 +2,7 @@
 // and run the idle loop, the boot stack's context (pid 0). It hands the CPU
 // to ready processes and halts while none is ready; when the last process
 // has exited (the shell's `exit`), it starts a new shell.
-import { consoleWriteLine } from '../console/console';
+import { consoleWrite, consoleWriteInt, consoleWriteLine } from '../console/console';
 import { enableAndWait } from '../cpu/wait';
 import { processCount } from './process';
 import { findProgram } from './programs';
@@ -16,8 +16,9 @@ function startShell(): void {
   if (index < 0) throw new Error('no shell program in the kernel image');
   // argv = ["shell"]: the name with its NUL, straight from the string literal.
   if (spawnProgram(usize(index), changetype<usize>(SHELL) + 8, u64(SHELL.length + 1), 1) === null) {
-    consoleWriteLine('kernel: cannot start the shell (out of memory?)');
-    consoleWriteLine(spawnError() == 0 ? '' : 'kernel: halting');
+    consoleWrite('kernel: cannot start the shell: errno ');
+    consoleWriteInt(-spawnError());
+    consoleWriteLine('; halting');
     while (true) {
       cli();
       hlt();

@@ -24,11 +24,6 @@ export function kstackTop(guard: u64): usize {
   return physToVirt(guard + (KSTACK_PAGES + 1) * 4096);
 }
 
-/** Whether `addr` lies in the guard page of the stack at `guard`. */
-export function kstackGuardHit(guard: u64, addr: u64): bool {
-  return guard != 0 && addr >= u64(physToVirt(guard)) && addr < u64(physToVirt(guard)) + 4096;
-}
-
 /** Returns the stack's frames; the stack must not be in use. */
 export function kstackFree(guard: u64): void {
   unguardPage(guard);

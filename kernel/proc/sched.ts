@@ -19,7 +19,6 @@ let current: Process = idle;
 let readyHead: Process | null = null;
 let readyTail: Process | null = null;
 let zombies: Process | null = null;
-let switches: u64 = 0;
 
 /** The kernel stack top of the current process: where the syscall entry switches to. @export tskc_kernel_stack_top */
 let kernelStackTop: u64 = 0;
@@ -37,11 +36,6 @@ export function idleRunning(): bool {
 /** Whether a process other than the current one is ready to run. */
 export function othersReady(): bool {
   return readyHead !== null;
-}
-
-/** Context switches so far. */
-export function switchCount(): u64 {
-  return switches;
 }
 
 /** Puts `p` at the end of the ready queue. */
@@ -85,7 +79,6 @@ function reapZombies(): void {
 /** Switches from the current process to `next`; returns when something switches back. */
 function switchTo(next: Process): void {
   const prev = current;
-  switches++;
   fpuSave(prev.fpuArea());
   current = next;
   next.state = State.Running;

@@ -31,7 +31,7 @@ export class SyscallFrame {
 /** Slots: every number below SYS_TSKC_END, and one more (the last) that answers -ENOSYS. */
 const SLOTS: i32 = 504;
 /** The system call table: the entry point of number n's handler at index n. */
-const table = new Uint64Array(504);
+const table = new Uint64Array(SLOTS);
 /** The table's first element, for the entry's indexed call. @export tskc_syscall_table */
 let tableAt: u64 = 0;
 /** The index of the -ENOSYS slot: numbers at or above it (unsigned) go there. @export tskc_syscall_last */

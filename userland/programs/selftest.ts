@@ -10,11 +10,13 @@
 //              and munmap gives it back
 //   registers  sched_yield preserves every register but rax, rcx and r11
 //   badptr     write from an unmapped address is EFAULT, a bad fd EBADF
+//   errors     unknown numbers (600, -1, -16) are ENOSYS; open of a
+//              missing path ENOENT, of an unmapped path EFAULT
 //   stack      deep recursion (about 200 KiB of stack) returns the right
 //              sum, and read() into stack memory 16 KiB below rsp, never
 //              touched before, works (tskc maps stack pages on first touch)
 
-import { EBADF, EFAULT, O_RDONLY, O_WRONLY } from '../../kernel/syscall/numbers';
+import { EBADF, EFAULT, ENOENT, ENOSYS, O_RDONLY, O_WRONLY, SYS_OPEN } from '../../kernel/syscall/numbers';
 import { printf } from '../lib/print';
 import { close, exit, getpid, isError, mmapAnon, munmap, open, read, write } from '../lib/sys';
 
@@ -122,6 +124,14 @@ function checkStack(): void {
   report('stack', deep && n == 64, deep ? 'read() into untouched stack memory failed' : 'deep recursion gave a wrong sum');
 }
 
+function checkErrors(): void {
+  // -16 is 2^64-16 to the kernel (unsigned: above the table) and negative in the low 32 bits Linux reads.
+  const nosys = syscall(600) == -ENOSYS && syscall(-1) == -ENOSYS && syscall(-16) == -ENOSYS;
+  const missing = open('/nonexistent/selftest', O_RDONLY) == -ENOENT;
+  const fault = syscall(SYS_OPEN, 0x10, O_RDONLY, 0) == -EFAULT;
+  report('errors', nosys && missing && fault, 'an unknown number, a missing path or a bad path pointer got the wrong answer');
+}
+
 checkGetpid();
 checkZero();
 checkNull();
@@ -129,5 +139,6 @@ checkMmap();
 checkRegisters();
 checkBadPointers();
 checkStack();
+checkErrors();
 printf(`selftest: done, ${failures} failed\n`);
 exit(failures);
