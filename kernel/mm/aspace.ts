@@ -4,19 +4,20 @@
 // (128..255: USER_START..USER_END, 64 TiB to 128 TiB) belong to the process
 // alone: the two ranges never overlap. User pages are 4 KiB, zeroed frames
 // from the frame allocator, or frames shared read-only from a program image
-// (SHARED: not the space's to free); destroyAddressSpace returns every frame
-// the space owns and every table of the user slots. Pure code over physToVirt and
+// (SHARED: not the space's to free). A space remembers a few extents that
+// cover every page it ever mapped, so destroyAddressSpace (teardown.ts)
+// visits only those stretches of its tables. Pure code over physToVirt and
 // paging.ts: test/mm/ runs it on the host. See docs/memory-map.md.
-import { allocFrame, freeFrame } from './frames';
-import { ADDR_MASK, HUGE, map, NO_EXECUTE, NOT_MAPPED, PRESENT, SHARED, translate, unmap, USER, walk, WRITABLE } from './paging';
-import { physToVirt, zeroFrame } from './phys';
+import { allocFrame, allocZeroedFrame, freeFrame } from './frames';
+import { NO_EXECUTE, pageTableOf, NOT_MAPPED, PRESENT, SHARED, translate, unmap, USER, walk, WRITABLE } from './paging';
+import { physToVirt } from './phys';
 
 /** The first user address: PML4 slot 128 (64 TiB). */
 export const USER_START: u64 = 0x0000_4000_0000_0000;
 /** The end of user space (exclusive): the last page below the canonical hole is left out. */
 export const USER_END: u64 = 0x0000_7fff_ffff_f000;
-const FIRST_USER_SLOT: usize = 128;
-const LAST_USER_SLOT: usize = 255;
+/** The PML4 slots before the first user slot: the kernel's, copied into every space. */
+export const KERNEL_SLOTS: usize = 128;
 /** The flags mapUser accepts (USER is always added). */
 export const USER_FLAGS: u64 = WRITABLE | NO_EXECUTE;
 
@@ -27,11 +28,94 @@ export function setKernelSpace(pml4: u64): void {
   kernelSpace = pml4;
 }
 
+/** The most extents a space keeps. */
+export const MAX_EXTENTS: i32 = 4;
+/** A page this close to an extent (or closer) extends it rather than starting another. */
+const NEAR: u64 = 0x20_0000;
+
 export class AddressSpace {
   /** The physical address of this space's PML4 (what CR3 gets). */
   pml4: u64 = 0;
   /** User pages mapped (frames this space owns). */
   pages: u64 = 0;
+  /** Disjoint ranges [ext[2i], ext[2i+1]) holding every page ever mapped here, i < extents. */
+  readonly ext = new Uint64Array(8);
+  extents: i32 = 0;
+  /** The 2 MiB region (its address >> 21) whose page table `pt` is, for mapping a run of pages without a walk each; 0: none yet. */
+  ptRegion: u64 = 0;
+  pt: usize = 0;
+}
+
+/**
+ * The kernel address of the page-table entry for the user page `va` of
+ * `as`, creating the tables on the way; 0 when no frame was left for one.
+ * The last table used is remembered: the next page of a run needs no walk.
+ * (Tables are only freed by teardown, which ends the space.)
+ */
+function entryOf(as: AddressSpace, va: u64): usize {
+  if (va >> 21 != as.ptRegion) {
+    const t = pageTableOf(as.pml4, va, true);
+    if (t == 0) return 0;
+    as.ptRegion = va >> 21;
+    as.pt = t;
+  }
+  return as.pt + usize((va >> 12) & 511) * 8;
+}
+
+/** Maps `frame` at the unmapped user page `va` with `flags` (USER is added); false when no frame was left for a table. */
+function mapAt(as: AddressSpace, va: u64, frame: u64, flags: u64): bool {
+  const e = entryOf(as, va);
+  if (e == 0) return false;
+  if (load<u64>(e) != 0) throw new Error('paging: page is already mapped');
+  store<u64>(e, frame | flags | USER | PRESENT);
+  cover(as, va);
+  return true;
+}
+
+/** Makes the extents of `as` cover the page at `va`. */
+function cover(as: AddressSpace, va: u64): void {
+  const e = as.ext;
+  let best: i32 = -1;
+  let bestGap: u64 = 0xffff_ffff_ffff_ffff;
+  for (let i: i32 = 0; i < as.extents; i++) {
+    const lo = e[2 * i];
+    const hi = e[2 * i + 1];
+    if (va >= lo && va < hi) return;
+    const gap = va < lo ? lo - va : va + 4096 - hi;
+    if (gap < bestGap) {
+      best = i;
+      bestGap = gap;
+    }
+  }
+  if (best < 0 || (bestGap > NEAR && as.extents < MAX_EXTENTS)) {
+    e[2 * as.extents] = va;
+    e[2 * as.extents + 1] = va + 4096;
+    as.extents++;
+    return;
+  }
+  if (va < e[2 * best]) e[2 * best] = va;
+  else e[2 * best + 1] = va + 4096;
+  mergeInto(as, best);
+}
+
+/** Folds every extent that overlaps or touches extent `k` into it. */
+function mergeInto(as: AddressSpace, k: i32): void {
+  const e = as.ext;
+  let i: i32 = 0;
+  while (i < as.extents) {
+    if (i == k || e[2 * i] > e[2 * k + 1] || e[2 * i + 1] < e[2 * k]) {
+      i++;
+      continue;
+    }
+    if (e[2 * i] < e[2 * k]) e[2 * k] = e[2 * i];
+    if (e[2 * i + 1] > e[2 * k + 1]) e[2 * k + 1] = e[2 * i + 1];
+    const last = as.extents - 1; // the last extent moves into slot i
+    e[2 * i] = e[2 * last];
+    e[2 * i + 1] = e[2 * last + 1];
+    if (k == last) k = i;
+    as.extents--;
+    i = 0; // k grew: look at every extent again
+  }
 }
 
 /**
@@ -41,12 +125,9 @@ export class AddressSpace {
 export function createAddressSpace(): AddressSpace {
   if (kernelSpace == 0) throw new Error('createAddressSpace: no kernel page tables yet');
   const as = new AddressSpace();
-  const t = allocFrame();
+  const t = allocZeroedFrame();
   if (t == 0) return as;
-  zeroFrame(t);
-  const from = physToVirt(kernelSpace);
-  const to = physToVirt(t);
-  for (let i: usize = 0; i < FIRST_USER_SLOT; i++) store<u64>(to + i * 8, load<u64>(from + i * 8));
+  memcpy(physToVirt(t), physToVirt(kernelSpace), KERNEL_SLOTS * 8);
   as.pml4 = t;
   return as;
 }
@@ -60,23 +141,30 @@ export function userRange(va: u64, bytes: u64): bool {
 /**
  * Maps a zeroed frame at the user page `va` with `flags` (USER_FLAGS bits;
  * USER is added). Returns false when no frame is left; panics on an address
- * outside user space, an unaligned one, or a page already mapped. With
+ * outside user space, an unaligned one, or a page already mapped.
+ */
+export function mapUser(as: AddressSpace, va: u64, flags: u64): bool {
+  return mapUserFrame(as, va, flags, true) != 0;
+}
+
+/**
+ * mapUser, returning the physical address of the frame mapped (0 when no
+ * frame is left), so that the caller can fill it without a page walk. With
  * `zero` false the frame keeps its old bytes: only for a caller that
  * overwrites the whole page before the process can run (the ELF loader).
  */
-export function mapUser(as: AddressSpace, va: u64, flags: u64, zero: bool = true): bool {
+export function mapUserFrame(as: AddressSpace, va: u64, flags: u64, zero: bool): u64 {
   if ((va & 0xfff) != 0) throw new Error('mapUser: address is not 4 KiB aligned');
   if (!userRange(va, 4096)) throw new Error('mapUser: address is outside user space');
   if ((flags & ~USER_FLAGS) != 0) throw new Error('mapUser: flags other than WRITABLE and NO_EXECUTE');
-  const f = allocFrame();
-  if (f == 0) return false;
-  if (zero) zeroFrame(f);
-  if (!map(as.pml4, va, f, flags | USER)) {
+  const f = zero ? allocZeroedFrame() : allocFrame();
+  if (f == 0) return 0;
+  if (!mapAt(as, va, f, flags)) {
     freeFrame(f);
-    return false;
+    return 0;
   }
   as.pages++;
-  return true;
+  return f;
 }
 
 /**
@@ -89,7 +177,7 @@ export function mapUserShared(as: AddressSpace, va: u64, phys: u64, flags: u64):
   if ((va & 0xfff) != 0 || (phys & 0xfff) != 0) throw new Error('mapUserShared: address is not 4 KiB aligned');
   if (!userRange(va, 4096)) throw new Error('mapUserShared: address is outside user space');
   if ((flags & ~NO_EXECUTE) != 0) throw new Error('mapUserShared: a shared page is read-only');
-  return map(as.pml4, va, phys, flags | USER | SHARED);
+  return mapAt(as, va, phys, flags | SHARED);
 }
 
 /** Unmaps the user page at `va` and frees its frame (unless shared); false if it was not mapped. */
@@ -117,68 +205,4 @@ export function userAccessible(pml4: u64, va: u64, bytes: u64, write: bool): boo
     if ((walk(pml4, p) & need) != need) return false;
   }
   return true;
-}
-
-/**
- * Copies `bytes` from kernel memory at `src` into the user pages of `as` at
- * `va`, through the frames' kernel addresses (so `as` need not be the current
- * space, and read-only pages can be filled). False if a page is not mapped.
- */
-export function copyIntoSpace(as: AddressSpace, va: u64, src: usize, bytes: u64): bool {
-  let done: u64 = 0;
-  while (done < bytes) {
-    const at = va + done;
-    const phys = translate(as.pml4, at);
-    if (phys == NOT_MAPPED || !userRange(at, 1)) return false;
-    let chunk = 4096 - (at & 0xfff);
-    if (chunk > bytes - done) chunk = bytes - done;
-    memcpy(physToVirt(phys), src + usize(done), usize(chunk));
-    done += chunk;
-  }
-  return true;
-}
-
-/**
- * The index of the first nonzero entry at or after `from` in the table at
- * `t`, or 512: one `repe scasq` (an entry that is not present is always 0
- * here: unmap writes 0), so that tearing down skips empty stretches fast.
- */
-function nextEntry(t: usize, from: usize): usize {
-  if (from >= 512) return 512;
-  let left: u64 = u64(512 - from);
-  const found = asm<u64>('xor eax, eax', 'repe scasq', 'setne al',
-    asm.in('rdi', t + from * 8), asm.inout('rcx', left), asm.lateout('rax'), asm.clobber('rdi'));
-  return (found & 1) != 0 ? 512 - usize(left) - 1 : 512;
-}
-
-function freeUser(table: u64, level: i32): void {
-  const t = physToVirt(table);
-  for (let i = nextEntry(t, 0); i < 512; i = nextEntry(t, i + 1)) {
-    const e = load<u64>(t + i * 8);
-    if ((e & PRESENT) == 0) throw new Error('destroyAddressSpace: a non-present entry that is not 0');
-    if ((e & HUGE) != 0) throw new Error('destroyAddressSpace: a huge page in user space');
-    if (level > 1) freeUser(e & ADDR_MASK, level - 1);
-    else if ((e & SHARED) == 0) freeFrame(e & ADDR_MASK);
-  }
-  freeFrame(table);
-}
-
-/**
- * Frees every user frame and user table of `as`, its PML4 and the object
- * itself; the kernel's shared tables stay. The CPU must not be using it.
- */
-export function destroyAddressSpace(as: AddressSpace): void {
-  if (as.pml4 == 0) {
-    free(as);
-    return;
-  }
-  const top = physToVirt(as.pml4);
-  for (let i = nextEntry(top, FIRST_USER_SLOT); i <= LAST_USER_SLOT; i = nextEntry(top, i + 1)) {
-    const e = load<u64>(top + i * 8);
-    if ((e & PRESENT) != 0) freeUser(e & ADDR_MASK, 3);
-  }
-  freeFrame(as.pml4);
-  as.pml4 = 0;
-  as.pages = 0;
-  free(as);
 }

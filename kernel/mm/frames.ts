@@ -4,11 +4,14 @@
 // kernel cannot reach yet); `used` marks frames handed out (and every frame
 // that is not usable). Allocation scans `used` a 64-bit word at a time from
 // a hint below which no frame is free: near-constant time. Frame 0 is never
-// usable, so 0 means "out of memory". Pure code over physToVirt: the same
-// file runs in the kernel and in the host tests (test/mm/).
+// usable, so 0 means "out of memory". Frames known to be all zero (page
+// tables emptied entry by entry as an address space is torn down) wait in a
+// small pool and come back first from allocZeroedFrame, which then need not
+// clear them; they count as free. Pure code over physToVirt: the same file
+// runs in the kernel and in the host tests (test/mm/).
 import { bitClear, bitCount, bitFill, bitSet, bitTest, findClear, findClearRun } from './bitmap';
 import { E820_USABLE, PAGE_SIZE, RegionList } from './memmap';
-import { physToVirt } from './phys';
+import { physToVirt, zeroFrame } from './phys';
 
 const NONE: u64 = 0xffff_ffff_ffff_ffff;
 
@@ -119,12 +122,42 @@ function claimFrom(base: u64, end: u64, first: u64): void {
   bitFill(usableMap, from, to, false);
 }
 
+/** How many zeroed frames the pool keeps; more are freed to the bitmap. */
+const ZERO_POOL: i32 = 64;
+const zeroPool = new Uint64Array(ZERO_POOL);
+let pooled: i32 = 0;
+
+let reclaimer: () => bool = reclaimNothing;
+let reclaiming: bool = false;
+
+function reclaimNothing(): bool {
+  return false;
+}
+
+/**
+ * Sets the function that gives back frames a cache holds (the kernel-stack
+ * cache) when memory runs out; it returns whether it freed any.
+ */
+export function setFrameReclaimer(fn: () => bool): void {
+  reclaimer = fn;
+}
+
+/** Asks the reclaimer for frames, once at a time; whether it freed any. */
+function reclaim(): bool {
+  if (reclaiming) return false;
+  reclaiming = true;
+  const freed = reclaimer();
+  reclaiming = false;
+  return freed;
+}
+
 /** One free frame's physical address, or 0 when memory is exhausted. */
 export function allocFrame(): u64 {
   const f = findClear(usedMap, hint, words);
   if (f == NONE || f >= frameLimit) {
     hint = words;
-    return 0;
+    if (pooled > 0) return takePooled(); // the pool is the last free memory
+    return reclaim() ? allocFrame() : 0;
   }
   bitSet(usedMap, f);
   hint = f >> 6;
@@ -132,10 +165,54 @@ export function allocFrame(): u64 {
   return f * PAGE_SIZE;
 }
 
+function takePooled(): u64 {
+  pooled--;
+  freeFrames--;
+  return zeroPool[pooled];
+}
+
+/** A free frame whose 4096 bytes are all zero (from the pool, else cleared now), or 0. */
+export function allocZeroedFrame(): u64 {
+  if (pooled > 0) return takePooled();
+  const f = allocFrame();
+  if (f != 0) zeroFrame(f);
+  return f;
+}
+
+/**
+ * Returns a frame from allocFrame or allocZeroedFrame that the caller has
+ * left all zero (not checked: a frame with a stray byte would leak it into
+ * the next page table or user page); pooled when there is room.
+ */
+export function freeZeroedFrame(phys: u64): void {
+  if (pooled == ZERO_POOL) {
+    freeFrame(phys);
+    return;
+  }
+  if ((phys & (PAGE_SIZE - 1)) != 0 || !frameAllocated(phys)) throw new Error('freeZeroedFrame: not an allocated frame');
+  zeroPool[pooled] = phys;
+  pooled++;
+  freeFrames++;
+}
+
+/** Hands the pooled frames back to the bitmap (before contiguous allocations that find no run). */
+function drainPool(): void {
+  while (pooled > 0) {
+    pooled--;
+    freeFrames--;
+    freeFrame(zeroPool[pooled]);
+  }
+}
+
 /** n physically contiguous free frames (the first one's address), or 0. */
 export function allocFrames(n: u64): u64 {
   if (n == 1) return allocFrame();
-  const f = findClearRun(usedMap, hint * 64, frameLimit, n);
+  let f = findClearRun(usedMap, hint * 64, frameLimit, n);
+  if (f == NONE && pooled > 0) {
+    drainPool();
+    f = findClearRun(usedMap, hint * 64, frameLimit, n);
+  }
+  if (f == NONE && reclaim()) return allocFrames(n);
   if (f == NONE) return 0;
   bitFill(usedMap, f, f + n, true);
   freeFrames -= n;

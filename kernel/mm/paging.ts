@@ -7,8 +7,8 @@
 // on the path to a user page, so the leaf entry alone decides what a mapping
 // allows. The TLB flush after a change is a hook (tlbFlush) the kernel sets
 // in arch.ts; it does nothing until then (and on the host).
-import { allocFrame, freeFrame } from './frames';
-import { physToVirt, zeroFrame } from './phys';
+import { allocZeroedFrame, freeFrame } from './frames';
+import { physToVirt } from './phys';
 
 export const PRESENT: u64 = 0x1;
 export const WRITABLE: u64 = 0x2;
@@ -51,9 +51,7 @@ function index(virt: u64, level: i32): u64 {
 
 /** A fresh zeroed table (its physical address), or 0 when memory is exhausted. */
 export function newTable(): u64 {
-  const t = allocFrame();
-  if (t != 0) zeroFrame(t);
-  return t;
+  return allocZeroedFrame();
 }
 
 /** The virtual address of the entry for virt in the table at physical `table`. */
@@ -132,6 +130,21 @@ export function map(pml4: u64, virt: u64, phys: u64, flags: u64): bool {
   if ((load<u64>(e) & PRESENT) != 0) throw new Error('paging: page is already mapped');
   store<u64>(e, phys | (flags & FLAG_MASK) | PRESENT);
   return true;
+}
+
+/**
+ * The address of the first entry of the page table that maps the 2 MiB
+ * region holding virt, creating the tables on the way (with USER on the
+ * entries above it when `user`): the entry of the region's page i is at
+ * + i * 8. 0 when no frame was left for a table; panics inside a 2 MiB page
+ * (it is never split here) or a 1 GiB one.
+ */
+export function pageTableOf(pml4: u64, virt: u64, user: bool): usize {
+  if (!canonical(virt)) throw new Error('paging: virtual address not canonical');
+  const base = virt & ~(HUGE_SIZE - 1);
+  const e = leafEntry(pml4, base, false, false);
+  if (e != 0 && hugeLeaf) throw new Error('paging: address is inside a 2 MiB page');
+  return leafEntry(pml4, base, true, user);
 }
 
 /**

@@ -6,8 +6,8 @@
 // start-up block (argc, argv, NULL envp, an empty auxv) that the user
 // runtime's _start reads. The rest of the stack is mapped on first touch
 // (stack.ts). docs/processes.md, "Spawning and loading".
-import { AddressSpace, copyIntoSpace, mapUser, mapUserShared, userRange } from '../mm/aspace';
-import { virtToPhys } from '../mm/phys';
+import { AddressSpace, mapUserFrame, mapUserShared, userRange } from '../mm/aspace';
+import { physToVirt, virtToPhys } from '../mm/phys';
 import { NO_EXECUTE, walk, WRITABLE } from '../mm/paging';
 import { E2BIG, ENOEXEC, ENOMEM } from '../syscall/numbers';
 
@@ -51,31 +51,63 @@ function pageBytes(p: u64, va: u64, fileSize: u64): u64 {
   return end > from ? end - from : 0;
 }
 
-/** Maps and fills one PT_LOAD segment (its header at `ph`); 0 or -errno. */
-function loadSegment(as: AddressSpace, elf: usize, bytes: usize, ph: usize): i64 {
+/**
+ * Whether the file's bytes from the end of the segment at `ph` up to offset
+ * `to` exist and belong to no other PT_LOAD segment: padding, which the
+ * segment's last page may then show without copying.
+ */
+function tailFree(elf: usize, bytes: usize, ph: usize, to: u64): bool {
+  if (to > u64(bytes)) return false;
+  const from = load<u64>(ph + 8) + load<u64>(ph + 32);
+  const phoff = usize(load<u64>(elf + 32));
+  const phnum = usize(load<u16>(elf + 56));
+  for (let i: usize = 0; i < phnum; i++) {
+    const other = elf + phoff + i * 56;
+    if (other == ph || load<u32>(other) != PT_LOAD) continue;
+    const start = load<u64>(other + 8);
+    if (start < to && start + load<u64>(other + 32) > from) return false;
+  }
+  return true;
+}
+
+/**
+ * Maps and fills one PT_LOAD segment (its header at `ph`), which must start
+ * on a page above `below` (the end of the previous segment: segments come
+ * in address order and never share a page, whose rights would clash).
+ * Its end rounded up to a page, or -errno.
+ */
+function loadSegment(as: AddressSpace, elf: usize, bytes: usize, ph: usize, below: u64): i64 {
   const flags = load<u32>(ph + 4);
   const offset = load<u64>(ph + 8);
   const va = load<u64>(ph + 16);
   const fileSize = load<u64>(ph + 32);
   const memSize = load<u64>(ph + 40);
   if (fileSize > memSize || offset > u64(bytes) || fileSize > u64(bytes) - offset) return -ENOEXEC;
-  if (memSize == 0) return 0;
+  if (memSize == 0) return i64(below);
   if (!userRange(va, memSize) || va + memSize > USER_STACK_BOTTOM - 4096) return -ENOEXEC; // below the stack and its guard page
+  if ((va & ~u64(0xfff)) < below) return -ENOEXEC;
   let rights: u64 = (flags & PF_X) != 0 ? 0 : NO_EXECUTE;
   if ((flags & PF_W) != 0) rights |= WRITABLE;
   if ((flags & (PF_W | PF_X)) == (PF_W | PF_X)) return -ENOEXEC; // W^X in user space too
-  // A read-only page that holds only this segment's bytes, page-aligned in the
-  // kernel's copy of the file too, is mapped from there instead of copied.
+  // A read-only page that is page-aligned in the kernel's copy of the file
+  // too is mapped from there instead of copied: whole pages of the segment,
+  // and its last page when the segment has no zero-filled tail and what
+  // follows it in that page of the file is padding (tailFree).
   const sharable = (flags & PF_W) == 0 && ((u64(elf) + offset - va) & 0xfff) == 0;
+  const fileEnd = va + fileSize; // the end of the bytes from the file
   for (let p = va & ~u64(0xfff); p < va + memSize; p += 4096) {
-    if (walk(as.pml4, p) != 0) return -ENOEXEC; // two segments share a page: their rights would clash
-    const filled = p >= va && p + 4096 <= va + fileSize; // the copy below overwrites all of it: no need to zero first
-    const ok = sharable && filled
-      ? mapUserShared(as, p, virtToPhys(elf + usize(offset + (p - va))), rights)
-      : mapUser(as, p, rights, !filled) && copyIntoSpace(as, p > va ? p : va, elf + usize(offset + (p > va ? p - va : 0)), pageBytes(p, va, fileSize));
-    if (!ok) return -ENOMEM;
+    const n = pageBytes(p, va, fileSize);
+    const from = elf + usize(offset + (p > va ? p - va : 0));
+    if (sharable && p >= va && (p + 4096 <= fileEnd || (fileSize == memSize && tailFree(elf, bytes, ph, offset + (p - va) + 4096)))) {
+      if (!mapUserShared(as, p, virtToPhys(from), rights)) return -ENOMEM;
+      continue;
+    }
+    const whole = p >= va && p + 4096 <= fileEnd; // the copy overwrites all of it: no need to zero first
+    const frame = mapUserFrame(as, p, rights, !whole);
+    if (frame == 0) return -ENOMEM;
+    if (n > 0) memcpy(physToVirt(frame) + usize(p > va ? 0 : va - p), from, usize(n));
   }
-  return 0;
+  return i64((va + memSize + 0xfff) & ~u64(0xfff));
 }
 
 /**
@@ -89,11 +121,13 @@ export function loadElf(as: AddressSpace, elf: usize, bytes: usize): i64 {
   const phoff = usize(load<u64>(elf + 32));
   const phnum = usize(load<u16>(elf + 56));
   let loaded = 0;
+  let end: u64 = 0;
   for (let i: usize = 0; i < phnum; i++) {
     const ph = elf + phoff + i * 56;
     if (load<u32>(ph) != PT_LOAD) continue;
-    const r = loadSegment(as, elf, bytes, ph);
+    const r = loadSegment(as, elf, bytes, ph, end);
     if (r < 0) return r;
+    end = u64(r);
     loaded++;
   }
   if (loaded == 0 || (walk(as.pml4, entry) & NO_EXECUTE) != 0 || walk(as.pml4, entry) == 0) return -ENOEXEC;
@@ -107,13 +141,15 @@ export function loadElf(as: AddressSpace, elf: usize, bytes: usize): i64 {
  * Returns the initial rsp (16-byte aligned, pointing at argc), or -errno.
  */
 export function setUpStack(as: AddressSpace, args: usize, argBytes: u64, argc: u64): i64 {
-  if (!mapUser(as, USER_STACK_TOP - 4096, WRITABLE | NO_EXECUTE)) return -ENOMEM;
   // [argc][argv 0..argc-1][NULL][NULL envp][AT_NULL, 0] then the strings.
   const words = 1 + argc + 1 + 1 + 2;
   if (argBytes + words * 8 > ARGS_MAX) return -E2BIG;
+  const frame = mapUserFrame(as, USER_STACK_TOP - 4096, WRITABLE | NO_EXECUTE, true);
+  if (frame == 0) return -ENOMEM;
+  const page = physToVirt(frame) - usize(USER_STACK_TOP - 4096); // + a user address of the page = its kernel address
   const strings = (USER_STACK_TOP - argBytes) & ~u64(15);
   const sp = (strings - words * 8) & ~u64(15);
-  if (!copyIntoSpace(as, strings, args, argBytes)) return -ENOMEM;
+  memcpy(page + usize(strings), args, usize(argBytes));
   block[0] = argc;
   let at = strings;
   let s = args;
@@ -125,7 +161,8 @@ export function setUpStack(as: AddressSpace, args: usize, argBytes: u64, argc: u
     at += u64(s - start);
   }
   for (let i = 1 + argc; i < words; i++) block[i32(i)] = 0;
-  return copyIntoSpace(as, sp, changetype<usize>(block) + 8, words * 8) ? i64(sp) : -ENOMEM;
+  memcpy(page + usize(sp), changetype<usize>(block) + 8, usize(words * 8));
+  return i64(sp);
 }
 
 /**

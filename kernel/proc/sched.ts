@@ -7,7 +7,7 @@
 // context that runs. Written so that a timer-driven preemptive scheduler can
 // call schedule() from the timer interrupt later. docs/processes.md.
 import { tssSetRsp0 } from '../cpu/tss';
-import { destroyAddressSpace } from '../mm/aspace';
+import { destroyAddressSpace } from '../mm/teardown';
 import { switchSpace } from '../mm/arch';
 import { kmapKernelPml4 } from '../mm/kmap';
 import { kstackFree, kstackTop } from './kstack';

@@ -4,7 +4,8 @@
 // console, and a place in the table and the ready queue. Every failure
 // returns what was taken so far. docs/processes.md, "Spawning".
 import { consoleDevice } from '../fs/devices';
-import { createAddressSpace, destroyAddressSpace } from '../mm/aspace';
+import { createAddressSpace } from '../mm/aspace';
+import { destroyAddressSpace } from '../mm/teardown';
 import { EAGAIN, ENOMEM } from '../syscall/numbers';
 import { kstackAlloc, kstackFree, kstackTop } from './kstack';
 import { loadElf, setUpStack } from './loader';

@@ -8,13 +8,14 @@
 // First framesRelease must hand out exactly the frames held back.
 import { framesFree, framesHeld, framesRelease, framesTotal } from '../../kernel/mm/frames';
 import {
-  AddressSpace, createAddressSpace, destroyAddressSpace, mapUser, setKernelSpace, unmapUser, userAccessible, userRange,
+  AddressSpace, createAddressSpace, mapUser, setKernelSpace, unmapUser, userAccessible, userRange,
   USER_END, USER_START,
 } from '../../kernel/mm/aspace';
 import {
   flagsOf, freeTables, HUGE, map, mapHuge, newTable, NO_EXECUTE, NOT_MAPPED, protect, translate, unmap, USER, walk, WRITABLE,
 } from '../../kernel/mm/paging';
 import { physToVirt } from '../../kernel/mm/phys';
+import { destroyAddressSpace } from '../../kernel/mm/teardown';
 import { below, readNumber, seed } from './hostlib';
 import { map as physMap, reserved, setupFrames } from './hostmap';
 
@@ -73,6 +74,11 @@ function checkSpace(s: i32, kernel: u64): void {
     assert(userAccessible(as.pml4, va + 8, 4088, false), 'mapped page not accessible');
     assert(userAccessible(as.pml4, va, 4096, true) == ((flags[s * MAX_PAGES + i] & WRITABLE) != 0), 'write access');
     assert(translate(kernel, va) == NOT_MAPPED, 'user page visible in the kernel tables');
+    // Tables come from the pool of zeroed frames: a stale entry would show up as a neighbour mapped.
+    for (let d: i32 = -1; d <= 1; d += 2) {
+      const n = va + u64(i64(d) * 4096);
+      if (userRange(n, 4096) && findPage(s, n) < 0) assert(translate(as.pml4, n) == NOT_MAPPED, 'a neighbour page mapped that the model does not have');
+    }
     for (let t = 0; t < 4; t++) if (t != s) assert(spaces[t].pml4 == 0 || translate(spaces[t].pml4, va) != f, 'frame shared by two spaces');
   }
 }
@@ -109,6 +115,7 @@ for (let r: u64 = 0; r < rounds; r++) {
     free(as);
     spaces[s] = createAddressSpace();
     assert(spaces[s].pml4 != 0, 'createAddressSpace ran out of frames');
+    for (let i: usize = 128; i < 512; i++) assert(load<u64>(physToVirt(spaces[s].pml4) + i * 8) == 0, 'a new space has user entries');
     count[s] = 0;
   } else if (roll < 55 && count[s] < MAX_PAGES) {
     const va = userPage();

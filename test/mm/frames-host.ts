@@ -6,8 +6,8 @@
 // match the model after every step, that allocating until exhaustion hands
 // out exactly the free count, and that everything comes back.
 import {
-  allocFrame, allocFrames, framesBitmapBytes, framesBitmapPhys, framesFree, framesHeld, framesTotal, framesUsed,
-  freeFrame, freeFrameRun,
+  allocFrame, allocFrames, allocZeroedFrame, framesBitmapBytes, framesBitmapPhys, framesFree, framesHeld, framesTotal, framesUsed,
+  freeFrame, freeFrameRun, freeZeroedFrame, setFrameReclaimer,
 } from '../../kernel/mm/frames';
 import { E820_USABLE, PAGE_SIZE } from '../../kernel/mm/memmap';
 import { physToVirt } from '../../kernel/mm/phys';
@@ -90,6 +90,28 @@ for (let r: u64 = 0; r < rounds; r++) {
   assert(framesUsed() == liveFrames, 'used count differs from the model');
 }
 
+// The pool of zeroed frames: a frame given back zeroed counts as free and
+// comes back first, still zero; one with a tag is never handed out as zeroed.
+const z = allocZeroedFrame();
+assert(z != 0, 'allocZeroedFrame');
+for (let o: usize = 0; o < 4096; o += 8) assert(load<u64>(physToVirt(z) + o) == 0, 'allocZeroedFrame gave a frame that is not zero');
+const freeBeforePool = framesFree();
+freeZeroedFrame(z);
+assert(framesFree() == freeBeforePool + 1, 'a pooled frame does not count as free');
+assert(allocZeroedFrame() == z && framesFree() == freeBeforePool, 'the pooled frame did not come back first');
+freeZeroedFrame(z);
+const dirty = allocFrame();
+store<u64>(physToVirt(dirty) + 4088, 0xdead);
+freeFrame(dirty);
+for (let i = 0; i < 100; i++) {
+  const f = allocZeroedFrame();
+  for (let o: usize = 0; o < 4096; o += 8) assert(load<u64>(physToVirt(f) + o) == 0, 'a zeroed frame with old contents');
+  take(f, 1);
+}
+while (live > 0) give(live - 1);
+liveFrames = 0;
+assert(framesFree() == baseline, 'frames not back after the pool');
+
 // Exhaustion: exactly the free frames come out, then 0, cleanly.
 let drained: u64 = 0;
 let p = allocFrame();
@@ -102,4 +124,27 @@ assert(drained == baseline - (liveFrames - drained), 'exhaustion handed out a di
 assert(framesFree() == 0 && allocFrames(2) == 0, 'frames left after exhaustion');
 while (live > 0) give(live - 1);
 assert(framesFree() == baseline, 'frames did not all come back');
+
+// The reclaimer: asked once when memory runs out, and what it frees is handed out.
+let kept: u64 = 0;
+let asked: i32 = 0;
+function giveBack(): bool {
+  asked++;
+  if (kept == 0) return false;
+  freeFrame(kept);
+  kept = 0;
+  return true;
+}
+setFrameReclaimer(giveBack);
+let last: u64 = allocFrame();
+kept = last;
+while (last != 0) {
+  last = allocFrame();
+  if (last != 0) take(last, 1);
+}
+assert(asked == 2 && kept == 0, 'the reclaimer was not asked when memory ran out');
+// (the reclaimed frame came out before the second, empty-handed, request)
+assert(framesFree() == 0, 'frames left after exhaustion with a reclaimer');
+while (live > 0) give(live - 1);
+assert(framesFree() == baseline, 'frames did not come back after reclaiming');
 console.log(`frames ok ${rounds} total ${framesTotal()} drained ${drained}`);

@@ -1,0 +1,71 @@
+// Tearing down an address space (aspace.ts): every user frame it owns and
+// every table of its user slots go back to the frame allocator. Only the
+// stretches of each table that the space's extents cover are visited, and
+// within them one `repe scasq` skips the empty entries, so the cost follows
+// what was mapped, not the size of the tables. Every entry visited is
+// cleared on the way, so the tables come back all zero and go to the frame
+// allocator's pool of zeroed frames, ready to be the next space's tables.
+// Pure code over physToVirt: test/mm/ runs it on the host.
+import { AddressSpace, KERNEL_SLOTS } from './aspace';
+import { freeFrame, freeZeroedFrame } from './frames';
+import { ADDR_MASK, HUGE, PRESENT, SHARED } from './paging';
+import { physToVirt } from './phys';
+
+/**
+ * The index of the first nonzero entry in [from, to) of the table at `t`, or
+ * `to`: one `repe scasq` (an entry that is not present is always 0 here:
+ * unmap writes 0).
+ */
+function nextEntry(t: usize, from: usize, to: usize): usize {
+  if (from >= to) return to;
+  let left: u64 = u64(to - from);
+  const found = asm<u64>('xor eax, eax', 'repe scasq', 'setne al',
+    asm.in('rdi', t + from * 8), asm.inout('rcx', left), asm.lateout('rax'), asm.clobber('rdi'));
+  return (found & 1) != 0 ? to - usize(left) - 1 : to;
+}
+
+/**
+ * Frees what the entries of the table at `table` (at `level`, 4 = PML4,
+ * mapping from virtual address `base`) point to, within the extents of
+ * `as`, and clears those entries. Every mapping lies inside an extent, so
+ * the table is all zero afterwards (the PML4's kernel slots aside).
+ */
+function freeEntries(as: AddressSpace, table: u64, level: i32, base: u64): void {
+  const t = physToVirt(table);
+  const shift = u64(12 + 9 * (level - 1));
+  const end = base + (u64(512) << shift);
+  for (let x: i32 = 0; x < as.extents; x++) {
+    const lo = as.ext[2 * x] > base ? as.ext[2 * x] : base;
+    const hi = as.ext[2 * x + 1] < end ? as.ext[2 * x + 1] : end;
+    if (lo >= hi) continue;
+    const last = usize((hi - 1 - base) >> shift) + 1;
+    for (let i = nextEntry(t, usize((lo - base) >> shift), last); i < last; i = nextEntry(t, i + 1, last)) {
+      const e = load<u64>(t + i * 8);
+      store<u64>(t + i * 8, 0);
+      if ((e & PRESENT) == 0) throw new Error('destroyAddressSpace: a non-present entry that is not 0');
+      if ((e & HUGE) != 0) throw new Error('destroyAddressSpace: a huge page in user space');
+      if (level > 1) {
+        freeEntries(as, e & ADDR_MASK, level - 1, base + (u64(i) << shift));
+        freeZeroedFrame(e & ADDR_MASK);
+      } else if ((e & SHARED) == 0) {
+        freeFrame(e & ADDR_MASK);
+      }
+    }
+  }
+}
+
+/**
+ * Frees every user frame and user table of `as`, its PML4 and the object
+ * itself; the kernel's shared tables stay. The CPU must not be using it.
+ */
+export function destroyAddressSpace(as: AddressSpace): void {
+  if (as.pml4 != 0) {
+    freeEntries(as, as.pml4, 4, 0);
+    memset(physToVirt(as.pml4), 0, KERNEL_SLOTS * 8);
+    freeZeroedFrame(as.pml4);
+  }
+  as.pml4 = 0;
+  as.pages = 0;
+  as.extents = 0;
+  free(as);
+}
