@@ -1,18 +1,30 @@
 // Kernel stacks of processes: KSTACK_PAGES frames of a contiguous run, with
 // the run's lowest frame kept as a guard page (unmapped from the kernel's
 // tables, which every address space shares), so an overflow of a process's
-// kernel stack faults instead of corrupting the memory below. Freed at
-// reaping; the guard page is mapped back before its frame is released.
+// kernel stack faults instead of corrupting the memory below. A reaped
+// process's stack waits, guard page in place, in a small cache for the next
+// process (no allocation, no page-table change); when memory runs out the
+// frame allocator asks for the cached ones back (setFrameReclaimer), and
+// only then is a guard page mapped back and its run freed.
 // docs/processes.md, "Kernel stacks".
-import { allocFrames, freeFrameRun } from '../mm/frames';
+import { allocFrames, freeFrameRun, setFrameReclaimer } from '../mm/frames';
 import { guardPage, unguardPage } from '../mm/guard';
 import { physToVirt } from '../mm/phys';
 
 /** Usable pages of a kernel stack (16 KiB), above one guard page. */
 export const KSTACK_PAGES: u64 = 4;
+/** How many freed stacks the cache keeps. */
+const CACHE: i32 = 8;
+
+const cache = new Uint64Array(CACHE); // guard-page addresses
+let cached: i32 = 0;
 
 /** A new kernel stack: the physical address of its guard page (the run's start), or 0 when memory is exhausted. */
 export function kstackAlloc(): u64 {
+  if (cached > 0) {
+    cached--;
+    return cache[cached];
+  }
   const run = allocFrames(KSTACK_PAGES + 1);
   if (run == 0) return 0;
   guardPage(run);
@@ -24,8 +36,37 @@ export function kstackTop(guard: u64): usize {
   return physToVirt(guard + (KSTACK_PAGES + 1) * 4096);
 }
 
-/** Returns the stack's frames; the stack must not be in use. */
+/** Gives a stack back (to the cache while it has room); the stack must not be in use. */
 export function kstackFree(guard: u64): void {
+  if (cached < CACHE) {
+    cache[cached] = guard;
+    cached++;
+    return;
+  }
+  release(guard);
+}
+
+function release(guard: u64): void {
   unguardPage(guard);
   freeFrameRun(guard, KSTACK_PAGES + 1);
+}
+
+/** Frees every cached stack; whether there was any (the frame allocator's reclaimer). */
+function kstackDrain(): bool {
+  const any = cached > 0;
+  while (cached > 0) {
+    cached--;
+    release(cache[cached]);
+  }
+  return any;
+}
+
+/** Frames the cache holds: free memory in all but name (meminfo counts them as free). */
+export function kstackCachedFrames(): u64 {
+  return u64(cached) * (KSTACK_PAGES + 1);
+}
+
+/** Lets the frame allocator take the cached stacks back when memory runs out. */
+export function kstackInit(): void {
+  setFrameReclaimer(kstackDrain);
 }
