@@ -14,10 +14,20 @@ export interface Diagnostic {
   length?: number;
 }
 
-/** Thrown to stop compilation once diagnostics have been reported. */
+/** The most diagnostics a CompileError's message spells out. */
+const MESSAGE_DIAGNOSTICS = 10;
+
+/**
+ * Thrown to stop compilation once diagnostics have been reported. The CLI
+ * prints `diagnostics` itself; the message carries them too (the first ten,
+ * plain), so that a caller that only shows messages, a test runner or the
+ * image build inside one, shows what went wrong.
+ */
 export class CompileError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {
-    super(`${diagnostics.length} error(s)`);
+    const shown = diagnostics.slice(0, MESSAGE_DIAGNOSTICS).map((d) => formatDiagnostic(d, { pretty: false, cwd: process.cwd() }));
+    const more = diagnostics.length > MESSAGE_DIAGNOSTICS ? [`… and ${diagnostics.length - MESSAGE_DIAGNOSTICS} more`] : [];
+    super([`${diagnostics.length} error(s)`, ...shown, ...more].join('\n'));
   }
 }
 

@@ -45,3 +45,19 @@ describe('programs tskc must reject', () => {
     });
   }
 });
+
+describe('CompileError', () => {
+  it('carries the diagnostics in its message, for callers that only show messages', () => {
+    const file = join(dir, files[0]!);
+    const [code, line] = (header(readFileSync(file, 'utf8'), 'error') ?? '').split(' @ ');
+    let message = '';
+    try {
+      compile({ entries: [file], target: 'linux', emit: 'asm', output: join(scratch(), 'y.asm'), debug: false });
+    } catch (e) {
+      if (!(e instanceof CompileError)) throw e;
+      message = e.message;
+    }
+    expect(message).toMatch(/^\d+ error\(s\)\n/);
+    expect(message).toMatch(new RegExp(`${files[0]!.replace('.', '\\.')}\\(${line},\\d+\\): error ${code}: `));
+  });
+});
