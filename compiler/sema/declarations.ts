@@ -15,6 +15,7 @@ import { unsupportedMessage } from './unsupported.js';
 import { mangleArgs } from './instances.js';
 import { checkInterruptSignature, readAttrs } from './attributes.js';
 import { checkTemplateStorage } from './templates.js';
+import { earlyConstants } from './earlyconsts.js';
 
 /** Symbols the generated entry code and linker script own. */
 const RESERVED = new Set(['_start', 'main']);
@@ -27,11 +28,15 @@ export function collectDeclarations(sema: Sema, ty: ExprTyper): void {
       if (ts.isFunctionDeclaration(st)) collectFunction(sema, mangler, st);
     }
   }
+  // Constants that field initializers may name first; the other globals
+  // after functions and classes, so initialisers can call and construct.
+  const early = earlyConstants(sema);
+  for (const st of early) collectGlobals(sema, ty, mangler, st);
   defineClasses(sema, ty, mangler);
-  // Globals after functions, so initialisers can call them.
+  const done = new Set(early);
   for (const sf of sema.files) {
     for (const st of sf.statements) {
-      if (ts.isVariableStatement(st)) collectGlobals(sema, ty, mangler, st);
+      if (ts.isVariableStatement(st) && !done.has(st)) collectGlobals(sema, ty, mangler, st);
     }
   }
   for (const f of sema.funcs.values()) for (const p of f.params) if (p.init) checkDefault(sema, ty, p.init, p.type, p.name);
