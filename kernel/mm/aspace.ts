@@ -39,7 +39,7 @@ export class AddressSpace {
   /** User pages mapped (frames this space owns). */
   pages: u64 = 0;
   /** Disjoint ranges [ext[2i], ext[2i+1]) holding every page ever mapped here, i < extents. */
-  readonly ext = new Uint64Array(8);
+  readonly ext = new Uint64Array(2 * MAX_EXTENTS);
   extents: i32 = 0;
   /** The 2 MiB region (its address >> 21) whose page table `pt` is, for mapping a run of pages without a walk each; 0: none yet. */
   ptRegion: u64 = 0;

@@ -43,9 +43,9 @@ export class Process {
   status: i64 = 0;
   /** The next process in the ready queue or in the zombie list. */
   next: Process | null = null;
-  fds = new Array<Device | null>(16);
+  fds = new Array<Device | null>(MAX_FDS);
   /** The next address mmap hands out. */
-  mmapNext: u64 = 0; // MMAP_BASE once spawned
+  mmapNext: u64 = MMAP_BASE;
   /** 512 bytes of FPU/SSE state at a 16-byte-aligned offset (fpuArea). */
   readonly fpu = new Uint8Array(528);
 

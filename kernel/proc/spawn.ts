@@ -9,7 +9,7 @@ import { destroyAddressSpace } from '../mm/teardown';
 import { EAGAIN, ENOMEM } from '../syscall/numbers';
 import { kstackAlloc, kstackFree, kstackTop } from './kstack';
 import { loadElf, setUpStack } from './loader';
-import { MMAP_BASE, Process, processAdd, processTableFull } from './process';
+import { Process, processAdd, processTableFull } from './process';
 import { programElf, programElfBytes, programName } from './programs';
 import { makeReady } from './sched';
 import { fpuInitState, newProcessStack } from './switch';
@@ -37,7 +37,6 @@ export function spawnProgram(index: usize, args: usize, argBytes: u64, argc: u64
   p.program = i64(index);
   p.name = programName(index);
   p.space = space;
-  p.mmapNext = MMAP_BASE;
   p.kstack = kstack;
   p.savedRsp = newProcessStack(kstackTop(kstack), u64(entry), u64(r));
   for (let fd: i32 = 0; fd < 3; fd++) p.fds[fd] = consoleDevice;
