@@ -13,6 +13,8 @@ export const enum State {
   Waiting = 3,
   /** Exited; its kernel stack and this object wait to be reaped. */
   Zombie = 4,
+  /** Exited and reaped, kept (in its table slot) until its parent's wait takes the status. */
+  Dead = 5,
 }
 
 /** How many processes can exist at once (the idle context not counted). */
@@ -35,8 +37,12 @@ export class Process {
   kstack: u64 = 0;
   /** Its kernel rsp while another process runs (switch.ts). */
   savedRsp: u64 = 0;
-  /** The process waiting for it in spawn, if any. */
+  /** The process that spawned it and takes its status, until it has (null: nobody will). */
   parent: Process | null = null;
+  /** The child it is blocked on, while Waiting. */
+  waitingFor: Process | null = null;
+  /** How many of its children run in the background (spawned without waiting) and are not waited for yet. */
+  children: i32 = 0;
   /** The status of the child it waited for. */
   childStatus: i64 = 0;
   /** Its exit status: what exit() got, or 256 + the vector of the fault that killed it. */
@@ -78,6 +84,34 @@ export function processRemove(p: Process): void {
     if (table[i] === p) {
       table[i] = null;
       live--;
+    }
+  }
+}
+
+/** The process `pid` if `parent` spawned it in the background and has not taken its status yet; else null. */
+export function processChild(parent: Process, pid: i64): Process | null {
+  for (let i: i32 = 0; i < MAX_PROCESSES; i++) {
+    const p = table[i];
+    if (p !== null && p.pid == pid && p.parent === parent) return p;
+  }
+  return null;
+}
+
+/**
+ * `parent` is exiting: its background children will have nobody to take
+ * their status. Those still running carry on as orphans; those already
+ * dead leave the table and are freed.
+ */
+export function processOrphan(parent: Process): void {
+  for (let i: i32 = 0; i < MAX_PROCESSES && parent.children > 0; i++) {
+    const p = table[i];
+    if (p === null || p.parent !== parent) continue;
+    p.parent = null;
+    parent.children--;
+    if (p.state == State.Dead) {
+      table[i] = null;
+      live--;
+      free(p);
     }
   }
 }

@@ -4,14 +4,15 @@
 // input) or by faulting. When nothing is ready the idle context (pid 0, the
 // kernel's boot stack) halts the CPU until an interrupt. Exited processes
 // become zombies on a list (any number of them) and are reaped by the next
-// context that runs. Written so that a timer-driven preemptive scheduler can
+// context that runs; one whose parent has yet to take its status (a
+// background child not waited for) stays in the table, Dead, until it does. Written so that a timer-driven preemptive scheduler can
 // call schedule() from the timer interrupt later. docs/processes.md.
 import { tssSetRsp0 } from '../cpu/tss';
 import { destroyAddressSpace } from '../mm/teardown';
 import { switchSpace } from '../mm/arch';
 import { kmapKernelPml4 } from '../mm/kmap';
 import { kstackFree, kstackTop } from './kstack';
-import { Process, processRemove, State } from './process';
+import { Process, processOrphan, processRemove, State } from './process';
 import { fpuRestore, fpuSave, switchStacks } from './switch';
 
 const idle = new Process();
@@ -67,9 +68,13 @@ function reapZombies(): void {
       keep = z;
       continue;
     }
-    processRemove(z);
     kstackFree(z.kstack);
     free(z.fds);
+    if (z.parent !== null) {
+      z.state = State.Dead; // its parent's wait frees it
+      continue;
+    }
+    processRemove(z);
     free(z);
   }
   zombies = keep;
@@ -118,9 +123,22 @@ export function yieldCpu(): void {
   schedule();
 }
 
-/** Blocks the current process until a child's exit wakes it; returns that child's status. */
+/**
+ * Takes the status of `child`, which the current process spawned: at once
+ * if it has exited, else after blocking until its exit wakes the caller.
+ * The child then belongs to nobody (a dead one is freed here).
+ */
 export function waitForChild(child: Process): i64 {
+  if (child.state == State.Zombie || child.state == State.Dead) {
+    child.parent = null;
+    if (child.state == State.Dead) {
+      processRemove(child);
+      free(child);
+    }
+    return child.status;
+  }
   child.parent = current;
+  current.waitingFor = child;
   current.state = State.Waiting;
   schedule();
   return current.childStatus;
@@ -135,6 +153,7 @@ export function exitCurrent(status: i64): never {
   const p = current;
   if (p === idle) throw new Error('exitCurrent: the idle context cannot exit');
   p.status = status;
+  if (p.children > 0) processOrphan(p);
   for (let i: i32 = 0; i < p.fds.length; i++) p.fds[i] = null;
   const space = p.space;
   if (space !== null) {
@@ -146,8 +165,10 @@ export function exitCurrent(status: i64): never {
   p.next = zombies;
   zombies = p;
   const parent = p.parent;
-  if (parent !== null && parent.state == State.Waiting) {
+  if (parent !== null && parent.state == State.Waiting && parent.waitingFor === p) {
     parent.childStatus = status;
+    parent.waitingFor = null;
+    p.parent = null; // delivered: the reaper frees it
     makeReady(parent);
   }
   schedule();

@@ -7,10 +7,10 @@
 // the last slot: -ENOSYS. Adding a call: docs/adding-a-syscall.md.
 import { sysClose, sysOpen, sysRead, sysWrite } from './files';
 import { sysMeminfo, sysMmap, sysMunmap } from './memory';
-import { sysExit, sysGetpid, sysSpawn, sysUptime, sysYield } from './process';
+import { sysExit, sysGetpid, sysSpawn, sysUptime, sysWait, sysYield } from './process';
 import {
   ENOSYS, SYS_CLOSE, SYS_EXIT, SYS_GETPID, SYS_MEMINFO, SYS_MMAP, SYS_MUNMAP, SYS_OPEN, SYS_READ, SYS_SCHED_YIELD,
-  SYS_SPAWN, SYS_TSKC_END, SYS_UPTIME, SYS_WRITE,
+  SYS_SPAWN, SYS_TSKC_END, SYS_UPTIME, SYS_WAIT, SYS_WRITE,
 } from './numbers';
 
 /** What syscallEntry (entry.ts) saved, lowest address first. */
@@ -29,7 +29,7 @@ export class SyscallFrame {
 }
 
 /** Slots: every number below SYS_TSKC_END, and one more (the last) that answers -ENOSYS. */
-const SLOTS: i32 = 504;
+const SLOTS: i32 = i32(SYS_TSKC_END) + 1;
 /** The system call table: the entry point of number n's handler at index n. */
 const table = new Uint64Array(SLOTS);
 /** The table's first element, for the entry's indexed call. @export tskc_syscall_table */
@@ -47,7 +47,8 @@ function callMunmap(f: SyscallFrame): i64 { return sysMunmap(f.rdi, f.rsi); }
 function callYield(f: SyscallFrame): i64 { return sysYield(); }
 function callGetpid(f: SyscallFrame): i64 { return sysGetpid(); }
 function callExit(f: SyscallFrame): i64 { return sysExit(i64(f.rdi)); }
-function callSpawn(f: SyscallFrame): i64 { return sysSpawn(f.rdi, f.rsi); }
+function callSpawn(f: SyscallFrame): i64 { return sysSpawn(f.rdi, f.rsi, f.rdx); }
+function callWait(f: SyscallFrame): i64 { return sysWait(f.rdi); }
 function callMeminfo(f: SyscallFrame): i64 { return sysMeminfo(f.rdi); }
 function callUptime(f: SyscallFrame): i64 { return sysUptime(); }
 function callNosys(f: SyscallFrame): i64 { return -ENOSYS; }
@@ -69,9 +70,9 @@ export function syscallTableInit(): void {
   set(SYS_GETPID, callGetpid);
   set(SYS_EXIT, callExit);
   set(SYS_SPAWN, callSpawn);
+  set(SYS_WAIT, callWait);
   set(SYS_MEMINFO, callMeminfo);
   set(SYS_UPTIME, callUptime);
-  if (SYS_TSKC_END >= i64(SLOTS)) throw new Error('syscall table: SLOTS must exceed SYS_TSKC_END');
   tableAt = u64(changetype<usize>(table) + 8);
   last = u64(SLOTS - 1);
 }

@@ -17,17 +17,23 @@ export const SYS_GETPID: i64 = 39;
 export const SYS_EXIT: i64 = 60;
 
 // tskc's own calls. Linux answers them with -ENOSYS.
-/** spawn(line, len): runs the program named by the line's first word with the line's words as argv; waits; returns its status. */
+/**
+ * spawn(line, len, flags): runs the program named by the line's first word
+ * with the line's words as argv; waits and returns its status, or with
+ * SPAWN_NOWAIT returns its pid at once (take its status with wait).
+ */
 export const SYS_SPAWN: i64 = 500;
 /** meminfo(buf): fills a MemInfo (userland/lib/sys.ts) of MEMINFO_SIZE bytes. */
 export const SYS_MEMINFO: i64 = 501;
 /** uptime(): milliseconds since boot. */
 export const SYS_UPTIME: i64 = 502;
+/** wait(pid): waits for the background child `pid` to exit; its status, or -ECHILD. */
+export const SYS_WAIT: i64 = 503;
 
 /** The lowest number tskc gives its own calls. */
 export const SYS_TSKC_FIRST: i64 = 500;
 /** One past the highest number in this table. */
-export const SYS_TSKC_END: i64 = 503;
+export const SYS_TSKC_END: i64 = 504;
 
 /** Bytes a meminfo call writes: four u64 (free frames, total frames, heap bytes used, heap bytes free). */
 export const MEMINFO_SIZE: i64 = 32;
@@ -38,6 +44,7 @@ export const ENOENT: i64 = 2;
 export const E2BIG: i64 = 7;
 export const ENOEXEC: i64 = 8;
 export const EBADF: i64 = 9;
+export const ECHILD: i64 = 10;
 export const EAGAIN: i64 = 11;
 export const ENOMEM: i64 = 12;
 export const EFAULT: i64 = 14;
@@ -57,3 +64,5 @@ export const PROT_WRITE: i64 = 2;
 export const PROT_EXEC: i64 = 4;
 export const MAP_PRIVATE: i64 = 0x02;
 export const MAP_ANONYMOUS: i64 = 0x20;
+/** spawn's flag: do not wait for the child; return its pid. */
+export const SPAWN_NOWAIT: i64 = 1;

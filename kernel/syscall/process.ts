@@ -1,14 +1,16 @@
-// The process calls: getpid, sched_yield, exit, spawn and uptime. spawn
-// takes a command line (`hello`, `crash div0`): its first word names a
+// The process calls: getpid, sched_yield, exit, spawn, wait and uptime.
+// spawn takes a command line (`hello`, `crash div0`): its first word names a
 // program of the image, and its words become the new process's argv; the
 // caller waits until the child exits and gets its status (0–255 from exit,
-// 256 + the vector of a fault that killed it).
+// 256 + the vector of a fault that killed it), or with SPAWN_NOWAIT gets the
+// child's pid at once and runs alongside it until wait(pid).
 import { uptimeMs } from '../interrupts/pit';
 import { copyFromUser } from '../mm/usercopy';
 import { findProgram } from '../proc/programs';
+import { processChild } from '../proc/process';
 import { currentProcess, exitCurrent, waitForChild, yieldCpu } from '../proc/sched';
 import { spawnError, spawnProgram } from '../proc/spawn';
-import { E2BIG, EINVAL, ENOENT } from './numbers';
+import { E2BIG, ECHILD, EINVAL, ENOENT, SPAWN_NOWAIT } from './numbers';
 
 /** The longest command line spawn takes. */
 export const SPAWN_LINE_MAX: u64 = 256;
@@ -36,9 +38,9 @@ function isSpace(b: u8): bool {
   return b == 32 || b == 9;
 }
 
-/** spawn(line, len): runs the program the line names and waits for it; its status, or -errno. */
-export function sysSpawn(user: u64, len: u64): i64 {
-  if (len == 0) return -EINVAL;
+/** spawn(line, len, flags): runs the program the line names and waits for it (its status), or not (its pid); or -errno. */
+export function sysSpawn(user: u64, len: u64, flags: u64): i64 {
+  if (len == 0 || (flags & ~u64(SPAWN_NOWAIT)) != 0) return -EINVAL;
   if (len > SPAWN_LINE_MAX) return -E2BIG;
   const r = copyFromUser(changetype<usize>(line) + 8, user, len);
   if (r < 0) return r;
@@ -68,5 +70,18 @@ export function sysSpawn(user: u64, len: u64): i64 {
   if (index < 0) return -ENOENT;
   const child = spawnProgram(usize(index), base, u64(out), argc);
   if (child === null) return spawnError();
+  if ((flags & u64(SPAWN_NOWAIT)) == 0) return waitForChild(child);
+  const me = currentProcess();
+  child.parent = me;
+  me.children++;
+  return child.pid;
+}
+
+/** wait(pid): the status of the background child `pid` once it has exited; -ECHILD if it is no such child of the caller. */
+export function sysWait(pid: u64): i64 {
+  const me = currentProcess();
+  const child = processChild(me, i64(pid));
+  if (child === null) return -ECHILD;
+  me.children--;
   return waitForChild(child);
 }

@@ -2,11 +2,12 @@
 // of kernel/syscall/numbers.ts. Each returns what the kernel returns: a
 // value ≥ 0, or -errno (isError tells them apart). Runs unchanged on the tskc
 // kernel (`--target user`) and on Linux (`--target linux`), where tskc's own
-// calls (spawn, meminfo, uptime) return -ENOSYS.
+// calls (spawn, wait, meminfo, uptime) return -ENOSYS.
 
 import {
-  E2BIG, EAGAIN, EBADF, EFAULT, EINVAL, EMFILE, ENAMETOOLONG, ENOENT, ENOEXEC, ENOMEM, ENOSYS, MAP_ANONYMOUS, MAP_PRIVATE, MAX_ERRNO, PROT_READ, PROT_WRITE,
-  SYS_CLOSE, SYS_GETPID, SYS_MEMINFO, SYS_MMAP, SYS_MUNMAP, SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_UPTIME, SYS_WRITE,
+  E2BIG, EAGAIN, EBADF, ECHILD, EFAULT, EINVAL, EMFILE, ENAMETOOLONG, ENOENT, ENOEXEC, ENOMEM, ENOSYS, MAP_ANONYMOUS, MAP_PRIVATE, MAX_ERRNO, PROT_READ,
+  PROT_WRITE, SPAWN_NOWAIT, SYS_CLOSE, SYS_GETPID, SYS_MEMINFO, SYS_MMAP, SYS_MUNMAP, SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_UPTIME,
+  SYS_WAIT, SYS_WRITE,
 } from '../../kernel/syscall/numbers';
 
 /** What meminfo fills (MEMINFO_SIZE bytes, four u64 in this order). */
@@ -29,6 +30,7 @@ export function errnoName(errno: i64): string {
     case E2BIG: return 'E2BIG';
     case ENOEXEC: return 'ENOEXEC';
     case EBADF: return 'EBADF';
+    case ECHILD: return 'ECHILD';
     case EAGAIN: return 'EAGAIN';
     case ENOMEM: return 'ENOMEM';
     case EFAULT: return 'EFAULT';
@@ -82,7 +84,17 @@ export function exit(code: i32): never {
 
 /** Runs the program the command line names (its first word) with the line's words as argv, waits for it; its status or -errno. */
 export function spawn(line: usize, len: usize): i64 {
-  return syscall(SYS_SPAWN, line, len);
+  return syscall(SYS_SPAWN, line, len, 0);
+}
+
+/** spawn without waiting: the child's pid (it runs alongside the caller), or -errno. Take its status with wait. */
+export function spawnBackground(line: usize, len: usize): i64 {
+  return syscall(SYS_SPAWN, line, len, SPAWN_NOWAIT);
+}
+
+/** Waits for the background child `pid` to exit; its status, or -ECHILD. */
+export function wait(pid: i64): i64 {
+  return syscall(SYS_WAIT, pid);
 }
 
 export function meminfo(info: MemInfo): i64 {

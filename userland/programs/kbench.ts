@@ -2,13 +2,14 @@
 // timed with rdtsc from ring 3. Under QEMU's `-icount shift=0,sleep=off`
 // the TSC counts guest instructions exactly, so each figure is the
 // instructions from the `syscall` (or the spawn call) to the next user
-// instruction, less the cost of the two rdtsc reads themselves. Prints one
+// instruction, less the cost of the two rdtsc reads themselves (`switch`:
+// half a round trip through another process). Prints one
 // line per path, "kbench: NAME MIN", the fewest of several runs, then
 // "kbench: done". On an ordinary QEMU or machine the numbers are cycles.
 
 import { O_WRONLY, SYS_GETPID, SYS_SCHED_YIELD, SYS_WRITE } from '../../kernel/syscall/numbers';
 import { printf } from '../lib/print';
-import { close, open, spawn } from '../lib/sys';
+import { close, open, spawn, spawnBackground, wait } from '../lib/sys';
 
 const RUNS: i32 = 20;
 const text = 'ab';
@@ -64,6 +65,25 @@ function benchSpawn(name: string, line: string, runs: i32): void {
   report(name, best);
 }
 
+/**
+ * A switch between two processes: with `yielder` running in the background,
+ * a sched_yield goes to it and its next sched_yield comes back. Half the
+ * fewest ticks of that round trip.
+ */
+function benchSwitch(): void {
+  const line = 'yielder 200';
+  const pid = spawnBackground(changetype<usize>(line) + 8, usize(line.length));
+  let best: u64 = 0xffffffffffffffff;
+  for (let i: i32 = 0; i < RUNS; i++) {
+    const t0 = rdtsc();
+    syscall(SYS_SCHED_YIELD);
+    const t1 = rdtsc();
+    if (t1 - t0 < best) best = t1 - t0;
+  }
+  wait(pid);
+  report('switch', (best - overhead) / 2 + overhead);
+}
+
 overhead = emptyPair();
 benchSyscall('getpid', SYS_GETPID);
 benchSyscall('yield', SYS_SCHED_YIELD);
@@ -71,6 +91,7 @@ benchWrite('write2', 1);
 const nullFd = open('/dev/null', O_WRONLY);
 benchWrite('write2-null', nullFd);
 close(nullFd);
+benchSwitch();
 benchSpawn('spawn-exit-reap', 'true', 10);
 benchSpawn('fault-kill-reap', 'crash null', 3);
 printf('kbench: done\n');

@@ -7,13 +7,16 @@
 //   line   a 257-byte spawn line is -E2BIG, a 256-byte one is looked up;
 //   table  spawning itself ever deeper (`limits deep N`) ends with -EAGAIN
 //          once the process table (MAX_PROCESSES = 64) is full; it prints
-//          the depth reached.
+//          the depth reached;
+//   background  children spawned without waiting run alongside it; wait
+//          takes their statuses in any order, once (then -ECHILD), also a
+//          killed one's; some are left unwaited when it exits.
 // Prints "limits: NAME ok" per check and "limits: done, F failed".
 
-import { E2BIG, EAGAIN, EMFILE, ENAMETOOLONG, ENOENT, O_RDONLY, SYS_OPEN } from '../../kernel/syscall/numbers';
+import { E2BIG, EAGAIN, ECHILD, EMFILE, ENAMETOOLONG, ENOENT, O_RDONLY, SYS_OPEN } from '../../kernel/syscall/numbers';
 import { argIs, argNumber } from '../lib/args';
 import { printf } from '../lib/print';
-import { close, exit, isError, open, spawn } from '../lib/sys';
+import { close, exit, isError, open, schedYield, spawn, spawnBackground, wait } from '../lib/sys';
 
 const line: usize = memory.data(300);
 let failures: i32 = 0;
@@ -93,10 +96,35 @@ function checkTable(): void {
   printf(`limits: process table full at depth ${depth}\n`);
 }
 
+/** Spawns `text` in the background; its pid. */
+function background(text: string): i64 {
+  return spawnBackground(changetype<usize>(text) + 8, usize(text.length));
+}
+
+function checkBackground(): void {
+  const a = background('yielder 5');
+  const b = background('yielder 3');
+  const c = background('crash null');
+  const t = background('true');
+  for (let i: i32 = 0; i < 3; i++) schedYield();
+  const sb = wait(b);
+  const sc = wait(c);
+  const st = wait(t);
+  const sa = wait(a);
+  const again = wait(a);
+  const notMine = wait(1); // the shell
+  const ok = a > 0 && b > 0 && c > 0 && t > 0 && sa == 0 && sb == 0 && st == 0 && sc == 256 + 14 && again == -ECHILD && notMine == -ECHILD;
+  report('background', ok, sc, again);
+  // Left to run or to die unwaited: freed when this process exits.
+  background('true');
+  background('yielder 2');
+}
+
 if (argIs(1, 'deep')) deep(argNumber(2, 0));
 checkFds();
 checkName();
 checkLine();
 checkTable();
+checkBackground();
 printf(`limits: done, ${failures} failed\n`);
 exit(failures == 0 ? 0 : 1);

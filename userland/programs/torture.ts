@@ -15,7 +15,7 @@
 
 import {
   EBADF, EFAULT, EINVAL, ENOENT, ENOMEM, ENOSYS, MEMINFO_SIZE, SYS_CLOSE, SYS_GETPID, SYS_MEMINFO, SYS_MMAP, SYS_MUNMAP,
-  SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_UPTIME, SYS_WRITE,
+  SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_UPTIME, SYS_WAIT, SYS_WRITE,
 } from '../../kernel/syscall/numbers';
 import { argNumber } from '../lib/args';
 import { printf, println } from '../lib/print';
@@ -153,7 +153,7 @@ function callMunmap(): i64 {
 
 /** One random call; returns its result (an unknown number's must be -ENOSYS). */
 function oneCall(): i64 {
-  switch (i32(rng.below(13))) {
+  switch (i32(rng.below(14))) {
     case 0: return syscall(SYS_READ, safeFd(), writablePtr(), length());
     case 1: return syscall(SYS_WRITE, safeFd(), readablePtr(), length());
     case 2: return callOpen();
@@ -162,9 +162,10 @@ function oneCall(): i64 {
     case 5: return callMunmap();
     case 6: return syscall(SYS_SCHED_YIELD);
     case 7: return syscall(SYS_GETPID);
-    case 8: return syscall(SYS_SPAWN, readablePtr(), length());
+    case 8: return syscall(SYS_SPAWN, readablePtr(), length(), rng.below(4));
     case 9: return syscall(SYS_MEMINFO, rng.below(3) == 0 ? u64(scratch) + rng.below(SCRATCH_SIZE - u64(MEMINFO_SIZE)) : foreignPtr());
     case 10: return syscall(SYS_UPTIME);
+    case 11: return syscall(SYS_WAIT, rng.below(2) == 0 ? rng.below(4) : rng.next());
     default: {
       const r = syscall(1000 + rng.below(1000), rng.next(), rng.next(), rng.next(), rng.next(), rng.next(), rng.next());
       if (r != -ENOSYS) tally.wrong++;
