@@ -28,6 +28,8 @@ export const MAX_USER_PAGES: u64 = 8192;
 
 export class Process {
   pid: i64 = 0;
+  /** Its index in the process table; -1 when it has none. */
+  slot: i32 = -1;
   state: i32 = 0;
   /** The program it runs (its index in programs.ts; -1 for the idle context). */
   program: i64 = -1;
@@ -69,6 +71,7 @@ export function processAdd(p: Process): bool {
   for (let i: i32 = 0; i < MAX_PROCESSES; i++) {
     if (table[i] === null) {
       table[i] = p;
+      p.slot = i;
       p.pid = nextPid;
       nextPid++;
       live++;
@@ -80,12 +83,10 @@ export function processAdd(p: Process): bool {
 
 /** Takes `p` out of the table (it is being reaped). */
 export function processRemove(p: Process): void {
-  for (let i: i32 = 0; i < MAX_PROCESSES; i++) {
-    if (table[i] === p) {
-      table[i] = null;
-      live--;
-    }
-  }
+  if (p.slot < 0 || table[p.slot] !== p) throw new Error('processRemove: not in the table');
+  table[p.slot] = null;
+  p.slot = -1;
+  live--;
 }
 
 /** The process `pid` if `parent` spawned it in the background and has not taken its status yet; else null. */
@@ -109,8 +110,7 @@ export function processOrphan(parent: Process): void {
     p.parent = null;
     parent.children--;
     if (p.state == State.Dead) {
-      table[i] = null;
-      live--;
+      processRemove(p);
       free(p);
     }
   }
