@@ -52,8 +52,17 @@ export function createFrontend(entryPaths: string[], target: Target, diags: Diag
   }
   diags.throwIfErrors();
   const { libs, support } = runtimeFilesFor(target);
-  const program = ts.createProgram([...libs, ...support, ...entries], TS_OPTIONS);
-  diags.addTs(ts.getPreEmitDiagnostics(program));
+  let program: ts.Program;
+  try {
+    program = ts.createProgram([...libs, ...support, ...entries], TS_OPTIONS);
+    diags.addTs(ts.getPreEmitDiagnostics(program));
+  } catch (e) {
+    // TypeScript's parser and checker recurse: a file nested thousands deep exhausts the stack (tsc fails the same way).
+    if (!(e instanceof RangeError)) throw e;
+    diags.global('TSK1044', `the input nests too deeply for TypeScript to parse or check it (${e.message}); split deep expressions into statements (docs/language.md §9)`);
+    diags.throwIfErrors();
+    throw e;
+  }
   const runtimeFiles = new Set([...libs, ...support].map((f) => program.getSourceFile(f)?.fileName ?? f));
   return { program, runtime: support, entries, runtimeFiles };
 }

@@ -5,6 +5,7 @@
 import ts = require('typescript');
 import { Sema } from './context.js';
 import { collectDeclarations } from './declarations.js';
+import { checkNesting } from './depth.js';
 import { ExprTyper } from './expr.js';
 import { StmtChecker } from './stmt.js';
 import { checkNakedFunctions } from './naked.js';
@@ -21,6 +22,7 @@ export function analyze(
 ): Sema {
   const sema = new Sema(program, program.getTypeChecker(), target, diags, runtimeFiles);
   sema.files = initOrder(sema, roots);
+  if (!checkNesting(sema)) return sema; // walking it would exhaust the compiler's stack
   const ty = new ExprTyper(sema);
   const stmts = new StmtChecker(sema, ty);
   ty.typeBody = (f) => {

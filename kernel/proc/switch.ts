@@ -96,9 +96,11 @@ export function fpuRestore(area: usize): void {
   asm('fxrstor64 [rdi]', 'ret');
 }
 
-/** Writes the state of a fresh process into `area` (512 bytes): x87 control 0x37f, MXCSR 0x1f80, all else 0. */
+/**
+ * Writes the state of a fresh process into `area` (512 bytes, already all
+ * zero: a new Process's): x87 control 0x37f, MXCSR 0x1f80, all else 0.
+ */
 export function fpuInitState(area: usize): void {
-  memset(area, 0, 512);
   store<u16>(area, 0x37f);
   store<u32>(area + 24, 0x1f80);
 }
