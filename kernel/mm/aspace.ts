@@ -9,7 +9,7 @@
 // visits only those stretches of its tables. Pure code over physToVirt and
 // paging.ts: test/mm/ runs it on the host. See docs/memory-map.md.
 import { allocFrame, allocZeroedFrame, freeFrame } from './frames';
-import { NO_EXECUTE, pageTableOf, NOT_MAPPED, PRESENT, SHARED, translate, unmap, USER, walk, WRITABLE } from './paging';
+import { ADDR_MASK, HUGE, NO_EXECUTE, pageTableOf, NOT_MAPPED, PRESENT, SHARED, translate, unmap, USER, walk, WRITABLE } from './paging';
 import { physToVirt } from './phys';
 
 /** The first user address: PML4 slot 128 (64 TiB). */
@@ -202,7 +202,23 @@ export function userAccessible(pml4: u64, va: u64, bytes: u64, write: bool): boo
   if (!userRange(va, bytes)) return false;
   const need = PRESENT | USER | (write ? WRITABLE : 0);
   for (let p = va & ~u64(0xfff); p < va + bytes; p += 4096) {
-    if ((walk(pml4, p) & need) != need) return false;
+    if (!grants(pml4, p, need)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether every level of the walk for the page at `va` has all the `need`
+ * bits (what the CPU itself requires of a user access, or of a supervisor
+ * write with CR0.WP): a plain four-load walk, since every system call with a
+ * buffer runs it. A 2 MiB page (never in user space) does not count.
+ */
+function grants(pml4: u64, va: u64, need: u64): bool {
+  let t = pml4;
+  for (let shift: u64 = 39; shift >= 12; shift -= 9) {
+    const e = load<u64>(physToVirt(t) + usize((va >> shift) & 511) * 8);
+    if ((e & need) != need || (shift != 12 && (e & HUGE) != 0)) return false;
+    t = e & ADDR_MASK;
   }
   return true;
 }
