@@ -1,13 +1,16 @@
 // Reads the debug table (compiler/x86/debugtable.ts, docs/debugging.md) out
 // of a linked ELF and looks addresses up in it: the function containing an
-// address and the TS file:line:col of its instruction. Programs without a
+// address, the TS file:line:col of its instruction, and for code the inliner
+// copied, the chain of calls it was copied into. Programs without a
 // table (not made by tskc) fall back to the ELF's sized FUNC symbols.
 import { ToolError } from '../driver/toolchain.js';
-import { DEBUG_TABLE_MAGIC, DEBUG_TABLE_SYMBOL, DEBUG_TABLE_VERSION } from '../x86/debugtable.js';
+import { DEBUG_TABLE_HEADER, DEBUG_TABLE_MAGIC, DEBUG_TABLE_SYMBOL, DEBUG_TABLE_VERSION } from '../x86/debugtable.js';
 import { Elf, STT_FUNC } from './elf.js';
 
 export interface FuncEntry { name: string; start: bigint; size: bigint }
-export interface LineEntry { addr: bigint; file: string; line: number; col: number }
+/** A call the inliner replaced: the callee copied there, where the call was, and the site that call was itself copied at. */
+export interface InlineSite { callee: string; file: string; line: number; col: number; parent: InlineSite | null }
+export interface LineEntry { addr: bigint; file: string; line: number; col: number; site: InlineSite | null }
 
 export interface Location {
   addr: bigint;
@@ -58,15 +61,17 @@ function decodeTable(elf: Elf, addr: bigint): SymbolTable {
   const bad = (why: string): never => {
     throw new ToolError(`${elf.path}: its ${DEBUG_TABLE_SYMBOL} is ${why}`);
   };
-  if (at === null || at + 32 > elf.bytes.length) return bad('outside the file');
+  if (at === null || at + DEBUG_TABLE_HEADER > elf.bytes.length) return bad('outside the file');
   if (elf.u32(at) !== DEBUG_TABLE_MAGIC) return bad('not a tskc debug table (bad magic)');
   if (elf.u32(at + 4) !== DEBUG_TABLE_VERSION) return bad(`version ${elf.u32(at + 4)}; this tskc reads version ${DEBUG_TABLE_VERSION}`);
   const base = elf.u64(at + 8);
-  const [nfuncs, nrows, nruns] = [elf.u32(at + 16), elf.u32(at + 20), elf.u32(at + 24)];
-  const funcsAt = at + 32;
+  const [nfuncs, nrows, nruns, nsiteRuns, nsites] = [16, 20, 24, 28, 32].map((o) => elf.u32(at + o));
+  const funcsAt = at + DEBUG_TABLE_HEADER;
   const rowsAt = funcsAt + 12 * nfuncs;
   const runsAt = rowsAt + 8 * nrows;
-  if (runsAt + 8 * nruns > elf.bytes.length) return bad('truncated');
+  const siteRunsAt = runsAt + 8 * nruns;
+  const sitesAt = siteRunsAt + 8 * nsiteRuns;
+  if (sitesAt + 16 * nsites > elf.bytes.length) return bad('truncated');
   const str = (off: number): string => {
     const len = Number(elf.u64(at + off));
     return new TextDecoder().decode(elf.bytes.subarray(at + off + 8, at + off + 8 + len));
@@ -78,12 +83,29 @@ function decodeTable(elf: Elf, addr: bigint): SymbolTable {
   }
   const runs: { first: number; file: string }[] = [];
   for (let i = 0; i < nruns; i++) runs.push({ first: elf.u32(runsAt + 8 * i), file: str(elf.u32(runsAt + 8 * i + 4)) });
+  // Sites refer to earlier sites only (a parent is entered before its children).
+  const sites: InlineSite[] = [];
+  for (let i = 0; i < nsites; i++) {
+    const e = sitesAt + 16 * i;
+    const packed = elf.u32(e + 8);
+    const parent = elf.u32(e + 12);
+    if (parent > i) return bad('malformed (an inline site refers to a later one)');
+    sites.push({ callee: str(elf.u32(e)), file: str(elf.u32(e + 4)), line: packed & 0xfffff, col: packed >>> 20, parent: parent === 0 ? null : sites[parent - 1]! });
+  }
+  const siteRuns: { first: number; site: number }[] = [];
+  for (let i = 0; i < nsiteRuns; i++) siteRuns.push({ first: elf.u32(siteRunsAt + 8 * i), site: elf.u32(siteRunsAt + 8 * i + 4) });
   const lines: LineEntry[] = [];
   let run = 0;
+  let siteRun = -1;
   for (let i = 0; i < nrows; i++) {
     while (run + 1 < runs.length && runs[run + 1].first <= i) run++;
+    while (siteRun + 1 < siteRuns.length && siteRuns[siteRun + 1].first <= i) siteRun++;
     const packed = elf.u32(rowsAt + 8 * i + 4);
-    lines.push({ addr: base + BigInt(elf.u32(rowsAt + 8 * i)), file: runs[run]?.file ?? '?', line: packed & 0xfffff, col: packed >>> 20 });
+    const site = siteRun >= 0 ? siteRuns[siteRun].site : 0;
+    lines.push({
+      addr: base + BigInt(elf.u32(rowsAt + 8 * i)), file: runs[run]?.file ?? '?', line: packed & 0xfffff, col: packed >>> 20,
+      site: site === 0 ? null : (sites[site - 1] ?? bad('malformed (a row names a site that does not exist)')),
+    });
   }
   return new SymbolTable(funcs, lines);
 }
@@ -94,5 +116,11 @@ export function formatLocation(loc: Location): string {
   if (!loc.func) return `${hex}: ?? (no function contains this address)`;
   const off = loc.addr - loc.func.start;
   const where = loc.line ? ` at ${loc.line.file}:${loc.line.line}:${loc.line.col}` : '';
-  return `${hex}: ${loc.func.name}${off ? `+0x${off.toString(16)}` : ''}${where}`;
+  const func = `${loc.func.name}${off ? `+0x${off.toString(16)}` : ''}`;
+  const site = loc.line?.site;
+  if (!site) return `${hex}: ${func}${where}`;
+  // Inlined code: the function it came from, then each call it was copied into.
+  const chain: string[] = [];
+  for (let s: InlineSite | null = site; s; s = s.parent) chain.push(`inlined into ${s.parent ? s.parent.callee : func} at ${s.file}:${s.line}:${s.col}`);
+  return `${hex}: ${site.callee}${where} (${chain.join(', ')})`;
 }

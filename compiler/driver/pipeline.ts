@@ -101,7 +101,7 @@ function compileProgram(
   diags.throwIfErrors();
   const ir = time('lower', () => lowerProgram(sema));
   assertValid(ir, 'lowering');
-  time('passes', () => runPasses(ir, { verify: opts.verifyIr ?? false, disable: noInlining(target) }));
+  time('passes', () => runPasses(ir, { verify: opts.verifyIr ?? false }));
 
   mkdirSync(dirname(output), { recursive: true });
   if (opts.emit === 'ir') return writeFileSync(output, printModule(ir));
@@ -134,12 +134,4 @@ function writeOutputs(
   }
 }
 
-/**
- * The passes a target leaves out. The kernel's exception reports and the
- * kernel's reports of killed processes name the TS function of the
- * faulting address from the debug table, which has no inlined frames yet:
- * inlining would name the caller. So only linux programs are inlined.
- */
-export function noInlining(target: Target): string[] {
-  return target.name === 'linux' ? [] : ['inline'];
-}
+

@@ -10,6 +10,16 @@ export interface SourceLoc {
   file: string;
   line: number; // 1-based
   col: number; // 1-based
+  /** Set on code the inliner copied: which function it came from and where that call was. */
+  inlined?: InlineSite;
+}
+
+/** A call the inliner replaced by a copy of the callee (passes/inline.ts). */
+export interface InlineSite {
+  /** The callee's name (as the debug table names functions). */
+  callee: string;
+  /** Where the call was; its own `inlined` when the call was itself in inlined code. */
+  call: SourceLoc;
 }
 
 /** An SSA temporary. `hint` is a readable name for printing (a TS local). */

@@ -15,7 +15,7 @@
 // to at most twice its size (or by GROWTH_FLOOR), so inlining cannot
 // cascade through a library of small functions.
 import { constant, fconst, predecessors, replaceUses } from '../ir/ir.js';
-import type { Block, Func, Instr, Module, Phi, Temp, Terminator, Value } from '../ir/ir.js';
+import type { Block, Func, InlineSite, Instr, Module, Phi, SourceLoc, Temp, Terminator, Value } from '../ir/ir.js';
 import { isFloatCls } from '../ir/ops.js';
 import { blocksInLoops } from './loops.js';
 
@@ -137,6 +137,17 @@ function inlineAt(f: Func, n: number, k: number, g: Func, results: Map<number, V
   for (const gb of g.blocks) blocks.set(gb, { id: f.nextBlock++, label: gb.label, phis: [], instrs: [], term: { kind: 'unreachable' }, loc: gb.loc });
   const blk = (x: Block): Block => blocks.get(x)!;
 
+  // Copied code remembers it came from g and where the call was (the debug table's inlined frames).
+  const site: InlineSite = { callee: g.name, call: call.loc ?? b.loc ?? { file: '', line: 0, col: 0 } };
+  const sited = new Map<SourceLoc, SourceLoc>();
+  const at = (loc: SourceLoc | undefined): SourceLoc | undefined => {
+    if (!loc) return undefined;
+    let l = sited.get(loc);
+    if (!l) sited.set(loc, (l = withSite(loc, site)));
+    return l;
+  };
+  for (const gb of g.blocks) blk(gb).loc = at(gb.loc);
+
   const rets: { pred: Block; value: Value | null }[] = [];
   for (const gb of g.blocks) {
     const nb = blk(gb);
@@ -144,6 +155,7 @@ function inlineAt(f: Func, n: number, k: number, g: Func, results: Map<number, V
     nb.instrs = gb.instrs.map((i): Instr => {
       const c: Instr = { ...i, dst: i.dst ? temp(i.dst) : null, args: i.args.map(val) };
       if (i.callee) c.callee = val(i.callee);
+      if (i.loc) c.loc = at(i.loc);
       return c;
     });
     nb.term = copyTerm(gb.term, blk, val);
@@ -160,6 +172,12 @@ function inlineAt(f: Func, n: number, k: number, g: Func, results: Map<number, V
     if (v !== call.dst) results.set(call.dst.id, v);
   }
   return copies;
+}
+
+/** `loc` of code copied into a caller at `site`: its chain of inlined calls gets `site` at the outer end. */
+function withSite(loc: SourceLoc, site: InlineSite): SourceLoc {
+  if (!loc.inlined) return { ...loc, inlined: site };
+  return { ...loc, inlined: { callee: loc.inlined.callee, call: withSite(loc.inlined.call, site) } };
 }
 
 /** The value a copied callee returns into `dst`: the single ret's, a phi of several, or 0 when it never returns. */

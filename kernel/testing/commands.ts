@@ -37,7 +37,7 @@ function faultInvalidOpcode(): void {
 }
 
 function faultGeneralProtection(): u64 {
-  return load<u64>(NON_CANONICAL);
+  return volatileLoad<u64>(NON_CANONICAL); // volatile: an unused plain load may be optimised away
 }
 
 function faultPage(): void {

@@ -3,7 +3,7 @@
 // work before, and without, any driver): the message, the TS location, and
 // the call stack named from the compiler's debug table (symbols.ts), found
 // by walking the frame-pointer chain. Then the CPU halts for good.
-import { functionNameIn, sourceFileIn, sourceLineIn } from './symbols';
+import { functionNameIn, inlineSiteIn, siteCalleeIn, siteFileIn, siteLineIn, siteParentIn, sourceFileIn, sourceLineIn } from './symbols';
 import { ByteSink, writeHex as fmtHex, writeSigned, writeString } from '../../kernel/lib/fmt';
 
 const COM1: u16 = 0x3f8;
@@ -46,14 +46,31 @@ export function writeCodeAddressIn(table: usize, addr: usize, lookup: usize, sin
     writeString(' ??', sink);
     return;
   }
+  // Code the inliner copied is named after the function it came from, and
+  // each call it was copied into follows: `f at a.ts:3 (inlined into g at
+  // b.ts:9, inlined into h at c.ts:4)`.
+  let site = inlineSiteIn(table, lookup);
   writeString(' ', sink);
-  writeString(name, sink);
+  writeString(site == 0 ? name : siteCalleeIn(table, site), sink);
   const line = sourceLineIn(table, lookup);
   if (line == 0) return;
   writeString(' at ', sink);
   writeString(sourceFileIn(table, lookup), sink);
   writeString(':', sink);
   writeSigned(line as i64, sink);
+  let first = true;
+  while (site != 0) {
+    const parent = siteParentIn(table, site);
+    writeString(first ? ' (inlined into ' : ', inlined into ', sink);
+    writeString(parent == 0 ? name : siteCalleeIn(table, parent), sink);
+    writeString(' at ', sink);
+    writeString(siteFileIn(table, site), sink);
+    writeString(':', sink);
+    writeSigned(siteLineIn(table, site) as i64, sink);
+    first = false;
+    site = parent;
+  }
+  if (!first) writeString(')', sink);
 }
 
 /** Writes the call stack above frame `fp` (a frame pointer), innermost first, one `#n` line per call. */

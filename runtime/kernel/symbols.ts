@@ -1,14 +1,17 @@
 // In-kernel symbolization: the TS function and line of a code address, read
 // from the debug table the compiler puts in .rodata (debugTable(); layout in
 // docs/debugging.md, "The debug table"). Lookups are binary searches and
-// allocate nothing, so panics and exception handlers can use them. The
+// allocate nothing, so panics and exception handlers can use them. Code the
+// inliner copied has an inline site: the function it came from and the call
+// it replaced, itself maybe inside another site (inlineSiteIn and site*). The
 // `...In` forms read another program's table (a user program's, which the
 // kernel names fault locations with); the others read the kernel's own.
 
-const HEADER: usize = 32;
+const HEADER: usize = 40;
 const FUNC_BYTES: usize = 12;
 const ROW_BYTES: usize = 8;
 const RUN_BYTES: usize = 8;
+const SITE_BYTES: usize = 16;
 const LINE_MASK: u32 = 0xfffff;
 
 function count(t: usize, at: usize): usize {
@@ -25,6 +28,14 @@ function rowsAt(t: usize): usize {
 
 function runsAt(t: usize): usize {
   return rowsAt(t) + ROW_BYTES * count(t, 20);
+}
+
+function siteRunsAt(t: usize): usize {
+  return runsAt(t) + RUN_BYTES * count(t, 24);
+}
+
+function sitesAt(t: usize): usize {
+  return siteRunsAt(t) + RUN_BYTES * count(t, 28);
 }
 
 function textBase(t: usize): usize {
@@ -96,6 +107,42 @@ export function sourceFileIn(t: usize, addr: usize): string {
   // The last run whose first row is <= i (runs are sorted by first row).
   const r = lastAtOrBefore(runsAt(t), RUN_BYTES, count(t, 24), i);
   return tableString(t, load<u32>(runsAt(t) + r * RUN_BYTES + 4));
+}
+
+/**
+ * The inline site of the instruction at `addr`: 0 when it is the containing
+ * function's own code, else a number for siteCalleeIn and the others.
+ */
+export function inlineSiteIn(t: usize, addr: usize): u32 {
+  const i = rowIndex(t, addr);
+  const n = count(t, 28);
+  if (i == count(t, 20) || n == 0) return 0;
+  const r = lastAtOrBefore(siteRunsAt(t), RUN_BYTES, n, i);
+  return r == n ? 0 : load<u32>(siteRunsAt(t) + r * RUN_BYTES + 4);
+}
+
+function siteField(t: usize, site: u32, offset: usize): u32 {
+  return load<u32>(sitesAt(t) + usize(site - 1) * SITE_BYTES + offset);
+}
+
+/** The function whose code was copied at inline site `site` (nonzero). */
+export function siteCalleeIn(t: usize, site: u32): string {
+  return tableString(t, siteField(t, site, 0));
+}
+
+/** The file of the call that inline site `site` replaced. */
+export function siteFileIn(t: usize, site: u32): string {
+  return tableString(t, siteField(t, site, 4));
+}
+
+/** The line of the call that inline site `site` replaced. */
+export function siteLineIn(t: usize, site: u32): i32 {
+  return i32(siteField(t, site, 8) & LINE_MASK);
+}
+
+/** The site the call of `site` was itself copied at, or 0 (it is in the containing function's own code). */
+export function siteParentIn(t: usize, site: u32): u32 {
+  return siteField(t, site, 12);
 }
 
 /** The name of the function containing code address `addr` of the kernel, or ''. */

@@ -30,6 +30,19 @@ describe('tskc symbolize', () => {
     expect(line).toMatch(new RegExp(`^0x${pc}: poke\\+0x[0-9a-f]+ at \\S*fault\\.ts:${markedLine(src, 'fault')}:\\d+$`));
   }, 90_000);
 
+  it('names the inlined function and the call it was copied into', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tskc-sym-'));
+    const src = join(fixtures, 'inlined.ts');
+    const exe = join(dir, 'inlined');
+    compile({ entries: [src], target: 'linux', emit: 'exe', output: exe, debug: false, verifyIr: true });
+    const r = await execa('gdb', ['-batch', '-nx', '-ex', 'run', '-ex', 'printf "PC=%lx\\n", $pc', exe], { reject: false, timeout: 60_000 });
+    expect(r.stdout, r.stdout + r.stderr).toContain('SIGSEGV');
+    const pc = /PC=([0-9a-f]+)/.exec(r.stdout)![1];
+    const [line] = symbolize(exe, [`0x${pc}`]);
+    const at = (marker: string): string => `\\S*inlined\\.ts:${markedLine(src, marker)}:\\d+`;
+    expect(line).toMatch(new RegExp(`^0x${pc}: poke at ${at('fault')} \\(inlined into run\\+0x[0-9a-f]+ at ${at('call')}\\)$`));
+  }, 90_000);
+
   it('agrees with the DWARF line information and the symbol table of a -g kernel', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tskc-sym-'));
     const img = buildKernelImage({ outDir: dir, debug: true, entry: join(fixtures, 'chain.ts'), quiet: true });
@@ -47,8 +60,10 @@ describe('tskc symbolize', () => {
     expect(addrs.length).toBeGreaterThan(50);
     const ours = symbolize(img.kernelElf, addrs);
     const dwarf = (await execa('addr2line', ['-e', img.kernelElf, ...addrs])).stdout.split('\n');
-    const lineOf = (s: string): string => /:(\d+)(?::\d+)?$/.exec(s)?.[1] ?? '?';
-    const fileOf = (s: string): string => /([^/ ]+\.ts):\d+/.exec(s)?.[1] ?? '?';
+    // Inlined code: DWARF has the copied function's line, which ours gives before `(inlined into …)`.
+    const own = (s: string): string => s.replace(/ \(inlined into .*\)$/, '');
+    const lineOf = (s: string): string => /:(\d+)(?::\d+)?$/.exec(own(s))?.[1] ?? '?';
+    const fileOf = (s: string): string => /([^/ ]+\.ts):\d+/.exec(own(s))?.[1] ?? '?';
     ours.forEach((o, i) => {
       // NASM starts a DWARF row only when the line number changes, so where a function of
       // one file ends on line N and the next function, in another file, starts on line N too,
