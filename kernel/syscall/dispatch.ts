@@ -15,7 +15,6 @@ import {
 
 /** What syscallEntry (entry.ts) saved, lowest address first. */
 export class SyscallFrame {
-  nr: u64 = 0;
   r9: u64 = 0;
   r8: u64 = 0;
   r10: u64 = 0;

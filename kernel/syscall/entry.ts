@@ -23,7 +23,8 @@ let userRsp: u64 = 0;
 /**
  * Entered by `syscall` in ring 0 with the user's rsp, rip in rcx and rflags
  * in r11. The frame it builds (lowest address first) is a SyscallFrame:
- * nr, r9, r8, r10, rdx, rsi, rdi, rbp, rflags, rip, rsp, padding. rbp is
+ * r9, r8, r10, rdx, rsi, rdi, rbp, rflags, rip, rsp: ten words, so the
+ * stack stays 16-byte aligned for the call (the number is in rax). rbp is
  * cleared for the kernel so that backtraces end here and never read user
  * memory. The handler is table[min(nr, last)] (unsigned), so any number
  * outside the table reaches the -ENOSYS slot. Interrupts stay off until sysretq restores the user's RFLAGS, so
@@ -33,7 +34,6 @@ function syscallEntry(): void {
   asm(
     'mov [rel tskc_syscall_user_rsp], rsp',
     'mov rsp, [rel tskc_kernel_stack_top]',
-    'push 0',
     'push qword [rel tskc_syscall_user_rsp]',
     'push rcx',
     'push r11',
@@ -44,7 +44,6 @@ function syscallEntry(): void {
     'push r10',
     'push r8',
     'push r9',
-    'push rax',
     'xor ebp, ebp',
     'mov rdi, rsp',
     'mov rcx, [rel tskc_syscall_last]',
@@ -52,7 +51,6 @@ function syscallEntry(): void {
     'cmova rax, rcx',
     'mov rcx, [rel tskc_syscall_table]',
     'call [rcx + rax*8]',
-    'add rsp, 8',
     'pop r9',
     'pop r8',
     'pop r10',
