@@ -88,7 +88,7 @@ function operand(o: Operand, sized: boolean): string {
 
 /** NASM mnemonics for machine ops whose spelling differs from their name. */
 const MNEMONIC: Partial<Record<MOp, string>> = {
-  mov32z: 'mov', imul3: 'imul', zero: 'xor',
+  mov32z: 'mov', imul3: 'imul', zero: 'xor', mul1: 'mul', imul1: 'imul',
   rep_insb: 'rep insb', rep_insw: 'rep insw', rep_insd: 'rep insd',
   rep_outsb: 'rep outsb', rep_outsw: 'rep outsw', rep_outsd: 'rep outsd',
 };

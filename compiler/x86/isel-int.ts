@@ -10,6 +10,7 @@ import { RAX, RBP, RCX, RDX, fitsImm32, reg, SWAP_COND } from './minst.js';
 import type { Cond, MOp, Operand, Width } from './minst.js';
 import { W } from './isel-core.js';
 import type { Selector } from './isel-core.js';
+import { selectDivByConst } from './isel-divconst.js';
 
 /** Two-address arithmetic: IR op → x86 mnemonic. */
 const ALU: Partial<Record<Op, MOp>> = { add: 'add', sub: 'sub', and: 'and', or: 'or', xor: 'xor', mul: 'imul' };
@@ -87,6 +88,8 @@ export function selectIntInstr(s: Selector, i: Instr): boolean {
     s.emit(UNARY[op]!, [d!]);
   } else if (op === 'copy') {
     s.copyTo(d!, a, i.cls);
+  } else if (DIV[op] && selectDivByConst(s, i)) {
+    return true;
   } else if (DIV[op]) {
     const { signed, result } = DIV[op]!;
     s.emit('mov', [reg(RAX, w), s.src(a, w)]);

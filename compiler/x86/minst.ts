@@ -107,6 +107,9 @@ export const FORMS = {
   cdq: { roles: [], mem: [], uses: [RAX], defs: [RDX] },
   idiv: { roles: ['r'], mem: [0], uses: [RAX, RDX], defs: [RAX, RDX] },
   div: { roles: ['r'], mem: [0], uses: [RAX, RDX], defs: [RAX, RDX] },
+  /** One-operand `mul`/`imul`: rdx:rax = rax × the operand (unsigned / signed); division by constants uses the high half. */
+  mul1: { roles: ['r'], mem: [0], uses: [RAX], defs: [RAX, RDX] },
+  imul1: { roles: ['r'], mem: [0], uses: [RAX], defs: [RAX, RDX] },
   /** `cmovcc r, r/m` (condition in cc). */
   cmov: { roles: ['rw', 'r'], mem: [1] },
   /** Argument registers are listed per instruction in `uses`; all caller-saved registers (every xmm) are clobbered. */
