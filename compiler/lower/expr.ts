@@ -156,11 +156,11 @@ export interface Place {
   addr?: Value;
 }
 
-function memoryPlace(fx: FnCtx, type: MType, addr: Value): Place {
+function memoryPlace(fx: FnCtx, type: MType, addr: Value, invariant = false): Place {
   return {
     type,
     addr,
-    read: () => fx.emit(loadOp(type), cls(type), [addr]),
+    read: () => fx.emit(loadOp(type), cls(type), [addr], invariant ? { invariant } : {}),
     write: (v) => fx.effect(storeOp(type), cls(type), [v, addr]),
   };
 }
@@ -192,7 +192,10 @@ export function place(fx: FnCtx, e: ts.Expression): Place {
   const local = ts.isIdentifier(e) ? sema.locals.get(s) : undefined;
   if (local) return { type: local, read: () => fx.readVar(s, cls(local), s.name), write: (v) => fx.writeVar(s, v) };
   const g = sema.globals.get(s)!;
-  return memoryPlace(fx, g.type, sym(g.symbol));
+  // A module-level const is written once, by its initializer, before any
+  // read (reading it earlier is TypeScript's temporal dead zone): its loads
+  // are invariant, so the passes keep one value across stores and calls.
+  return memoryPlace(fx, g.type, sym(g.symbol), g.isConst && !g.extern);
 }
 
 function fieldPlace(fx: FnCtx, field: FieldInfo, obj: Value): Place {
