@@ -3,6 +3,7 @@
 // `next` steps to another TS line and `finish` returns to the caller's line.
 // gdb is required (the bootstrap installs it): a missing gdb fails the test.
 import { describe, expect, it } from 'vitest';
+import { hangLimit } from '../harness/timing.js';
 import { execa } from 'execa';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ const fixture = resolve(__dirname, 'fixtures', 'chain.ts');
 
 /** Runs gdb in batch mode on a script; fails clearly when gdb is not installed. */
 async function runGdb(script: string): Promise<string> {
-  const r = await execa('gdb', ['-batch', '-nx', '-x', script], { reject: false, timeout: 60_000, stdin: 'ignore' });
+  const r = await execa('gdb', ['-batch', '-nx', '-x', script], { reject: false, timeout: hangLimit(60_000), stdin: 'ignore' });
   if ((r as { code?: string }).code === 'ENOENT') {
     throw new Error('gdb is not installed: run `node compiler/setup/bootstrap.js` (or apt-get install gdb); the debugging tests need it');
   }
@@ -63,5 +64,5 @@ describe('gdb on a TypeScript kernel', () => {
     expect(next, out).not.toBeNull();
     expect(Number(next![1])).not.toBe(brk);
     expect(section('finish'), out).toMatch(new RegExp(`#0 +0x[0-9a-f]+ in middle \\(\\) at \\S*chain\\.ts:${call}\\n`));
-  }, 90_000);
+  }, hangLimit(90_000));
 });

@@ -3,6 +3,7 @@
 // and names every TS function and call line; the host's tskc symbolize
 // agrees with the kernel on each frame.
 import { describe, expect, it } from 'vitest';
+import { hangLimit } from '../harness/timing.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -33,7 +34,7 @@ describe('in-kernel symbolization', () => {
     // The host reads the same table out of the ELF: same functions, same lines.
     const host = symbolize(img.kernelElf, frames.map((f) => `0x${(BigInt(f[2]) - 1n).toString(16)}`));
     host.forEach((h, i) => expect(h).toMatch(new RegExp(`: ${frames[i][3].replace('.', '\\.')}\\+0x[0-9a-f]+${frames[i][4] ? ` at ${frames[i][4].replace(/[.]/g, '\\.')}:\\d+` : ''}$`)));
-  }, 60_000);
+  }, hangLimit(60_000));
 
   it('lists the code addresses of the serial output, symbolized, when a kernel test fails', async () => {
     const img = buildKernelImage({ outDir: mkdtempSync(join(tmpdir(), 'tskc-panic-')), debug: false, entry: fixture, quiet: true });
@@ -46,5 +47,5 @@ describe('in-kernel symbolization', () => {
     expect(err).toMatch(/\n0x[0-9a-f]+: _start\+0x[0-9a-f]+\n/);
     // Addresses outside the kernel's code (e.g. its own self-report's line numbers) are not listed.
     expect(vm.symbolized().split('\n').filter((l) => l.startsWith('0x'))).toHaveLength(5);
-  }, 60_000);
+  }, hangLimit(60_000));
 });

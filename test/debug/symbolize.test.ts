@@ -4,6 +4,7 @@
 // kernel every instruction's line agrees with the DWARF line information
 // (addr2line), and every function symbol maps to its own name.
 import { describe, expect, it } from 'vitest';
+import { hangLimit } from '../harness/timing.js';
 import { execa } from 'execa';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,26 +23,26 @@ describe('tskc symbolize', () => {
     const src = join(fixtures, 'fault.ts');
     const exe = join(dir, 'fault');
     compile({ entries: [src], target: 'linux', emit: 'exe', output: exe, debug: false, verifyIr: true });
-    const r = await execa('gdb', ['-batch', '-nx', '-ex', 'run', '-ex', 'printf "PC=%lx\\n", $pc', exe], { reject: false, timeout: 60_000 });
+    const r = await execa('gdb', ['-batch', '-nx', '-ex', 'run', '-ex', 'printf "PC=%lx\\n", $pc', exe], { reject: false, timeout: hangLimit(60_000) });
     if ((r as { code?: string }).code === 'ENOENT') throw new Error('gdb is not installed: run node compiler/setup/bootstrap.js');
     expect(r.stdout, r.stdout + r.stderr).toContain('SIGSEGV');
     const pc = /PC=([0-9a-f]+)/.exec(r.stdout)![1];
     const [line] = symbolize(exe, [`0x${pc}`]);
     expect(line).toMatch(new RegExp(`^0x${pc}: poke\\+0x[0-9a-f]+ at \\S*fault\\.ts:${markedLine(src, 'fault')}:\\d+$`));
-  }, 90_000);
+  }, hangLimit(90_000));
 
   it('names the inlined function and the call it was copied into', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tskc-sym-'));
     const src = join(fixtures, 'inlined.ts');
     const exe = join(dir, 'inlined');
     compile({ entries: [src], target: 'linux', emit: 'exe', output: exe, debug: false, verifyIr: true });
-    const r = await execa('gdb', ['-batch', '-nx', '-ex', 'run', '-ex', 'printf "PC=%lx\\n", $pc', exe], { reject: false, timeout: 60_000 });
+    const r = await execa('gdb', ['-batch', '-nx', '-ex', 'run', '-ex', 'printf "PC=%lx\\n", $pc', exe], { reject: false, timeout: hangLimit(60_000) });
     expect(r.stdout, r.stdout + r.stderr).toContain('SIGSEGV');
     const pc = /PC=([0-9a-f]+)/.exec(r.stdout)![1];
     const [line] = symbolize(exe, [`0x${pc}`]);
     const at = (marker: string): string => `\\S*inlined\\.ts:${markedLine(src, marker)}:\\d+`;
     expect(line).toMatch(new RegExp(`^0x${pc}: poke at ${at('fault')} \\(inlined into run\\+0x[0-9a-f]+ at ${at('call')}\\)$`));
-  }, 90_000);
+  }, hangLimit(90_000));
 
   it('agrees with the DWARF line information and the symbol table of a -g kernel', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tskc-sym-'));
@@ -78,7 +79,7 @@ describe('tskc symbolize', () => {
     expect(nm.map((p) => p[2])).toEqual(expect.arrayContaining(['leaf', 'middle', 'top', 'tskc.init', '_start']));
     const named = symbolize(img.kernelElf, nm.map((p) => `0x${p[0]}`));
     named.forEach((l, i) => expect(l).toMatch(new RegExp(`^0x[0-9a-f]+: ${nm[i][2].replace(/[.$]/g, '\\$&')}( |$)`)));
-  }, 90_000);
+  }, hangLimit(90_000));
 
   it('rejects what is not an address with TSK1100, and marks addresses outside every function', () => {
     expect(() => symbolize('/nonexistent', ['0x1000', 'main.ts'])).toThrow(CompileError);
@@ -86,5 +87,5 @@ describe('tskc symbolize', () => {
     const exe = join(dir, 'fault');
     compile({ entries: [join(fixtures, 'fault.ts')], target: 'linux', emit: 'exe', output: exe, debug: false });
     expect(symbolize(exe, ['0x10'])).toEqual(['0x10: ?? (no function contains this address)']);
-  }, 60_000);
+  }, hangLimit(60_000));
 });

@@ -27,13 +27,18 @@ import { execa, type ResultPromise } from 'execa';
 import { onTestFailed, onTestFinished } from 'vitest';
 import { QmpClient, QmpConnectionError } from './qmp.js';
 import { symbolizeLog } from './symbolize.js';
+import { hangLimit } from './timing.js';
 
 export { QmpClient, QmpConnectionError, QmpError, type QmpEvent } from './qmp.js';
 
-/** Default hard limit on a VM's lifetime, after which QEMU is killed. */
-export const DEFAULT_QEMU_TIMEOUT_MS = 50_000;
-/** Default time waitForSerial waits for its marker. */
-export const DEFAULT_WAIT_MS = 15_000;
+/**
+ * Default hard limit on a VM's lifetime, after which QEMU is killed: a backstop
+ * for a VM a test forgot, not a test's time limit (useQemu kills each VM when its
+ * test ends), so it is long and scaled like every hang limit (timing.ts).
+ */
+export const DEFAULT_QEMU_TIMEOUT_MS = hangLimit(300_000);
+/** Default time waitForSerial waits for its marker: a hang limit (timing.ts), not an expected time. */
+export const DEFAULT_WAIT_MS = hangLimit(30_000);
 /** I/O port of the isa-debug-exit device every VM gets. */
 export const DEBUG_EXIT_PORT = 0xf4;
 
@@ -105,6 +110,54 @@ export function keyNameToQcode(name: string): string {
     return codes[codes.length - 1]!;
   }
   return lower; // assume it already is a qcode (e.g. 'kp_enter', 'sysrq')
+}
+
+/**
+ * Bytes QEMU's emulated PS/2 keyboard queues for the guest (PS2_QUEUE_SIZE in
+ * QEMU's hw/input/ps2.c); a scancode that arrives while the queue is full is
+ * dropped. The host delivers keys on QEMU's clock whether or not the guest
+ * runs, so a test that types faster than the guest reads measures how the host
+ * schedules QEMU's threads, not the kernel.
+ */
+export const PS2_QUEUE_BYTES = 16;
+/**
+ * Scancode bytes sendKeys types before it waits for the guest's echo: the
+ * queue less room for the releases of the last keys, which may still be in
+ * flight when their characters have been echoed.
+ */
+export const KEY_BURST_BYTES = PS2_QUEUE_BYTES - 4;
+
+const EXTENDED_QCODES = new Set(['up', 'down', 'left', 'right', 'home', 'end', 'pgup', 'pgdn', 'insert', 'delete',
+  'kp_enter', 'kp_divide', 'ctrl_r', 'alt_r', 'meta_l', 'meta_r', 'menu']);
+
+/** Scancode-set-1 bytes a key combination puts in the PS/2 queue: make and break of each key, 0xE0 prefixes included. */
+export function scancodeBytes(qcodes: string[]): number {
+  return qcodes.reduce((n, q) => n + (EXTENDED_QCODES.has(q) ? 4 : 2), 0);
+}
+
+/**
+ * What a line-editing console echoes for typed character `ch`: printable
+ * ASCII itself, Enter a new line, Backspace "\b \b" (the kernel's echo loop
+ * and the shell both do this). Other characters have no fixed echo: pass
+ * sendKeys an echo function, or `echo: false` and wait yourself.
+ */
+export function lineEcho(ch: string): string {
+  if (ch === '\n' || ch === '\r') return '\r\n';
+  if (ch === '\b' || ch === '\x7f') return '\b \b';
+  if (ch >= ' ' && ch <= '~') return ch;
+  throw new Error(`sendKeys: no known echo for ${JSON.stringify(ch)}; pass an echo function or echo: false`);
+}
+
+/** Options of Qemu.sendKeys. */
+export interface KeyOptions {
+  /** How long each key is held down, in ms (QMP send-key hold-time; default 20). */
+  holdMs?: number;
+  /**
+   * The guest's echo of each character (default lineEcho), which sendKeys
+   * waits for after every burst of KEY_BURST_BYTES scancode bytes; false types
+   * without waiting, which only a text of one burst may do.
+   */
+  echo?: ((ch: string) => string) | false;
 }
 
 // ---------------------------------------------------------------------------
@@ -317,15 +370,48 @@ export class Qemu {
     return this.qmpClient.execute<T>(command, args);
   }
 
-  /** Types `text` on the PS/2 keyboard, one key at a time (letters, digits, punctuation, \n, \b, \t). */
-  async sendKeys(text: string, opts: { holdMs?: number } = {}): Promise<void> {
+  /**
+   * Types `text` on the PS/2 keyboard (letters, digits, punctuation, \n, \b,
+   * \t) as fast as the emulated device carries it: a burst of keys that fits
+   * in the PS/2 queue, then a wait until the guest has echoed that burst on
+   * the serial line, then the next. On return the guest has read every key.
+   * With `echo: false` nothing is waited for, and `text` must fit in one burst.
+   */
+  async sendKeys(text: string, opts: KeyOptions = {}): Promise<void> {
     const combos = [...text].map(charToQcodes); // validate everything before typing anything
-    for (const combo of combos) await this.pressQcodes(combo, opts.holdMs);
+    const echo = opts.echo ?? lineEcho;
+    if (echo === false) {
+      const bytes = combos.reduce((n, c) => n + scancodeBytes(c), 0);
+      if (bytes > KEY_BURST_BYTES) {
+        throw new Error(`sendKeys: ${JSON.stringify(text)} is ${bytes} scancode bytes, more than the ${KEY_BURST_BYTES} typed without waiting for an echo`);
+      }
+      for (const combo of combos) await this.pressQcodes(combo, opts.holdMs);
+      return;
+    }
+    const chars = [...text];
+    for (let i = 0; i < chars.length;) {
+      const at = this.serialText.length;
+      let bytes = 0;
+      let expected = '';
+      for (; i < chars.length && bytes + scancodeBytes(combos[i]!) <= KEY_BURST_BYTES; i++) {
+        bytes += scancodeBytes(combos[i]!);
+        expected += echo(chars[i]!);
+        await this.pressQcodes(combos[i]!, opts.holdMs);
+      }
+      await this.waitForSerial(expected, DEFAULT_WAIT_MS, { since: at });
+    }
   }
 
-  /** Presses a key combination such as ['ctrl', 'c'] or ['enter'] (pressed in order, released in reverse). */
-  async sendKey(combo: string[], opts: { holdMs?: number } = {}): Promise<void> {
+  /**
+   * Presses a key combination such as ['ctrl', 'c'] or ['enter'] (pressed in
+   * order, released in reverse). With `echo`, waits until the guest prints it
+   * (after this call's start); without, the caller waits before typing more
+   * than one burst (KEY_BURST_BYTES) of keys.
+   */
+  async sendKey(combo: string[], opts: { holdMs?: number; echo?: string } = {}): Promise<void> {
+    const at = this.serialText.length;
     await this.pressQcodes(combo.map(keyNameToQcode), opts.holdMs);
+    if (opts.echo !== undefined) await this.waitForSerial(opts.echo, DEFAULT_WAIT_MS, { since: at });
   }
 
   /** Reads `size` bytes of guest physical memory at `address` (QMP pmemsave). */
@@ -538,7 +624,7 @@ export async function bootQemu(opts: BootOptions): Promise<Qemu> {
   const exited = new AbortController();
   void proc.finally(() => exited.abort(new Error('QEMU exited')));
   try {
-    const client = await QmpClient.connect(qmpSocket, { timeoutMs: Math.min(timeoutMs, 15_000), abort: exited.signal });
+    const client = await QmpClient.connect(qmpSocket, { timeoutMs: Math.min(timeoutMs, hangLimit(30_000)), abort: exited.signal });
     let pid: number | null = null;
     try {
       pid = Number.parseInt(fs.readFileSync(pidFile, 'utf8').trim(), 10) || null;

@@ -12,22 +12,23 @@ describe('kernel input', () => {
     at = await waitForEcho(vm, 'Hello, World! 42 (a_b) "q"', at);
 
     await vm.sendKey(['caps_lock']);
-    await vm.sendKeys('abc1D'); // D is shift+d: lower case under caps lock
+    const swapCase = (ch: string): string => (ch === ch.toLowerCase() ? ch.toUpperCase() : ch.toLowerCase());
+    await vm.sendKeys('abc1D', { echo: swapCase }); // D is shift+d: lower case under caps lock
     await vm.sendKey(['caps_lock']);
     await vm.sendKeys('e\n');
     at = await waitForEcho(vm, 'ABC1de', at);
 
-    for (const k of ['a', 'c', 'z']) await vm.sendKey(['ctrl', k]);
-    await vm.sendKey(['ctrl', 'shift', 'd']); // shift does not change a control code
+    for (const k of ['a', 'c', 'z']) await vm.sendKey(['ctrl', k], { echo: `^${k.toUpperCase()}` });
+    await vm.sendKey(['ctrl', 'shift', 'd'], { echo: '^D' }); // shift does not change a control code
     await vm.sendKey(['enter']);
     at = await waitForEcho(vm, '^A^C^Z^D', at);
 
     await vm.sendKeys('hepo\b\bllo');
-    await vm.sendKey(['ctrl', 'x']);
-    await vm.sendKeys('\b\n'); // erases both cells of ^X
+    await vm.sendKey(['ctrl', 'x'], { echo: '^X' });
+    await vm.sendKeys('\b\n', { echo: (ch) => (ch === '\b' ? '\b \b\b \b' : '\r\n') }); // erases both cells of ^X
     at = await waitForEcho(vm, 'hello', at);
 
-    await vm.sendKeys('\b\b\n'); // backspace on an empty line erases nothing, not even the prompt
+    await vm.sendKeys('\b\b\n', { echo: false }); // backspace on an empty line erases nothing, not even the prompt
     at = await waitForEcho(vm, '', at);
 
     // The screen shows what the terminal shows since the VGA step (row 0 also holds the title

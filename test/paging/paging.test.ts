@@ -7,6 +7,7 @@
 // `-cpu max` SMAP and SMEP faults are checked too; without, the copies
 // still work.
 import { describe, expect, it } from 'vitest';
+import { hangLimit } from '../harness/timing.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,9 +51,9 @@ describe('kernel page tables under QEMU', () => {
   };
 
   async function run(cpu?: string): Promise<{ serial: string; f: Fault[] }> {
-    const vm = await useQemu({ image: img.diskImage, elf: img.kernelElf, extraArgs: cpu ? ['-cpu', cpu] : [], timeoutMs: 90_000 });
+    const vm = await useQemu({ image: img.diskImage, elf: img.kernelElf, extraArgs: cpu ? ['-cpu', cpu] : [], timeoutMs: hangLimit(90_000) });
     // Generous: exhausting memory touches every frame, and the machine is shared.
-    const serial = await vm.waitForSerial(/kernel panic: [^\n]*\n/, 80_000);
+    const serial = await vm.waitForSerial(/kernel panic: [^\n]*\n/, hangLimit(80_000));
     expect(serial).toContain('paging faults done');
     expect(serial).toContain('kernel panic: kernel heap: out of memory');
     return { serial, f: faults(serial) };
@@ -96,7 +97,7 @@ describe('kernel page tables under QEMU', () => {
     expect(f.every((x) => x.vec === 14n)).toBe(true);
   }
 
-  it('faults on W^X, NX, page 0, guard pages, SMAP and SMEP (-cpu max)', { timeout: 120_000 }, async () => {
+  it('faults on W^X, NX, page 0, guard pages, SMAP and SMEP (-cpu max)', { timeout: hangLimit(120_000) }, async () => {
     const { serial, f } = await run('max');
     expect(serial).toContain('mm: running on the kernel page tables (NX, WP, SMEP, SMAP)');
     expect(serial).toContain('step user-copy smap smep');
@@ -110,7 +111,7 @@ describe('kernel page tables under QEMU', () => {
     expect(serial).not.toContain('kernel executed user code');
   });
 
-  it('enforces the rest, and copies user memory, without SMAP (default CPU)', { timeout: 120_000 }, async () => {
+  it('enforces the rest, and copies user memory, without SMAP (default CPU)', { timeout: hangLimit(120_000) }, async () => {
     const { serial, f } = await run();
     expect(serial).toContain('mm: running on the kernel page tables (NX, WP)\r\n');
     expect(serial).toContain('step user-copy no smap');

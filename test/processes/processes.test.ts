@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hangLimit } from '../harness/timing.js';
 import { bootToShell, PROMPT, shellRun } from '../kernel/kernel.js';
 
 const root = join(__dirname, '..', '..');
@@ -39,14 +40,14 @@ describe('processes', () => {
     const pids: number[] = [];
     let since = at;
     for (let i = 0; i < 100; i++) {
-      const upTo = await vm.waitForSerial(/hello from tskc userland, pid (\d+)\r\n/, 20_000, { since });
+      const upTo = await vm.waitForSerial(/hello from tskc userland, pid (\d+)\r\n/, hangLimit(20_000), { since });
       pids.push(Number(/pid (\d+)\r\n$/.exec(upTo)![1]));
       since = upTo.length;
     }
     await vm.waitForSerial(PROMPT, undefined, { since });
     expect(pids).toEqual(Array.from({ length: 100 }, (_, i) => i + 2));
     expect(await shellRun(vm, 'pid')).toBe('1\n');
-  }, 120_000);
+  }, hangLimit(120_000));
 
   const modes: [string, string, RegExp][] = [
     ['div0', '#DE divide error (vector 0)', /rip=0x4\w+ divideByZero at userland\/programs\/crash\.ts:(\d+)/],
@@ -79,37 +80,37 @@ describe('processes', () => {
     }
     expect(await shellRun(vm, 'pid')).toBe('1\n');
     expect(await mem(vm)).toEqual(before); // the killed processes lost nothing of the kernel's
-  }, 60_000);
+  }, hangLimit(60_000));
 
   it('survive torture 10000, with every frame and heap byte back afterwards', async () => {
     const vm = await bootToShell();
     await shellRun(vm, 'spawn torture 10'); // warm-up: kernel tables for kernel stacks are made once
     const before = await mem(vm);
-    const out = await shellRun(vm, 'spawn torture 10000', 90_000);
+    const out = await shellRun(vm, 'spawn torture 10000', hangLimit(90_000));
     expect(out).toMatch(/^torture: 10000 calls, seed 1: \d+ ok, .*; 0 wrong\n$/);
     expect(await mem(vm)).toEqual(before);
-  }, 150_000);
+  }, hangLimit(150_000));
 
   it('give back every frame and heap byte: 1,000 processes spawned and reaped', async () => {
     const vm = await bootToShell();
     expect(await shellRun(vm, 'spawn repeat 5 true')).toBe('repeat: 5 runs, 0 failed\n'); // warm-up
     const before = await mem(vm);
-    expect(await shellRun(vm, 'spawn repeat 1000 true', 120_000)).toBe('repeat: 1000 runs, 0 failed\n');
+    expect(await shellRun(vm, 'spawn repeat 1000 true', hangLimit(120_000))).toBe('repeat: 1000 runs, 0 failed\n');
     expect(await mem(vm)).toEqual(before);
     expect(await shellRun(vm, 'spawn hello')).toBe('hello from tskc userland, pid 1009\n');
-  }, 180_000);
+  }, hangLimit(180_000));
 
   it('report each limit with its error: 16 fds, 64-byte paths, 256-byte spawn lines, 64 processes', async () => {
     const vm = await bootToShell();
-    const out = await shellRun(vm, 'spawn limits', 60_000);
+    const out = await shellRun(vm, 'spawn limits', hangLimit(60_000));
     for (const name of ['fds', 'name', 'line', 'table', 'background']) expect(out).toContain(`limits: ${name} ok\n`);
     expect(out).toContain('limits: process table full at depth 62\n');
     expect(out).toContain('limits: done, 0 failed\n');
     // 63 processes at once: all they held is back once they are reaped. (The
     // first run may leave kernel page tables that guard pages split: measure the second.)
     const before = await mem(vm);
-    expect(await shellRun(vm, 'spawn limits', 60_000)).toContain('limits: done, 0 failed\n');
+    expect(await shellRun(vm, 'spawn limits', hangLimit(60_000))).toContain('limits: done, 0 failed\n');
     expect(await mem(vm)).toEqual(before);
     expect(await shellRun(vm, 'echo alive')).toBe('alive\n');
-  }, 90_000);
+  }, hangLimit(90_000));
 });

@@ -35,7 +35,7 @@ describe('the shell', () => {
     let at = vm.serial().length;
     await vm.sendKey(['backspace']); // at an empty line: nothing happens
     await vm.sendKeys('echo abd');
-    await vm.sendKey(['backspace']);
+    await vm.sendKey(['backspace'], { echo: '\b \b' });
     await vm.sendKeys('c\n');
     let out = await vm.waitForSerial(`\r\n${PROMPT}`, undefined, { since: at });
     expect(out.slice(at)).toBe(`echo abd\b \bc\r\nabc\r\n${PROMPT}`);
