@@ -13,6 +13,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Lets the worker answer vitest's RPC between synchronous tests.
     setupFiles: ['test/yield-between-tests.ts'],
+    // Brings dist/ up to date for the kernel builds in child processes (test/harness/build.ts).
+    globalSetup: ['test/global-setup.ts'],
     // Time limits catch hangs only: generous, and scaled when the host is
     // busy or TSKC_TIME_SCALE says it is slow (test/harness/timing.ts).
     testTimeout: hangLimit(120_000),

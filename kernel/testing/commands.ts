@@ -83,8 +83,12 @@ export function testCommand(text: Uint8Array, length: i32): bool {
     line('spurious irqs ', spuriousIrqs());
     consoleWrite('\n');
   } else if (is(text, length, 'uptime')) {
-    line('uptime ', ticks());
-    line(' ticks ', uptimeMs());
+    cli(); // one reading: a tick between the two would make them disagree
+    const t = ticks();
+    const ms = uptimeMs();
+    sti();
+    line('uptime ', t);
+    line(' ticks ', ms);
     consoleWrite(' ms\n');
   } else if (is(text, length, 'keys')) {
     line('keyboard received ', u64(keyboardRx.head));

@@ -8,7 +8,7 @@ import { execa } from 'execa';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildKernelImage } from '../../compiler/cli/image.js';
+import { buildKernelImageAsync } from '../harness/build.js';
 import { gdbScript } from '../../compiler/debug/gdb.js';
 import { useQemu } from '../harness/qemu.js';
 import { markedLine } from './markers.js';
@@ -27,7 +27,7 @@ async function runGdb(script: string): Promise<string> {
 describe('gdb on a TypeScript kernel', () => {
   it('stops at a TS line, steps TS lines and backtraces through TS functions', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tskc-gdb-'));
-    const img = buildKernelImage({ outDir: dir, debug: true, entry: fixture, quiet: true });
+    const img = await buildKernelImageAsync({ outDir: dir, debug: true, entry: fixture, quiet: true });
     const sock = join(dir, 'gdb.sock');
     await useQemu({
       image: img.diskImage,

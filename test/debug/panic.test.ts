@@ -7,7 +7,7 @@ import { hangLimit } from '../harness/timing.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { buildKernelImage } from '../../compiler/cli/image.js';
+import { buildKernelImageAsync } from '../harness/build.js';
 import { symbolize } from '../../compiler/debug/symbolize.js';
 import { useQemu } from '../harness/qemu.js';
 import { markedLine } from './markers.js';
@@ -18,7 +18,7 @@ const at = (marker: string): string => `${file.replace(/[.]/g, '\\.')}:${markedL
 
 describe('in-kernel symbolization', () => {
   it('names its own function and the TS functions and lines of a panic backtrace', async () => {
-    const img = buildKernelImage({ outDir: mkdtempSync(join(tmpdir(), 'tskc-panic-')), debug: false, entry: fixture, quiet: true });
+    const img = await buildKernelImageAsync({ outDir: mkdtempSync(join(tmpdir(), 'tskc-panic-')), debug: false, entry: fixture, quiet: true });
     const vm = await useQemu({ image: img.diskImage, elf: img.kernelElf });
     const serial = (await vm.waitForSerial(/#3 [^\r\n]*\r\n/)).replace(/\r/g, '');
     expect(serial).toContain(`self: check ${file}\n`);
@@ -37,7 +37,7 @@ describe('in-kernel symbolization', () => {
   }, hangLimit(60_000));
 
   it('lists the code addresses of the serial output, symbolized, when a kernel test fails', async () => {
-    const img = buildKernelImage({ outDir: mkdtempSync(join(tmpdir(), 'tskc-panic-')), debug: false, entry: fixture, quiet: true });
+    const img = await buildKernelImageAsync({ outDir: mkdtempSync(join(tmpdir(), 'tskc-panic-')), debug: false, entry: fixture, quiet: true });
     const vm = await useQemu({ image: img.diskImage, elf: img.kernelElf });
     await vm.waitForSerial('#3 ');
     // A marker that never comes: the failure report names the code of the backtrace.

@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { compile } from '../../compiler/driver/pipeline.js';
-import { buildKernelImage } from '../../compiler/cli/image.js';
+import { buildKernelImageAsync } from '../harness/build.js';
 import { symbolize } from '../../compiler/debug/symbolize.js';
 import { CompileError } from '../../compiler/diag/diagnostic.js';
 import { markedLine } from './markers.js';
@@ -46,7 +46,7 @@ describe('tskc symbolize', () => {
 
   it('agrees with the DWARF line information and the symbol table of a -g kernel', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tskc-sym-'));
-    const img = buildKernelImage({ outDir: dir, debug: true, entry: join(fixtures, 'chain.ts'), quiet: true });
+    const img = await buildKernelImageAsync({ outDir: dir, debug: true, entry: join(fixtures, 'chain.ts'), quiet: true });
     // Every instruction of the TS functions (the _start stub has no TS lines).
     const dis = (await execa('objdump', ['-d', '--no-show-raw-insn', img.kernelElf])).stdout;
     const addrs: string[] = [];

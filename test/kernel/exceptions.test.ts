@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../compiler/frontend/program.js';
 import { PANIC_EXIT_STATUS, bootTestKernel, sendCommand, testKernelBuild } from './kernel.js';
 
@@ -26,8 +26,13 @@ function lineOf(text: string): number {
 const hex16 = (v: bigint): string => `0x${v.toString(16).padStart(16, '0')}`;
 
 /** The address of symbol `name` in the test build's kernel.elf. */
+let testElf = '';
+beforeAll(async () => {
+  testElf = (await testKernelBuild()).kernelElf;
+});
+
 function sym(name: string): bigint {
-  const nm = spawnSync('nm', [testKernelBuild().kernelElf], { encoding: 'utf8' }).stdout;
+  const nm = spawnSync('nm', [testElf], { encoding: 'utf8' }).stdout;
   const m = new RegExp(`^([0-9a-f]+) \\w ${name}$`, 'm').exec(nm);
   if (!m) throw new Error(`no symbol ${name} in kernel.elf`);
   return BigInt('0x' + m[1]);

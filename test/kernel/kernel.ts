@@ -4,7 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildKernelImage } from '../../compiler/cli/image.js';
+import { buildKernelImageAsync } from '../harness/build.js';
 import { useQemu, type Qemu } from '../harness/qemu.js';
 
 export const BANNER = 'tskc kernel: hello from TypeScript';
@@ -18,24 +18,24 @@ export const PROMPT = 'tskc$ ';
 export const PANIC_EXIT_STATUS = 3;
 
 type Build = { diskImage: string; kernelElf: string };
-let built: Build | null = null;
-let builtTest: Build | null = null;
+let built: Promise<Build> | null = null;
+let builtTest: Promise<Build> | null = null;
 
-/** The kernel as it is in this tree (built once per test file): its disk image and ELF. */
-export function kernelBuild(): Build {
-  built ??= buildKernelImage({ outDir: mkdtempSync(join(tmpdir(), 'tskc-kernel-')), debug: true });
+/** The kernel as it is in this tree (built once per test file, in a child process): its disk image and ELF. */
+export function kernelBuild(): Promise<Build> {
+  built ??= buildKernelImageAsync({ outDir: mkdtempSync(join(tmpdir(), 'tskc-kernel-')), debug: true });
   return built;
 }
 
 /** The test build of the kernel (kernel/config.ts: panics exit QEMU, console test commands), built once per test file. */
-export function testKernelBuild(): Build {
-  builtTest ??= buildKernelImage({ outDir: mkdtempSync(join(tmpdir(), 'tskc-kernel-test-')), debug: true, test: true });
+export function testKernelBuild(): Promise<Build> {
+  builtTest ??= buildKernelImageAsync({ outDir: mkdtempSync(join(tmpdir(), 'tskc-kernel-test-')), debug: true, test: true });
   return builtTest;
 }
 
 /** Boots the test build and waits for the echo loop's first prompt. */
 export async function bootTestKernel(): Promise<Qemu> {
-  const k = testKernelBuild();
+  const k = await testKernelBuild();
   const vm = await useQemu({ image: k.diskImage, elf: k.kernelElf });
   await vm.waitForSerial(`${BANNER}\r\n> `);
   return vm;
@@ -48,14 +48,9 @@ export async function sendCommand(vm: Qemu, command: string): Promise<number> {
   return at;
 }
 
-/** The disk image of the kernel as it is in this tree. */
-export function kernelImage(): string {
-  return kernelBuild().diskImage;
-}
-
 /** Boots the kernel; a failing test's report symbolizes addresses against its ELF. */
-export function bootKernel(): Promise<Qemu> {
-  const k = kernelBuild();
+export async function bootKernel(): Promise<Qemu> {
+  const k = await kernelBuild();
   return useQemu({ image: k.diskImage, elf: k.kernelElf });
 }
 

@@ -8,7 +8,7 @@ import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { buildKernelImage } from '../../compiler/cli/image.js';
+import { buildKernelImageAsync } from '../harness/build.js';
 import { repoRoot } from '../../compiler/frontend/program.js';
 
 const root = repoRoot();
@@ -120,8 +120,8 @@ describe('docs/memory-map.md', () => {
     expect(value.get('HUGE_SIZE')).toBe(2n << 20n);
   });
 
-  it('matches the header fields of a built kernel with the linker symbols', () => {
-    const img = buildKernelImage({ outDir: mkdtempSync(join(tmpdir(), 'tskc-kernel-map-')), debug: false });
+  it('matches the header fields of a built kernel with the linker symbols', async () => {
+    const img = await buildKernelImageAsync({ outDir: mkdtempSync(join(tmpdir(), 'tskc-kernel-map-')), debug: false });
     const bin = readFileSync(img.kernelBin);
     const nm = spawnSync('nm', [img.kernelElf], { encoding: 'utf8' }).stdout;
     const sym = (s: string): bigint => num(`0x${new RegExp(`^([0-9a-f]+) \\w ${s}$`, 'm').exec(nm)![1]}`);

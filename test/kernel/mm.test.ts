@@ -3,11 +3,11 @@
 // the frame allocator's view of it (all of it, once the kernel runs on its
 // own page tables), the kernel page tables' checks and activation (SMEP and
 // SMAP with -cpu max), and the boot-time self-test of frames, heap and `new`.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildKernelImage } from '../../compiler/cli/image.js';
+import { buildKernelImageAsync } from '../harness/build.js';
 import { useQemu } from '../harness/qemu.js';
 import { Elf } from '../../compiler/debug/elf.js';
 
@@ -35,7 +35,10 @@ function parse(serial: string): MmReport {
 }
 
 describe('kernel memory management', () => {
-  const img = buildKernelImage({ outDir: mkdtempSync(join(tmpdir(), 'tskc-kernel-mm-')), debug: true });
+  let img = { diskImage: '', kernelElf: '' };
+  beforeAll(async () => {
+    img = await buildKernelImageAsync({ outDir: mkdtempSync(join(tmpdir(), 'tskc-kernel-mm-')), debug: true });
+  });
 
   async function boot(memoryMiB: number, cpu?: string): Promise<MmReport & { serial: string }> {
     const vm = await useQemu({ image: img.diskImage, memoryMiB, extraArgs: cpu ? ['-cpu', cpu] : [] });

@@ -6,13 +6,13 @@
 // frames and heap is a clean report, and `new` a clean panic. With
 // `-cpu max` SMAP and SMEP faults are checked too; without, the copies
 // still work.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hangLimit } from '../harness/timing.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { buildKernelImage } from '../../compiler/cli/image.js';
+import { buildKernelImageAsync } from '../harness/build.js';
 import { useQemu } from '../harness/qemu.js';
 
 // Page-fault error code bits.
@@ -40,9 +40,12 @@ function hexAfter(serial: string, label: string): bigint {
 }
 
 describe('kernel page tables under QEMU', () => {
-  const img = buildKernelImage({
-    outDir: mkdtempSync(join(tmpdir(), 'tskc-paging-')), debug: true, quiet: true,
-    entry: join(import.meta.dirname, 'fixtures', 'faults.ts'),
+  let img = { diskImage: '', kernelElf: '' };
+  beforeAll(async () => {
+    img = await buildKernelImageAsync({
+      outDir: mkdtempSync(join(tmpdir(), 'tskc-paging-')), debug: true, quiet: true,
+      entry: join(import.meta.dirname, 'fixtures', 'faults.ts'),
+    });
   });
   const sym = (name: string): bigint => {
     const m = new RegExp(`^([0-9a-f]+) \\w ${name}$`, 'm').exec(spawnSync('nm', [img.kernelElf], { encoding: 'utf8' }).stdout);
