@@ -10,6 +10,7 @@ import { tssInit } from './cpu/tss';
 import { keyboardInit } from './drivers/keyboard';
 import { rtcRead } from './drivers/rtc';
 import { RtcTime } from './drivers/rtc-decode';
+import { timeInit } from './syscall/time';
 import { serialInit } from './drivers/serial';
 import { VgaColor, vgaAttribute, vgaInit, vgaWriteAt, VGA_COLS } from './drivers/vga';
 import { isTestBuild } from './config';
@@ -66,6 +67,7 @@ ok('idt\n');
 keyboardInit(); // drop the scancodes of keys pressed during boot
 ok('keyboard\n');
 rtcRead(bootTime); // the wall-clock time from the CMOS clock
+timeInit(bootTime); // CLOCK_REALTIME counts from it
 ok('rtc ');
 writeTime(bootTime);
 consoleWrite('\n');

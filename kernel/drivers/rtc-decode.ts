@@ -65,3 +65,31 @@ export function rtcDecode(r: RtcRegisters, statusB: u8, t: RtcTime): void {
   if (century < 19 || century > 29) century = 20;
   t.year += u16(century) * 100;
 }
+
+/** Days before the first of each month in a year that is not a leap year. */
+const DAYS_BEFORE_MONTH: u16[] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+function isLeapYear(y: i64): bool {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/** Leap years from year 1 to year `y`, inclusive. */
+function leapYearsThrough(y: i64): i64 {
+  return y / 4 - y / 100 + y / 400;
+}
+
+/**
+ * `t` as seconds since 1970-01-01 00:00:00, taking the clock to run in UTC
+ * (as QEMU's does); 0 for a time before 1970 or fields out of range (the
+ * clock is a device: what it holds is checked before use).
+ */
+export function rtcEpochSeconds(t: RtcTime): u64 {
+  const y = i64(t.year);
+  if (y < 1970 || t.month < 1 || t.month > 12 || t.day < 1 || t.day > 31) return 0;
+  if (t.hour > 23 || t.minute > 59 || t.second > 59) return 0;
+  let days = (y - 1970) * 365 + leapYearsThrough(y - 1) - leapYearsThrough(1969);
+  days += i64(DAYS_BEFORE_MONTH[i32(t.month) - 1]);
+  if (t.month > 2 && isLeapYear(y)) days++;
+  days += i64(t.day) - 1;
+  return u64(((days * 24 + i64(t.hour)) * 60 + i64(t.minute)) * 60 + i64(t.second));
+}

@@ -3,10 +3,10 @@
 // and the serial line, writes to the screen and the serial line). One
 // instance of each; processes share them.
 import { consoleReadByte, consoleWriteBytes } from '../console/console';
-import { enableAndWait } from '../cpu/wait';
 import { clearUser, copyFromUser, copyToUser } from '../mm/usercopy';
 import { Device } from './device';
-import { othersReady, yieldCpu } from '../proc/sched';
+import { WaitQueue } from '../proc/process';
+import { sleepOn, wakeAll } from '../proc/waitqueue';
 
 const CHUNK: u64 = 256;
 const bounce = new Uint8Array(256); // user bytes pass through here (kernel code never holds a user pointer)
@@ -26,14 +26,20 @@ class ZeroDevice extends Device {
   write(buf: u64, len: u64): i64 { return i64(len); }
 }
 
-/** Waits (yielding to other processes, else halting) until console input arrives; returns its first byte. */
+/** Processes waiting in a console read for input. */
+const consoleReaders = new WaitQueue();
+
+/** The keyboard or the serial line has received something (their IRQs): wakes the console's readers. */
+export function consoleInputArrived(): void {
+  if (!consoleReaders.isEmpty()) wakeAll(consoleReaders);
+}
+
+/** Sleeps until console input arrives (system calls run with interrupts off); returns its first byte. */
 function waitForInput(): u8 {
   while (true) {
-    cli(); // no byte may arrive between the empty check and the hlt
     const c = consoleReadByte();
     if (c >= 0) return u8(c);
-    if (othersReady()) yieldCpu();
-    else enableAndWait();
+    sleepOn(consoleReaders);
   }
 }
 

@@ -9,8 +9,8 @@ import { Device } from '../fs/device';
 export const enum State {
   Ready = 1,
   Running = 2,
-  /** Blocked in spawn until its child exits. */
-  Waiting = 3,
+  /** Blocked on a wait queue or a timer (waitqueue.ts, sleep.ts) until a wake-up. */
+  Sleeping = 3,
   /** Exited; its kernel stack and this object wait to be reaped. */
   Zombie = 4,
   /** Exited and reaped, kept (in its table slot) until its parent's wait takes the status. */
@@ -25,6 +25,17 @@ export const MAX_FDS: i32 = 16;
 export const MMAP_BASE: u64 = 0x0000_4100_0000_0000; // USER_START + 1 TiB
 /** The most user pages (program, stack and mmap) one process may hold: 32 MiB. */
 export const MAX_USER_PAGES: u64 = 8192;
+
+/** Processes sleeping until something happens, oldest first (waitqueue.ts sleeps and wakes them). */
+export class WaitQueue {
+  head: Process | null = null;
+  tail: Process | null = null;
+
+  /** Whether nobody sleeps here. */
+  isEmpty(): bool {
+    return this.head === null;
+  }
+}
 
 export class Process {
   pid: i64 = 0;
@@ -41,16 +52,24 @@ export class Process {
   savedRsp: u64 = 0;
   /** The process that spawned it and takes its status, until it has (null: nobody will). */
   parent: Process | null = null;
-  /** The child it is blocked on, while Waiting. */
-  waitingFor: Process | null = null;
   /** How many of its children run in the background (spawned without waiting) and are not waited for yet. */
   children: i32 = 0;
-  /** The status of the child it waited for. */
-  childStatus: i64 = 0;
+  /** Where it sleeps while waiting for a child: each exiting child wakes its parent's queue. */
+  readonly childExited = new WaitQueue();
   /** Its exit status: what exit() got, or 256 + the vector of the fault that killed it. */
   status: i64 = 0;
-  /** The next process in the ready queue or in the zombie list. */
+  /** The next process in the ready queue, a wait queue or the zombie list. */
   next: Process | null = null;
+  /** The next process sleeping until a tick, while it does (sleep.ts). */
+  timerNext: Process | null = null;
+  /** The tick it sleeps until, while on the timer list. */
+  wakeTick: u64 = 0;
+  /** Timer ticks that found it running in ring 3, and in the kernel (times()). */
+  userTicks: u64 = 0;
+  systemTicks: u64 = 0;
+  /** The ticks of the children it has waited for (times()). */
+  childUserTicks: u64 = 0;
+  childSystemTicks: u64 = 0;
   fds = new Array<Device | null>(MAX_FDS);
   /** The next address mmap hands out. */
   mmapNext: u64 = MMAP_BASE;

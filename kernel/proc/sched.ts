@@ -1,25 +1,37 @@
 // The scheduler: the current process, a FIFO ready queue, and the switch
-// between processes. Scheduling is cooperative: a process gives up the CPU
-// only in a system call (sched_yield, spawn, exit, a console read with no
-// input) or by faulting. When nothing is ready the idle context (pid 0, the
-// kernel's boot stack) halts the CPU until an interrupt. Exited processes
-// become zombies on a list (any number of them) and are reaped by the next
-// context that runs; one whose parent has yet to take its status (a
-// background child not waited for) stays in the table, Dead, until it does. Written so that a timer-driven preemptive scheduler can
-// call schedule() from the timer interrupt later. docs/processes.md.
+// between processes. Round robin, preemptive in ring 3: a process gives up
+// the CPU in a system call that blocks or yields, by faulting, or when the
+// timer finds its time slice (TIME_SLICE_TICKS) used up while it runs user
+// code and another process is ready. Kernel code is never preempted: system
+// calls run with interrupts off, and the switch happens only at the end of
+// an interrupt that came from ring 3 (preemptIfDue). When nothing is ready
+// the idle context (pid 0, the kernel's boot stack) halts the CPU until an
+// interrupt. Exited processes become zombies on a list (any number of them)
+// and are reaped by the next context that runs; one whose parent has yet to
+// take its status (a background child not waited for) stays in the table,
+// Dead, until it does. docs/processes.md.
 import { tssSetRsp0 } from '../cpu/tss';
 import { destroyAddressSpace } from '../mm/teardown';
 import { switchSpace } from '../mm/arch';
 import { kmapKernelPml4 } from '../mm/kmap';
 import { kstackFree, kstackTop } from './kstack';
 import { Process, processOrphan, processRemove, State } from './process';
+import { wakeSleepers } from './sleep';
 import { fpuRestore, fpuSave, switchStacks } from './switch';
+import { sleepOn, wakeAll } from './waitqueue';
+
+/** Timer ticks (10 ms each, kernel/interrupts/pit.ts) a process runs in ring 3 before another ready one gets the CPU. */
+export const TIME_SLICE_TICKS: u64 = 1;
 
 const idle = new Process();
 let current: Process = idle;
 let readyHead: Process | null = null;
 let readyTail: Process | null = null;
 let zombies: Process | null = null;
+/** Ticks the current process has run of its slice. */
+let sliceUsed: u64 = 0;
+/** Set when the slice is over or a wake-up made a process ready: the next return to ring 3 reschedules. */
+let reschedule = false;
 
 /** The kernel stack top of the current process: where the syscall entry switches to. @export tskc_kernel_stack_top */
 let kernelStackTop: u64 = 0;
@@ -48,6 +60,12 @@ export function makeReady(p: Process): void {
   readyTail = p;
 }
 
+/** Makes the sleeping `p` ready, and the next return to ring 3 reschedules, so that it runs soon. */
+export function wakeProcess(p: Process): void {
+  makeReady(p);
+  reschedule = true;
+}
+
 function takeReady(): Process | null {
   const p = readyHead;
   if (p !== null) {
@@ -70,6 +88,7 @@ function reapZombies(): void {
     }
     kstackFree(z.kstack);
     free(z.fds);
+    free(z.childExited);
     if (z.parent !== null) {
       z.state = State.Dead; // its parent's wait frees it
       continue;
@@ -86,6 +105,8 @@ function switchTo(next: Process): void {
   const prev = current;
   fpuSave(prev.fpuArea());
   current = next;
+  sliceUsed = 0;
+  reschedule = false;
   next.state = State.Running;
   const space = next.space;
   if (space !== null) {
@@ -125,23 +146,49 @@ export function yieldCpu(): void {
 
 /**
  * Takes the status of `child`, which the current process spawned: at once
- * if it has exited, else after blocking until its exit wakes the caller.
- * The child then belongs to nobody (a dead one is freed here).
+ * if it has exited, else after sleeping until its exit wakes the caller.
+ * The child then belongs to nobody (a dead one is freed here, a zombie by
+ * the reaper).
  */
 export function waitForChild(child: Process): i64 {
-  if (child.state == State.Zombie || child.state == State.Dead) {
-    child.parent = null;
-    if (child.state == State.Dead) {
-      processRemove(child);
-      free(child);
-    }
-    return child.status;
-  }
   child.parent = current;
-  current.waitingFor = child;
-  current.state = State.Waiting;
+  while (child.state != State.Zombie && child.state != State.Dead) sleepOn(current.childExited);
+  child.parent = null;
+  current.childUserTicks += child.userTicks + child.childUserTicks;
+  current.childSystemTicks += child.systemTicks + child.childSystemTicks;
+  if (child.state == State.Dead) {
+    processRemove(child);
+    free(child);
+  }
+  return child.status;
+}
+
+/**
+ * The timer's part, on every tick: wakes the processes whose sleep has
+ * ended, charges the tick to the current process (`fromUser`: it was running
+ * user code), and asks for a switch when its slice is used up.
+ */
+export function schedTick(now: u64, fromUser: bool): void {
+  wakeSleepers(now);
+  if (current === idle) return;
+  if (fromUser) current.userTicks++;
+  else current.systemTicks++;
+  sliceUsed++;
+  if (sliceUsed >= TIME_SLICE_TICKS) reschedule = true;
+}
+
+/**
+ * At the end of an interrupt that came from ring 3, with interrupts off:
+ * if the slice is over or a wake-up has made a process ready, the current
+ * process goes to the back of the ready queue and the next one runs. It
+ * resumes here later and returns through the interrupt's stub to user code.
+ */
+export function preemptIfDue(): void {
+  if (!reschedule) return;
+  reschedule = false;
+  if (current === idle || readyHead === null) return;
+  makeReady(current);
   schedule();
-  return current.childStatus;
 }
 
 /**
@@ -165,12 +212,7 @@ export function exitCurrent(status: i64): never {
   p.next = zombies;
   zombies = p;
   const parent = p.parent;
-  if (parent !== null && parent.state == State.Waiting && parent.waitingFor === p) {
-    parent.childStatus = status;
-    parent.waitingFor = null;
-    p.parent = null; // delivered: the reaper frees it
-    makeReady(parent);
-  }
+  if (parent !== null) wakeAll(parent.childExited);
   schedule();
   throw new Error('exitCurrent: a zombie was scheduled');
 }

@@ -8,9 +8,10 @@
 import { sysClose, sysOpen, sysRead, sysWrite } from './files';
 import { sysMeminfo, sysMmap, sysMunmap } from './memory';
 import { sysExit, sysGetpid, sysSpawn, sysUptime, sysWait, sysYield } from './process';
+import { sysClockGetres, sysClockGettime, sysNanosleep, sysTimes } from './time';
 import {
-  ENOSYS, SYS_CLOSE, SYS_EXIT, SYS_GETPID, SYS_MEMINFO, SYS_MMAP, SYS_MUNMAP, SYS_OPEN, SYS_READ, SYS_SCHED_YIELD,
-  SYS_SPAWN, SYS_TSKC_END, SYS_UPTIME, SYS_WAIT, SYS_WRITE,
+  ENOSYS, SYS_CLOCK_GETRES, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_EXIT, SYS_GETPID, SYS_MEMINFO, SYS_MMAP, SYS_MUNMAP, SYS_NANOSLEEP,
+  SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES, SYS_TSKC_END, SYS_UPTIME, SYS_WAIT, SYS_WRITE,
 } from './numbers';
 
 /** What syscallEntry (entry.ts) saved, lowest address first. */
@@ -44,6 +45,10 @@ function callClose(f: SyscallFrame): i64 { return sysClose(i64(f.rdi)); }
 function callMmap(f: SyscallFrame): i64 { return sysMmap(f.rdi, f.rsi, f.rdx, f.r10, i64(f.r8), f.r9); }
 function callMunmap(f: SyscallFrame): i64 { return sysMunmap(f.rdi, f.rsi); }
 function callYield(f: SyscallFrame): i64 { return sysYield(); }
+function callNanosleep(f: SyscallFrame): i64 { return sysNanosleep(f.rdi, f.rsi); }
+function callTimes(f: SyscallFrame): i64 { return sysTimes(f.rdi); }
+function callClockGettime(f: SyscallFrame): i64 { return sysClockGettime(f.rdi, f.rsi); }
+function callClockGetres(f: SyscallFrame): i64 { return sysClockGetres(f.rdi, f.rsi); }
 function callGetpid(f: SyscallFrame): i64 { return sysGetpid(); }
 function callExit(f: SyscallFrame): i64 { return sysExit(i64(f.rdi)); }
 function callSpawn(f: SyscallFrame): i64 { return sysSpawn(f.rdi, f.rsi, f.rdx); }
@@ -66,6 +71,10 @@ export function syscallTableInit(): void {
   set(SYS_MMAP, callMmap);
   set(SYS_MUNMAP, callMunmap);
   set(SYS_SCHED_YIELD, callYield);
+  set(SYS_NANOSLEEP, callNanosleep);
+  set(SYS_TIMES, callTimes);
+  set(SYS_CLOCK_GETTIME, callClockGettime);
+  set(SYS_CLOCK_GETRES, callClockGetres);
   set(SYS_GETPID, callGetpid);
   set(SYS_EXIT, callExit);
   set(SYS_SPAWN, callSpawn);

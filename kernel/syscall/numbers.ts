@@ -13,8 +13,12 @@ export const SYS_CLOSE: i64 = 3;
 export const SYS_MMAP: i64 = 9;
 export const SYS_MUNMAP: i64 = 11;
 export const SYS_SCHED_YIELD: i64 = 24;
+export const SYS_NANOSLEEP: i64 = 35;
 export const SYS_GETPID: i64 = 39;
 export const SYS_EXIT: i64 = 60;
+export const SYS_TIMES: i64 = 100;
+export const SYS_CLOCK_GETTIME: i64 = 228;
+export const SYS_CLOCK_GETRES: i64 = 229;
 
 // tskc's own calls. Linux answers them with -ENOSYS.
 /**
@@ -64,5 +68,14 @@ export const PROT_WRITE: i64 = 2;
 export const PROT_EXEC: i64 = 4;
 export const MAP_PRIVATE: i64 = 0x02;
 export const MAP_ANONYMOUS: i64 = 0x20;
+/** Clock ids of clock_gettime and clock_getres. */
+export const CLOCK_REALTIME: i64 = 0;
+export const CLOCK_MONOTONIC: i64 = 1;
+export const CLOCK_PROCESS_CPUTIME_ID: i64 = 2;
+export const CLOCK_THREAD_CPUTIME_ID: i64 = 3;
+export const CLOCK_MONOTONIC_RAW: i64 = 4;
+export const CLOCK_REALTIME_COARSE: i64 = 5;
+export const CLOCK_MONOTONIC_COARSE: i64 = 6;
+export const CLOCK_BOOTTIME: i64 = 7;
 /** spawn's flag: do not wait for the child; return its pid. */
 export const SPAWN_NOWAIT: i64 = 1;

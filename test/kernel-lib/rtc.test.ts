@@ -22,6 +22,11 @@ function encode(t: Time, statusB: number, century: boolean): number[] {
   return [bcd(t.second), bcd(t.minute), hour, bcd(t.day), bcd(t.month), bcd(t.year % 100), cent, statusB];
 }
 
+/** Seconds since 1970 of `t` read as UTC: what rtcEpochSeconds must give. */
+function epoch(t: Time): number {
+  return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) / 1000;
+}
+
 describe('RTC register decoding (host build)', () => {
   let exe = '';
   beforeAll(() => {
@@ -46,7 +51,7 @@ describe('RTC register decoding (host build)', () => {
       for (const mode of [0, H24, BINARY, BINARY | H24]) {
         for (const century of [true, false]) {
           bytes.push(...encode(t, mode, century));
-          expected.push(`${t.year} ${t.month} ${t.day} ${t.hour} ${t.minute} ${t.second}`);
+          expected.push(`${t.year} ${t.month} ${t.day} ${t.hour} ${t.minute} ${t.second} ${epoch(t)}`);
         }
       }
     }
@@ -58,6 +63,14 @@ describe('RTC register decoding (host build)', () => {
     const bad = encode({ ...t, year: 2007 }, BINARY | H24, false);
     bad[6] = 0x55; // not a century
     const out = runWithInput(exe, Uint8Array.from([...encode(t, H24, true), ...bad]));
-    expect(out).toEqual(['1999 12 31 23 59 58', '2007 12 31 23 59 58']);
+    expect(out).toEqual([`1999 12 31 23 59 58 ${epoch(t)}`, `2007 12 31 23 59 58 ${epoch({ ...t, year: 2007 })}`]);
+  });
+
+  it('gives 0 seconds since 1970 for a reading out of range (the clock is a device: nothing is trusted)', () => {
+    const t = { year: 2024, month: 2, day: 29, hour: 12, minute: 0, second: 0 };
+    const bad = [{ ...t, month: 13 }, { ...t, month: 0 }, { ...t, day: 0 }, { ...t, day: 32 }, { ...t, hour: 24 }, { ...t, minute: 60 }, { ...t, second: 61 }];
+    const out = runWithInput(exe, Uint8Array.from([...encode(t, BINARY | H24, true), ...bad.flatMap((b) => encode(b, BINARY | H24, true))]));
+    expect(out[0]).toBe(`2024 2 29 12 0 0 ${epoch(t)}`);
+    for (const line of out.slice(1)) expect(line.endsWith(' 0')).toBe(true);
   });
 });

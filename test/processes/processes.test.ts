@@ -29,7 +29,7 @@ describe('processes', () => {
   it('pass the seed checkpoints: getpid, /dev/zero, /dev/null, mmap, registers across yield, bad pointers', async () => {
     const vm = await bootToShell();
     const out = await shellRun(vm, 'spawn selftest');
-    for (const name of ['getpid', 'zero', 'null', 'mmap', 'registers', 'badptr', 'stack', 'errors']) expect(out).toContain(`selftest: ${name} ok\n`);
+    for (const name of ['getpid', 'zero', 'null', 'mmap', 'registers', 'badptr', 'stack', 'errors', 'time']) expect(out).toContain(`selftest: ${name} ok\n`);
     expect(out).toContain('selftest: done, 0 failed\n');
   });
 

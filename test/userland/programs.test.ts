@@ -85,7 +85,7 @@ describe('selftest', () => {
   it('passes on Linux too: the tskc kernel answers these calls as Linux does', async () => {
     const exe = buildUserProgram('programs/selftest.ts');
     const r = await run(exe, []);
-    expect(r.stdout).toBe(['getpid', 'zero', 'null', 'mmap', 'registers', 'badptr', 'stack', 'errors']
+    expect(r.stdout).toBe(['getpid', 'zero', 'null', 'mmap', 'registers', 'badptr', 'stack', 'errors', 'time']
       .map((n) => `selftest: ${n} ok\n`).join('') + 'selftest: done, 0 failed\n');
     expect(r.exitCode).toBe(0);
   });

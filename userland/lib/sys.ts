@@ -6,9 +6,23 @@
 
 import {
   E2BIG, EAGAIN, EBADF, ECHILD, EFAULT, EINVAL, EMFILE, ENAMETOOLONG, ENOENT, ENOEXEC, ENOMEM, ENOSYS, MAP_ANONYMOUS, MAP_PRIVATE, MAX_ERRNO, PROT_READ,
-  PROT_WRITE, SPAWN_NOWAIT, SYS_CLOSE, SYS_GETPID, SYS_MEMINFO, SYS_MMAP, SYS_MUNMAP, SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_UPTIME,
-  SYS_WAIT, SYS_WRITE,
+  PROT_WRITE, SPAWN_NOWAIT, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_GETPID, SYS_MEMINFO, SYS_MMAP, SYS_MUNMAP, SYS_NANOSLEEP, SYS_OPEN, SYS_READ,
+  SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES, SYS_UPTIME, SYS_WAIT, SYS_WRITE,
 } from '../../kernel/syscall/numbers';
+
+/** A struct timespec: what clock_gettime fills and nanosleep reads. */
+export class Timespec {
+  sec: i64 = 0;
+  nsec: i64 = 0;
+}
+
+/** A struct tms: what times fills, in clock ticks (100 a second, Linux's USER_HZ). */
+export class Tms {
+  utime: i64 = 0;
+  stime: i64 = 0;
+  cutime: i64 = 0;
+  cstime: i64 = 0;
+}
 
 /** What meminfo fills (MEMINFO_SIZE bytes, four u64 in this order). */
 export class MemInfo {
@@ -75,6 +89,31 @@ export function schedYield(): i64 {
 
 export function getpid(): i64 {
   return syscall(SYS_GETPID);
+}
+
+/** Sleeps for `t` (0, or -errno). */
+export function nanosleep(t: Timespec): i64 {
+  return syscall(SYS_NANOSLEEP, changetype<usize>(t), 0);
+}
+
+/** Sleeps for `ms` milliseconds (0, or -errno). */
+export function sleepMs(ms: i64): i64 {
+  const t = new Timespec();
+  t.sec = ms / 1000;
+  t.nsec = (ms % 1000) * 1_000_000;
+  const r = nanosleep(t);
+  free(t);
+  return r;
+}
+
+/** Fills `t` with clock `clock`'s time (0, or -errno). */
+export function clockGettime(clock: i64, t: Timespec): i64 {
+  return syscall(SYS_CLOCK_GETTIME, clock, changetype<usize>(t));
+}
+
+/** Fills `t` with the caller's CPU ticks; returns the ticks since boot, or -errno. */
+export function times(t: Tms): i64 {
+  return syscall(SYS_TIMES, changetype<usize>(t));
 }
 
 /** Ends the process after flushing console.log's buffer (the runtime's exit, which calls SYS_EXIT). */

@@ -15,10 +15,15 @@
 //   stack      deep recursion (about 200 KiB of stack) returns the right
 //              sum, and read() into stack memory 16 KiB below rsp, never
 //              touched before, works (tskc maps stack pages on first touch)
+//   time       nanosleep of 50 ms advances CLOCK_MONOTONIC by at least 50 ms;
+//              CLOCK_REALTIME is after 2024; times counts; an unknown clock
+//              is EINVAL, a bad timespec EFAULT, an unnormalised one EINVAL
 
-import { EBADF, EFAULT, ENOENT, ENOSYS, O_RDONLY, O_WRONLY, SYS_OPEN } from '../../kernel/syscall/numbers';
+import {
+  CLOCK_MONOTONIC, CLOCK_REALTIME, EBADF, EFAULT, EINVAL, ENOENT, ENOSYS, O_RDONLY, O_WRONLY, SYS_CLOCK_GETTIME, SYS_NANOSLEEP, SYS_OPEN,
+} from '../../kernel/syscall/numbers';
 import { printf } from '../lib/print';
-import { close, exit, getpid, isError, mmapAnon, munmap, open, read, write } from '../lib/sys';
+import { clockGettime, close, exit, getpid, isError, mmapAnon, munmap, nanosleep, open, read, times, Timespec, Tms, write } from '../lib/sys';
 
 const buffer: usize = memory.data(256);
 let failures: i32 = 0;
@@ -132,6 +137,28 @@ function checkErrors(): void {
   report('errors', nosys && missing && fault, 'an unknown number, a missing path or a bad path pointer got the wrong answer');
 }
 
+function nanoseconds(t: Timespec): i64 {
+  return t.sec * 1_000_000_000 + t.nsec;
+}
+
+function checkTime(): void {
+  const before = new Timespec();
+  const after = new Timespec();
+  const wall = new Timespec();
+  const nap = new Timespec();
+  nap.nsec = 50_000_000;
+  const slept = clockGettime(CLOCK_MONOTONIC, before) == 0 && nanosleep(nap) == 0 && clockGettime(CLOCK_MONOTONIC, after) == 0;
+  const long = nanoseconds(after) - nanoseconds(before) >= 50_000_000;
+  const real = clockGettime(CLOCK_REALTIME, wall) == 0 && wall.sec > 1_704_067_200; // 2024-01-01
+  const cpu = new Tms();
+  const ticking = times(cpu) > 0 && cpu.utime >= 0;
+  nap.nsec = 1_000_000_000;
+  const errors = clockGettime(99, wall) == -EINVAL && syscall(SYS_CLOCK_GETTIME, CLOCK_MONOTONIC, 0x10) == -EFAULT &&
+    nanosleep(nap) == -EINVAL && syscall(SYS_NANOSLEEP, 0x10, 0) == -EFAULT;
+  report('time', slept && long && real && ticking && errors,
+    !slept || !long ? 'a 50 ms nanosleep did not pass 50 ms of CLOCK_MONOTONIC' : !real ? 'CLOCK_REALTIME is before 2024' : !ticking ? 'times failed' : 'a bad clock or timespec got the wrong answer');
+}
+
 checkGetpid();
 checkZero();
 checkNull();
@@ -140,5 +167,6 @@ checkRegisters();
 checkBadPointers();
 checkStack();
 checkErrors();
+checkTime();
 printf(`selftest: done, ${failures} failed\n`);
 exit(failures);

@@ -1,14 +1,22 @@
-// The shell's built-in commands. A command line is words separated by
-// spaces; the first word names the command. Calls tskc's own syscalls
-// (spawn, meminfo, uptime) may answer -ENOSYS (on Linux, or an older
-// kernel): the command then says so and the shell goes on.
+// The shell's built-in commands, and programs run by name. A command line
+// is words separated by spaces; the first word names a built-in or else a
+// program of the image (`hello world`). A line ending in `&` runs its program
+// in the background: the shell prints `[PID]` and takes the next line at
+// once; `jobs` lists what runs in the background and `wait` waits for all of
+// it. Calls tskc's own syscalls (spawn, wait, meminfo, uptime) may answer
+// -ENOSYS (on Linux, or an older kernel): the command then says so and the
+// shell goes on.
 
 import { ENOENT, ENOSYS } from '../../kernel/syscall/numbers';
 import { print, printBytes, printf, println } from '../lib/print';
 import { bytesEqual, parseDecimal, skipSpaces, wordEnd } from '../lib/text';
-import { errnoName, exit, getpid, isError, meminfo, MemInfo, spawn, uptime } from '../lib/sys';
+import { errnoName, exit, getpid, isError, meminfo, MemInfo, spawn, spawnBackground, uptime, wait } from '../lib/sys';
 
 const info = new MemInfo();
+/** The most background jobs at once. */
+const MAX_JOBS: i32 = 16;
+/** The pids of the background jobs not waited for yet (0: a free entry). */
+const jobs = new Int64Array(16);
 
 /** Reports a failed call of command `name`: a clear sentence for ENOSYS, the errno otherwise. */
 function failed(name: string, result: i64): void {
@@ -25,7 +33,10 @@ function help(): void {
   println('  mem           free and total frames, heap use');
   println('  uptime        time since boot');
   println('  spawn NAME    run program NAME (with arguments) and wait for it');
+  println('  jobs          the background jobs');
+  println('  wait          wait for every background job');
   println('  exit [CODE]   leave the shell');
+  println('any other NAME runs that program; a line ending in & runs it in the background');
 }
 
 function mem(): void {
@@ -41,47 +52,96 @@ function showUptime(): void {
   printf(`up ${ms / 1000}.${(ms % 1000) / 100} s (${ms} ms)\n`);
 }
 
+/** Says how a program that ran as `name` ended, if not with status 0. */
+function reportStatus(name: string, status: i64): void {
+  if (status >= 256) printf(`${name}: killed by CPU exception ${status - 256}\n`);
+  else if (status != 0) printf(`${name}: exited with status ${status}\n`);
+}
+
+/** Runs the program the `end - from` bytes at p + from name and waits for it; `cmd` names the command in messages. */
+function runProgram(cmd: string, p: usize, from: usize, end: usize): void {
+  const status = spawn(p + from, end - from);
+  if (!isError(status)) return reportStatus(cmd, status);
+  // A name that is no program; on Linux, where spawn is ENOSYS, every name the shell does not know.
+  if (-status == ENOENT || (cmd != 'spawn' && -status == ENOSYS)) {
+    print(cmd == 'spawn' ? 'spawn: no program named ' : 'unknown command: ');
+    printBytes(p + from, wordEnd(p, from, end) - from);
+    print(cmd == 'spawn' ? '\n' : ' (try help)\n');
+    return;
+  }
+  failed(cmd, status);
+}
+
 /** `spawn NAME ARGS…`: the rest of the line, from NAME on, is the child's command line. */
 function runSpawn(p: usize, from: usize, end: usize): void {
   if (from == end) return println('spawn: which program? (spawn NAME [ARGS])');
-  const status = spawn(p + from, end - from);
-  if (!isError(status)) {
-    if (status >= 256) printf(`spawn: killed by CPU exception ${status - 256}\n`);
-    else if (status != 0) printf(`spawn: exited with status ${status}\n`);
-    return;
-  }
-  if (-status == ENOENT) {
-    print('spawn: no program named ');
+  runProgram('spawn', p, from, end);
+}
+
+/** Starts the program of the line in the background and remembers its pid. */
+function runBackground(p: usize, from: usize, end: usize): void {
+  let slot: i32 = -1;
+  for (let i: i32 = 0; i < MAX_JOBS && slot < 0; i++) if (jobs[i] == 0) slot = i;
+  if (slot < 0) return println('shell: too many background jobs; wait for them first');
+  const pid = spawnBackground(p + from, end - from);
+  if (isError(pid)) {
+    if (-pid != ENOENT) return failed('shell', pid);
+    print('unknown command: ');
     printBytes(p + from, wordEnd(p, from, end) - from);
-    print('\n');
-    return;
+    return println(' (try help)');
   }
-  failed('spawn', status);
+  jobs[slot] = pid;
+  printf(`[${pid}]\n`);
+}
+
+function listJobs(): void {
+  for (let i: i32 = 0; i < MAX_JOBS; i++) if (jobs[i] != 0) printf(`[${jobs[i]}] started\n`);
+}
+
+/** `wait`: takes the status of every background job, oldest slot first. */
+function waitJobs(): void {
+  for (let i: i32 = 0; i < MAX_JOBS; i++) {
+    const pid = jobs[i];
+    if (pid == 0) continue;
+    jobs[i] = 0;
+    const status = wait(pid);
+    if (isError(status)) failed('wait', status);
+    else if (status == 0) printf(`[${pid}] done\n`);
+    else if (status >= 256) printf(`[${pid}] killed by CPU exception ${status - 256}\n`);
+    else printf(`[${pid}] exited with status ${status}\n`);
+  }
 }
 
 /** Runs the command line of `len` bytes at `p`. */
 export function runCommand(p: usize, len: usize): void {
   const start = skipSpaces(p, 0, len);
   if (start == len) return; // an empty line
-  const nameEnd = wordEnd(p, start, len);
+  let end = len;
+  while (end > start && load<u8>(p + end - 1) == 32) end--;
+  const background = load<u8>(p + end - 1) == 38; // '&'
+  if (background) {
+    end--;
+    while (end > start && load<u8>(p + end - 1) == 32) end--;
+    if (end == start) return println('shell: & needs a command before it');
+  }
+  const nameEnd = wordEnd(p, start, end);
   const name = p + start;
   const nameLen = nameEnd - start;
-  const rest = skipSpaces(p, nameEnd, len);
+  const rest = skipSpaces(p, nameEnd, end);
   if (bytesEqual(name, nameLen, 'help')) help();
   else if (bytesEqual(name, nameLen, 'echo')) {
-    printBytes(p + rest, len - rest);
+    printBytes(p + rest, end - rest);
     print('\n');
   } else if (bytesEqual(name, nameLen, 'pid')) printf(`${getpid()}\n`);
   else if (bytesEqual(name, nameLen, 'mem')) mem();
   else if (bytesEqual(name, nameLen, 'uptime')) showUptime();
-  else if (bytesEqual(name, nameLen, 'spawn')) runSpawn(p, rest, len);
+  else if (bytesEqual(name, nameLen, 'jobs')) listJobs();
+  else if (bytesEqual(name, nameLen, 'wait')) waitJobs();
+  else if (bytesEqual(name, nameLen, 'spawn')) runSpawn(p, rest, end);
   else if (bytesEqual(name, nameLen, 'exit')) {
-    const code = rest == len ? 0 : parseDecimal(p + rest, wordEnd(p, rest, len) - rest);
+    const code = rest == end ? 0 : parseDecimal(p + rest, wordEnd(p, rest, end) - rest);
     if (code < 0 || code > 255) return println('exit: the status must be a number from 0 to 255');
     exit(i32(code));
-  } else {
-    print('unknown command: ');
-    printBytes(name, nameLen);
-    println(' (try help)');
-  }
+  } else if (background) runBackground(p, start, end);
+  else runProgram('shell', p, start, end);
 }
