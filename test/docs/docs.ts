@@ -122,10 +122,10 @@ export function spans(d: Doc): Span[] {
   for (const p of passages(d)) {
     const context = p.lines.join(' ');
     const starts = p.lines.map((_, k) => p.lines.slice(0, k).join(' ').length + (k > 0 ? 1 : 0));
-    for (const m of context.matchAll(/`([^`]+)`/g)) {
+    for (const m of context.matchAll(/`` (.+?) ``|`([^`]+)`/g)) {
       let k = starts.length - 1;
       while (starts[k]! > m.index) k--;
-      out.push({ doc: d, line: p.line + k, text: m[1]!, context, at: m.index });
+      if (m[2] !== undefined) out.push({ doc: d, line: p.line + k, text: m[2], context, at: m.index });
     }
   }
   return out;
