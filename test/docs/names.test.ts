@@ -15,8 +15,8 @@
 //   parentheses, dotted, with an underscore, camelCase, PascalCase, or all
 //   capitals of three characters or more; plain words (`read`, `help`,
 //   `iretq`) are not. Each part must be a word of some source file's code
-//   (compiler/, runtime/, kernel/, userland/, boot/, test/; comments do not
-//   count). When the sentence binds it to a file — "`NAME` (`FILE`)",
+//   (compiler/, runtime/, kernel/, userland/, boot/, test/ but test/docs/;
+//   comments do not count). When the sentence binds it to a file — "`NAME` (`FILE`)",
 //   "`NAME` in `FILE`" or "(`FILE` `NAME`)" — FILE must declare its first
 //   part (a function, class, type, variable, member, `@export` or a symbol
 //   the file emits with `global`).

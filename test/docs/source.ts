@@ -55,7 +55,8 @@ let words: Set<string> | null = null;
 export function inCode(name: string): boolean {
   if (!words) {
     words = new Set();
-    for (const f of sources()) for (const m of code(f).matchAll(/[A-Za-z_$][\w$]*/g)) words.add(m[0]);
+    // Not the doc checks themselves: the names they mention would pass by being mentioned.
+    for (const f of sources().filter((x) => !x.startsWith('test/docs/'))) for (const m of code(f).matchAll(/[A-Za-z_$][\w$]*/g)) words.add(m[0]);
   }
   return words.has(name);
 }
