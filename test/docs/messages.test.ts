@@ -2,9 +2,11 @@
 //
 // A backquoted span reads as a message when it starts with a lower-case
 // prefix and a colon (`kfree: double free of a heap object`,
-// `kernel: the shell exited; starting a new one`) and is no declaration
-// (`let x: u8 = 200`, `n: usize`). Its placeholders stand for anything:
-// upper-case words (`NAME`, `N`), numbers and `…`. Every other piece of it,
+// `kernel: the shell exited; starting a new one`) or a bracketed tag
+// (`[boot] kernel loaded`; not `[ok] …`, printed in coloured parts and
+// checked by tables.test.ts), and is no declaration (`let x: u8 = 200`,
+// `n: usize`). Its placeholders stand for anything: upper-case words
+// (`NAME`, `N`, `0xNNNN`), numbers, `<words>` and `…`. Every other piece of it,
 // from one placeholder to the next, must be in the string literals of the
 // code under compiler/, runtime/, kernel/, userland/ or boot/: inside one,
 // or as the end of one followed by the start (or all) of others, as a
@@ -36,7 +38,7 @@ function stringLiterals(): string[] {
 
 /** The pieces of a message between its placeholders. */
 function pieces(message: string): string[] {
-  return message.split(/\b[A-Z][A-Z0-9]*\b|0x…|…|\b\d+\b/).map((p) => p.trim()).filter((p) => p.length >= 3);
+  return message.split(/0x[A-Z]+\b|\b[A-Z][A-Z0-9]*\b|0x…|…|\b\d+\b|<[^>]*>/).map((p) => p.trim()).filter((p) => p.length >= 3);
 }
 
 /** Whether `piece` is inside a literal, or the end of one followed by what literals cover. */
@@ -53,7 +55,7 @@ function covered(piece: string, depth = 0): boolean {
 
 /** Whether a span is a quoted message. */
 function isMessage(text: string): boolean {
-  return /^ *[a-z][\w .]*: \S.* /.test(text) && !/=|^(let|const|declare|npx|npm|tskc) /.test(text) && !OTHERS.some((o) => text.startsWith(o));
+  return (/^ *[a-z][\w .]*: \S.* /.test(text) || /^\[(?!ok\])[a-z]+\] \S/.test(text)) && !/=|^(let|const|declare|npx|npm|tskc) /.test(text) && !OTHERS.some((o) => text.startsWith(o));
 }
 
 describe.each(docs().map((d) => ({ name: d.name, d })))('$name', ({ d }) => {
