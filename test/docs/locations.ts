@@ -6,7 +6,54 @@
 // (`tskc.init`: LINE is top-level code, outside every function), and a
 // location that is a call site — a stack frame `#N`, `called from`, or the
 // call in `(inlined into … at …)` — has a call on LINE.
-import { callsOn, files, functions } from './source.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { root } from './docs.js';
+import { files } from './source.js';
+
+export interface Func {
+  name: string;
+  /** 1-based first and last line. */
+  first: number;
+  last: number;
+}
+
+const funcs = new Map<string, Func[]>();
+
+/** The functions, methods and constructors of a TS file, with their line ranges. */
+export function functions(file: string): Func[] {
+  let out = funcs.get(file);
+  if (out) return out;
+  const sf = ts.createSourceFile(file, readFileSync(join(root, file), 'utf8'), ts.ScriptTarget.Latest, true);
+  const lineOf = (pos: number): number => sf.getLineAndCharacterOfPosition(pos).line + 1;
+  out = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node)) && node.name) {
+      out!.push({ name: node.name.getText(sf), first: lineOf(node.getStart(sf)), last: lineOf(node.end) });
+    } else if (ts.isConstructorDeclaration(node)) {
+      out!.push({ name: 'constructor', first: lineOf(node.getStart(sf)), last: lineOf(node.end) });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  funcs.set(file, out);
+  return out;
+}
+
+/** Whether line `line` of a TS file holds a call: a call expression whose callee ends on that line. */
+export function callsOn(file: string, line: number): boolean {
+  const sf = ts.createSourceFile(file, readFileSync(join(root, file), 'utf8'), ts.ScriptTarget.Latest, true);
+  const lineOf = (pos: number): number => sf.getLineAndCharacterOfPosition(pos).line + 1;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || line < lineOf(node.getStart(sf)) || line > lineOf(node.end)) return;
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && lineOf(node.expression.end) === line) found = true;
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
 
 export interface Location {
   fn: string;

@@ -1,10 +1,9 @@
 // The tree as the doc checks see it: the files git knows (tracked, or new
-// and not ignored), the words of their code with comments left out, the
-// names each file declares, and the line range of each TS function.
+// and not ignored), the words of their code with comments left out, and
+// the names each file declares.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ts from 'typescript';
 import { root } from './docs.js';
 
 let tree: string[] | null = null;
@@ -73,47 +72,4 @@ export function declares(file: string, name: string): boolean {
     `^\\s*(%define\\s+)?${n}(:|\\s+equ\\b|\\s*=)`,
   ];
   return patterns.some((p) => new RegExp(p, 'm').test(/\.(ts|js)$/.test(file) ? raw : code(file)));
-}
-
-export interface Func {
-  name: string;
-  /** 1-based first and last line. */
-  first: number;
-  last: number;
-}
-
-const funcs = new Map<string, Func[]>();
-
-/** The functions, methods and constructors of a TS file, with their line ranges. */
-export function functions(file: string): Func[] {
-  let out = funcs.get(file);
-  if (out) return out;
-  const sf = ts.createSourceFile(file, readFileSync(join(root, file), 'utf8'), ts.ScriptTarget.Latest, true);
-  const lineOf = (pos: number): number => sf.getLineAndCharacterOfPosition(pos).line + 1;
-  out = [];
-  const visit = (node: ts.Node): void => {
-    if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node)) && node.name) {
-      out!.push({ name: node.name.getText(sf), first: lineOf(node.getStart(sf)), last: lineOf(node.end) });
-    } else if (ts.isConstructorDeclaration(node)) {
-      out!.push({ name: 'constructor', first: lineOf(node.getStart(sf)), last: lineOf(node.end) });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
-  funcs.set(file, out);
-  return out;
-}
-
-/** Whether line `line` of a TS file holds a call: a call expression whose callee ends on that line. */
-export function callsOn(file: string, line: number): boolean {
-  const sf = ts.createSourceFile(file, readFileSync(join(root, file), 'utf8'), ts.ScriptTarget.Latest, true);
-  const lineOf = (pos: number): number => sf.getLineAndCharacterOfPosition(pos).line + 1;
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found || line < lineOf(node.getStart(sf)) || line > lineOf(node.end)) return;
-    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && lineOf(node.expression.end) === line) found = true;
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
-  return found;
 }
