@@ -17,6 +17,9 @@ export interface DebugOptions {
   gdb: boolean;
 }
 
+/** What the gdb command file does after connecting: stop at the kernel's first TS line. */
+export const DEBUG_GDB_COMMANDS = ['break tskc.init'];
+
 /** QEMU arguments for a headless kernel halted at reset with the gdb stub on `gdbDev`. */
 export function qemuDebugArgs(diskImage: string, serialLog: string, gdbDev: string): string[] {
   return [
@@ -30,7 +33,7 @@ export async function debugKernel(o: DebugOptions): Promise<number> {
   const img = buildKernelImage({ outDir: o.outDir, debug: true });
   const serialLog = join(dirname(img.kernelElf), 'serial.log');
   const script = join(dirname(img.kernelElf), 'kernel.gdb');
-  writeFileSync(script, gdbScript({ elf: img.kernelElf, remote: `localhost:${o.port}`, commands: ['break tskc.init'] }));
+  writeFileSync(script, gdbScript({ elf: img.kernelElf, remote: `localhost:${o.port}`, commands: DEBUG_GDB_COMMANDS }));
   const say = (m: string): void => void process.stderr.write(`tskc debug: ${m}\n`);
   const qemu = spawn('qemu-system-x86_64', qemuDebugArgs(img.diskImage, serialLog, `tcp::${o.port}`), { stdio: 'inherit' });
   const qemuExit = new Promise<number>((resolve) => qemu.on('exit', (code) => resolve(code ?? 1)));

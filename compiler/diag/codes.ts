@@ -20,7 +20,7 @@ export const DIAG_CODES = {
   TSK1011: { section: '2', summary: 'floating point on a target without it (the kernel)' },
   TSK1012: { section: '2', summary: 'null used with a type that cannot be null' },
   TSK1013: { section: '2', summary: 'an optional chain whose undefined result cannot be represented' },
-  TSK1014: { section: '6.5', summary: 'a generic method that would have to be virtual' },
+  TSK1014: { section: '5', summary: 'a generic method that would have to be virtual' },
   TSK1015: { section: '6.5', summary: 'instanceof with a class that has no vtable' },
   TSK1016: { section: '5', summary: 'an optional parameter without a default value, or a rest parameter' },
   TSK1020: { section: '11.1', summary: 'an asm template that is not a string literal, or an operand not written in place' },

@@ -11,6 +11,7 @@ import { buildKernelImageAsync } from '../harness/build.js';
 import { symbolize } from '../../compiler/debug/symbolize.js';
 import { useQemu } from '../harness/qemu.js';
 import { markedLine } from './markers.js';
+import { expectDocOutput } from '../docs/output.js';
 
 const fixture = resolve(__dirname, 'fixtures', 'panic.ts');
 const file = relative(process.cwd(), fixture);
@@ -31,6 +32,7 @@ describe('in-kernel symbolization', () => {
       ['tskc.init', `${file}:${markedLine(fixture, 'top')}`],
       ['_start', undefined],
     ]);
+    expectDocOutput('kernel-panic', serial); // the example of docs/debugging.md
     // The host reads the same table out of the ELF: same functions, same lines.
     const host = symbolize(img.kernelElf, frames.map((f) => `0x${(BigInt(f[2]) - 1n).toString(16)}`));
     host.forEach((h, i) => expect(h).toMatch(new RegExp(`: ${frames[i][3].replace('.', '\\.')}\\+0x[0-9a-f]+${frames[i][4] ? ` at ${frames[i][4].replace(/[.]/g, '\\.')}:\\d+` : ''}$`)));

@@ -14,6 +14,7 @@ import { buildKernelImageAsync } from '../harness/build.js';
 import { symbolize } from '../../compiler/debug/symbolize.js';
 import { CompileError } from '../../compiler/diag/diagnostic.js';
 import { markedLine } from './markers.js';
+import { expectDocOutput } from '../docs/output.js';
 
 const fixtures = resolve(__dirname, 'fixtures');
 
@@ -73,6 +74,10 @@ describe('tskc symbolize', () => {
       if (nasmSameLine && fileOf(o) !== fileOf(dwarf[i])) return;
       expect(`${fileOf(o)}:${lineOf(o)}`, `${o} vs DWARF ${dwarf[i]}`).toBe(`${fileOf(dwarf[i])}:${lineOf(dwarf[i])}`);
     });
+    // docs/debugging.md's example: the first address of leaf's @break line and of middle's @call line.
+    const chain = join(fixtures, 'chain.ts');
+    const first = (fn: string, marker: string): string => ours.find((o) => o.includes(`: ${fn}+`) && o.includes(`chain.ts:${markedLine(chain, marker)}:`))!;
+    expectDocOutput('symbolize-chain', symbolize(img.kernelElf, [first('leaf', 'break'), first('middle', 'call')].map((o) => o.split(':')[0]!)).join('\n'));
     // Function symbols: each start address is the function itself, at offset 0.
     const nm = (await execa('nm', ['--defined-only', img.kernelElf])).stdout.split('\n')
       .map((l) => l.split(' ')).filter((p) => p[1] === 'T' && !p[2].startsWith('__'));

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hangLimit } from '../harness/timing.js';
 import { bootToShell, PROMPT, shellRun } from '../kernel/kernel.js';
+import { expectDocOutput } from '../docs/output.js';
 
 const root = join(__dirname, '..', '..');
 const crashSource = readFileSync(join(root, 'userland', 'programs', 'crash.ts'), 'utf8').split('\n');
@@ -74,6 +75,7 @@ describe('processes', () => {
       const m = where.exec(out);
       expect(m, `${mode}:\n${out}`).not.toBeNull();
       if (m![1] !== undefined) expect(Number(m![1]), mode).toBe(lines[mode]);
+      if (mode === 'null') expectDocOutput('crash-null', out); // the example of docs/processes.md
       const vector = /vector (\d+)/.exec(fault)![1];
       expect(out, mode).toMatch(new RegExp(`spawn: killed by CPU exception ${vector}\\n$`));
       expect(await shellRun(vm, 'echo alive'), mode).toBe('alive\n'); // the shell goes on

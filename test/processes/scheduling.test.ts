@@ -44,7 +44,7 @@ describe('scheduling', () => {
     expect((await uptimeMs()) - before).toBeGreaterThanOrEqual(500);
     expect(await shellRun(vm, 'hello there')).toMatch(/^hello from tskc userland, pid \d+\narg 1: there\n$/);
     expect(await shellRun(vm, 'nonesuch')).toBe('unknown command: nonesuch (try help)\n');
-    expect(await shellRun(vm, 'sleep x')).toBe('usage: sleep SECONDS (for example 2 or 0.5)\nshell: exited with status 1\n');
+    expect(await shellRun(vm, 'sleep x')).toBe('usage: sleep SECONDS (for example 2 or 0.5)\nsleep: exited with status 1\n');
     const job = /^\[(\d+)\]\n$/.exec(await shellRun(vm, 'sleep 1 &'))![1];
     expect(await shellRun(vm, 'jobs')).toBe(`[${job}] started\n`);
     expect(await shellRun(vm, 'wait')).toBe(`[${job}] done\n`);

@@ -4,6 +4,7 @@
 // PS/2 keyboard as well as the serial line.
 import { describe, expect, it } from 'vitest';
 import { bootToShell, PROMPT, shellRun } from '../kernel/kernel.js';
+import { expectDocOutput, sessionCommands } from '../docs/output.js';
 
 describe('the shell', () => {
   it('echoes what is typed on the serial line and on the keyboard, and runs echo', async () => {
@@ -56,8 +57,13 @@ describe('the shell', () => {
     expect(await shellRun(vm, 'echo still here')).toBe('still here\n');
   });
 
-  it('runs every built-in', async () => {
+  it('runs every built-in, and the session README.md shows as it shows it', async () => {
     const vm = await bootToShell();
+    // README.md's session, typed into the fresh shell: what it shows must be what the kernel prints (numbers masked).
+    const commands = sessionCommands('shell-session', PROMPT);
+    let session = vm.serial().replace(/\r\n/g, '\n');
+    for (const command of commands) session += `${command}\n${await shellRun(vm, command)}${PROMPT}`;
+    expectDocOutput('shell-session', session);
     expect(await shellRun(vm, 'help')).toMatch(/^built-in commands:\n(  \w+.*\n){9}any other NAME runs that program; a line ending in & runs it in the background\n$/);
     expect(await shellRun(vm, 'pid')).toBe('1\n');
     const mem = await shellRun(vm, 'mem');
@@ -68,11 +74,14 @@ describe('the shell', () => {
     const up = /^up (\d+)\.\d s \((\d+) ms\)\n$/.exec(await shellRun(vm, 'uptime'));
     expect(up).not.toBeNull();
     expect(Number(up![2])).toBeGreaterThan(0);
-    expect(await shellRun(vm, 'spawn hello a b')).toBe('hello from tskc userland, pid 2\narg 1: a\narg 2: b\n');
+    const hello = /^hello from tskc userland, pid (\d+)\narg 1: a\narg 2: b\n$/.exec(await shellRun(vm, 'spawn hello a b'));
+    expect(hello).not.toBeNull();
+    const pid = Number(hello![1]);
+    expect(pid).toBe(2 + commands.filter((c) => !/^(help|echo|pid|mem|uptime|jobs|wait)\b/.test(c)).length); // each program took a pid
     expect(await shellRun(vm, 'spawn nope')).toBe('spawn: no program named nope\n');
     expect(await shellRun(vm, 'frobnicate')).toBe('unknown command: frobnicate (try help)\n');
     // exit ends the shell; the kernel starts a new one, with a new pid.
     expect(await shellRun(vm, 'exit')).toBe('kernel: the shell exited; starting a new one\n');
-    expect(await shellRun(vm, 'pid')).toBe('3\n');
+    expect(await shellRun(vm, 'pid')).toBe(`${pid + 1}\n`);
   });
 });

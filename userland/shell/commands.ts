@@ -54,14 +54,20 @@ function showUptime(): void {
 
 /** Says how a program that ran as `name` ended, if not with status 0. */
 function reportStatus(name: string, status: i64): void {
-  if (status >= 256) printf(`${name}: killed by CPU exception ${status - 256}\n`);
-  else if (status != 0) printf(`${name}: exited with status ${status}\n`);
+  if (status == 0) return;
+  print(name);
+  if (status >= 256) printf(`: killed by CPU exception ${status - 256}\n`);
+  else printf(`: exited with status ${status}\n`);
 }
 
 /** Runs the program the `end - from` bytes at p + from name and waits for it; `cmd` names the command in messages. */
 function runProgram(cmd: string, p: usize, from: usize, end: usize): void {
   const status = spawn(p + from, end - from);
-  if (!isError(status)) return reportStatus(cmd, status);
+  if (!isError(status)) {
+    if (cmd == 'spawn' || status == 0) return reportStatus(cmd, status);
+    printBytes(p + from, wordEnd(p, from, end) - from); // the program's name
+    return reportStatus('', status);
+  }
   // A name that is no program; on Linux, where spawn is ENOSYS, every name the shell does not know.
   if (-status == ENOENT || (cmd != 'spawn' && -status == ENOSYS)) {
     print(cmd == 'spawn' ? 'spawn: no program named ' : 'unknown command: ');
