@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../compiler/frontend/program.js';
+import { expectDocOutput } from '../docs/output.js';
 import { PANIC_EXIT_STATUS, bootTestKernel, sendCommand, testKernelBuild } from './kernel.js';
 
 const COMMANDS = 'kernel/testing/commands.ts';
@@ -97,6 +98,7 @@ describe('kernel exceptions (test build)', () => {
       if (c.cr2) expect(lines[2]).toBe(c.cr2());
       else expect(lines[2]).not.toMatch(/cr2=/);
       expectRegisters(lines);
+      if (c.command === 'fault pf') expectDocOutput('kernel-fault-pf', lines.join('\n')); // the example of docs/interrupts.md
     });
   }
 
