@@ -160,6 +160,8 @@ export function newExpr(ty: ExprTyper, e: ts.NewExpression, expected?: MType): M
     s.diags.error('TSK1005', e, `cannot tell the machine types of ${s.genericClasses.get(decl)!.name}'s type parameters here; write them, e.g. new ${e.expression.getText()}<i32>(…)`);
     return expected ?? I32;
   }
+  // A field initializer may construct a class that a later file of an import cycle declares: define it now.
+  if (info && !info.ctor && info.state === 'declared') s.classDefiner?.(info);
   if (!info?.ctor) {
     s.diags.error('TSK1001', e, `'new' works on tskc classes only (and 'new Error' only in throw)`);
     return I32;
