@@ -52,6 +52,8 @@ export class Process {
   savedRsp: u64 = 0;
   /** The process that spawned it and takes its status, until it has (null: nobody will). */
   parent: Process | null = null;
+  /** getppid: the pid of the process that spawned it, or 1 once that one has exited (as Linux reparents to init). */
+  ppid: i64 = 0;
   /** How many of its children run in the background (spawned without waiting) and are not waited for yet. */
   children: i32 = 0;
   /** Where it sleeps while waiting for a child: each exiting child wakes its parent's queue. */
@@ -127,12 +129,22 @@ export function processOrphan(parent: Process): void {
     const p = table[i];
     if (p === null || p.parent !== parent) continue;
     p.parent = null;
+    p.ppid = 1;
     parent.children--;
     if (p.state == State.Dead) {
       processRemove(p);
       free(p);
     }
   }
+}
+
+/** A child of `parent` (one it spawned in the background and has not waited for) that has exited, or null. */
+export function processExitedChild(parent: Process): Process | null {
+  for (let i: i32 = 0; i < MAX_PROCESSES; i++) {
+    const p = table[i];
+    if (p !== null && p.parent === parent && (p.state == State.Zombie || p.state == State.Dead)) return p;
+  }
+  return null;
 }
 
 /** Processes in the table (zombies not yet reaped included). */

@@ -153,6 +153,15 @@ export function yieldCpu(): void {
 export function waitForChild(child: Process): i64 {
   child.parent = current;
   while (child.state != State.Zombie && child.state != State.Dead) sleepOn(current.childExited);
+  return takeChildStatus(child);
+}
+
+/**
+ * The status of the exited `child` of the current process, which gives it
+ * up: its ticks join the caller's children's, and the child belongs to
+ * nobody (a dead one is freed here, a zombie by the reaper).
+ */
+export function takeChildStatus(child: Process): i64 {
   child.parent = null;
   current.childUserTicks += child.userTicks + child.childUserTicks;
   current.childSystemTicks += child.systemTicks + child.childSystemTicks;

@@ -11,7 +11,7 @@ import { kstackAlloc, kstackFree, kstackTop } from './kstack';
 import { loadElf, setUpStack } from './loader';
 import { Process, processAdd, processTableFull } from './process';
 import { programElf, programElfBytes, programName } from './programs';
-import { makeReady } from './sched';
+import { currentProcess, makeReady } from './sched';
 import { fpuInitState, newProcessStack } from './switch';
 
 /**
@@ -42,6 +42,7 @@ export function spawnProgram(index: usize, args: usize, argBytes: u64, argc: u64
   for (let fd: i32 = 0; fd < 3; fd++) p.fds[fd] = consoleDevice;
   fpuInitState(p.fpuArea());
   processAdd(p);
+  p.ppid = currentProcess().pid;
   makeReady(p);
   return p;
 }

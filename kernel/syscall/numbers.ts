@@ -16,9 +16,12 @@ export const SYS_SCHED_YIELD: i64 = 24;
 export const SYS_NANOSLEEP: i64 = 35;
 export const SYS_GETPID: i64 = 39;
 export const SYS_EXIT: i64 = 60;
+export const SYS_WAIT4: i64 = 61;
 export const SYS_TIMES: i64 = 100;
+export const SYS_GETPPID: i64 = 110;
 export const SYS_CLOCK_GETTIME: i64 = 228;
 export const SYS_CLOCK_GETRES: i64 = 229;
+export const SYS_EXIT_GROUP: i64 = 231;
 
 // tskc's own calls. Linux answers them with -ENOSYS.
 /**
@@ -77,5 +80,16 @@ export const CLOCK_MONOTONIC_RAW: i64 = 4;
 export const CLOCK_REALTIME_COARSE: i64 = 5;
 export const CLOCK_MONOTONIC_COARSE: i64 = 6;
 export const CLOCK_BOOTTIME: i64 = 7;
+/** wait4's option: return 0 at once when no child has exited yet. */
+export const WNOHANG: i64 = 1;
+/** wait4's options for stopped and continued children (accepted; no child ever stops). */
+export const WUNTRACED: i64 = 2;
+export const WCONTINUED: i64 = 8;
+/** The signals a CPU fault in ring 3 is reported as, in wait4's status (Linux's numbers). */
+export const SIGILL: i64 = 4;
+export const SIGTRAP: i64 = 5;
+export const SIGBUS: i64 = 7;
+export const SIGFPE: i64 = 8;
+export const SIGSEGV: i64 = 11;
 /** spawn's flag: do not wait for the child; return its pid. */
 export const SPAWN_NOWAIT: i64 = 1;

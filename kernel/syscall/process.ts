@@ -21,6 +21,11 @@ export function sysGetpid(): i64 {
   return currentProcess().pid;
 }
 
+/** getppid: the spawner's pid, 1 once it has exited (0 for the first process). */
+export function sysGetppid(): i64 {
+  return currentProcess().ppid;
+}
+
 export function sysYield(): i64 {
   yieldCpu();
   return 0;

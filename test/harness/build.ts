@@ -18,8 +18,13 @@ export interface KernelBuildOptions { outDir: string; debug: boolean; entry?: st
 
 const SCRIPT = `
 const { buildKernelImage } = await import(process.argv[1]);
-const result = buildKernelImage(JSON.parse(process.argv[2]));
-process.stdout.write('\\n' + JSON.stringify(result) + '\\n');
+try {
+  const result = buildKernelImage(JSON.parse(process.argv[2]));
+  process.stdout.write('\\n' + JSON.stringify(result) + '\\n');
+} catch (e) {
+  process.stderr.write(String(e instanceof Error ? e.message : e) + '\\n'); // a CompileError's message lists its diagnostics
+  process.exit(1);
+}
 `;
 
 /** buildKernelImage in a child process: the test worker stays responsive while it runs. */

@@ -102,6 +102,16 @@ describe('processes', () => {
     expect(await shellRun(vm, 'spawn hello')).toBe('hello from tskc userland, pid 1009\n');
   }, hangLimit(180_000));
 
+  it('report every ending of a child through wait4 as Linux encodes it, and getppid', async () => {
+    const vm = await bootToShell();
+    const out = await shellRun(vm, 'waiter', hangLimit(60_000));
+    for (const name of ['exit', 'signal', 'nohang', 'any', 'ppid']) expect(out).toContain(`waiter: ${name} ok\n`);
+    expect(out).toContain('waiter: done, 0 failed\n');
+    const pid = /waiter: pid (\d+)\n/.exec(out)![1];
+    expect(out).toContain(`waiter: my parent is ${pid}\n`);
+    expect(await shellRun(vm, 'waiter ppid')).toBe('waiter: my parent is 1\n'); // the shell is pid 1
+  });
+
   it('report each limit with its error: 16 fds, 64-byte paths, 256-byte spawn lines, 64 processes', async () => {
     const vm = await bootToShell();
     const out = await shellRun(vm, 'spawn limits', hangLimit(60_000));

@@ -6,7 +6,7 @@
 
 import {
   E2BIG, EAGAIN, EBADF, ECHILD, EFAULT, EINVAL, EMFILE, ENAMETOOLONG, ENOENT, ENOEXEC, ENOMEM, ENOSYS, MAP_ANONYMOUS, MAP_PRIVATE, MAX_ERRNO, PROT_READ,
-  PROT_WRITE, SPAWN_NOWAIT, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_GETPID, SYS_MEMINFO, SYS_MMAP, SYS_MUNMAP, SYS_NANOSLEEP, SYS_OPEN, SYS_READ,
+  PROT_WRITE, SPAWN_NOWAIT, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_GETPID, SYS_GETPPID, SYS_MEMINFO, SYS_WAIT4, SYS_MMAP, SYS_MUNMAP, SYS_NANOSLEEP, SYS_OPEN, SYS_READ,
   SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES, SYS_UPTIME, SYS_WAIT, SYS_WRITE,
 } from '../../kernel/syscall/numbers';
 
@@ -89,6 +89,32 @@ export function schedYield(): i64 {
 
 export function getpid(): i64 {
   return syscall(SYS_GETPID);
+}
+
+/** The parent's pid (1 once the parent has exited). */
+export function getppid(): i64 {
+  return syscall(SYS_GETPPID);
+}
+
+/** wait4(pid, &status, options, NULL): the pid of a child that has exited (its Linux status word in `status`), 0, or -errno. */
+export function wait4(pid: i64, status: usize, options: i64): i64 {
+  return syscall(SYS_WAIT4, pid, status, options, 0);
+}
+
+/** Whether wait status `s` says the child exited (WIFEXITED). */
+export function exited(s: i32): bool {
+  return (s & 0x7f) == 0;
+}
+
+/** The exit code of wait status `s` (WEXITSTATUS). */
+export function exitCode(s: i32): i32 {
+  return (s >> 8) & 0xff;
+}
+
+/** The signal that ended the child of wait status `s`, or 0 (WIFSIGNALED and WTERMSIG). */
+export function termSignal(s: i32): i32 {
+  const sig = s & 0x7f;
+  return sig == 0 || sig == 0x7f ? 0 : sig;
 }
 
 /** Sleeps for `t` (0, or -errno). */
