@@ -73,6 +73,8 @@ export class Process {
   childUserTicks: u64 = 0;
   childSystemTicks: u64 = 0;
   fds = new Array<Device | null>(MAX_FDS);
+  /** Its FS base (arch_prctl ARCH_SET_FS: user thread-local storage), loaded whenever it runs. */
+  fsBase: u64 = 0;
   /** The next address mmap hands out. */
   mmapNext: u64 = MMAP_BASE;
   /** 512 bytes of FPU/SSE state at a 16-byte-aligned offset (fpuArea). */

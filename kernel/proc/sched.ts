@@ -20,6 +20,9 @@ import { wakeSleepers } from './sleep';
 import { fpuRestore, fpuSave, switchStacks } from './switch';
 import { sleepOn, wakeAll } from './waitqueue';
 
+/** The MSR that holds the FS segment's base. */
+const MSR_FS_BASE: u32 = 0xc000_0100;
+
 /** Timer ticks (10 ms each, kernel/interrupts/pit.ts) a process runs in ring 3 before another ready one gets the CPU. */
 export const TIME_SLICE_TICKS: u64 = 1;
 
@@ -39,6 +42,12 @@ let kernelStackTop: u64 = 0;
 /** The process running now (the idle context between processes). */
 export function currentProcess(): Process {
   return current;
+}
+
+/** Sets the current process's FS base (arch_prctl) and loads it. */
+export function setFsBase(base: u64): void {
+  current.fsBase = base;
+  wrmsr(MSR_FS_BASE, base);
 }
 
 /** Whether the idle context is running (no process). */
@@ -113,6 +122,7 @@ function switchTo(next: Process): void {
     switchSpace(space.pml4);
     kernelStackTop = u64(kstackTop(next.kstack));
     tssSetRsp0(kernelStackTop);
+    wrmsr(MSR_FS_BASE, next.fsBase); // always: ring 3 can change the base behind the kernel's back (mov fs, …)
   } else {
     switchSpace(kmapKernelPml4());
   }

@@ -7,11 +7,11 @@
 // the last slot: -ENOSYS. Adding a call: docs/adding-a-syscall.md.
 import { sysClose, sysOpen, sysRead, sysWrite } from './files';
 import { sysMeminfo, sysMmap, sysMunmap } from './memory';
-import { sysExit, sysGetpid, sysGetppid, sysSpawn, sysUptime, sysWait, sysYield } from './process';
+import { sysArchPrctl, sysExit, sysGetpid, sysGetppid, sysSpawn, sysUptime, sysWait, sysYield } from './process';
 import { sysWait4 } from './wait';
 import { sysClockGetres, sysClockGettime, sysNanosleep, sysTimes } from './time';
 import {
-  ENOSYS, SYS_CLOCK_GETRES, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_EXIT, SYS_EXIT_GROUP, SYS_GETPID, SYS_GETPPID, SYS_MEMINFO, SYS_MMAP,
+  ENOSYS, SYS_ARCH_PRCTL, SYS_CLOCK_GETRES, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_EXIT, SYS_EXIT_GROUP, SYS_GETPID, SYS_GETPPID, SYS_MEMINFO, SYS_MMAP,
   SYS_MUNMAP, SYS_NANOSLEEP, SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES, SYS_TSKC_END, SYS_UPTIME, SYS_WAIT, SYS_WAIT4,
   SYS_WRITE,
 } from './numbers';
@@ -55,6 +55,7 @@ function callGetpid(f: SyscallFrame): i64 { return sysGetpid(); }
 function callExit(f: SyscallFrame): i64 { return sysExit(i64(f.rdi)); }
 function callWait4(f: SyscallFrame): i64 { return sysWait4(i64(i32(f.rdi)), f.rsi, f.rdx, f.r10); } // pid is a C int, as on Linux
 function callGetppid(f: SyscallFrame): i64 { return sysGetppid(); }
+function callArchPrctl(f: SyscallFrame): i64 { return sysArchPrctl(f.rdi, f.rsi); }
 function callSpawn(f: SyscallFrame): i64 { return sysSpawn(f.rdi, f.rsi, f.rdx); }
 function callWait(f: SyscallFrame): i64 { return sysWait(f.rdi); }
 function callMeminfo(f: SyscallFrame): i64 { return sysMeminfo(f.rdi); }
@@ -84,6 +85,7 @@ export function syscallTableInit(): void {
   set(SYS_EXIT_GROUP, callExit); // one thread per process: the group is the process
   set(SYS_WAIT4, callWait4);
   set(SYS_GETPPID, callGetppid);
+  set(SYS_ARCH_PRCTL, callArchPrctl);
   set(SYS_SPAWN, callSpawn);
   set(SYS_WAIT, callWait);
   set(SYS_MEMINFO, callMeminfo);

@@ -19,6 +19,7 @@ export const SYS_EXIT: i64 = 60;
 export const SYS_WAIT4: i64 = 61;
 export const SYS_TIMES: i64 = 100;
 export const SYS_GETPPID: i64 = 110;
+export const SYS_ARCH_PRCTL: i64 = 158;
 export const SYS_CLOCK_GETTIME: i64 = 228;
 export const SYS_CLOCK_GETRES: i64 = 229;
 export const SYS_EXIT_GROUP: i64 = 231;
@@ -47,6 +48,7 @@ export const MEMINFO_SIZE: i64 = 32;
 
 // errno values (Linux's). A call fails by returning -errno; results in
 // -4095 … -1 are errors, every other value is a success.
+export const EPERM: i64 = 1;
 export const ENOENT: i64 = 2;
 export const E2BIG: i64 = 7;
 export const ENOEXEC: i64 = 8;
@@ -80,6 +82,9 @@ export const CLOCK_MONOTONIC_RAW: i64 = 4;
 export const CLOCK_REALTIME_COARSE: i64 = 5;
 export const CLOCK_MONOTONIC_COARSE: i64 = 6;
 export const CLOCK_BOOTTIME: i64 = 7;
+/** arch_prctl's codes: set and get the FS base (user thread-local storage). */
+export const ARCH_SET_FS: i64 = 0x1002;
+export const ARCH_GET_FS: i64 = 0x1003;
 /** wait4's option: return 0 at once when no child has exited yet. */
 export const WNOHANG: i64 = 1;
 /** wait4's options for stopped and continued children (accepted; no child ever stops). */

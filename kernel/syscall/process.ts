@@ -5,12 +5,15 @@
 // 256 + the vector of a fault that killed it), or with SPAWN_NOWAIT gets the
 // child's pid at once and runs alongside it until wait(pid).
 import { uptimeMs } from '../interrupts/pit';
-import { copyFromUser } from '../mm/usercopy';
+import { USER_END } from '../mm/aspace';
+import { copyFromUser, copyToUser } from '../mm/usercopy';
 import { findProgram } from '../proc/programs';
 import { processChild } from '../proc/process';
-import { currentProcess, exitCurrent, waitForChild, yieldCpu } from '../proc/sched';
+import { currentProcess, exitCurrent, setFsBase, waitForChild, yieldCpu } from '../proc/sched';
 import { spawnError, spawnProgram } from '../proc/spawn';
-import { E2BIG, ECHILD, EINVAL, ENOENT, SPAWN_NOWAIT } from './numbers';
+import { ARCH_GET_FS, ARCH_SET_FS, E2BIG, ECHILD, EINVAL, ENOENT, EPERM, SPAWN_NOWAIT } from './numbers';
+
+const fsWord = new Uint64Array(1);
 
 /** The longest command line spawn takes. */
 export const SPAWN_LINE_MAX: u64 = 256;
@@ -33,6 +36,25 @@ export function sysYield(): i64 {
 
 export function sysExit(status: i64): i64 {
   exitCurrent(status & 0xff);
+}
+
+/**
+ * arch_prctl(code, addr): ARCH_SET_FS sets the caller's FS base (-EPERM for
+ * an address outside user space), ARCH_GET_FS writes it to `addr` (-EFAULT);
+ * other codes, the GS ones included, are -EINVAL (the kernel keeps GS).
+ */
+export function sysArchPrctl(code: u64, addr: u64): i64 {
+  const p = currentProcess();
+  if (code == u64(ARCH_SET_FS)) {
+    if (addr >= USER_END) return -EPERM;
+    setFsBase(addr);
+    return 0;
+  }
+  if (code == u64(ARCH_GET_FS)) {
+    fsWord[0] = p.fsBase;
+    return copyToUser(addr, changetype<usize>(fsWord) + 8, 8);
+  }
+  return -EINVAL;
 }
 
 export function sysUptime(): i64 {

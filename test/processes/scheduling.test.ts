@@ -36,6 +36,16 @@ describe('scheduling', () => {
     expect(out).toContain(`[${second![1]}] done\n`);
   }, hangLimit(120_000));
 
+  it('gives each process its own FS base (arch_prctl), kept across switches', async () => {
+    const vm = await bootToShell();
+    const a = /^\[(\d+)\]\n$/.exec(await shellRun(vm, 'tls 300 &'))![1];
+    const b = /^\[(\d+)\]\n$/.exec(await shellRun(vm, 'tls 300 &'))![1];
+    const out = await shellRun(vm, 'wait', hangLimit(60_000));
+    expect(out.match(/^tls: ok$/gm)).toHaveLength(2);
+    expect(out).toContain(`[${a}] done\n`);
+    expect(out).toContain(`[${b}] done\n`);
+  });
+
   it('sleeps in guest time, and runs programs by name in the foreground and in the background', async () => {
     const vm = await bootToShell();
     const uptimeMs = async (): Promise<number> => Number(/\((\d+) ms\)/.exec(await shellRun(vm, 'uptime'))![1]);

@@ -91,6 +91,15 @@ describe('selftest', () => {
   });
 });
 
+describe('tls', () => {
+  it('keeps its FS base across yields and sleeps, and gets Linux\'s errors, on Linux too', async () => {
+    const exe = buildUserProgram('programs/tls.ts');
+    const r = await run(exe, ['50']);
+    expect(r.stdout).toBe('tls: ok\n');
+    expect(r.exitCode).toBe(0);
+  });
+});
+
 describe('repeat and true', () => {
   it('repeat prints its usage without a count or a command; spawn is ENOSYS on Linux, so every run fails', async () => {
     const exe = buildUserProgram('programs/repeat.ts');
