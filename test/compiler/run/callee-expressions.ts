@@ -1,0 +1,76 @@
+// Any callee of a function type is called indirectly: a call's result, a
+// parenthesised value, `?:`, `,`, `!`, `as`, an element of a call's result.
+// A function's own name stays a direct call, in parentheses too.
+type BinOp = (a: i32, b: i32) => i32;
+
+function add(a: i32, b: i32): i32 {
+  return a + b;
+}
+function sub(a: i32, b: i32): i32 {
+  return a - b;
+}
+function pick(): BinOp {
+  return add;
+}
+function choose(k: i32): BinOp {
+  return k > 0 ? add : sub;
+}
+function table(): BinOp[] {
+  return [add, sub];
+}
+function maker(): () => BinOp {
+  return pick;
+}
+
+console.log(pick()(5, 6));
+const f: BinOp = add;
+console.log((f)(5, 6));
+console.log((add)(5, 6), ((sub))(5, 6));
+console.log(choose(1)(5, 6), choose(0)(5, 6));
+let k: i32 = 0;
+console.log((k > 0 ? add : sub)(5, 6), (k === 0 ? add : sub)(5, 6));
+console.log((k++, sub)(9, 1), k);
+console.log(table()[1](10, 3), maker()()(2, 3));
+console.log((f as BinOp)(1, 1));
+let g: BinOp | null = null;
+console.log((g = sub)(3, 4), g(4, 3), g!(1, 1), (g!)(2, 2));
+let h: BinOp | null = k > 5 ? add : null;
+console.log(h?.(1, 2) ?? -100);
+h = add;
+console.log(h?.(1, 2) ?? -100);
+
+class Box {
+  op: BinOp = add;
+  constructor(public base: i32) {}
+  plus(n: i32): i32 {
+    return this.base + n;
+  }
+  getOp(): BinOp {
+    return this.op;
+  }
+}
+const box = new Box(40);
+console.log((box.plus)(2), box.getOp()(3, 4), (box.op)(1, 2));
+box.op = sub;
+console.log(box.getOp()(3, 4), (k > 0 ? box.op : add)(8, 1));
+function bump(n: i32): void {
+  console.log('bump', n);
+}
+function pickVoid(): (n: i32) => void {
+  return bump;
+}
+pickVoid()(7);
+//= 11
+//= 11
+//= 11 -1
+//= 11 -1
+//= -1 11
+//= 8 1
+//= 7 5
+//= 2
+//= -1 1 0 0
+//= -100
+//= 3
+//= 42 7 3
+//= -1 7
+//= bump 7
