@@ -4,11 +4,12 @@
 // expects (i32 when nothing does). See docs/language.md §3.
 //
 // `natural(e)` is the type an expression has on its own (null for untyped
-// constant expressions such as `1 + 2`); `type(e, expected)` records the
-// final type of every node and reports what is wrong.
+// constant expressions such as `1 + 2` or `1.5 - 3.0`, which take the type
+// their context expects); `type(e, expected)` records the final type of
+// every node and reports what is wrong.
 import ts = require('typescript');
 import type { Sema } from './context.js';
-import { constValue, literalValue } from './consteval.js';
+import { constValue, isFloatConstant, literalValue } from './consteval.js';
 import { call, funcType, functionNamed, naturalOfCall } from './calls.js';
 import { accessorOf, arrayLiteral, classOfNew, element, instanceOf, newExpr, property } from './objects.js';
 import { unsupportedMessage } from './unsupported.js';
@@ -98,8 +99,8 @@ export class ExprTyper {
   private computeNatural(e: ts.Expression): MType | null {
     const s = this.sema;
     if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) return this.natural(e.expression);
-    // 1.5 and 1e21 read as floats; 1e6 is an integer only where one is expected.
-    if (ts.isNumericLiteral(e)) return literalValue(e) === undefined || /e/i.test(e.text) && !/^0x/i.test(e.text) ? F64 : null;
+    // A literal is untyped: 1.5 is an f32 where one is expected, 1e6 an integer (constantType).
+    if (ts.isNumericLiteral(e)) return null;
     if (e.kind === K.TrueKeyword || e.kind === K.FalseKeyword) return BOOL;
     if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return STRING;
     if (ts.isIdentifier(e)) {
@@ -148,7 +149,7 @@ export class ExprTyper {
     }
     if (ts.isArrayLiteralExpression(e)) {
       const first = e.elements[0];
-      return { kind: 'array', elem: (first && this.natural(first)) ?? I32 };
+      return { kind: 'array', elem: (first && this.natural(first)) ?? this.elementConstantType(e.elements) };
     }
     return null;
   }
@@ -224,7 +225,7 @@ export class ExprTyper {
     if (ts.isBinaryExpression(e)) return this.binary(e, expected);
     if (ts.isConditionalExpression(e)) {
       this.condition(e.condition);
-      const t = this.natural(e.whenTrue) ?? this.natural(e.whenFalse) ?? expected ?? I32;
+      const t = this.natural(e.whenTrue) ?? this.natural(e.whenFalse) ?? expected ?? this.constantType(e);
       this.expect(e.whenTrue, t, "the '?' branch");
       this.expect(e.whenFalse, t, "the ':' branch");
       return t;
@@ -251,10 +252,22 @@ export class ExprTyper {
     return this.natural(init) ?? this.constantType(init);
   }
 
-  /** The type of an untyped constant expression used where nothing expects one. */
-  constantType(e: ts.Expression): IntType {
+  /**
+   * The type of an untyped constant expression used where nothing expects
+   * one: f64 if it has a float literal, else i32 (i64/u64 if too big).
+   */
+  constantType(e: ts.Expression): MType {
+    if (isFloatConstant(e)) {
+      this.sema.checkFloatAllowed(e, F64);
+      return F64;
+    }
     const v = constValue(this.sema, e);
     return (v !== undefined && [I32, I64, INT_TYPES.u64].find((c) => fits(c, v))) || I32;
+  }
+
+  /** The element type of an array literal of untyped constants: f64 if one is a float, else i32. */
+  elementConstantType(elements: readonly ts.Expression[]): MType {
+    return elements.some(isFloatConstant) ? this.constantType(elements.find(isFloatConstant)!) : I32;
   }
 
   /** A literal gets the expected integer type, else i32 (i64/u64 if too big). */
@@ -316,7 +329,7 @@ export class ExprTyper {
       this.sema.exprTypes.set(e.operand, t);
       return t;
     }
-    const t = this.natural(e.operand) ?? (expected && isNumeric(expected) ? expected : I32);
+    const t = this.natural(e.operand) ?? (expected && isNumeric(expected) ? expected : this.constantType(e.operand));
     const got = this.expect(e.operand, t, `unary '${ts.tokenToString(op)}'`);
     const ok = isInt(got) || (isFloat(got) && op !== K.TildeToken);
     if (!ok) this.sema.diags.error('TSK1008', e, `unary '${ts.tokenToString(op)}' needs ${op === K.TildeToken ? 'an integer' : 'a number'}, not ${typeName(got)}`);
@@ -385,7 +398,7 @@ export class ExprTyper {
       const ln = this.natural(e.left);
       const rn = this.natural(e.right);
       // A pointer compared with a usize (or a pointer of another type, which tsc rejects) compares addresses.
-      const t = ln?.kind === 'ptr' && rn && rn.kind !== 'ptr' ? rn : (ln ?? rn ?? I32);
+      const t = ln?.kind === 'ptr' && rn && rn.kind !== 'ptr' ? rn : (ln ?? rn ?? this.constantType(e));
       this.expect(e.left, t, `'${opText}'`);
       this.expect(e.right, t, `'${opText}'`);
       const equality = op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken;
