@@ -16,7 +16,7 @@ import { THIS } from './context.js';
 import type { FnCtx } from './context.js';
 import { accessorPlace, lowerCall, panic } from './call.js';
 import { lowerInstanceOf } from './instanceof.js';
-import { coalesce, coalesceAssign, lowerChain, lowerChainValue, nonNull } from './nullable.js';
+import { chainNullTest, coalesce, coalesceAssign, lowerChain, lowerChainValue, nonNull } from './nullable.js';
 import { isChainRoot, isNullLiteral } from '../sema/nullable.js';
 import { arith } from './arith.js';
 import { buildTemplate } from './templates.js';
@@ -429,6 +429,7 @@ function viaBranches(
 
 /** A comparison as a w 0/1 value (isel fuses it with a branch that uses it). */
 function compare(fx: FnCtx, e: ts.BinaryExpression): Value {
+  if (fx.sema.chainNullTests.has(e)) return chainNullTest(fx, e);
   const cmp = CMP_OPS[e.operatorToken.kind]!;
   const t = fx.sema.typeOfExpr(e.left);
   if (t.kind === 'string' && !isNullLiteral(e.left) && !isNullLiteral(e.right)) {

@@ -17,7 +17,7 @@ import { expectTemplate } from './templates.js';
 import { mathConstant } from './math.js';
 import { enclosingClass, fieldOf } from './classes.js';
 import type { FuncInfo } from './context.js';
-import { checkChainContext, isChainRoot, typeCoalesce, typeCoalesceAssign, typeNull } from './nullable.js';
+import { checkChainContext, isChainRoot, typeChainNullTest, typeCoalesce, typeCoalesceAssign, typeNull } from './nullable.js';
 import { BOOL, F64, I32, I64, INT_TYPES, STRING, assignable, intRange, isFloat, isInt, isNumeric, isReference, sameType, typeName } from './types.js';
 import type { IntType, MType } from './types.js';
 
@@ -395,6 +395,7 @@ export class ExprTyper {
       return t;
     }
     if (COMPARE.has(op)) {
+      if (typeChainNullTest(this, e)) return BOOL;
       const ln = this.natural(e.left);
       const rn = this.natural(e.right);
       // A pointer compared with a usize (or a pointer of another type, which tsc rejects) compares addresses.
