@@ -9,7 +9,7 @@
 // every node and reports what is wrong.
 import ts = require('typescript');
 import type { Sema } from './context.js';
-import { constValue, isFloatConstant, literalValue } from './consteval.js';
+import { constValue, floatConstValue, isFloatConstant, literalValue } from './consteval.js';
 import { call, funcType, functionNamed, naturalOfCall } from './calls.js';
 import { accessorOf, arrayLiteral, classOfNew, element, instanceOf, newExpr, property } from './objects.js';
 import { unsupportedMessage } from './unsupported.js';
@@ -499,6 +499,14 @@ export class ExprTyper {
     const arg = e.expression;
     if (this.natural(arg) === null && isInt(to)) {
       this.type(arg, to); // a literal: range-checked against T
+      return to;
+    }
+    if (this.natural(arg) === null && isFloat(to)) {
+      this.type(arg, to); // a float constant fits an f32 if it is exactly one
+      const v = floatConstValue(arg);
+      if (v !== undefined && to.bits === 32 && Math.fround(v) !== v && !Number.isNaN(v)) {
+        this.sema.diags.error('TSK1008', e, `'as' cannot round ${arg.getText()} to the f32 ${Math.fround(v)}: 'as' never changes a value in TypeScript; write f32(${arg.getText()}) to round it`);
+      }
       return to;
     }
     const from = this.type(arg);
