@@ -60,6 +60,20 @@ function pickVoid(): (n: i32) => void {
   return bump;
 }
 pickVoid()(7);
+// In optional chains: the call of a link's result is part of the chain.
+function maybeBox(k: i32): Box | null {
+  return k > 0 ? box : null;
+}
+console.log(maybeBox(1)?.getOp()(2, 3) ?? -100, maybeBox(0)?.getOp()(2, 3) ?? -100, table()[0]?.(4, 4) ?? -100);
+// Static fields and getters of a function type, and elements of elements.
+class Registry {
+  static current: BinOp = add;
+  get op(): BinOp {
+    return sub;
+  }
+}
+const grid: BinOp[][] = [[add], [sub, add]];
+console.log(Registry.current(1, 2), new Registry().op(1, 2), (Registry.current)(2, 2), grid[1][0](5, 1), (grid[0])[0](5, 1));
 //= 11
 //= 11
 //= 11 -1
@@ -74,3 +88,5 @@ pickVoid()(7);
 //= 42 7 3
 //= -1 7
 //= bump 7
+//= -1 -100 8
+//= 3 -1 4 4 6
