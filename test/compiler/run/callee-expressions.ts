@@ -74,6 +74,24 @@ class Registry {
 }
 const grid: BinOp[][] = [[add], [sub, add]];
 console.log(Registry.current(1, 2), new Registry().op(1, 2), (Registry.current)(2, 2), grid[1][0](5, 1), (grid[0])[0](5, 1));
+// A parenthesised name calls what the name calls: interface, virtual and intrinsic methods.
+interface Scaler {
+  scale(f: i32): i32;
+}
+class Sq implements Scaler {
+  constructor(public w: i32) {}
+  scale(f: i32): i32 {
+    return this.w * f;
+  }
+}
+class BigSq extends Sq {
+  scale(f: i32): i32 {
+    return 1000 + f;
+  }
+}
+const scaler: Scaler = new Sq(3);
+const sq: Sq = new BigSq(1);
+console.log((scaler.scale)(2), (sq.scale)(5), ('hello'.charCodeAt)(1), (Math.max)(3, 9));
 //= 11
 //= 11
 //= 11 -1
@@ -90,3 +108,4 @@ console.log(Registry.current(1, 2), new Registry().op(1, 2), (Registry.current)(
 //= bump 7
 //= -1 -100 8
 //= 3 -1 4 4 6
+//= 6 1005 101 9
