@@ -34,6 +34,14 @@ const ROWS: Row[] = [
     portable: 'const a: i32 = -8;\nconst n: i64 = -5;\nconst z: i32 = 0;\nconsole.log(i32(a % 2), i32(n % 5), i32(n * 0), i32(-z), a % 2 === 0);\n',
     both: '0 0 0 0 true\n',
   },
+  {
+    name: 'f32 values that are not exactly an f32',
+    program: 'const c: f32 = 0.1;\nlet d: f32 = 0.5;\nd = d * 3.0;\nconsole.log(c, d, c * 2.0);\n',
+    tskc: '0.10000000149011612 1.5 0.20000000298023224\n',
+    node: '0.1 1.5 0.2\n',
+    portable: 'const c: f64 = 0.1;\nlet d: f32 = 0.5;\nd = d * 3.0;\nconsole.log(c, d, c * 2.0);\n',
+    both: '0.1 1.5 0.2\n',
+  },
 ];
 
 function write(source: string): string {
