@@ -148,8 +148,7 @@ export class ExprTyper {
       return a?.kind === 'array' ? a.elem : a?.kind === 'string' ? STRING : null;
     }
     if (ts.isArrayLiteralExpression(e)) {
-      const first = e.elements[0];
-      return { kind: 'array', elem: (first && this.natural(first)) ?? this.elementConstantType(e.elements) };
+      return { kind: 'array', elem: this.listType(e.elements) };
     }
     return null;
   }
@@ -265,9 +264,16 @@ export class ExprTyper {
     return (v !== undefined && [I32, I64, INT_TYPES.u64].find((c) => fits(c, v))) || I32;
   }
 
-  /** The element type of an array literal of untyped constants: f64 if one is a float, else i32. */
-  elementConstantType(elements: readonly ts.Expression[]): MType {
-    return elements.some(isFloatConstant) ? this.constantType(elements.find(isFloatConstant)!) : I32;
+  /**
+   * The type of values that share one (array elements): the first typed
+   * one's, which the constants among them take; for constants only, f64 if
+   * one is a float, else i32.
+   */
+  listType(values: readonly ts.Expression[]): MType {
+    const typed = values.map((v) => this.natural(v)).find((t) => t);
+    if (typed) return typed;
+    const float = values.find(isFloatConstant);
+    return float ? this.constantType(float) : I32;
   }
 
   /** A literal gets the expected integer type, else i32 (i64/u64 if too big). */

@@ -23,7 +23,7 @@ const generic: IntrinsicDef = {
   targets: PROCESS,
   type: (ty, e, _decl, expected) => {
     const first = e.arguments.map((a) => ty.natural(a)).find((t) => t);
-    const t: MType = first ?? (expected && isNumeric(expected) ? expected : ty.elementConstantType(e.arguments));
+    const t: MType = first ?? (expected && isNumeric(expected) ? expected : ty.listType(e.arguments));
     if (!e.arguments.length) ty.sema.diags.error('TSK1042', e, `${e.expression.getText()} needs at least one argument`);
     e.arguments.forEach((a) => ty.expect(a, t, e.expression.getText()));
     if (!isNumeric(t)) ty.sema.diags.error('TSK1008', e, `${e.expression.getText()} takes numbers, not ${typeName(t)}`);

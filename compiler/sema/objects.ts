@@ -111,10 +111,10 @@ export function element(ty: ExprTyper, e: ts.ElementAccessExpression): MType {
   return a.elem;
 }
 
-/** `[a, b, c]`: an array of the expected element type, or of the first element's. */
+/** `[a, b, c]`: an array of the expected element type, or of the first typed element's (listType). */
 export function arrayLiteral(ty: ExprTyper, e: ts.ArrayLiteralExpression, expected?: MType): MType {
   const s = ty.sema;
-  const elem = expected?.kind === 'array' ? expected.elem : (e.elements[0] && ty.natural(e.elements[0])) ?? ty.elementConstantType(e.elements);
+  const elem = expected?.kind === 'array' ? expected.elem : ty.listType(e.elements);
   for (const x of e.elements) {
     if (ts.isSpreadElement(x) || ts.isOmittedExpression(x)) s.diags.error('TSK1001', x, `spread and holes in array literals are not supported; write each element`);
     else ty.expect(x, elem, 'an array element');
