@@ -339,7 +339,8 @@ export class ExprTyper {
     const got = this.expect(e.operand, t, `unary '${ts.tokenToString(op)}'`);
     const ok = isInt(got) || (isFloat(got) && op !== K.TildeToken);
     if (!ok) this.sema.diags.error('TSK1008', e, `unary '${ts.tokenToString(op)}' needs ${op === K.TildeToken ? 'an integer' : 'a number'}, not ${typeName(got)}`);
-    return got;
+    // -(1) must fit as -1 does; ~ flips bits, so ~0xfff is a u64 mask.
+    return op === K.MinusToken ? this.checkConstant(e, got) : got;
   }
 
   private increment(e: ts.Expression, target: ts.Expression): MType {
