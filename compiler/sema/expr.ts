@@ -316,7 +316,9 @@ export class ExprTyper {
       s.funcRefs.set(e, fn);
       return funcType(this, fn);
     }
+    const decl = sym?.valueDeclaration;
     if (e.text === 'undefined') s.diags.error('TSK1001', e, `'undefined' is not a value in tskc; use 0 or a bool`);
+    else if (decl && s.generics.has(decl)) s.diags.error('TSK1007', e, `'${e.text}' is a generic function, which is not a value (each instance is a function of its own); call it, or pass a non-generic function`);
     else s.diags.error('TSK1007', e, `'${e.text}' is not a variable tskc knows`);
     return I32;
   }
