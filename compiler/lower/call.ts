@@ -7,6 +7,7 @@ import type { Value } from '../ir/ir.js';
 import { MACHINE, isMachineOp } from '../ir/machine.js';
 import { F64, I32, I64, U64, VOID, isInt } from '../sema/types.js';
 import { constValue } from '../sema/consteval.js';
+import { calleeOf } from '../sema/calls.js';
 import type { MType } from '../sema/types.js';
 import type { Accessor, FuncInfo } from '../sema/context.js';
 import type { Place } from './expr.js';
@@ -40,7 +41,7 @@ export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType, pre?: Value
   if (ic) {
     const key = dispatcherSymbol(ic.iface, ic.method);
     fx.mod.dispatchers.set(key, ic);
-    const recv = pre ?? lowerExpr(fx, (e.expression as ts.PropertyAccessExpression).expression);
+    const recv = pre ?? lowerExpr(fx, (calleeOf(e) as ts.PropertyAccessExpression).expression);
     return call(fx, sym(key), [recv, ...e.arguments.map((a) => lowerExpr(fx, a))], t);
   }
   if (sema.indirectCalls.has(e)) {
@@ -49,7 +50,7 @@ export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType, pre?: Value
   }
   const info = sema.calls.get(e)!;
   // A method's receiver is its first argument, evaluated before the others.
-  const receiver = info.thisClass ? [pre ?? lowerExpr(fx, (e.expression as ts.PropertyAccessExpression).expression)] : [];
+  const receiver = info.thisClass ? [pre ?? lowerExpr(fx, (calleeOf(e) as ts.PropertyAccessExpression).expression)] : [];
   const args = [...receiver, ...e.arguments.map((a) => lowerExpr(fx, a))];
   // Omitted arguments: the parameters' default values, evaluated here.
   for (const p of info.params.slice(args.length - receiver.length)) args.push(lowerExpr(fx, p.init!));
@@ -101,7 +102,7 @@ function lowerIntrinsic(fx: FnCtx, e: ts.CallExpression, name: string, typeArg: 
     case 'unchecked':
       return value(0);
     case 'charCodeAt': {
-      const str = lowerExpr(fx, (e.expression as ts.PropertyAccessExpression).expression);
+      const str = lowerExpr(fx, (calleeOf(e) as ts.PropertyAccessExpression).expression);
       const idx = convert(fx, value(0), I32, I64);
       boundsCheck(fx, str, idx, e);
       const b = fx.emit('loadub', 'w', [elementAddress(fx, str, idx, 1)]);

@@ -5,7 +5,7 @@
 import ts = require('typescript');
 import { constant, fconst, sym } from '../ir/ir.js';
 import type { Block, Cls, Op, Value } from '../ir/ir.js';
-import { literalValue } from '../sema/consteval.js';
+import { floatConstValue, literalValue } from '../sema/consteval.js';
 import { COMPOUND, isArith, isCompare, isLogical, isShift } from '../sema/expr.js';
 import { ARRAY_HEADER, BOOL, I32, I64, U64, clsOf, isFloat, isInt, storageOf } from '../sema/types.js';
 import { constValue } from '../sema/consteval.js';
@@ -16,7 +16,7 @@ import { THIS } from './context.js';
 import type { FnCtx } from './context.js';
 import { accessorPlace, lowerCall, panic } from './call.js';
 import { lowerInstanceOf } from './instanceof.js';
-import { coalesce, coalesceAssign, lowerChain, lowerChainValue, nonNull } from './nullable.js';
+import { chainNullTest, coalesce, coalesceAssign, lowerChain, lowerChainValue, nonNull } from './nullable.js';
 import { isChainRoot, isNullLiteral } from '../sema/nullable.js';
 import { arith } from './arith.js';
 import { buildTemplate } from './templates.js';
@@ -134,15 +134,16 @@ export function property(fx: FnCtx, e: ts.PropertyAccessExpression, obj: Value):
   return fx.emit('trunc', 'w', [fx.emit('loadl', 'l', [obj], { invariant: true })]);
 }
 
-/** Integer literals (and negated ones) become constants of their type. */
+/** Integer literals (and negated ones), and float constants, become constants of their type. */
 function foldedConstant(e: ts.Expression, t: MType): Value | undefined {
+  // A float constant (`1.5 - 3.0`) is computed in f64 and rounded once to its type.
+  if (isFloat(t)) {
+    const x = floatConstValue(e);
+    return x === undefined ? undefined : fconst(x, t.bits === 64 ? 'd' : 's');
+  }
   const negated = ts.isPrefixUnaryExpression(e) && e.operator === K.MinusToken && ts.isNumericLiteral(e.operand);
   const lit = negated ? (e as ts.PrefixUnaryExpression).operand as ts.NumericLiteral : ts.isNumericLiteral(e) ? e : undefined;
   if (!lit) return undefined;
-  if (isFloat(t)) {
-    const x = Number(lit.getText().replace(/_/g, ''));
-    return fconst(negated ? -x : x, t.bits === 64 ? 'd' : 's');
-  }
   const v = literalValue(lit) ?? 0n;
   return constant(negated ? -v : v);
 }
@@ -428,6 +429,7 @@ function viaBranches(
 
 /** A comparison as a w 0/1 value (isel fuses it with a branch that uses it). */
 function compare(fx: FnCtx, e: ts.BinaryExpression): Value {
+  if (fx.sema.chainNullTests.has(e)) return chainNullTest(fx, e);
   const cmp = CMP_OPS[e.operatorToken.kind]!;
   const t = fx.sema.typeOfExpr(e.left);
   if (t.kind === 'string' && !isNullLiteral(e.left) && !isNullLiteral(e.right)) {

@@ -4,7 +4,7 @@
 import ts = require('typescript');
 import { constant, fconst } from '../ir/ir.js';
 import type { Block, Value } from '../ir/ir.js';
-import { isChainRoot } from '../sema/nullable.js';
+import { isChainRoot, isNullLiteral } from '../sema/nullable.js';
 import { isFloat, isReference } from '../sema/types.js';
 import type { MType } from '../sema/types.js';
 import type { FnCtx } from './context.js';
@@ -68,6 +68,30 @@ export function lowerChainValue(fx: FnCtx, e: ts.Expression, t: MType): Value {
   fx.jump(join);
   fx.enter(join);
   return fx.readVar(key, cls(t));
+}
+
+/**
+ * `chain == null` / `!= null` for a chain of a type that is never null:
+ * whether the chain stops (a `void` result, undefined in JavaScript, is
+ * null too).
+ */
+export function chainNullTest(fx: FnCtx, e: ts.BinaryExpression): Value {
+  const nullOnLeft = isNullLiteral(e.left);
+  let chain = nullOnLeft ? e.right : e.left;
+  while (ts.isParenthesizedExpression(chain)) chain = chain.expression;
+  const eq = e.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken;
+  const isNull = (stopped: boolean): Value => constant(stopped === eq ? 1 : 0);
+  const stop = fx.newBlock('chain.null');
+  const join = fx.newBlock('chain.end');
+  const key = {};
+  lowerChain(fx, chain, stop);
+  fx.writeVar(key, isNull(fx.sema.typeOfExpr(chain).kind === 'void'));
+  fx.jump(join);
+  fx.enter(stop);
+  fx.writeVar(key, isNull(true));
+  fx.jump(join);
+  fx.enter(join);
+  return fx.readVar(key, 'w');
 }
 
 /** `a ?? b`: b when a is null or an optional chain in a stops; b is evaluated only then. */

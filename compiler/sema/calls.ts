@@ -8,7 +8,7 @@ import { typeIntrinsic, naturalOfIntrinsic } from './intrinsics.js';
 import { enclosingClass, isStatic, overridden } from './classes.js';
 import type { ClassInfo, InterfaceInfo } from './classes.js';
 import { instantiate, signatureOf } from './declarations.js';
-import { I32, VOID } from './types.js';
+import { I32, VOID, typeName } from './types.js';
 import type { MType } from './types.js';
 
 const K = ts.SyntaxKind;
@@ -20,7 +20,7 @@ function isInstanceMethod(decl: ts.Declaration): decl is ts.MethodDeclaration {
 
 /** The class of `obj` in `obj.m(…)`, or the base class in `super.m(…)`. */
 function receiverClass(ty: ExprTyper, e: ts.CallExpression, typeIt: boolean): ClassInfo | undefined {
-  const pa = e.expression;
+  const pa = calleeOf(e);
   if (!ts.isPropertyAccessExpression(pa)) return undefined;
   if (pa.expression.kind === K.SuperKeyword) return enclosingClass(ty.sema, e)?.base;
   const t = typeIt ? ty.type(pa.expression) : ty.natural(pa.expression);
@@ -52,7 +52,7 @@ export function naturalOfCall(ty: ExprTyper, e: ts.CallExpression): MType | null
   if (ty.sema.generics.has(decl)) return genericResult(ty, sig!);
   if (isInstanceMethod(decl)) {
     const c = receiverClass(ty, e, false);
-    const name = (e.expression as ts.PropertyAccessExpression).name.text;
+    const name = (calleeOf(e) as ts.PropertyAccessExpression).name.text;
     if (c?.genericMethods.has(name)) return genericResult(ty, sig!);
     return c?.methods.get(name)?.ret ?? null;
   }
@@ -102,7 +102,7 @@ export function interfaceCall(ty: ExprTyper, e: ts.CallExpression, decl: ts.Meth
   const s = ty.sema;
   const method = (decl.name as ts.Identifier).text;
   const sig = signatureOf(s, decl, `${iface.name}.${method}`);
-  ty.type((e.expression as ts.PropertyAccessExpression).expression);
+  ty.type((calleeOf(e) as ts.PropertyAccessExpression).expression);
   e.arguments.forEach((a, i) => {
     const p = sig.params[i];
     if (p) ty.expect(a, p.type, `parameter '${p.name}' of ${iface.name}.${method}`);
@@ -121,7 +121,22 @@ export function funcType(ty: ExprTyper, f: FuncInfo): MType {
   return { kind: 'func', params: f.params.map((p) => p.type), ret: f.ret };
 }
 
-/** A call through a function value: a variable, parameter, field or element. */
+/** The callee of a call through parentheses: `(f)(x)` calls what `f(x)` calls. */
+export function calleeOf(e: ts.CallExpression): ts.Expression {
+  let c: ts.Expression = e.expression;
+  while (ts.isParenthesizedExpression(c)) c = c.expression;
+  return c;
+}
+
+/**
+ * Whether a callee names what it calls (a function, method, intrinsic or
+ * `super`). Any other callee (a call, `?:`, an element…) is a function value.
+ */
+function isNamedCallee(c: ts.Expression): boolean {
+  return ts.isIdentifier(c) || ts.isPropertyAccessExpression(c) || c.kind === K.SuperKeyword;
+}
+
+/** A call through a function value: a variable, parameter, field, element or any expression of function type. */
 export function indirectCall(ty: ExprTyper, e: ts.CallExpression, callee: MType & { kind: 'func' }): MType {
   ty.sema.indirectCalls.add(e);
   e.arguments.forEach((a, i) => {
@@ -134,20 +149,27 @@ export function indirectCall(ty: ExprTyper, e: ts.CallExpression, callee: MType 
 
 export function call(ty: ExprTyper, e: ts.CallExpression, expected?: MType): MType {
   const s = ty.sema;
+  const callee = calleeOf(e);
   // Through a function value unless the callee is a function's own name
   // (or a method): a variable may be reassigned, so the call is indirect.
-  const calleeSym = ts.isIdentifier(e.expression) ? s.symbolOf(e.expression) : undefined;
+  const calleeSym = ts.isIdentifier(callee) ? s.symbolOf(callee) : undefined;
   // A callable declared in runtime/lib (such as asm) is an intrinsic, not a function value.
   const vd = calleeSym?.valueDeclaration;
   const runtimeValue = vd && s.isRuntime(vd) && vd.getSourceFile().isDeclarationFile;
-  if (ts.isIdentifier(e.expression) && calleeSym && !runtimeValue && !(calleeSym.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Alias))) {
+  const valueCallee = !isNamedCallee(callee) ||
+    (ts.isIdentifier(callee) && calleeSym && !runtimeValue && !(calleeSym.flags & ts.SymbolFlags.Function)) ||
+    (ts.isPropertyAccessExpression(callee) && ty.natural(callee)?.kind === 'func');
+  if (valueCallee) {
+    const reported = s.diags.items.length;
     const ct = ty.type(e.expression);
     if (ct.kind === 'func') return indirectCall(ty, e, ct);
+    if (!isNamedCallee(callee)) {
+      if (s.diags.items.length === reported) s.diags.error('TSK1007', e.expression, `this is ${typeName(ct)}, not a function: only functions, methods and values of a function type can be called`);
+      e.arguments.forEach((a) => ty.type(a));
+      return expected ?? I32;
+    }
   }
-  if ((ts.isPropertyAccessExpression(e.expression) || ts.isElementAccessExpression(e.expression)) && ty.natural(e.expression)?.kind === 'func') {
-    return indirectCall(ty, e, ty.type(e.expression) as MType & { kind: 'func' });
-  }
-  if (e.expression.kind === K.SuperKeyword) return superCall(ty, e);
+  if (callee.kind === K.SuperKeyword) return superCall(ty, e);
   const decl = s.checker.getResolvedSignature(e)?.getDeclaration();
   // A call of a callable runtime value such as asm(…).
   if (decl && ts.isCallSignatureDeclaration(decl) && s.intrinsicName(decl)) return typeIntrinsic(ty, e, decl, s.intrinsicName(decl)!, expected);
@@ -156,7 +178,7 @@ export function call(ty: ExprTyper, e: ts.CallExpression, expected?: MType): MTy
     return interfaceCall(ty, e, decl, s.interfaces.get(decl.parent)!);
   }
   if (!decl || !(ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl))) {
-    s.diags.error('TSK1007', e.expression, `only calls of top-level functions and methods are supported`);
+    s.diags.error('TSK1007', e.expression, `only functions, methods and values of a function type can be called`);
     e.arguments.forEach((a) => ty.type(a));
     return expected ?? I32;
   }
@@ -165,7 +187,7 @@ export function call(ty: ExprTyper, e: ts.CallExpression, expected?: MType): MTy
   // An instance method is looked up in its receiver's class, which may be
   // an instance of a generic class; a generic one is instantiated.
   const recvClass = isInstanceMethod(decl) ? receiverClass(ty, e, true) : undefined;
-  const name = ts.isPropertyAccessExpression(e.expression) ? e.expression.name.text : '';
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
   const generic = s.generics.get(decl) ?? recvClass?.genericMethods.get(name);
   const info = generic ? instanceFor(ty, e, generic) : recvClass ? recvClass.methods.get(name) : s.funcs.get(decl);
   if (generic && !info) return expected ?? I32;
@@ -177,15 +199,15 @@ export function call(ty: ExprTyper, e: ts.CallExpression, expected?: MType): MTy
   if (info.interrupt) {
     s.diags.error('TSK1032', e.expression, `'${info.name}' is an @interrupt handler: the CPU enters it through its stub, which ends with iretq; put the shared code in a plain function and call that`);
   }
-  if (recvClass && ts.isPropertyAccessExpression(e.expression)) {
+  if (recvClass && ts.isPropertyAccessExpression(callee)) {
     // obj.method(…): the receiver is the implicit first argument. Through
     // a class whose subclasses override the method, the call is virtual;
     // super.method(…) and generic methods are always direct.
-    const recv = e.expression.expression;
+    const recv = callee.expression;
     if (recv.kind === K.SuperKeyword) s.exprTypes.set(recv, { kind: 'class', info: recvClass });
     else if (!generic && (info.abstract || overridden(s, recvClass.decl, name))) s.virtualCalls.set(e, recvClass.slots.indexOf(name));
-  } else if (info.thisClass && ts.isPropertyAccessExpression(e.expression)) {
-    ty.type(e.expression.expression);
+  } else if (info.thisClass && ts.isPropertyAccessExpression(callee)) {
+    ty.type(callee.expression);
   }
   e.arguments.forEach((a, i) => {
     const p = info.params[i];

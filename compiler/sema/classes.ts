@@ -274,7 +274,7 @@ export function fieldType(sema: Sema, ty: ExprTyper, p: ts.PropertyDeclaration |
     return t;
   }
   const init = p.initializer;
-  if (init) return ty.natural(init) ?? I32;
+  if (init) return ty.declaredType(init);
   sema.diags.error('TSK1005', p, `field '${p.name.getText()}' needs a type annotation`);
   return I32;
 }

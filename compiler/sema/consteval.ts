@@ -1,6 +1,7 @@
-// Compile-time evaluation of integer constant expressions: literals, const
-// globals with constant values, and operators over them. Used to fold global
-// initialisers into data and to check that literals fit their types.
+// Compile-time evaluation of constant expressions: integer literals, const
+// globals with constant values, and operators over them (used to fold global
+// initialisers into data and to check that literals fit their types); and
+// float constants, made of literals only, folded where they are used.
 import ts = require('typescript');
 import type { Sema } from './context.js';
 import { isInt, wrapTo } from './types.js';
@@ -19,6 +20,63 @@ export function literalValue(node: ts.NumericLiteral): bigint | undefined {
   // Beyond 10^40 no integer type holds it: it is a float (maybe Infinity).
   if (exp && Number(exp[2]) <= 40) return BigInt(exp[1]) * 10n ** BigInt(exp[2]);
   return undefined;
+}
+
+/**
+ * Whether a numeric literal reads as a float: `1.5`, `1e-3`, and one in
+ * exponent form (`1e6`), which is an integer only where one is expected.
+ */
+export function readsAsFloat(node: ts.NumericLiteral): boolean {
+  const text = node.getText();
+  return literalValue(node) === undefined || (/e/i.test(text) && !/^0x/i.test(text));
+}
+
+/**
+ * Whether `e`, an expression of literals and operators, has a float
+ * literal: it is then an f64 unless a float type is expected (§3.1).
+ */
+export function isFloatConstant(e: ts.Expression): boolean {
+  if (ts.isNumericLiteral(e)) return readsAsFloat(e);
+  if (ts.isParenthesizedExpression(e)) return isFloatConstant(e.expression);
+  if (ts.isPrefixUnaryExpression(e)) return isFloatConstant(e.operand);
+  if (ts.isBinaryExpression(e)) return isFloatConstant(e.left) || isFloatConstant(e.right);
+  if (ts.isConditionalExpression(e)) return isFloatConstant(e.whenTrue) || isFloatConstant(e.whenFalse);
+  return false;
+}
+
+/**
+ * The value of a float constant: literals under `+ - * / %` and unary
+ * `-`/`+`, computed in f64 as JavaScript does (an f32 constant is then
+ * rounded once, as Math.fround). Undefined for anything else; `**` is
+ * left to the run time, whose results are correctly rounded (V8's are not
+ * always).
+ */
+export function floatConstValue(e: ts.Expression): number | undefined {
+  if (ts.isNumericLiteral(e)) return Number(e.getText().replace(/_/g, ''));
+  if (ts.isParenthesizedExpression(e)) return floatConstValue(e.expression);
+  if (ts.isPrefixUnaryExpression(e)) {
+    const v = floatConstValue(e.operand);
+    if (v === undefined) return undefined;
+    return e.operator === ts.SyntaxKind.MinusToken ? -v : e.operator === ts.SyntaxKind.PlusToken ? v : undefined;
+  }
+  if (!ts.isBinaryExpression(e)) return undefined;
+  const a = floatConstValue(e.left);
+  const b = floatConstValue(e.right);
+  if (a === undefined || b === undefined) return undefined;
+  switch (e.operatorToken.kind) {
+    case ts.SyntaxKind.PlusToken:
+      return a + b;
+    case ts.SyntaxKind.MinusToken:
+      return a - b;
+    case ts.SyntaxKind.AsteriskToken:
+      return a * b;
+    case ts.SyntaxKind.SlashToken:
+      return a / b;
+    case ts.SyntaxKind.PercentToken:
+      return a % b;
+    default:
+      return undefined;
+  }
 }
 
 /**

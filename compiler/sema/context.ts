@@ -133,6 +133,9 @@ export class Sema {
   get indirectCalls() {
     return this.facts.indirectCalls;
   }
+  get chainNullTests() {
+    return this.facts.chainNullTests;
+  }
   get accessors() {
     return this.facts.accessors;
   }

@@ -4,11 +4,12 @@
 // expects (i32 when nothing does). See docs/language.md §3.
 //
 // `natural(e)` is the type an expression has on its own (null for untyped
-// constant expressions such as `1 + 2`); `type(e, expected)` records the
-// final type of every node and reports what is wrong.
+// constant expressions such as `1 + 2` or `1.5 - 3.0`, which take the type
+// their context expects); `type(e, expected)` records the final type of
+// every node and reports what is wrong.
 import ts = require('typescript');
 import type { Sema } from './context.js';
-import { constValue, literalValue } from './consteval.js';
+import { constValue, floatConstValue, isFloatConstant, literalValue } from './consteval.js';
 import { call, funcType, functionNamed, naturalOfCall } from './calls.js';
 import { accessorOf, arrayLiteral, classOfNew, element, instanceOf, newExpr, property } from './objects.js';
 import { unsupportedMessage } from './unsupported.js';
@@ -16,7 +17,7 @@ import { expectTemplate } from './templates.js';
 import { mathConstant } from './math.js';
 import { enclosingClass, fieldOf } from './classes.js';
 import type { FuncInfo } from './context.js';
-import { checkChainContext, isChainRoot, typeCoalesce, typeCoalesceAssign, typeNull } from './nullable.js';
+import { checkChainContext, isChainRoot, typeChainNullTest, typeCoalesce, typeCoalesceAssign, typeNull } from './nullable.js';
 import { BOOL, F64, I32, I64, INT_TYPES, STRING, assignable, intRange, isFloat, isInt, isNumeric, isReference, sameType, typeName } from './types.js';
 import type { IntType, MType } from './types.js';
 
@@ -98,8 +99,8 @@ export class ExprTyper {
   private computeNatural(e: ts.Expression): MType | null {
     const s = this.sema;
     if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) return this.natural(e.expression);
-    // 1.5 and 1e21 read as floats; 1e6 is an integer only where one is expected.
-    if (ts.isNumericLiteral(e)) return literalValue(e) === undefined || /e/i.test(e.text) && !/^0x/i.test(e.text) ? F64 : null;
+    // A literal is untyped: 1.5 is an f32 where one is expected, 1e6 an integer (constantType).
+    if (ts.isNumericLiteral(e)) return null;
     if (e.kind === K.TrueKeyword || e.kind === K.FalseKeyword) return BOOL;
     if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return STRING;
     if (ts.isIdentifier(e)) {
@@ -147,8 +148,7 @@ export class ExprTyper {
       return a?.kind === 'array' ? a.elem : a?.kind === 'string' ? STRING : null;
     }
     if (ts.isArrayLiteralExpression(e)) {
-      const first = e.elements[0];
-      return { kind: 'array', elem: (first && this.natural(first)) ?? I32 };
+      return { kind: 'array', elem: this.listType(e.elements) };
     }
     return null;
   }
@@ -224,7 +224,7 @@ export class ExprTyper {
     if (ts.isBinaryExpression(e)) return this.binary(e, expected);
     if (ts.isConditionalExpression(e)) {
       this.condition(e.condition);
-      const t = this.natural(e.whenTrue) ?? this.natural(e.whenFalse) ?? expected ?? I32;
+      const t = this.natural(e.whenTrue) ?? this.natural(e.whenFalse) ?? expected ?? this.constantType(e);
       this.expect(e.whenTrue, t, "the '?' branch");
       this.expect(e.whenFalse, t, "the ':' branch");
       return t;
@@ -251,10 +251,29 @@ export class ExprTyper {
     return this.natural(init) ?? this.constantType(init);
   }
 
-  /** The type of an untyped constant expression used where nothing expects one. */
-  constantType(e: ts.Expression): IntType {
+  /**
+   * The type of an untyped constant expression used where nothing expects
+   * one: f64 if it has a float literal, else i32 (i64/u64 if too big).
+   */
+  constantType(e: ts.Expression): MType {
+    if (isFloatConstant(e)) {
+      this.sema.checkFloatAllowed(e, F64);
+      return F64;
+    }
     const v = constValue(this.sema, e);
     return (v !== undefined && [I32, I64, INT_TYPES.u64].find((c) => fits(c, v))) || I32;
+  }
+
+  /**
+   * The type of values that share one (array elements): the first typed
+   * one's, which the constants among them take; for constants only, f64 if
+   * one is a float, else i32.
+   */
+  listType(values: readonly ts.Expression[]): MType {
+    const typed = values.map((v) => this.natural(v)).find((t) => t);
+    if (typed) return typed;
+    const float = values.find(isFloatConstant);
+    return float ? this.constantType(float) : I32;
   }
 
   /** A literal gets the expected integer type, else i32 (i64/u64 if too big). */
@@ -297,7 +316,9 @@ export class ExprTyper {
       s.funcRefs.set(e, fn);
       return funcType(this, fn);
     }
+    const decl = sym?.valueDeclaration;
     if (e.text === 'undefined') s.diags.error('TSK1001', e, `'undefined' is not a value in tskc; use 0 or a bool`);
+    else if (decl && s.generics.has(decl)) s.diags.error('TSK1007', e, `'${e.text}' is a generic function, which is not a value (each instance is a function of its own); call it, or pass a non-generic function`);
     else s.diags.error('TSK1007', e, `'${e.text}' is not a variable tskc knows`);
     return I32;
   }
@@ -316,11 +337,12 @@ export class ExprTyper {
       this.sema.exprTypes.set(e.operand, t);
       return t;
     }
-    const t = this.natural(e.operand) ?? (expected && isNumeric(expected) ? expected : I32);
+    const t = this.natural(e.operand) ?? (expected && isNumeric(expected) ? expected : this.constantType(e.operand));
     const got = this.expect(e.operand, t, `unary '${ts.tokenToString(op)}'`);
     const ok = isInt(got) || (isFloat(got) && op !== K.TildeToken);
     if (!ok) this.sema.diags.error('TSK1008', e, `unary '${ts.tokenToString(op)}' needs ${op === K.TildeToken ? 'an integer' : 'a number'}, not ${typeName(got)}`);
-    return got;
+    // -(1) must fit as -1 does; ~ flips bits, so ~0xfff is a u64 mask.
+    return op === K.MinusToken ? this.checkConstant(e, got) : got;
   }
 
   private increment(e: ts.Expression, target: ts.Expression): MType {
@@ -382,10 +404,11 @@ export class ExprTyper {
       return t;
     }
     if (COMPARE.has(op)) {
+      if (typeChainNullTest(this, e)) return BOOL;
       const ln = this.natural(e.left);
       const rn = this.natural(e.right);
       // A pointer compared with a usize (or a pointer of another type, which tsc rejects) compares addresses.
-      const t = ln?.kind === 'ptr' && rn && rn.kind !== 'ptr' ? rn : (ln ?? rn ?? I32);
+      const t = ln?.kind === 'ptr' && rn && rn.kind !== 'ptr' ? rn : (ln ?? rn ?? this.constantType(e));
       this.expect(e.left, t, `'${opText}'`);
       this.expect(e.right, t, `'${opText}'`);
       const equality = op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken;
@@ -485,6 +508,14 @@ export class ExprTyper {
     const arg = e.expression;
     if (this.natural(arg) === null && isInt(to)) {
       this.type(arg, to); // a literal: range-checked against T
+      return to;
+    }
+    if (this.natural(arg) === null && isFloat(to)) {
+      this.type(arg, to); // a float constant fits an f32 if it is exactly one
+      const v = floatConstValue(arg);
+      if (v !== undefined && to.bits === 32 && Math.fround(v) !== v && !Number.isNaN(v)) {
+        this.sema.diags.error('TSK1008', e, `'as' cannot round ${arg.getText()} to the f32 ${Math.fround(v)}: 'as' never changes a value in TypeScript; write f32(${arg.getText()}) to round it`);
+      }
       return to;
     }
     const from = this.type(arg);

@@ -69,6 +69,8 @@ export class BodyFacts {
   readonly funcRefs = new Map<ts.Identifier, FuncInfo>();
   /** Calls through a function value (not through a function's own name). */
   readonly indirectCalls = new Set<ts.CallExpression>();
+  /** `a?.n == null` / `!= null` on a chain of a non-reference type: true when the chain stops. */
+  readonly chainNullTests = new Set<ts.BinaryExpression>();
   /** `obj.x` and `C.x` naming a getter and/or setter. */
   readonly accessors = new Map<ts.PropertyAccessExpression, Accessor>();
   /** ExprTyper.natural's results, once declarations are complete (see there). */

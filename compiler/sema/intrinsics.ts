@@ -6,6 +6,7 @@ import ts = require('typescript');
 import type { TargetName } from '../driver/target.js';
 import type { ExprTyper } from './expr.js';
 import { constValue } from './consteval.js';
+import { calleeOf } from './calls.js';
 import { MACHINE } from '../ir/machine.js';
 import { typeAsm } from './asm.js';
 import { POINTER_INTRINSICS } from './pointers.js';
@@ -149,7 +150,7 @@ const DEFS: Record<string, IntrinsicDef> = {
   charCodeAt: {
     targets: 'all',
     type: (ty, e) => {
-      ty.type((e.expression as ts.PropertyAccessExpression).expression);
+      ty.type((calleeOf(e) as ts.PropertyAccessExpression).expression);
       ty.expect(e.arguments[0], I32, 'charCodeAt');
       return I32;
     },

@@ -5,7 +5,8 @@
 import ts = require('typescript');
 import type { Sema } from './context.js';
 import type { IntrinsicDef } from './intrinsics.js';
-import { F64, I32, isNumeric, typeName } from './types.js';
+import { F64, isNumeric, typeName } from './types.js';
+import { isFloatConstant } from './consteval.js';
 import type { MType } from './types.js';
 
 const PROCESS: IntrinsicDef['targets'] = ['user', 'linux'];
@@ -22,13 +23,14 @@ const generic: IntrinsicDef = {
   targets: PROCESS,
   type: (ty, e, _decl, expected) => {
     const first = e.arguments.map((a) => ty.natural(a)).find((t) => t);
-    const t: MType = first ?? (expected && isNumeric(expected) ? expected : I32);
+    const t: MType = first ?? (expected && isNumeric(expected) ? expected : ty.listType(e.arguments));
     if (!e.arguments.length) ty.sema.diags.error('TSK1042', e, `${e.expression.getText()} needs at least one argument`);
     e.arguments.forEach((a) => ty.expect(a, t, e.expression.getText()));
     if (!isNumeric(t)) ty.sema.diags.error('TSK1008', e, `${e.expression.getText()} takes numbers, not ${typeName(t)}`);
     return t;
   },
-  natural: (ty, e) => e.arguments.map((a) => ty.natural(a)).find((t) => t) ?? null,
+  // Untyped arguments: an integer constant stays untyped; a float one makes an f64.
+  natural: (ty, e) => e.arguments.map((a) => ty.natural(a)).find((t) => t) ?? (e.arguments.some(isFloatConstant) ? F64 : null),
 };
 
 const unary: IntrinsicDef = {

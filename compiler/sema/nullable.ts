@@ -38,6 +38,31 @@ export function typeCoalesceAssign(ty: ExprTyper, e: ts.BinaryExpression): MType
   return t;
 }
 
+/**
+ * `chain == null` or `chain != null` where the chain ends in a number, a
+ * bool or another value that is never null: it is null (undefined) only
+ * when the chain stops, so the test is whether it stops. Returns whether
+ * `e` is such a test; a chain ending in a reference compares addresses
+ * like any reference instead.
+ */
+export function typeChainNullTest(ty: ExprTyper, e: ts.BinaryExpression): boolean {
+  const op = e.operatorToken.kind;
+  if (op !== K.EqualsEqualsToken && op !== K.ExclamationEqualsToken) return false;
+  const [chain, other] = isNullLiteral(e.right) ? [e.left, e.right] : [e.right, e.left];
+  if (!isNullLiteral(other) || !isChainRoot(skipParens(chain))) return false;
+  const n = ty.natural(chain);
+  if (!n || isReference(n)) return false;
+  ty.type(chain);
+  ty.sema.exprTypes.set(other, n);
+  ty.sema.chainNullTests.add(e);
+  return true;
+}
+
+function skipParens(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return e;
+}
+
 /** The outermost node of an optional chain (`a?.b.c` as a whole). */
 export function isChainRoot(e: ts.Node): boolean {
   if (!ts.isOptionalChain(e)) return false;
@@ -47,8 +72,7 @@ export function isChainRoot(e: ts.Node): boolean {
 
 /** Whether `e` is `null` (through parentheses). */
 export function isNullLiteral(e: ts.Expression): boolean {
-  while (ts.isParenthesizedExpression(e)) e = e.expression;
-  return e.kind === K.NullKeyword;
+  return skipParens(e).kind === K.NullKeyword;
 }
 
 /**

@@ -111,10 +111,10 @@ export function element(ty: ExprTyper, e: ts.ElementAccessExpression): MType {
   return a.elem;
 }
 
-/** `[a, b, c]`: an array of the expected element type, or of the first element's. */
+/** `[a, b, c]`: an array of the expected element type, or of the first typed element's (listType). */
 export function arrayLiteral(ty: ExprTyper, e: ts.ArrayLiteralExpression, expected?: MType): MType {
   const s = ty.sema;
-  const elem = expected?.kind === 'array' ? expected.elem : (e.elements[0] && ty.natural(e.elements[0])) ?? I32;
+  const elem = expected?.kind === 'array' ? expected.elem : ty.listType(e.elements);
   for (const x of e.elements) {
     if (ts.isSpreadElement(x) || ts.isOmittedExpression(x)) s.diags.error('TSK1001', x, `spread and holes in array literals are not supported; write each element`);
     else ty.expect(x, elem, 'an array element');
@@ -132,10 +132,14 @@ export function initializesModuleVariable(ty: ExprTyper, e: ts.Expression): bool
 }
 
 /** The class a `new` expression instantiates, if it is a tskc class. */
-export function classOfNew(ty: ExprTyper, e: ts.NewExpression): ClassInfo | undefined {
+export function classOfNew(ty: ExprTyper, e: ts.NewExpression, expected?: MType): ClassInfo | undefined {
   const s = ty.sema;
   const decl = s.symbolOf(e.expression)?.valueDeclaration;
   if (!decl || !s.genericClasses.has(decl)) return decl ? s.classes.get(decl) : undefined;
+  // Where an instance of this class is expected, it gives the type arguments
+  // (const b: Box<u8> = new Box(200)): TypeScript infers `number` from literals.
+  const instances = s.genericClasses.get(decl)!.instances;
+  if (!e.typeArguments && expected?.kind === 'class' && [...instances.values()].includes(expected.info)) return expected.info;
   // new Stack<u8>(n): the instance for the written or inferred type arguments.
   const t = s.mtypeOf(s.checker.getTypeAtLocation(e));
   return t?.kind === 'class' ? t.info : undefined;
@@ -144,8 +148,8 @@ export function classOfNew(ty: ExprTyper, e: ts.NewExpression): ClassInfo | unde
 /** `new C(args)`: the constructor's parameters type the arguments. */
 export function newExpr(ty: ExprTyper, e: ts.NewExpression, expected?: MType): MType {
   const s = ty.sema;
-  const info = classOfNew(ty, e);
-  const t = s.mtypeOf(s.checker.getTypeAtLocation(e)) ?? expected;
+  const info = classOfNew(ty, e, expected);
+  const t = info ? undefined : (s.mtypeOf(s.checker.getTypeAtLocation(e)) ?? expected);
   if (!info && t?.kind === 'array') {
     // new Uint8Array(n), new Array<T>(n)
     const len = e.arguments?.[0];
