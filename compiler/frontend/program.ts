@@ -9,17 +9,6 @@ import { fileURLToPath } from 'node:url';
 import type { Target } from '../driver/target.js';
 import type { DiagnosticBag } from '../diag/diagnostic.js';
 
-/** The compiler options every tskc program is checked with (also in the tsconfigs). */
-export const TS_OPTIONS: ts.CompilerOptions = {
-  noLib: true,
-  strict: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  noEmit: true,
-  types: [],
-};
-
 /** The repository root: the directory holding runtime/lib/core.d.ts. */
 export function repoRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -29,6 +18,21 @@ export function repoRoot(): string {
   }
   throw new Error('internal: cannot find the tskc runtime (runtime/lib/core.d.ts)');
 }
+
+/** The standard library's folder: `import { Vec } from 'tskc:collections'` is runtime/std/collections.ts. */
+export const STD_DIR = join(repoRoot(), 'runtime', 'std');
+
+/** The compiler options every tskc program is checked with (also in the tsconfigs). */
+export const TS_OPTIONS: ts.CompilerOptions = {
+  noLib: true,
+  strict: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  noEmit: true,
+  types: [],
+  paths: { 'tskc:*': [join(STD_DIR, '*')] },
+};
 
 export interface Frontend {
   program: ts.Program;
@@ -64,5 +68,8 @@ export function createFrontend(entryPaths: string[], target: Target, diags: Diag
     throw e;
   }
   const runtimeFiles = new Set([...libs, ...support].map((f) => program.getSourceFile(f)?.fileName ?? f));
+  // The standard library is runtime code too, though only the files a program imports are in it.
+  const std = STD_DIR.replace(/\\/g, '/') + '/';
+  for (const sf of program.getSourceFiles()) if (sf.fileName.startsWith(std)) runtimeFiles.add(sf.fileName);
   return { program, runtime: support, entries, runtimeFiles };
 }

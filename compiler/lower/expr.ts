@@ -198,7 +198,7 @@ export function place(fx: FnCtx, e: ts.Expression): Place {
   return memoryPlace(fx, g.type, sym(g.symbol), g.isConst && !g.extern);
 }
 
-function fieldPlace(fx: FnCtx, field: FieldInfo, obj: Value): Place {
+export function fieldPlace(fx: FnCtx, field: FieldInfo, obj: Value): Place {
   if (field.inline) {
     // An inline array's value is its address inside the object (readonly).
     const at = field.offset === 0 ? obj : fx.emit('add', 'l', [obj, constant(field.offset)]);

@@ -115,6 +115,9 @@ export class Sema {
   get fieldAccess() {
     return this.facts.fieldAccess;
   }
+  get forOfs() {
+    return this.facts.forOfs;
+  }
   get news() {
     return this.facts.news;
   }

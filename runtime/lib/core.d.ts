@@ -9,6 +9,7 @@
 interface Array<T> {
   readonly length: i32;
   [index: number]: T;
+  [Symbol.iterator](): Iterator<T>;
 }
 declare const Array: {
   /** An array of `length` zeroed elements (on the heap, or static at module level). */
@@ -29,8 +30,28 @@ interface String {
   charCodeAt(index: i32): i32;
   /** The one-character string at byte `index` (bounds-checked; ASCII only, else a panic). */
   readonly [index: number]: string;
+  [Symbol.iterator](): Iterator<string>;
 }
 interface TemplateStringsArray {}
+
+// ---- for…of (docs/language.md §4) --------------------------------------------
+// What TypeScript needs to accept `for (const x of v)` over arrays, strings
+// and the library's containers (docs/library.md). tskc compiles for…of
+// itself and never calls these; `Symbol` in a program is TSK1001.
+interface SymbolConstructor {
+  readonly iterator: unique symbol;
+}
+declare const Symbol: SymbolConstructor;
+interface IteratorResult<T> {
+  done: boolean;
+  value: T;
+}
+interface Iterator<T, TReturn = unknown, TNext = unknown> {
+  next(): IteratorResult<T>;
+}
+interface Iterable<T, TReturn = unknown, TNext = unknown> {
+  [Symbol.iterator](): Iterator<T, TReturn, TNext>;
+}
 
 // ---- machine types (docs/language.md §2) ----------------------------------
 // Branded number aliases: tsc rejects mixing widths; tskc types arithmetic.

@@ -1,0 +1,4 @@
+// `import { Vec, … } from 'tskc:collections'`: the standard library's
+// containers (docs/library.md). Each lives in a file of its own here.
+export { Vec } from './vec';
+export { sortRange } from './sort';
