@@ -110,6 +110,12 @@ function lowerIntrinsic(fx: FnCtx, e: ts.CallExpression, name: string, typeArg: 
     case 'sizeof':
     case 'alignof':
     case 'offsetof':
+    case 'isInteger':
+    case 'isSigned':
+    case 'isFloat':
+    case 'isBoolean':
+    case 'isString':
+    case 'isReference':
       return constant(fx.sema.intrinsics.get(e)!.value!);
     case 'free':
       fx.effect('call', 'l', [value(0)], { callee: fx.mod.runtimeFunc('heapFree') });

@@ -72,6 +72,13 @@ function lowerLocals(fx: FnCtx, list: ts.VariableDeclarationList): void {
 }
 
 function lowerIf(fx: FnCtx, s: ts.IfStatement): void {
+  const taken = fx.sema.staticIfs.get(s);
+  if (taken !== undefined) {
+    // A static if (sema/staticif.ts): the other branch was never typed.
+    const branch = taken ? s.thenStatement : s.elseStatement;
+    if (branch) lowerStmt(fx, branch);
+    return;
+  }
   const then = fx.newBlock('then');
   const join = fx.newBlock('endif');
   const els = s.elseStatement ? fx.newBlock('else') : join;

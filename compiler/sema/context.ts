@@ -118,6 +118,9 @@ export class Sema {
   get forOfs() {
     return this.facts.forOfs;
   }
+  get staticIfs() {
+    return this.facts.staticIfs;
+  }
   get news() {
     return this.facts.news;
   }

@@ -2,6 +2,7 @@
 // local variable types, and a walk that types every expression in a body.
 import ts = require('typescript');
 import { forOfElem, forOfFields } from './forof.js';
+import { staticCondition } from './staticif.js';
 import type { Sema } from './context.js';
 import type { ExprTyper } from './expr.js';
 import { unsupportedMessage } from './unsupported.js';
@@ -56,8 +57,11 @@ export class StmtChecker {
       this.locals(s.declarationList);
     } else if (ts.isIfStatement(s)) {
       ty.condition(s.expression);
-      this.stmt(s.thenStatement, ret);
-      if (s.elseStatement) this.stmt(s.elseStatement, ret);
+      // A static if: only the taken branch is typed (and lowered).
+      const taken = staticCondition(this.sema, s.expression);
+      if (taken !== undefined) this.sema.staticIfs.set(s, taken);
+      if (taken !== false) this.stmt(s.thenStatement, ret);
+      if (s.elseStatement && taken !== true) this.stmt(s.elseStatement, ret);
     } else if (ts.isWhileStatement(s) || ts.isDoStatement(s)) {
       ty.condition(s.expression);
       this.stmt(s.statement, ret);

@@ -102,6 +102,22 @@ declare function volatileLoad<T extends number>(addr: usize): T;
 declare function volatileStore<T extends number>(addr: usize, value: T): void;
 /** Reinterprets a value's bits as another type: `changetype<usize>(str)` is the string's address. @intrinsic changetype */
 declare function changetype<T>(value: unknown): T;
+// Type queries: compile-time constants about a (generic) type. An `if` whose
+// condition is made of them (with !, &&, ||, and sizeof<T>() compared with a
+// constant) is decided when compiling: the other branch is neither type-checked
+// nor compiled for that instance (docs/language.md §5).
+/** Whether T is an integer type. @intrinsic isInteger */
+declare function isInteger<T>(): bool;
+/** Whether T is a signed integer type. @intrinsic isSigned */
+declare function isSigned<T>(): bool;
+/** Whether T is f64 or f32. @intrinsic isFloat */
+declare function isFloat<T>(): bool;
+/** Whether T is bool. @intrinsic isBoolean */
+declare function isBoolean<T>(): bool;
+/** Whether T is string. @intrinsic isString */
+declare function isString<T>(): bool;
+/** Whether T is a reference: a string, object, array, interface or function. @intrinsic isReference */
+declare function isReference<T>(): bool;
 /** Marks a point control never reaches (a trap if it does). @intrinsic unreachable */
 declare function unreachable(): never;
 
