@@ -2,3 +2,4 @@
 // containers (docs/library.md). Each lives in a file of its own here.
 export { Vec } from './vec';
 export { sortRange } from './sort';
+export { HashMap, HashSet } from './hashmap';

@@ -28,3 +28,31 @@ export function randomInts(seed: number): (n: number) => number {
   const rand = mulberry32(seed);
   return (n) => Math.floor(rand() * n);
 }
+
+/** The operations of a model test and, for each, the output lines the model accepts (usually one). */
+export interface ModelCase {
+  ops: Op[];
+  expected: (string | string[])[];
+}
+
+/**
+ * Runs the program on each seed's case and checks every output line against
+ * the model, then that the program's last line reports no live heap block.
+ */
+export function expectModel(exe: string, seeds: number[], makeCase: (seed: number) => ModelCase, check: (c: ModelCase, seed: number) => void = () => {}): void {
+  for (const seed of seeds) {
+    const c = makeCase(seed);
+    check(c, seed);
+    const out = runOps(exe, c.ops);
+    expectLines(out, c, `seed ${seed}`);
+  }
+}
+
+function expectLines(out: string[], c: ModelCase, what: string): void {
+  if (out.length !== c.expected.length + 1) throw new Error(`${what}: ${out.length} lines for ${c.expected.length} operations`);
+  c.expected.forEach((e, i) => {
+    const accepted = typeof e === 'string' ? [e] : e;
+    if (!accepted.includes(out[i]!)) throw new Error(`${what}, op ${i} (${c.ops[i]!.join(' ')}): got ${out[i]}, expected ${accepted.join(' or ')}`);
+  });
+  if (out[out.length - 1] !== 'live 0') throw new Error(`${what}: heap blocks left after free(): ${out[out.length - 1]}`);
+}
