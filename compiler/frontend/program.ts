@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Target } from '../driver/target.js';
 import type { DiagnosticBag } from '../diag/diagnostic.js';
+import { jsGlobalMessage } from '../diag/jsglobals.js';
 
 /** The repository root: the directory holding runtime/lib/core.d.ts. */
 export function repoRoot(): string {
@@ -59,7 +60,8 @@ export function createFrontend(entryPaths: string[], target: Target, diags: Diag
   let program: ts.Program;
   try {
     program = ts.createProgram([...libs, ...support, ...entries], TS_OPTIONS);
-    diags.addTs(ts.getPreEmitDiagnostics(program));
+    const checker = program.getTypeChecker();
+    diags.addTs(ts.getPreEmitDiagnostics(program), { code: 'TSK1050', message: (d) => jsGlobalMessage(d, checker) });
   } catch (e) {
     // TypeScript's parser and checker recurse: a file nested thousands deep exhausts the stack (tsc fails the same way).
     if (!(e instanceof RangeError)) throw e;
