@@ -3,3 +3,7 @@
 export { Vec } from './vec';
 export { sortRange } from './sort';
 export { HashMap, HashSet } from './hashmap';
+export { List } from './list';
+export { MinHeap } from './heap';
+export { RingBuffer } from './ring';
+export { BitSet } from './bitset';

@@ -7,10 +7,9 @@
 // keys and values refer to.
 
 import { hashOf } from './hash';
+import { noStorage, release } from './storage';
 
 const FIRST_CAPACITY: i32 = 8;
-/** The storage of every table without any: static, never freed. */
-const NONE = new Array<u64>(0);
 
 export class HashMap<K, V> {
   /** Each slot's hash, 0 when the slot is empty; the length is the capacity. */
@@ -26,9 +25,9 @@ export class HashMap<K, V> {
 
   /** An empty map: nothing is allocated until the first set. */
   constructor() {
-    this.hashes = changetype<u32[]>(NONE);
-    this.keys = changetype<K[]>(NONE);
-    this.vals = changetype<V[]>(NONE);
+    this.hashes = noStorage<u32>();
+    this.keys = noStorage<K>();
+    this.vals = noStorage<V>();
   }
 
   /** Compares keys with `equals` and hashes them with `hash` (equal keys must hash alike). Only on an empty map. */
@@ -129,9 +128,6 @@ export class HashMap<K, V> {
   /** Returns the storage to the heap; the map is empty and may be used again. */
   free(): void {
     this.release();
-    this.hashes = changetype<u32[]>(NONE);
-    this.keys = changetype<K[]>(NONE);
-    this.vals = changetype<V[]>(NONE);
     this.count = 0;
   }
 
@@ -189,11 +185,14 @@ export class HashMap<K, V> {
     this.vals = vals;
   }
 
+  /** Returns the three arrays and goes back to none. */
   private release(): void {
-    if (changetype<usize>(this.hashes) == changetype<usize>(NONE)) return;
-    free(this.hashes);
-    free(this.keys);
-    free(this.vals);
+    release<u32>(this.hashes);
+    release<K>(this.keys);
+    release<V>(this.vals);
+    this.hashes = noStorage<u32>();
+    this.keys = noStorage<K>();
+    this.vals = noStorage<V>();
   }
 }
 

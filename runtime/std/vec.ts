@@ -4,32 +4,13 @@
 // returns the array, and objects stored in it are still the caller's.
 
 import { sortRange } from './sort';
+import { Growable } from './storage';
 
 /** Capacity of the first allocation. */
 const FIRST_CAPACITY: i32 = 4;
-/** The storage of every vector without any: static, never freed (a length-0 array looks the same for any T). */
-const NONE = new Array<u64>(0);
 
 /** A growable array of T; `for (const x of v)` visits elements 0 … length-1. @forOf items count */
-export class Vec<T> {
-  /** The storage: its length is the capacity; elements past `count` are unspecified. */
-  items: T[];
-  /** The number of elements. */
-  count: i32 = 0;
-
-  /** An empty vector: nothing is allocated until the first push (or reserve). */
-  constructor() {
-    this.items = changetype<T[]>(NONE);
-  }
-
-  get length(): i32 {
-    return this.count;
-  }
-
-  get capacity(): i32 {
-    return this.items.length;
-  }
-
+export class Vec<T> extends Growable<T> {
   /** Element i (bounds-checked against the length). */
   get(i: i32): T {
     if (u32(i) >= u32(this.count)) throw new Error('Vec.get: index out of bounds');
@@ -48,14 +29,9 @@ export class Vec<T> {
     return unchecked(this.items[this.count - 1]);
   }
 
-  /** Makes room for at least `n` elements in all (one allocation, at most). */
-  reserve(n: i32): void {
-    if (n > this.items.length) this.regrow(n);
-  }
-
   /** Appends `value`: amortised O(1), the capacity doubles when full. */
   push(value: T): void {
-    if (this.count == this.items.length) this.regrow(this.count < FIRST_CAPACITY ? FIRST_CAPACITY : this.count * 2);
+    if (this.count == this.items.length) this.grow(FIRST_CAPACITY);
     this.items[this.count] = value;
     this.count++;
   }
@@ -70,7 +46,7 @@ export class Vec<T> {
   /** Inserts `value` at `i` (0 … length), moving the later elements up: O(length - i). */
   insert(i: i32, value: T): void {
     if (u32(i) > u32(this.count)) throw new Error('Vec.insert: index out of bounds');
-    if (this.count == this.items.length) this.regrow(this.count < FIRST_CAPACITY ? FIRST_CAPACITY : this.count * 2);
+    if (this.count == this.items.length) this.grow(FIRST_CAPACITY);
     const items = this.items;
     for (let j = this.count; j > i; j--) items[j] = items[j - 1];
     items[i] = value;
@@ -119,29 +95,6 @@ export class Vec<T> {
     return -lo - 1;
   }
 
-  /** Forgets every element (the capacity stays). */
-  clear(): void {
-    this.count = 0;
-  }
-
-  /** Returns the storage to the heap; the vector is empty and may be used again. Not the vector object itself: free(v) after. */
-  free(): void {
-    this.release();
-    this.items = changetype<T[]>(NONE);
-    this.count = 0;
-  }
-
-  private regrow(capacity: i32): void {
-    const old = this.items;
-    const items = new Array<T>(capacity);
-    for (let j: i32 = 0; j < this.count; j++) items[j] = old[j];
-    this.release();
-    this.items = items;
-  }
-
-  private release(): void {
-    if (changetype<usize>(this.items) != changetype<usize>(NONE)) free(this.items);
-  }
 }
 
 /** For tsc: a Vec is iterable by for…of (tskc compiles it from the @forOf tag above). */
