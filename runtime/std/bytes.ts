@@ -95,19 +95,23 @@ function digitValue(c: u8, base: u64): i64 {
   return d < i64(base) ? d : -1;
 }
 
+/** Whether the `n` bytes at `p` are exactly the bytes of `s`. */
+export function bytesEqual(p: usize, n: usize, s: string): bool {
+  return n == usize(s.length) && memcmp(p, bytesOf(s), n) == 0;
+}
+
 /**
- * Parses s[start, end) as an unsigned integer in `base` (2 … 36) into
- * out.value (its u64 bits); false with out.error set on no digits, a bad
- * byte or a value above 2^64 - 1.
+ * Parses the `n` bytes at `p` as an unsigned integer in `base` (2 … 36)
+ * into out.value (its u64 bits); false with out.error set on no digits, a
+ * bad byte or a value above 2^64 - 1.
  */
-export function parseU64(s: string, start: i32, end: i32, base: u64, out: ParsedInt): bool {
+export function parseUnsignedAt(p: usize, n: usize, base: u64, out: ParsedInt): bool {
   out.value = 0;
-  out.error = start >= end ? ParseError.Empty : ParseError.None;
-  const p = bytesOf(s);
+  out.error = n == 0 ? ParseError.Empty : ParseError.None;
   let v: u64 = 0;
   const limit = u64(0xffffffffffffffff) / base;
-  for (let i = start; i < end && out.error == ParseError.None; i++) {
-    const d = digitValue(load<u8>(p + usize(i)), base);
+  for (let i: usize = 0; i < n && out.error == ParseError.None; i++) {
+    const d = digitValue(load<u8>(p + i), base);
     if (d < 0) out.error = ParseError.Invalid;
     else if (v > limit || v * base > u64(0xffffffffffffffff) - u64(d)) out.error = ParseError.Overflow;
     else v = v * base + u64(d);
@@ -117,12 +121,12 @@ export function parseU64(s: string, start: i32, end: i32, base: u64, out: Parsed
   return true;
 }
 
-/** Parses s[start, end) as a decimal i64 with an optional '-' or '+'; false with out.error set on failure or overflow. */
-export function parseI64(s: string, start: i32, end: i32, out: ParsedInt): bool {
-  const sign = start < end ? s.charCodeAt(start) : 0;
+/** Parses the `n` bytes at `p` as a decimal i64 with an optional '-' or '+'; false with out.error set on failure or overflow. */
+export function parseSignedAt(p: usize, n: usize, out: ParsedInt): bool {
+  const sign = n > 0 ? load<u8>(p) : 0;
   const negative = sign == 45;
-  const digits = sign == 45 || sign == 43 ? start + 1 : start;
-  if (!parseU64(s, digits, end, 10, out)) return false;
+  const skip: usize = sign == 45 || sign == 43 ? 1 : 0;
+  if (!parseUnsignedAt(p + skip, n - skip, 10, out)) return false;
   const magnitude = u64(out.value);
   if (magnitude > (negative ? u64(0x8000000000000000) : u64(0x7fffffffffffffff))) {
     out.value = 0;
@@ -131,4 +135,20 @@ export function parseI64(s: string, start: i32, end: i32, out: ParsedInt): bool 
   }
   out.value = negative ? i64(u64(0) - magnitude) : i64(magnitude);
   return true;
+}
+
+/** parseUnsignedAt over the bytes s[start, end). */
+export function parseU64(s: string, start: i32, end: i32, base: u64, out: ParsedInt): bool {
+  return parseUnsignedAt(rangeAt(s, start, end), usize(end - start), base, out);
+}
+
+/** parseSignedAt over the bytes s[start, end). */
+export function parseI64(s: string, start: i32, end: i32, out: ParsedInt): bool {
+  return parseSignedAt(rangeAt(s, start, end), usize(end - start), out);
+}
+
+/** The address of s[start], after checking that [start, end) lies in s. */
+function rangeAt(s: string, start: i32, end: i32): usize {
+  if (start < 0 || end > s.length || start > end) throw new Error('parse: byte range out of bounds');
+  return bytesOf(s) + usize(start);
 }

@@ -117,4 +117,4 @@ export class TextBuilder {
   }
 }
 
-export { compareStrings, endsWith, Fields, findByte, findString, ParsedInt, ParseError, parseI64, parseU64, rangeEquals, startsWith } from './bytes';
+export { bytesEqual, compareStrings, endsWith, Fields, findByte, findString, ParsedInt, ParseError, parseI64, parseSignedAt, parseU64, parseUnsignedAt, rangeEquals, startsWith } from './bytes';
