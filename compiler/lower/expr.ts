@@ -14,7 +14,7 @@ import type { FieldInfo } from '../sema/classes.js';
 import { vtableSymbol } from '../sema/classes.js';
 import { THIS } from './context.js';
 import type { FnCtx } from './context.js';
-import { accessorPlace, lowerCall, panic } from './call.js';
+import { accessorPlace, lowerCall, lowerDefault, panic } from './call.js';
 import { lowerInstanceOf } from './instanceof.js';
 import { coalesce, coalesceAssign, lowerChain, lowerChainValue, nonNull } from './nullable.js';
 import { isChainRoot, isNullLiteral } from '../sema/nullable.js';
@@ -301,7 +301,7 @@ function lowerNew(fx: FnCtx, e: ts.NewExpression): Value {
   // by a base constructor already reach the subclass's methods (as in JS).
   if (info.hasVtable) fx.effect('storel', 'l', [sym(vtableSymbol(info)), obj]);
   const args = (e.arguments ?? []).map((a) => lowerExpr(fx, a));
-  for (const p of ctor.params.slice(args.length)) args.push(lowerExpr(fx, p.init!));
+  for (const p of ctor.params.slice(args.length)) args.push(lowerDefault(fx, ctor, p.init!));
   fx.effect('call', 'l', [obj, ...args], { callee: sym(ctor.symbol) });
   return obj;
 }

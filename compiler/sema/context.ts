@@ -76,6 +76,8 @@ export interface GenericInfo {
 export class Sema {
   /** The facts being recorded or read: the program's, or a generic instance's. */
   facts = new BodyFacts();
+  /** The facts of every body that is not a generic instance's. */
+  readonly programFacts = this.facts;
   /** Type parameters' machine types inside a generic instance. */
   bindings = new Map<ts.Symbol, MType>();
   readonly generics = new Map<ts.Declaration, GenericInfo>();
