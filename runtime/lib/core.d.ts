@@ -209,15 +209,15 @@ declare function free(ref: object): void;
 // ---- typed arrays (docs/language.md §6.6) -----------------------------------
 // Fixed-length arrays of one integer type. Indexing is bounds-checked; a
 // failed check panics with the file and line. `unchecked(a[i])` skips it.
-declare class Int8Array { constructor(length: i32); readonly length: i32; [index: number]: i8 }
-declare class Uint8Array { constructor(length: i32); readonly length: i32; [index: number]: u8 }
-declare class Int16Array { constructor(length: i32); readonly length: i32; [index: number]: i16 }
-declare class Uint16Array { constructor(length: i32); readonly length: i32; [index: number]: u16 }
-declare class Int32Array { constructor(length: i32); readonly length: i32; [index: number]: i32 }
-declare class Uint32Array { constructor(length: i32); readonly length: i32; [index: number]: u32 }
+declare class Int8Array { constructor(length: i32); readonly length: i32; [index: number]: i8; [Symbol.iterator](): Iterator<i8> }
+declare class Uint8Array { constructor(length: i32); readonly length: i32; [index: number]: u8; [Symbol.iterator](): Iterator<u8> }
+declare class Int16Array { constructor(length: i32); readonly length: i32; [index: number]: i16; [Symbol.iterator](): Iterator<i16> }
+declare class Uint16Array { constructor(length: i32); readonly length: i32; [index: number]: u16; [Symbol.iterator](): Iterator<u16> }
+declare class Int32Array { constructor(length: i32); readonly length: i32; [index: number]: i32; [Symbol.iterator](): Iterator<i32> }
+declare class Uint32Array { constructor(length: i32); readonly length: i32; [index: number]: u32; [Symbol.iterator](): Iterator<u32> }
 /** 64-bit elements as tskc integers (JavaScript's BigInt64Array holds bigints instead). */
-declare class Int64Array { constructor(length: i32); readonly length: i32; [index: number]: i64 }
-declare class Uint64Array { constructor(length: i32); readonly length: i32; [index: number]: u64 }
+declare class Int64Array { constructor(length: i32); readonly length: i32; [index: number]: i64; [Symbol.iterator](): Iterator<i64> }
+declare class Uint64Array { constructor(length: i32); readonly length: i32; [index: number]: u64; [Symbol.iterator](): Iterator<u64> }
 /** `a[i]` without the bounds check: for loops whose indices are known to be in range. @intrinsic unchecked */
 declare function unchecked<T>(access: T): T;
 
