@@ -11,6 +11,12 @@ const FIRST_CAPACITY: i32 = 4;
 
 /** A growable array of T; `for (const x of v)` visits elements 0 … length-1. @forOf items count */
 export class Vec<T> extends Growable<T> {
+  /** An empty vector with room for `capacity` elements (0: nothing allocated until the first push). */
+  constructor(capacity: i32 = 0) {
+    super();
+    if (capacity > 0) this.reserve(capacity);
+  }
+
   /** Element i (bounds-checked against the length). */
   get(i: i32): T {
     if (u32(i) >= u32(this.count)) throw new Error('Vec.get: index out of bounds');

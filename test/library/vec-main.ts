@@ -9,7 +9,7 @@ function compare(a: i32, b: i32): i32 {
 }
 
 const before = heapLiveBlocks();
-const v = new Vec<i32>();
+const v = new Vec<i32>(2);
 for (let i: i32 = 0; i < opCount(); i++) {
   const a = opA(i);
   const b = opB(i);
