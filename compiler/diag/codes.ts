@@ -41,6 +41,7 @@ export const DIAG_CODES = {
   TSK1041: { section: '6.2', summary: 'a Template used where it is not allowed, or a value that cannot be one' },
   TSK1042: { section: '3.2.1', summary: 'a Math function tskc cannot compute as JavaScript does' },
   TSK1044: { section: '9', summary: 'syntax nested too deeply to compile' },
+  TSK1050: { section: '9', summary: 'a JavaScript global or built-in method outside the subset (the library type to use instead)' },
   TSK1100: { section: '', summary: 'an input file or option problem' },
 } as const satisfies Record<string, CodeInfo>;
 

@@ -49,9 +49,16 @@ export class DiagnosticBag {
     this.items.push({ code, message });
   }
 
-  addTs(diags: readonly ts.Diagnostic[]): void {
+  /** TypeScript's errors; those `own` has a message for become that tskc code instead (at the same place). */
+  addTs(diags: readonly ts.Diagnostic[], own?: { code: DiagCode; message: (d: ts.Diagnostic) => string | undefined }): void {
     for (const d of diags) {
       if (d.category !== ts.DiagnosticCategory.Error) continue;
+      const mine = own?.message(d);
+      if (own && mine !== undefined) {
+        const section = DIAG_CODES[own.code].section;
+        this.items.push({ code: own.code, message: `${mine} (docs/language.md §${section})`, file: d.file, start: d.start, length: d.length });
+        continue;
+      }
       this.items.push({
         code: `TS${d.code}`,
         message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),

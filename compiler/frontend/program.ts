@@ -8,17 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Target } from '../driver/target.js';
 import type { DiagnosticBag } from '../diag/diagnostic.js';
-
-/** The compiler options every tskc program is checked with (also in the tsconfigs). */
-export const TS_OPTIONS: ts.CompilerOptions = {
-  noLib: true,
-  strict: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  noEmit: true,
-  types: [],
-};
+import { jsGlobalMessage } from '../diag/jsglobals.js';
 
 /** The repository root: the directory holding runtime/lib/core.d.ts. */
 export function repoRoot(): string {
@@ -29,6 +19,21 @@ export function repoRoot(): string {
   }
   throw new Error('internal: cannot find the tskc runtime (runtime/lib/core.d.ts)');
 }
+
+/** The standard library's folder: `import { Vec } from 'tskc:collections'` is runtime/std/collections.ts. */
+export const STD_DIR = join(repoRoot(), 'runtime', 'std');
+
+/** The compiler options every tskc program is checked with (also in the tsconfigs). */
+export const TS_OPTIONS: ts.CompilerOptions = {
+  noLib: true,
+  strict: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  noEmit: true,
+  types: [],
+  paths: { 'tskc:*': [join(STD_DIR, '*')] },
+};
 
 export interface Frontend {
   program: ts.Program;
@@ -55,7 +60,8 @@ export function createFrontend(entryPaths: string[], target: Target, diags: Diag
   let program: ts.Program;
   try {
     program = ts.createProgram([...libs, ...support, ...entries], TS_OPTIONS);
-    diags.addTs(ts.getPreEmitDiagnostics(program));
+    const checker = program.getTypeChecker();
+    diags.addTs(ts.getPreEmitDiagnostics(program), { code: 'TSK1050', message: (d) => jsGlobalMessage(d, checker) });
   } catch (e) {
     // TypeScript's parser and checker recurse: a file nested thousands deep exhausts the stack (tsc fails the same way).
     if (!(e instanceof RangeError)) throw e;
@@ -64,5 +70,8 @@ export function createFrontend(entryPaths: string[], target: Target, diags: Diag
     throw e;
   }
   const runtimeFiles = new Set([...libs, ...support].map((f) => program.getSourceFile(f)?.fileName ?? f));
+  // The standard library is runtime code too, though only the files a program imports are in it.
+  const std = STD_DIR.replace(/\\/g, '/') + '/';
+  for (const sf of program.getSourceFiles()) if (sf.fileName.startsWith(std)) runtimeFiles.add(sf.fileName);
   return { program, runtime: support, entries, runtimeFiles };
 }

@@ -32,7 +32,7 @@ export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType, pre?: Value
   const base = sema.superCalls.get(e);
   if (base) {
     const args = [fx.readVar(THIS, 'l', 'this'), ...e.arguments.map((a) => lowerExpr(fx, a))];
-    for (const p of base.params.slice(args.length - 1)) args.push(lowerExpr(fx, p.init!));
+    for (const p of base.params.slice(args.length - 1)) args.push(lowerDefault(fx, base, p.init!));
     fx.effect('call', 'l', args, { callee: sym(base.symbol) });
     if (fx.ctorOf) initFields(fx, fx.ctorOf); // a derived class's fields start after super()
     return constant(0);
@@ -53,8 +53,18 @@ export function lowerCall(fx: FnCtx, e: ts.CallExpression, t: MType, pre?: Value
   const receiver = info.thisClass ? [pre ?? lowerExpr(fx, (calleeOf(e) as ts.PropertyAccessExpression).expression)] : [];
   const args = [...receiver, ...e.arguments.map((a) => lowerExpr(fx, a))];
   // Omitted arguments: the parameters' default values, evaluated here.
-  for (const p of info.params.slice(args.length - receiver.length)) args.push(lowerExpr(fx, p.init!));
+  for (const p of info.params.slice(args.length - receiver.length)) args.push(lowerDefault(fx, info, p.init!));
   return callFunc(fx, info, sema.virtualCalls.get(e), args, t);
+}
+
+/**
+ * The default value of one of f's parameters, evaluated at the call: typed
+ * with f's facts (a generic instance's own, which the caller's are not).
+ */
+export function lowerDefault(fx: FnCtx, f: FuncInfo, init: ts.Expression): Value {
+  const sema = fx.sema;
+  return f.instance ? sema.withFacts(f.instance.facts, f.instance.bindings, () => lowerExpr(fx, init))
+    : sema.withFacts(sema.programFacts, new Map(), () => lowerExpr(fx, init));
 }
 
 /** Calls f directly, or (with a slot) the method in the receiver's vtable at that slot. */
@@ -111,6 +121,12 @@ function lowerIntrinsic(fx: FnCtx, e: ts.CallExpression, name: string, typeArg: 
     case 'sizeof':
     case 'alignof':
     case 'offsetof':
+    case 'isInteger':
+    case 'isSigned':
+    case 'isFloat':
+    case 'isBoolean':
+    case 'isString':
+    case 'isReference':
       return constant(fx.sema.intrinsics.get(e)!.value!);
     case 'free':
       fx.effect('call', 'l', [value(0)], { callee: fx.mod.runtimeFunc('heapFree') });

@@ -14,7 +14,7 @@ import type { FieldInfo } from '../sema/classes.js';
 import { vtableSymbol } from '../sema/classes.js';
 import { THIS } from './context.js';
 import type { FnCtx } from './context.js';
-import { accessorPlace, lowerCall, panic } from './call.js';
+import { accessorPlace, lowerCall, lowerDefault, panic } from './call.js';
 import { lowerInstanceOf } from './instanceof.js';
 import { chainNullTest, coalesce, coalesceAssign, lowerChain, lowerChainValue, nonNull } from './nullable.js';
 import { isChainRoot, isNullLiteral } from '../sema/nullable.js';
@@ -199,7 +199,7 @@ export function place(fx: FnCtx, e: ts.Expression): Place {
   return memoryPlace(fx, g.type, sym(g.symbol), g.isConst && !g.extern);
 }
 
-function fieldPlace(fx: FnCtx, field: FieldInfo, obj: Value): Place {
+export function fieldPlace(fx: FnCtx, field: FieldInfo, obj: Value): Place {
   if (field.inline) {
     // An inline array's value is its address inside the object (readonly).
     const at = field.offset === 0 ? obj : fx.emit('add', 'l', [obj, constant(field.offset)]);
@@ -302,7 +302,7 @@ function lowerNew(fx: FnCtx, e: ts.NewExpression): Value {
   // by a base constructor already reach the subclass's methods (as in JS).
   if (info.hasVtable) fx.effect('storel', 'l', [sym(vtableSymbol(info)), obj]);
   const args = (e.arguments ?? []).map((a) => lowerExpr(fx, a));
-  for (const p of ctor.params.slice(args.length)) args.push(lowerExpr(fx, p.init!));
+  for (const p of ctor.params.slice(args.length)) args.push(lowerDefault(fx, ctor, p.init!));
   fx.effect('call', 'l', [obj, ...args], { callee: sym(ctor.symbol) });
   return obj;
 }

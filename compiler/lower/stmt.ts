@@ -5,9 +5,12 @@ import ts = require('typescript');
 import { charString } from './strings.js';
 import type { Block, SwitchCase } from '../ir/ir.js';
 import type { FnCtx } from './context.js';
-import { cls, elementAddress, loadOp, lowerCond, lowerExpr } from './expr.js';
+import { cls, elementAddress, fieldPlace, loadOp, lowerCond, lowerExpr } from './expr.js';
+import { forOfElem } from '../sema/forof.js';
+import type { ForOfFields } from '../sema/facts.js';
+import type { Value } from '../ir/ir.js';
 import { constant } from '../ir/ir.js';
-import { isInt, storageOf, wrapTo } from '../sema/types.js';
+import { ARRAY_HEADER, isInt, storageOf, wrapTo } from '../sema/types.js';
 import { constValue } from '../sema/consteval.js';
 import type { MType } from '../sema/types.js';
 import { panic } from './call.js';
@@ -69,6 +72,13 @@ function lowerLocals(fx: FnCtx, list: ts.VariableDeclarationList): void {
 }
 
 function lowerIf(fx: FnCtx, s: ts.IfStatement): void {
+  const taken = fx.sema.staticIfs.get(s);
+  if (taken !== undefined) {
+    // A static if (sema/staticif.ts): the other branch was never typed.
+    const branch = taken ? s.thenStatement : s.elseStatement;
+    if (branch) lowerStmt(fx, branch);
+    return;
+  }
   const then = fx.newBlock('then');
   const join = fx.newBlock('endif');
   const els = s.elseStatement ? fx.newBlock('else') : join;
@@ -171,9 +181,12 @@ function lowerSwitch(fx: FnCtx, s: ts.SwitchStatement): void {
  * read once), x = a[i] without a second bounds check.
  */
 function lowerForOf(fx: FnCtx, s: ts.ForOfStatement, label?: string): void {
+  const walk = fx.sema.forOfs.get(s);
   const t = fx.sema.typeOfExpr(s.expression) as MType & { kind: 'array' | 'string' };
   const arr = lowerExpr(fx, s.expression);
-  const len = fx.emit('loadl', 'l', [arr], { invariant: true });
+  // Over a @forOf object, its count field is read at each step (the body may change it).
+  const length = (): Value => walk ? fx.emit('extsw', 'l', [fieldPlace(fx, walk.count, arr).read()]) : len;
+  const len = walk ? arr : fx.emit('loadl', 'l', [arr], { invariant: true });
   const index = {};
   fx.writeVar(index, constant(0));
   const head = fx.newBlock('forof');
@@ -183,11 +196,11 @@ function lowerForOf(fx: FnCtx, s: ts.ForOfStatement, label?: string): void {
   fx.jump(head);
   fx.block = head; // sealed after the back edge
   const i = fx.readVar(index, 'l');
-  fx.branch(fx.emit('cult', 'w', [i, len], { argCls: 'l' }), body, exit);
+  fx.branch(fx.emit(walk ? 'cslt' : 'cult', 'w', [i, length()], { argCls: 'l' }), body, exit);
   fx.enter(body);
   const decl = (s.initializer as ts.VariableDeclarationList).declarations[0];
-  const elem = t.kind === 'string'
-    ? charString(fx, arr, i, s, false)
+  const elem = walk ? forOfElement(fx, walk, arr, i)
+    : t.kind === 'string' ? charString(fx, arr, i, s, false)
     : fx.emit(loadOp(t.elem), cls(t.elem), [elementAddress(fx, arr, i, storageOf(t.elem).size)]);
   fx.writeVar(fx.sema.symbolOf(decl.name)!, elem);
   fx.loops.push({ brk: exit, cont: step, label });
@@ -199,6 +212,15 @@ function lowerForOf(fx: FnCtx, s: ts.ForOfStatement, label?: string): void {
   fx.jump(head);
   fx.ssa.seal(head);
   fx.enter(exit);
+}
+
+/** Element i of a @forOf object's array field, reread at each step; i < count, and the class keeps count within the array. */
+function forOfElement(fx: FnCtx, walk: ForOfFields, obj: Value, i: Value): Value {
+  const items = fieldPlace(fx, walk.items, obj).read();
+  const elem = forOfElem(walk);
+  const size = storageOf(elem).size;
+  const offset = fx.emit('add', 'l', [fx.emit('mul', 'l', [i, constant(size)]), constant(ARRAY_HEADER)]);
+  return fx.emit(loadOp(elem), cls(elem), [fx.emit('add', 'l', [items, offset])]);
 }
 
 interface Loop {

@@ -76,6 +76,8 @@ export interface GenericInfo {
 export class Sema {
   /** The facts being recorded or read: the program's, or a generic instance's. */
   facts = new BodyFacts();
+  /** The facts of every body that is not a generic instance's. */
+  readonly programFacts = this.facts;
   /** Type parameters' machine types inside a generic instance. */
   bindings = new Map<ts.Symbol, MType>();
   readonly generics = new Map<ts.Declaration, GenericInfo>();
@@ -114,6 +116,12 @@ export class Sema {
   }
   get fieldAccess() {
     return this.facts.fieldAccess;
+  }
+  get forOfs() {
+    return this.facts.forOfs;
+  }
+  get staticIfs() {
+    return this.facts.staticIfs;
   }
   get news() {
     return this.facts.news;

@@ -83,4 +83,14 @@ export class BodyFacts {
   readonly templates = new Set<ts.Expression>();
   /** `new` expressions that initialise a module-level variable: static storage. */
   readonly staticNews = new Set<ts.NewExpression>();
+  /** `for…of` over an object of a `@forOf` class: the array field and the count field it walks. */
+  readonly forOfs = new Map<ts.ForOfStatement, ForOfFields>();
+  /** Static ifs (sema/staticif.ts): the branch taken. */
+  readonly staticIfs = new Map<ts.IfStatement, boolean>();
+}
+
+/** A `@forOf ITEMS COUNT` class: `for (x of obj)` visits obj.ITEMS[0 … obj.COUNT) (docs/library.md). */
+export interface ForOfFields {
+  items: FieldInfo;
+  count: FieldInfo;
 }

@@ -12,7 +12,7 @@ import { typeAsm } from './asm.js';
 import { POINTER_INTRINSICS } from './pointers.js';
 import { TEMPLATE_INTRINSICS } from './templates.js';
 import { MATH_INTRINSICS } from './math.js';
-import { F32, F64, I32, I64, INT_TYPES, NEVER, STRING, USIZE, VOID, isFloat, isInt, isIntName, isNumeric, storageOf, typeName } from './types.js';
+import { BOOL, F32, F64, I32, I64, INT_TYPES, NEVER, STRING, USIZE, VOID, isFloat, isInt, isIntName, isNumeric, storageOf, typeName } from './types.js';
 import type { MType } from './types.js';
 
 export type Typing = (ty: ExprTyper, e: ts.CallExpression, decl: ts.SignatureDeclaration, expected?: MType) => MType;
@@ -77,7 +77,30 @@ function layoutQuery(ty: ExprTyper, e: ts.CallExpression, what: 'sizeof' | 'alig
   return USIZE;
 }
 
+/** The type queries: compile-time bools about T (AssemblyScript's names), for static ifs (sema/staticif.ts). */
+export const TYPE_QUERIES: Record<string, (t: MType) => boolean> = {
+  isInteger: (t) => isInt(t),
+  isSigned: (t) => isInt(t) && t.signed,
+  isFloat: (t) => isFloat(t),
+  isBoolean: (t) => t.kind === 'bool',
+  isString: (t) => t.kind === 'string',
+  isReference: (t) => ['string', 'class', 'array', 'iface', 'func'].includes(t.kind),
+};
+
+function typeQuery(name: string): IntrinsicDef {
+  return {
+    targets: 'all',
+    type: (ty, e) => {
+      const t = typeArg(ty, e, name);
+      ty.sema.intrinsics.set(e, { name, typeArg: t, value: TYPE_QUERIES[name]!(t) ? 1n : 0n });
+      return BOOL;
+    },
+    natural: () => BOOL,
+  };
+}
+
 const DEFS: Record<string, IntrinsicDef> = {
+  ...Object.fromEntries(Object.keys(TYPE_QUERIES).map((n) => [n, typeQuery(n)])),
   reinterpret: {
     targets: 'all',
     type: (ty, e) => {
@@ -115,8 +138,10 @@ const DEFS: Record<string, IntrinsicDef> = {
       const from = ty.type(e.arguments[0]);
       const refs = ['string', 'class', 'array', 'iface', 'func', 'ptr'];
       const bits = (t: MType): number => (isInt(t) ? t.bits : refs.includes(t.kind) ? 64 : 0);
-      if (bits(from) !== 64 || bits(to) !== 64) {
-        ty.sema.diags.error('TSK1008', e, `changetype reinterprets 64-bit values (strings, objects, usize, i64…); it cannot turn ${typeName(from)} into ${typeName(to)}`);
+      // 64-bit values (references, 64-bit integers), or an integer of up to 32 bits as a 32-bit one (its register).
+      const narrow = isInt(from) && from.bits <= 32 && isInt(to) && to.bits === 32;
+      if (!narrow && (bits(from) !== bits(to) || bits(from) !== 64)) {
+        ty.sema.diags.error('TSK1008', e, `changetype reinterprets 64-bit values (strings, objects, usize, i64…) and 32-bit integers; it cannot turn ${typeName(from)} into ${typeName(to)}`);
       }
       ty.sema.intrinsics.set(e, { name: 'changetype', typeArg: to });
       return to;

@@ -12,6 +12,7 @@ import { checkNakedFunctions } from './naked.js';
 import { VOID } from './types.js';
 import type { Target } from '../driver/target.js';
 import type { DiagnosticBag } from '../diag/diagnostic.js';
+import { checkJsGlobals } from './jsglobals.js';
 
 export function analyze(
   program: ts.Program,
@@ -23,6 +24,7 @@ export function analyze(
   const sema = new Sema(program, program.getTypeChecker(), target, diags, runtimeFiles);
   sema.files = initOrder(sema, roots);
   if (!checkNesting(sema)) return sema; // walking it would exhaust the compiler's stack
+  checkJsGlobals(sema);
   const ty = new ExprTyper(sema);
   const stmts = new StmtChecker(sema, ty);
   ty.typeBody = (f) => {

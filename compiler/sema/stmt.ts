@@ -1,6 +1,8 @@
 // Statement rules: which statements the subset has (docs/language.md §4),
 // local variable types, and a walk that types every expression in a body.
 import ts = require('typescript');
+import { forOfElem, forOfFields } from './forof.js';
+import { staticCondition } from './staticif.js';
 import type { Sema } from './context.js';
 import type { ExprTyper } from './expr.js';
 import { unsupportedMessage } from './unsupported.js';
@@ -55,8 +57,11 @@ export class StmtChecker {
       this.locals(s.declarationList);
     } else if (ts.isIfStatement(s)) {
       ty.condition(s.expression);
-      this.stmt(s.thenStatement, ret);
-      if (s.elseStatement) this.stmt(s.elseStatement, ret);
+      // A static if: only the taken branch is typed (and lowered).
+      const taken = staticCondition(this.sema, s.expression);
+      if (taken !== undefined) this.sema.staticIfs.set(s, taken);
+      if (taken !== false) this.stmt(s.thenStatement, ret);
+      if (s.elseStatement && taken !== true) this.stmt(s.elseStatement, ret);
     } else if (ts.isWhileStatement(s) || ts.isDoStatement(s)) {
       ty.condition(s.expression);
       this.stmt(s.statement, ret);
@@ -112,14 +117,19 @@ export class StmtChecker {
     const t = this.ty.type(s.expression);
     const init = s.initializer;
     const decl = ts.isVariableDeclarationList(init) && init.declarations.length === 1 ? init.declarations[0] : undefined;
-    if (s.awaitModifier || (t.kind !== 'array' && t.kind !== 'string') || !decl || !ts.isIdentifier(decl.name)) {
-      this.sema.diags.error('TSK1001', s, `for…of needs an array or a string and one 'const' or 'let' variable`);
+    const walk = t.kind === 'class' ? forOfFields(t.info) : undefined;
+    if (typeof walk === 'string') this.sema.diags.error('TSK1001', s.expression, walk);
+    else if (s.awaitModifier || (t.kind !== 'array' && t.kind !== 'string' && !walk) || !decl || !ts.isIdentifier(decl.name)) {
+      this.sema.diags.error('TSK1001', s, `for…of needs an array, a string or a library container (docs/library.md) and one 'const' or 'let' variable`);
+    }
+    if (typeof walk === 'string' || !decl || !ts.isIdentifier(decl.name) || (t.kind !== 'array' && t.kind !== 'string' && !walk)) {
       this.stmt(s.statement, ret);
       return;
     }
+    if (walk) this.sema.forOfs.set(s, walk);
     const sym = this.sema.symbolOf(decl.name);
     // Over a string, each character is a one-character string (docs/language.md §6.2).
-    if (sym) this.sema.locals.set(sym, t.kind === 'string' ? STRING : t.elem);
+    if (sym) this.sema.locals.set(sym, walk ? forOfElem(walk) : t.kind === 'string' ? STRING : (t as MType & { kind: 'array' }).elem);
     this.stmt(s.statement, ret);
   }
 

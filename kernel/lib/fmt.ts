@@ -1,9 +1,12 @@
 // Text output without allocation, for any byte sink: strings, and integers
 // in decimal and hexadecimal. The console prints through these with its
 // consolePutByte, the kernel's panic report with its polled COM1 writer, and
-// the host tests with a stdout writer; so the digit loops exist once.
+// the host tests with a stdout writer; the digit code is the library's
+// (runtime/std/digits.ts), shared with console.log and the text builder.
 // No buffers: digits are produced most significant first, so the printers
 // are reentrant (a panic in the middle of a print can print too).
+
+import { digitChar, digitCount, leadingPlace } from 'tskc:digits';
 
 /** Where formatted bytes go, one at a time. */
 export type ByteSink = (b: u8) => void;
@@ -17,18 +20,8 @@ export function writeString(s: string, put: ByteSink): void {
 
 /** Writes `v` in `base` (2 … 16, lower-case digits), at least `minDigits` digits (zero-padded). */
 export function writeUnsigned(v: u64, base: u64, minDigits: i32, put: ByteSink): void {
-  let div: u64 = 1;
-  let digits: i32 = 1;
-  while (v / div >= base) {
-    div *= base; // div * base <= v, so this never overflows
-    digits++;
-  }
-  for (let i = digits; i < minDigits; i++) put(48);
-  while (div > 0) {
-    const d = u8((v / div) % base);
-    put(d < 10 ? d + 48 : d + 87);
-    div /= base;
-  }
+  for (let i = digitCount(v, base); i < minDigits; i++) put(48);
+  for (let place = leadingPlace(v, base); place > 0; place /= base) put(digitChar((v / place) % base));
 }
 
 /** Writes `v` in decimal, with a '-' if negative (the most negative i64 included). */

@@ -11,11 +11,13 @@
 //             answer: "spurious irqs N"
 //   uptime    answer: "uptime T ticks M ms"
 //   keys      answer: "keyboard received N dropped D"
+//   library   the standard library on the kernel heap (kernel/testing/library.ts)
 import { consoleWrite, consoleWriteHex, consoleWriteUint } from '../console/console';
 import { keyboardRx } from '../drivers/keyboard';
 import { spuriousIrqs } from '../interrupts/irq';
 import { ticks, uptimeMs } from '../interrupts/pit';
 import { kmalloc } from '../mm/heap';
+import { libraryCommand } from './library';
 
 /** An address no page table maps (above every RAM mapping, canonical). */
 const UNMAPPED: usize = 0x7000_0000_1008;
@@ -90,7 +92,8 @@ export function testCommand(text: Uint8Array, length: i32): bool {
     line('uptime ', t);
     line(' ticks ', ms);
     consoleWrite(' ms\n');
-  } else if (is(text, length, 'keys')) {
+  } else if (is(text, length, 'library')) libraryCommand();
+  else if (is(text, length, 'keys')) {
     line('keyboard received ', u64(keyboardRx.head));
     line(' dropped ', keyboardRx.dropped);
     consoleWrite('\n');

@@ -9,6 +9,7 @@
 interface Array<T> {
   readonly length: i32;
   [index: number]: T;
+  [Symbol.iterator](): Iterator<T>;
 }
 declare const Array: {
   /** An array of `length` zeroed elements (on the heap, or static at module level). */
@@ -29,8 +30,28 @@ interface String {
   charCodeAt(index: i32): i32;
   /** The one-character string at byte `index` (bounds-checked; ASCII only, else a panic). */
   readonly [index: number]: string;
+  [Symbol.iterator](): Iterator<string>;
 }
 interface TemplateStringsArray {}
+
+// ---- for…of (docs/language.md §4) --------------------------------------------
+// What TypeScript needs to accept `for (const x of v)` over arrays, strings
+// and the library's containers (docs/library.md). tskc compiles for…of
+// itself and never calls these; `Symbol` in a program is TSK1001.
+interface SymbolConstructor {
+  readonly iterator: unique symbol;
+}
+declare const Symbol: SymbolConstructor;
+interface IteratorResult<T> {
+  done: boolean;
+  value: T;
+}
+interface Iterator<T, TReturn = unknown, TNext = unknown> {
+  next(): IteratorResult<T>;
+}
+interface Iterable<T, TReturn = unknown, TNext = unknown> {
+  [Symbol.iterator](): Iterator<T, TReturn, TNext>;
+}
 
 // ---- machine types (docs/language.md §2) ----------------------------------
 // Branded number aliases: tsc rejects mixing widths; tskc types arithmetic.
@@ -81,6 +102,22 @@ declare function volatileLoad<T extends number>(addr: usize): T;
 declare function volatileStore<T extends number>(addr: usize, value: T): void;
 /** Reinterprets a value's bits as another type: `changetype<usize>(str)` is the string's address. @intrinsic changetype */
 declare function changetype<T>(value: unknown): T;
+// Type queries: compile-time constants about a (generic) type. An `if` whose
+// condition is made of them (with !, &&, ||, and sizeof<T>() compared with a
+// constant) is decided when compiling: the other branch is neither type-checked
+// nor compiled for that instance (docs/language.md §5).
+/** Whether T is an integer type. @intrinsic isInteger */
+declare function isInteger<T>(): bool;
+/** Whether T is a signed integer type. @intrinsic isSigned */
+declare function isSigned<T>(): bool;
+/** Whether T is f64 or f32. @intrinsic isFloat */
+declare function isFloat<T>(): bool;
+/** Whether T is bool. @intrinsic isBoolean */
+declare function isBoolean<T>(): bool;
+/** Whether T is string. @intrinsic isString */
+declare function isString<T>(): bool;
+/** Whether T is a reference: a string, object, array, interface or function. @intrinsic isReference */
+declare function isReference<T>(): bool;
 /** Marks a point control never reaches (a trap if it does). @intrinsic unreachable */
 declare function unreachable(): never;
 
@@ -172,15 +209,15 @@ declare function free(ref: object): void;
 // ---- typed arrays (docs/language.md §6.6) -----------------------------------
 // Fixed-length arrays of one integer type. Indexing is bounds-checked; a
 // failed check panics with the file and line. `unchecked(a[i])` skips it.
-declare class Int8Array { constructor(length: i32); readonly length: i32; [index: number]: i8 }
-declare class Uint8Array { constructor(length: i32); readonly length: i32; [index: number]: u8 }
-declare class Int16Array { constructor(length: i32); readonly length: i32; [index: number]: i16 }
-declare class Uint16Array { constructor(length: i32); readonly length: i32; [index: number]: u16 }
-declare class Int32Array { constructor(length: i32); readonly length: i32; [index: number]: i32 }
-declare class Uint32Array { constructor(length: i32); readonly length: i32; [index: number]: u32 }
+declare class Int8Array { constructor(length: i32); readonly length: i32; [index: number]: i8; [Symbol.iterator](): Iterator<i8> }
+declare class Uint8Array { constructor(length: i32); readonly length: i32; [index: number]: u8; [Symbol.iterator](): Iterator<u8> }
+declare class Int16Array { constructor(length: i32); readonly length: i32; [index: number]: i16; [Symbol.iterator](): Iterator<i16> }
+declare class Uint16Array { constructor(length: i32); readonly length: i32; [index: number]: u16; [Symbol.iterator](): Iterator<u16> }
+declare class Int32Array { constructor(length: i32); readonly length: i32; [index: number]: i32; [Symbol.iterator](): Iterator<i32> }
+declare class Uint32Array { constructor(length: i32); readonly length: i32; [index: number]: u32; [Symbol.iterator](): Iterator<u32> }
 /** 64-bit elements as tskc integers (JavaScript's BigInt64Array holds bigints instead). */
-declare class Int64Array { constructor(length: i32); readonly length: i32; [index: number]: i64 }
-declare class Uint64Array { constructor(length: i32); readonly length: i32; [index: number]: u64 }
+declare class Int64Array { constructor(length: i32); readonly length: i32; [index: number]: i64; [Symbol.iterator](): Iterator<i64> }
+declare class Uint64Array { constructor(length: i32); readonly length: i32; [index: number]: u64; [Symbol.iterator](): Iterator<u64> }
 /** `a[i]` without the bounds check: for loops whose indices are known to be in range. @intrinsic unchecked */
 declare function unchecked<T>(access: T): T;
 

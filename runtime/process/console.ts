@@ -5,6 +5,7 @@
 
 import { SYS_WRITE, SYS_EXIT } from '../../kernel/syscall/numbers';
 import { formatF64 } from './numfmt';
+import { formatUnsigned } from '../std/digits';
 
 const BUF_SIZE: usize = 4096;
 
@@ -35,18 +36,9 @@ export function printStr(s: string): void {
 }
 
 export function printU64(v: u64): void {
-  // Digits are produced backwards into a scratch area, then copied out.
   const digits: usize = memory.data(24);
-  let n: usize = 0;
-  do {
-    store<u8>(digits + n, u8(v % 10) + 48);
-    v = v / 10;
-    n++;
-  } while (v != 0);
-  while (n > 0) {
-    n--;
-    putByte(load<u8>(digits + n));
-  }
+  const n = formatUnsigned(v, 10, 1, digits, 24);
+  for (let i: i32 = 0; i < n; i++) putByte(load<u8>(digits + usize(i)));
 }
 
 export function printI64(v: i64): void {

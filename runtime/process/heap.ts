@@ -15,6 +15,13 @@ const LARGE: i64 = -1;
 const freeLists: usize = memory.data(64); // one head per size class
 let chunkNext: usize = 0;
 let chunkEnd: usize = 0;
+/** Blocks handed out and not yet freed: what a program's tests check after free() (docs/library.md). */
+let liveBlocks: i64 = 0;
+
+/** The number of heap blocks (objects and arrays) allocated and not yet freed. */
+export function heapLiveBlocks(): i64 {
+  return liveBlocks;
+}
 
 function map(len: usize): usize {
   const p = syscall(SYS_MMAP, 0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -34,6 +41,7 @@ function classOf(total: usize): i64 {
 }
 
 export function heapAlloc(size: usize): usize {
+  liveBlocks++;
   const total = size + HEADER;
   if (total > LARGEST_CLASS_BYTES) {
     const len = (total + 4095) & ~4095;
@@ -62,6 +70,7 @@ export function heapAlloc(size: usize): usize {
 }
 
 export function heapFree(obj: usize): void {
+  liveBlocks--;
   const p = obj - HEADER;
   const c = load<i64>(p);
   if (c == LARGE) {

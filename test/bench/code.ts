@@ -19,6 +19,7 @@ interface Row {
   name: string;
   what: string;
   integer: boolean;
+  library?: true;
   tskc: Measured;
   gcc?: Measured;
   node: Measured;
@@ -36,7 +37,7 @@ function build(b: Benchmark, outDir: string, gcc: boolean): Partial<Record<Impl,
   const exe = join(outDir, `${b.name}.tskc`);
   compile({ entries: [ts], target: 'linux', emit: 'exe', output: exe, debug: false });
   const out: Partial<Record<Impl, string[]>> = { tskc: [exe] };
-  out.node = [process.execPath, writeNodeScript(ts, join(outDir, `${b.name}.mjs`))];
+  out.node = [process.execPath, b.library ? join(programsDir, `${b.name}.mjs`) : writeNodeScript(ts, join(outDir, `${b.name}.mjs`))];
   if (gcc) {
     const cexe = join(outDir, `${b.name}.gcc`);
     const r = spawnSync('gcc', ['-O2', '-static', '-o', cexe, join(programsDir, `${b.name}.c`), '-lm'], { encoding: 'utf8' });
@@ -73,17 +74,18 @@ function runCode(o: BenchOptions): PartResult {
       m[impl] = t;
     }
     rows.push({
-      name: b.name, what: b.what, integer: b.integer, tskc: m.tskc!, gcc: m.gcc, node: m.node!,
+      name: b.name, what: b.what, integer: b.integer, library: b.library, tskc: m.tskc!, gcc: m.gcc, node: m.node!,
       tskcOverGcc: m.gcc ? m.tskc!.ms / m.gcc.ms : undefined,
       tskcOverNode: m.tskc!.ms / m.node!.ms,
     });
   }
-  const intRatios = rows.filter((r) => r.integer && r.tskcOverGcc !== undefined).map((r) => r.tskcOverGcc!);
+  const language = (r: Row): boolean => r.integer && !r.library;
+  const intRatios = rows.filter((r) => language(r) && r.tskcOverGcc !== undefined).map((r) => r.tskcOverGcc!);
   const gm = geomean(intRatios);
   const header = ['benchmark', 'tskc ms', 'gcc ms', 'node ms', 'tskc/gcc', 'tskc/node'];
   if (counter) header.push('tskc Minstr', 'gcc Minstr', 'instr ratio');
   const lines = table(header, rows.map((r) => {
-    const cells = [r.name + (r.integer ? '' : ' (f)'), ms(r.tskc), ms(r.gcc), ms(r.node), ratio(r.tskcOverGcc), ratio(r.tskcOverNode)];
+    const cells = [r.name + (r.library ? ' (lib)' : r.integer ? '' : ' (f)'), ms(r.tskc), ms(r.gcc), ms(r.node), ratio(r.tskcOverGcc), ratio(r.tskcOverNode)];
     if (counter) cells.push(minstr(r.tskc), minstr(r.gcc), ratio(instrRatio(r)));
     return cells;
   }));
@@ -91,7 +93,7 @@ function runCode(o: BenchOptions): PartResult {
   if (intRatios.length > 0) lines.push(`geometric mean tskc/gcc over ${intRatios.length} integer benchmarks: ${gm.toFixed(2)} (target <= 1.5)`);
   const slower = rows.filter((r) => r.tskcOverNode >= 1).map((r) => r.name);
   lines.push(`faster than node on ${rows.length - slower.length}/${rows.length}${slower.length ? ` (not: ${slower.join(', ')})` : ''}`);
-  const intInstr = rows.filter((r) => r.integer && instrRatio(r) !== undefined).map((r) => instrRatio(r)!);
+  const intInstr = rows.filter((r) => language(r) && instrRatio(r) !== undefined).map((r) => instrRatio(r)!);
   if (intInstr.length > 0) lines.push(`geometric mean of tskc/gcc instructions over ${intInstr.length} integer benchmarks: ${geomean(intInstr).toFixed(2)}`);
   if (counter) lines.push(`instructions counted with ${counter === 'perf' ? 'perf stat' : 'valgrind --tool=callgrind'}`);
   if (PENDING.length > 0) lines.push(`pending: ${PENDING.map(([n, why]) => `${n} (${why})`).join('; ')}`);

@@ -1,5 +1,6 @@
 // The generated-code benchmarks of `npm run bench`: each is programs/NAME.ts
-// (compiled by tskc and run by Node) and programs/NAME.c (gcc -O2), and
+// (compiled by tskc and run by Node; for the library's, Node runs
+// programs/NAME.mjs) and programs/NAME.c (gcc -O2), and
 // every run's output must equal `expected`. Values from REFERENCE.md §6 where
 // it has them; the others are agreed on by C, Node and tskc and are
 // mathematical facts (prime counts; Storage's 5461 nodes are 4^0 + … + 4^6)
@@ -14,6 +15,12 @@ export interface Benchmark {
   expected: string;
   /** what the program does, one line for the docs and the table */
   what: string;
+  /**
+   * A standard-library benchmark (docs/library.md): Node runs programs/NAME.mjs,
+   * the same operations on JavaScript's own Map, Array and sort, and the
+   * geometric mean of the language benchmarks leaves it out.
+   */
+  library?: true;
 }
 
 export const programsDir = join(dirname(fileURLToPath(import.meta.url)), 'programs');
@@ -35,6 +42,9 @@ export const BENCHMARKS: Benchmark[] = [
   { name: 'mandelbrot', integer: false, what: 'mandelbrot 1000x1000', expected: '396940 13781561\n' },
   { name: 'spectralnorm', integer: false, what: 'spectral-norm n=1000', expected: '1274224148\n' },
   { name: 'nbody', integer: false, what: 'n-body 2e6 steps', expected: '-169075163\n-169026285\n' },
+  { name: 'libmap', integer: true, library: true, what: 'HashMap<i32, i32>: 2^21 sets, gets, misses, 2^20 deletes', expected: '954926 2287474729245 245158 1016718\n' },
+  { name: 'libsort', integer: true, library: true, what: 'Vec<i32>: 2^20 pushes, sort by comparator, 2^20 binary searches', expected: '1048576 261673011324 3963\n' },
+  { name: 'libheap', integer: true, library: true, what: 'MinHeap<i32>: 2^20 pushes, 2^21 pop-and-push rounds, drain', expected: '980158049\n' },
 ];
 
 /** Benchmarks that wait for a language feature, with what they need. */

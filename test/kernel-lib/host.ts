@@ -1,14 +1,14 @@
 // Shared by the kernel-library tests: compile a test program that imports
 // kernel sources for the linux target, and run it with bytes on stdin.
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 import { compile } from '../../compiler/driver/pipeline.js';
 import { scratch } from '../compiler/programs.js';
 
-/** Compiles test/kernel-lib/`name` for linux (IR verified) and returns the executable's path. */
+/** Compiles test/kernel-lib/`name` (or the file at an absolute path) for linux (IR verified) and returns the executable's path. */
 export function buildHostProgram(name: string): string {
-  const exe = join(scratch(), name.replace(/\.ts$/, ''));
-  compile({ entries: [join(import.meta.dirname, name)], target: 'linux', emit: 'exe', output: exe, debug: false, verifyIr: true });
+  const exe = join(scratch(), basename(name).replace(/\.ts$/, ''));
+  compile({ entries: [isAbsolute(name) ? name : join(import.meta.dirname, name)], target: 'linux', emit: 'exe', output: exe, debug: false, verifyIr: true });
   return exe;
 }
 
