@@ -33,6 +33,11 @@ let tlbFlushHook: (virt: u64) => void = noFlush;
 
 function noFlush(virt: u64): void {}
 
+/** Drops the TLB entry of the page at virt, and the CPU's cached walks (invlpg; nothing on the host). */
+export function tlbFlush(virt: u64): void {
+  tlbFlushHook(virt);
+}
+
 /** Sets the function that drops a page's stale TLB entry (invlpg in the kernel). */
 export function setTlbFlush(flush: (virt: u64) => void): void {
   tlbFlushHook = flush;
@@ -130,21 +135,6 @@ export function map(pml4: u64, virt: u64, phys: u64, flags: u64): bool {
   if ((load<u64>(e) & PRESENT) != 0) throw new Error('paging: page is already mapped');
   store<u64>(e, phys | (flags & FLAG_MASK) | PRESENT);
   return true;
-}
-
-/**
- * The address of the first entry of the page table that maps the 2 MiB
- * region holding virt, creating the tables on the way (with USER on the
- * entries above it when `user`): the entry of the region's page i is at
- * + i * 8. 0 when no frame was left for a table; panics inside a 2 MiB page
- * (it is never split here) or a 1 GiB one.
- */
-export function pageTableOf(pml4: u64, virt: u64, user: bool): usize {
-  if (!canonical(virt)) throw new Error('paging: virtual address not canonical');
-  const base = virt & ~(HUGE_SIZE - 1);
-  const e = leafEntry(pml4, base, false, false);
-  if (e != 0 && hugeLeaf) throw new Error('paging: address is inside a 2 MiB page');
-  return leafEntry(pml4, base, true, user);
 }
 
 /**

@@ -5,10 +5,9 @@
 // to or from such a page in a system call, from the user copies
 // (usercopy.ts's fault-in hook). Below the area, nothing is ever mapped: a
 // stack overflow is a page fault that kills the process.
-import { mapUser, userRange } from '../mm/aspace';
+import { chargeRoom, mapUser, userRange } from '../mm/aspace';
 import { NO_EXECUTE, walk, WRITABLE } from '../mm/paging';
 import { setUserFaultIn } from '../mm/usercopy';
-import { MAX_USER_PAGES } from './process';
 import { USER_STACK_BOTTOM, USER_STACK_TOP } from './loader';
 import { currentProcess, idleRunning } from './sched';
 
@@ -16,7 +15,7 @@ import { currentProcess, idleRunning } from './sched';
 export function growStack(addr: u64): bool {
   if (idleRunning() || addr < USER_STACK_BOTTOM || addr >= USER_STACK_TOP) return false;
   const space = currentProcess().space;
-  if (space === null || space.pages >= MAX_USER_PAGES) return false;
+  if (space === null || chargeRoom(space) == 0) return false;
   const page = addr & ~u64(0xfff);
   if (walk(space.pml4, page) != 0) return false; // mapped already: not a missing stack page
   return mapUser(space, page, WRITABLE | NO_EXECUTE);
