@@ -28,6 +28,16 @@ function accessible(va: u64, bytes: u64, write: bool): bool {
   return userAccessible(currentPml4(), va, bytes, write);
 }
 
+/**
+ * The range rule of every system call that moves bytes (read, write): 0
+ * when the current process may access all of [va, va + bytes) (writing if
+ * `write`: the kernel writes into it), else -EFAULT, before any device
+ * runs. Zero bytes are always accessible.
+ */
+export function checkUserBuffer(va: u64, bytes: u64, write: bool): i64 {
+  return accessible(va, bytes, write) ? 0 : -EFAULT;
+}
+
 /** Copies `bytes` from the user address `src` to kernel memory at `dst`: 0, or -EFAULT. */
 export function copyFromUser(dst: usize, src: u64, bytes: u64): i64 {
   if (!accessible(src, bytes, false)) return -EFAULT;

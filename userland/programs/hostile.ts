@@ -5,15 +5,21 @@
 // FAILED") per group, then "hostile: done, N failed"; the exit status is N.
 //   tables  map/unmap loops leave no page table behind, and the frames a
 //           process can take, its page tables included, stop at its cap
+//   ranges  read and write of /dev/null and /dev/zero with pointers into the
+//           kernel, the null page, non-canonical addresses, the end of the
+//           user half, unmapped pages, ranges straddling mapped and unmapped
+//           pages or wrapping around, read-only and text targets: -EFAULT,
+//           with nothing moved; zero lengths succeed with any pointer; a bad
+//           fd is -EBADF before any pointer is looked at
 //
 // tskc only: it checks tskc's documented results, which are not Linux's
 // where tskc is stricter (tskc checks that a whole range is mapped before a
 // call runs, Linux only that it lies in the user half), and it reads
 // meminfo, a call of tskc's own.
 
-import { ENOMEM } from '../../kernel/syscall/numbers';
+import { EBADF, EFAULT, ENOMEM, MAP_ANONYMOUS, MAP_PRIVATE, O_RDWR, PROT_READ, SYS_MMAP } from '../../kernel/syscall/numbers';
 import { printf } from '../lib/print';
-import { exit, isError, MemInfo, meminfo, mmapAnon, munmap } from '../lib/sys';
+import { close, exit, isError, MemInfo, meminfo, mmapAnon, munmap, open, read, write } from '../lib/sys';
 
 /** The frames a process may hold, pages and page tables (MAX_USER_PAGES, kernel/proc/process.ts). */
 const CAP: u64 = 8192;
@@ -22,6 +28,11 @@ const MiB: usize = 1 << 20;
 const info = new MemInfo();
 let wrong: i32 = 0; // calls wrong in the current group
 let failures: i32 = 0; // groups failed
+
+/** The last address of the user half, exclusive (USER_END, kernel/mm/aspace.ts): the page below is never mapped either. */
+const USER_END: u64 = 0x7fff_ffff_f000;
+/** Addresses no process may have the kernel read or write: null page, kernel image, higher half, non-canonical, the top of the user half. */
+const FOREIGN: u64[] = [0, 0xff8, 0x10_0000, 0xffff_8000_0000_0000, 0xffff_ffff_ffff_f000, 0x8000_0000_0000, USER_END - 4096, USER_END - 8, 0x7fff_ffff_fffc];
 
 /** Counts a wrong result and prints it. */
 function check(what: string, got: i64, want: i64): void {
@@ -104,6 +115,66 @@ function tables(): void {
   verdict('tables');
 }
 
+/** Whether the `len` bytes at `p` are all `b`. */
+function all(p: usize, len: usize, b: u8): bool {
+  for (let i: usize = 0; i < len; i++) if (load<u8>(p + i) != b) return false;
+  return true;
+}
+
+/** Reads and writes of `fd` (/dev/null or /dev/zero) that must fail with -EFAULT: `hole` is an unmapped page right after the mapped page `page`. */
+function badRanges(fd: i64, page: usize, hole: usize, ro: usize): void {
+  for (let i: i32 = 0; i < FOREIGN.length; i++) {
+    const p = usize(FOREIGN[i]);
+    if (read(fd, p, 100) != -EFAULT || write(fd, p, 100) != -EFAULT) printf(`hostile:   fd ${fd}, address ${p}:\n`);
+    check('read from a foreign address', read(fd, p, 100), -EFAULT);
+    check('write from a foreign address', write(fd, p, 100), -EFAULT);
+  }
+  memset(page, 0x5a, 4096);
+  check('read into a page and the hole after it', read(fd, page + 4000, 200), -EFAULT);
+  check('write from a page and the hole after it', write(fd, page + 4000, 200), -EFAULT);
+  check('bytes moved by the failed read', i64(all(page, 4096, 0x5a)), 1);
+  check('read into the hole', read(fd, hole, 1), -EFAULT);
+  check('read wrapping around', read(fd, page, 0xffff_ffff_ffff_fff0), -EFAULT);
+  check('write wrapping around', write(fd, page, usize(0) - 4096), -EFAULT);
+  check('read of 2^63 bytes', read(fd, page, 0x8000_0000_0000_0000), -EFAULT);
+  check('read of 2 GiB into one page', read(fd, page, 0x8000_0000), -EFAULT);
+  check('read into a read-only page', read(fd, ro, 8), -EFAULT);
+  check('read into the program text', read(fd, changetype<usize>(badRanges), 8), -EFAULT);
+  check('write from a read-only page', write(fd, ro, 8), 8);
+  check('write from the program text', write(fd, changetype<usize>(badRanges), 8), 8);
+  check('read of 0 bytes at a kernel address', read(fd, 0x10_0000, 0), 0);
+  check('write of 0 bytes at a non-canonical address', write(fd, 0x8000_0000_0000, 0), 0);
+  check('read of 0 bytes at the top of memory', read(fd, usize(0) - 1, 0), 0);
+  check('read with a bad fd and a bad pointer', read(fd + 100, 0xffff_8000_0000_0000, 8), -EBADF);
+  check('write with fd -1 and a bad pointer', write(-1, 0, 8), -EBADF);
+  check('write of a whole page', write(fd, page, 4096), 4096);
+}
+
+function ranges(): void {
+  const frames = freeFrames();
+  const heap = heapUsed();
+  const m = mmapAnon(8192);
+  const ro = syscall(SYS_MMAP, 0, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (isError(m) || isError(ro)) return check('mmap', isError(m) ? m : ro, 0);
+  check('munmap of the second page', munmap(usize(m) + 4096, 4096), 0);
+  const nullFd = open('/dev/null', O_RDWR);
+  const zeroFd = open('/dev/zero', O_RDWR);
+  badRanges(nullFd, usize(m), usize(m) + 4096, usize(ro));
+  badRanges(zeroFd, usize(m), usize(m) + 4096, usize(ro));
+  check('read of a whole page of /dev/zero', read(zeroFd, usize(m), 4096), 4096);
+  check('zeroes read', i64(all(usize(m), 4096, 0)), 1);
+  check('write of 100 bytes at a kernel address to the console', write(1, 0x10_0000, 100), -EFAULT);
+  check('write of 100 bytes at a non-canonical address to the console', write(2, 0x8000_0000_0000, 100), -EFAULT);
+  close(nullFd);
+  close(zeroFd);
+  check('munmap', munmap(usize(m), 4096), 0);
+  check('munmap', munmap(usize(ro), 4096), 0);
+  check('free frames', freeFrames(), frames);
+  check('heap bytes in use', heapUsed(), heap);
+  verdict('ranges');
+}
+
 tables();
+ranges();
 printf(`hostile: done, ${failures} failed\n`);
 exit(failures);
