@@ -11,6 +11,8 @@
 //           pages or wrapping around, read-only and text targets: -EFAULT,
 //           with nothing moved; zero lengths succeed with any pointer; a bad
 //           fd is -EBADF before any pointer is looked at
+//   console writes to fds 1 and 2 whose last bytes lie on an unmapped page
+//           are -EFAULT and print nothing (the test sees no 'Q')
 //
 // tskc only: it checks tskc's documented results, which are not Linux's
 // where tskc is stricter (tskc checks that a whole range is mapped before a
@@ -174,7 +176,22 @@ function ranges(): void {
   verdict('ranges');
 }
 
+function consoleWrites(): void {
+  const m = mmapAnon(8192);
+  if (isError(m)) return check('mmap', m, 0);
+  check('munmap of the second page', munmap(usize(m) + 4096, 4096), 0);
+  const tail = usize(m) + 4096 - 266;
+  memset(tail, 0x51, 266); // 'Q'
+  check('write of 300 bytes to the console, the last 34 unmapped', write(1, tail, 300), -EFAULT);
+  check('the same to fd 2', write(2, tail, 300), -EFAULT);
+  check('write of 2 bytes across the end of the page', write(1, usize(m) + 4095, 2), -EFAULT);
+  check('write of 1 byte from the unmapped page', write(1, usize(m) + 4096, 1), -EFAULT);
+  check('munmap', munmap(usize(m), 4096), 0);
+  verdict('console');
+}
+
 tables();
 ranges();
+consoleWrites();
 printf(`hostile: done, ${failures} failed\n`);
 exit(failures);
