@@ -13,6 +13,9 @@
 //           fd is -EBADF before any pointer is looked at
 //   console writes to fds 1 and 2 whose last bytes lie on an unmapped page
 //           are -EFAULT and print nothing (the test sees no 'Q')
+//   keys    console reads into unmapped, read-only or kernel memory are
+//           -EFAULT at once, before any key is typed, and lose no input:
+//           after "hostile: keys: type ab" the next read gets "ab"
 //
 // tskc only: it checks tskc's documented results, which are not Linux's
 // where tskc is stricter (tskc checks that a whole range is mapped before a
@@ -190,8 +193,33 @@ function consoleWrites(): void {
   verdict('console');
 }
 
+function consoleReads(): void {
+  const m = mmapAnon(8192);
+  const ro = syscall(SYS_MMAP, 0, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (isError(m) || isError(ro)) return check('mmap', isError(m) ? m : ro, 0);
+  check('munmap of the second page', munmap(usize(m) + 4096, 4096), 0);
+  printf('hostile: keys: type ab\n');
+  check('read of 1 byte into an unmapped page', read(0, usize(m) + 4096, 1), -EFAULT);
+  check('read of 2 bytes across the end of a page', read(0, usize(m) + 4095, 2), -EFAULT);
+  check('read into the kernel image', read(0, 0x10_0000, 1), -EFAULT);
+  check('read into a read-only page', read(0, usize(ro), 1), -EFAULT);
+  check('read of 0 bytes at a non-canonical address', read(0, 0x8000_0000_0000, 0), 0);
+  let n: usize = 0;
+  while (n < 2) {
+    const r = read(0, usize(m) + n, 2 - n);
+    if (r <= 0) return check('read of the keys', r, 1);
+    n += usize(r);
+  }
+  check('the first key', i64(load<u8>(usize(m))), 0x61);
+  check('the second key', i64(load<u8>(usize(m) + 1)), 0x62);
+  check('munmap', munmap(usize(m), 4096), 0);
+  check('munmap', munmap(usize(ro), 4096), 0);
+  verdict('keys');
+}
+
 tables();
 ranges();
 consoleWrites();
+consoleReads();
 printf(`hostile: done, ${failures} failed\n`);
 exit(failures);
