@@ -233,11 +233,15 @@ export function unmapUserRange(as: AddressSpace, lo: u64, hi: u64): void {
 export function userAccessible(pml4: u64, va: u64, bytes: u64, write: bool): bool {
   if (bytes == 0) return true;
   if (!userRange(va, bytes)) return false;
-  const need = PRESENT | USER | (write ? WRITABLE : 0);
   for (let p = va & ~u64(0xfff); p < va + bytes; p += 4096) {
-    if (!grants(pml4, p, need)) return false;
+    if (!userPageAccessible(pml4, p, write)) return false;
   }
   return true;
+}
+
+/** Whether the user page at `page` is mapped with USER (and WRITABLE when `write`) in `pml4`. */
+export function userPageAccessible(pml4: u64, page: u64, write: bool): bool {
+  return grants(pml4, page, PRESENT | USER | (write ? WRITABLE : 0));
 }
 
 /**

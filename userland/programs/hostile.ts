@@ -16,6 +16,9 @@
 //   keys    console reads into unmapped, read-only or kernel memory are
 //           -EFAULT at once, before any key is typed, and lose no input:
 //           after "hostile: keys: type ab" the next read gets "ab"
+//   stack   a read or write that reaches below the stack area or past its
+//           top is -EFAULT and maps no stack page on the way; one inside
+//           it maps exactly the pages it touches
 //
 // tskc only: it checks tskc's documented results, which are not Linux's
 // where tskc is stricter (tskc checks that a whole range is mapped before a
@@ -217,9 +220,29 @@ function consoleReads(): void {
   verdict('keys');
 }
 
+/** The user stack area (USER_STACK_BOTTOM … USER_STACK_TOP, kernel/proc/loader.ts): 256 pages, mapped on first touch. */
+const STACK_BOTTOM: usize = 0x4000_3ff0_0000;
+const STACK_TOP: usize = 0x4000_4000_0000;
+
+function stack(): void {
+  const zeroFd = open('/dev/zero', O_RDWR);
+  const nullFd = open('/dev/null', O_RDWR);
+  const frames = freeFrames();
+  check('read from a page below the stack through most of it', read(zeroFd, STACK_BOTTOM - 4096, MiB + 8192), -EFAULT);
+  check('read from the stack bottom past its top', read(zeroFd, STACK_BOTTOM, MiB + 4096), -EFAULT);
+  check('write from below the stack into it', write(nullFd, STACK_BOTTOM - 1, 4097), -EFAULT);
+  check('stack pages mapped by failing calls', frames - freeFrames(), 0);
+  check('read of 4 untouched stack pages', read(zeroFd, STACK_BOTTOM + 8 * 4096, 4 * 4096), 4 * 4096);
+  check('stack pages mapped by it', frames - freeFrames(), 4);
+  close(zeroFd);
+  close(nullFd);
+  verdict('stack');
+}
+
 tables();
 ranges();
 consoleWrites();
 consoleReads();
+stack();
 printf(`hostile: done, ${failures} failed\n`);
 exit(failures);
