@@ -20,6 +20,7 @@ const info = new Uint64Array(4);
 
 /** mmap(addr, len, prot, flags, fd, offset): the address of `len` fresh zeroed bytes (whole pages), or -errno. */
 export function sysMmap(addr: u64, len: u64, prot: u64, flags: u64, fd: i64, offset: u64): i64 {
+  if ((offset & 0xfff) != 0) return -EINVAL; // as Linux, even though an anonymous mapping does not use it
   if (len == 0 || (prot & ~u64(PROT_READ | PROT_WRITE | PROT_EXEC)) != 0) return -EINVAL;
   if ((prot & u64(PROT_EXEC)) != 0) return -EINVAL; // no user page is both writable and executable, and nothing else can be mapped
   if ((flags & u64(MAP_ANONYMOUS)) == 0 || (flags & MAP_FIXED) != 0) return -EINVAL;

@@ -19,13 +19,15 @@
 //   stack   a read or write that reaches below the stack area or past its
 //           top is -EFAULT and maps no stack page on the way; one inside
 //           it maps exactly the pages it touches
+//   mmap    mmap's and munmap's argument errors (an offset that is not a
+//           multiple of 4096 among them), each with Linux's errno
 //
 // tskc only: it checks tskc's documented results, which are not Linux's
 // where tskc is stricter (tskc checks that a whole range is mapped before a
 // call runs, Linux only that it lies in the user half), and it reads
 // meminfo, a call of tskc's own.
 
-import { EBADF, EFAULT, ENOMEM, MAP_ANONYMOUS, MAP_PRIVATE, O_RDWR, PROT_READ, SYS_MMAP } from '../../kernel/syscall/numbers';
+import { EBADF, EFAULT, EINVAL, ENOMEM, MAP_ANONYMOUS, MAP_PRIVATE, O_RDWR, PROT_EXEC, PROT_READ, PROT_WRITE, SYS_MMAP } from '../../kernel/syscall/numbers';
 import { printf } from '../lib/print';
 import { close, exit, isError, MemInfo, meminfo, mmapAnon, munmap, open, read, write } from '../lib/sys';
 
@@ -239,10 +241,43 @@ function stack(): void {
   verdict('stack');
 }
 
+/** mmap with every argument given. */
+function mmap6(len: u64, prot: i64, flags: i64, offset: u64): i64 {
+  return syscall(SYS_MMAP, 0, len, prot, flags, -1, offset);
+}
+
+function mmapArgs(): void {
+  const frames = freeFrames();
+  const anon = MAP_PRIVATE | MAP_ANONYMOUS;
+  const rw = PROT_READ | PROT_WRITE;
+  check('mmap with offset 1', mmap6(4096, rw, anon, 1), -EINVAL);
+  check('mmap with offset 4095', mmap6(4096, rw, anon, 4095), -EINVAL);
+  check('mmap with offset 2^63 + 1', mmap6(4096, rw, anon, 0x8000_0000_0000_0001), -EINVAL);
+  check('mmap of 0 bytes', mmap6(0, rw, anon, 0), -EINVAL);
+  check('mmap with PROT_EXEC', mmap6(4096, PROT_READ | PROT_EXEC, anon, 0), -EINVAL);
+  check('mmap with an unknown prot bit', mmap6(4096, 0x10, anon, 0), -EINVAL);
+  check('mmap with MAP_FIXED', mmap6(4096, rw, anon | 0x10, 0), -EINVAL);
+  check('mmap without MAP_ANONYMOUS', mmap6(4096, rw, MAP_PRIVATE, 0), -EINVAL);
+  check('mmap neither shared nor private', mmap6(4096, rw, MAP_ANONYMOUS, 0), -EINVAL);
+  check('mmap of 2^64 - 1 bytes', mmap6(0xffff_ffff_ffff_ffff, rw, anon, 0), -ENOMEM);
+  check('mmap of 33 MiB', mmap6(u64(33 * MiB), rw, anon, 0), -ENOMEM);
+  const p = mmap6(4096, rw, anon, 4096 * 3);
+  check('mmap with offset 12288', i64(isError(p)), 0);
+  check('munmap of an address not page-aligned', munmap(usize(p) + 1, 4096), -EINVAL);
+  check('munmap of 0 bytes', munmap(usize(p), 0), -EINVAL);
+  check('munmap of the program text', munmap(changetype<usize>(mmapArgs) & ~usize(0xfff), 4096), -EINVAL);
+  check('munmap above every mapping', munmap(usize(p) + 0x1000_0000, 4096), -EINVAL);
+  check('munmap', munmap(usize(p), 4096), 0);
+  check('munmap again', munmap(usize(p), 4096), 0);
+  check('free frames', freeFrames(), frames);
+  verdict('mmap');
+}
+
 tables();
 ranges();
 consoleWrites();
 consoleReads();
 stack();
+mmapArgs();
 printf(`hostile: done, ${failures} failed\n`);
 exit(failures);
