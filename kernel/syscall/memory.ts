@@ -1,6 +1,7 @@
 // mmap (anonymous memory only), munmap and meminfo. Anonymous mappings are
 // placed by the kernel, upwards from MMAP_BASE, as zeroed pages that are
-// never executable (W^X: PROT_EXEC is refused); a process holds at most
+// never executable (W^X: PROT_EXEC is refused); a PROT_NONE mapping takes
+// its addresses but maps nothing, so every access faults; a process holds at most
 // MAX_USER_PAGES frames, its page tables included (the space's limit,
 // aspace.ts). munmap works on the mmap area only, and frees the page tables
 // it leaves empty.
@@ -30,8 +31,12 @@ export function sysMmap(addr: u64, len: u64, prot: u64, flags: u64, fd: i64, off
   if (len > MAX_USER_PAGES * 4096) return -ENOMEM;
   const pages = (len + 4095) >> 12;
   if (pages > chargeRoom(space) || p.mmapNext + pages * 4096 > USER_END) return -ENOMEM;
-  const rights: u64 = (prot & u64(PROT_WRITE)) != 0 ? WRITABLE | NO_EXECUTE : NO_EXECUTE;
   const start = p.mmapNext;
+  if ((prot & u64(PROT_READ | PROT_WRITE)) == 0) { // PROT_NONE: addresses only, no frame; any access faults
+    p.mmapNext = start + pages * 4096;
+    return i64(start);
+  }
+  const rights: u64 = (prot & u64(PROT_WRITE)) != 0 ? WRITABLE | NO_EXECUTE : NO_EXECUTE;
   for (let i: u64 = 0; i < pages; i++) {
     if (!mapUser(space, start + i * 4096, rights)) {
       unmapUserRange(space, start, start + (i + 1) * 4096); // with the tables made for them

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { bootToShell, PROMPT, shellRun } from '../kernel/kernel.js';
 
 /** The groups userland/programs/hostile.ts reports, in order. */
-const GROUPS = ['tables', 'ranges', 'console', 'keys', 'stack', 'mmap'];
+const GROUPS = ['tables', 'ranges', 'console', 'keys', 'stack', 'mmap', 'prot'];
 const ASK = 'hostile: keys: type ab\r\n';
 
 describe('hostile system calls', () => {
@@ -17,7 +17,12 @@ describe('hostile system calls', () => {
     await vm.sendSerial('spawn hostile\r');
     await vm.waitForSerial(ASK, 120_000, { since: at });
     await vm.sendSerial('ab');
-    const out = (await vm.waitForSerial(`\r\n${PROMPT}`, 120_000, { since: at })).slice(at).replace(/\r\n/g, '\n');
+    let out = (await vm.waitForSerial(`\r\n${PROMPT}`, 120_000, { since: at })).slice(at).replace(/\r\n/g, '\n');
+    // The prot group's two children are killed: a read of PROT_NONE memory (error 4: user read, not present)
+    // and a write of read-only memory (error 7: user write, present).
+    const kills = [...out.matchAll(/\nhostile \(pid \d+\) killed: #PF page fault \(vector 14\) error=0x0*(\d)\n {2}rip=.*\n {2}cr2=.*\n/g)];
+    expect(kills.map((k) => k[1])).toEqual(['4', '7']);
+    for (const k of kills) out = out.replace(k[0], '');
     const lines = GROUPS.map((g) => `hostile: ${g === 'keys' ? 'keys: type ab\nhostile: keys' : g} ok\n`);
     expect(out).toBe(`spawn hostile\n${lines.join('')}hostile: done, 0 failed\n${PROMPT}`);
     expect(await shellRun(vm, 'mem')).toBe(before);

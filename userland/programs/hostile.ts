@@ -21,6 +21,9 @@
 //           it maps exactly the pages it touches
 //   mmap    mmap's and munmap's argument errors (an offset that is not a
 //           multiple of 4096 among them), each with Linux's errno
+//   prot    PROT_NONE memory takes no frame and no call may use it; a child
+//           that reads it (`hostile none`) or writes read-only memory
+//           (`hostile ro`) is killed by a page fault (status 256 + 14)
 //
 // tskc only: it checks tskc's documented results, which are not Linux's
 // where tskc is stricter (tskc checks that a whole range is mapped before a
@@ -28,8 +31,9 @@
 // meminfo, a call of tskc's own.
 
 import { EBADF, EFAULT, EINVAL, ENOMEM, MAP_ANONYMOUS, MAP_PRIVATE, O_RDWR, PROT_EXEC, PROT_READ, PROT_WRITE, SYS_MMAP } from '../../kernel/syscall/numbers';
+import { argIs } from '../lib/args';
 import { printf } from '../lib/print';
-import { close, exit, isError, MemInfo, meminfo, mmapAnon, munmap, open, read, write } from '../lib/sys';
+import { close, exit, isError, MemInfo, meminfo, mmapAnon, munmap, open, read, spawn, write } from '../lib/sys';
 
 /** The frames a process may hold, pages and page tables (MAX_USER_PAGES, kernel/proc/process.ts). */
 const CAP: u64 = 8192;
@@ -273,11 +277,45 @@ function mmapArgs(): void {
   verdict('mmap');
 }
 
+/** Spawns `hostile MODE` and waits: its status. */
+function child(line: string): i64 {
+  return spawn(changetype<usize>(line) + 8, usize(line.length));
+}
+
+/** `hostile none` and `hostile ro`: touch memory that must fault; exit 1 if it did not. */
+function touch(write_: bool): never {
+  const p = mmap6(4096, write_ ? PROT_READ : 0, MAP_PRIVATE | MAP_ANONYMOUS, 0);
+  if (write_) volatileStore<u8>(usize(p), 1);
+  else volatileLoad<u8>(usize(p));
+  exit(1);
+}
+
+function prot(): void {
+  const frames = freeFrames();
+  const none = mmap6(u64(MiB), 0, MAP_PRIVATE | MAP_ANONYMOUS, 0);
+  check('mmap of 1 MiB PROT_NONE', i64(isError(none)), 0);
+  check('frames PROT_NONE took', frames - freeFrames(), 0);
+  const zeroFd = open('/dev/zero', O_RDWR);
+  const nullFd = open('/dev/null', O_RDWR);
+  check('read into PROT_NONE memory', read(zeroFd, usize(none), 8), -EFAULT);
+  check('write from PROT_NONE memory', write(nullFd, usize(none) + 4096, 8), -EFAULT);
+  close(zeroFd);
+  close(nullFd);
+  check('a child reading PROT_NONE memory', child('hostile none'), 256 + 14);
+  check('a child writing read-only memory', child('hostile ro'), 256 + 14);
+  check('munmap of PROT_NONE memory', munmap(usize(none), MiB), 0);
+  check('free frames', freeFrames(), frames);
+  verdict('prot');
+}
+
+if (argIs(1, 'none')) touch(false);
+if (argIs(1, 'ro')) touch(true);
 tables();
 ranges();
 consoleWrites();
 consoleReads();
 stack();
 mmapArgs();
+prot();
 printf(`hostile: done, ${failures} failed\n`);
 exit(failures);
