@@ -24,16 +24,20 @@
 //   prot    PROT_NONE memory takes no frame and no call may use it; a child
 //           that reads it (`hostile none`) or writes read-only memory
 //           (`hostile ro`) is killed by a page fault (status 256 + 14)
+//   flood   background children (`hostile hog`: 512 KiB mapped and
+//           touched, a few yields) until the process table is full (62
+//           beside the shell and this process: then -EAGAIN), all waited
+//           for, twice; free frames and heap come back exactly
 //
 // tskc only: it checks tskc's documented results, which are not Linux's
 // where tskc is stricter (tskc checks that a whole range is mapped before a
 // call runs, Linux only that it lies in the user half), and it reads
 // meminfo, a call of tskc's own.
 
-import { EBADF, EFAULT, EINVAL, ENOMEM, MAP_ANONYMOUS, MAP_PRIVATE, O_RDWR, PROT_EXEC, PROT_READ, PROT_WRITE, SYS_MMAP } from '../../kernel/syscall/numbers';
+import { EAGAIN, EBADF, EFAULT, EINVAL, ENOMEM, MAP_ANONYMOUS, MAP_PRIVATE, O_RDWR, PROT_EXEC, PROT_READ, PROT_WRITE, SYS_MMAP } from '../../kernel/syscall/numbers';
 import { argIs } from '../lib/args';
 import { printf } from '../lib/print';
-import { close, exit, isError, MemInfo, meminfo, mmapAnon, munmap, open, read, spawn, write } from '../lib/sys';
+import { close, exit, isError, MemInfo, meminfo, mmapAnon, munmap, open, read, schedYield, spawn, spawnBackground, wait, write } from '../lib/sys';
 
 /** The frames a process may hold, pages and page tables (MAX_USER_PAGES, kernel/proc/process.ts). */
 const CAP: u64 = 8192;
@@ -308,6 +312,45 @@ function prot(): void {
   verdict('prot');
 }
 
+/** `hostile hog`: maps and touches 512 KiB, lets the others run a little, exits 0. */
+function hog(): never {
+  const p = mmapAnon(512 * 1024);
+  if (isError(p)) exit(2);
+  for (let a: usize = 0; a < 512 * 1024; a += 4096) store<u8>(usize(p) + a, 1);
+  for (let i: i32 = 0; i < 3; i++) schedYield();
+  exit(0);
+}
+
+const pids: usize = memory.data(64 * 8);
+
+/** Spawns `hostile hog` in the background until the table is full; waits for them all; how many there were. */
+function floodOnce(): i64 {
+  let n: i32 = 0;
+  let r: i64 = 0;
+  while (n < 64) {
+    r = spawnBackground(changetype<usize>('hostile hog') + 8, 11);
+    if (isError(r)) break;
+    store<i64>(pids + usize(n) * 8, r);
+    n++;
+  }
+  check('spawn with the table full', r, -EAGAIN);
+  for (let i: i32 = 0; i < n; i++) check('status of a hog', wait(load<i64>(pids + usize(i) * 8)), 0);
+  return i64(n);
+}
+
+function flood(): void {
+  const frames = freeFrames();
+  const heap = heapUsed();
+  check('background children at once', floodOnce(), 62);
+  check('free frames after the first flood', freeFrames(), frames);
+  check('heap bytes in use after the first flood', heapUsed(), heap);
+  check('background children at once, again', floodOnce(), 62);
+  check('free frames after the second flood', freeFrames(), frames);
+  check('heap bytes in use after the second flood', heapUsed(), heap);
+  verdict('flood');
+}
+
+if (argIs(1, 'hog')) hog();
 if (argIs(1, 'none')) touch(false);
 if (argIs(1, 'ro')) touch(true);
 tables();
@@ -317,5 +360,6 @@ consoleReads();
 stack();
 mmapArgs();
 prot();
+flood();
 printf(`hostile: done, ${failures} failed\n`);
 exit(failures);
