@@ -28,58 +28,31 @@
 //           touched, a few yields) until the process table is full (62
 //           beside the shell and this process: then -EAGAIN), all waited
 //           for, twice; free frames and heap come back exactly
+//   numbers every number from 0 to 1,099 that is not a call, -1, 2^32 + 1
+//           (Linux would truncate it to write) and x32's 0x40000001: -ENOSYS
+//   priv    a child running a privileged instruction (`hostile priv N`:
+//           cli, sti, hlt, in, out, mov cr3, lgdt, wrmsr, rdmsr, invlpg,
+//           clts, lidt) is killed by #GP (status 256 + 13)
 //
 // tskc only: it checks tskc's documented results, which are not Linux's
 // where tskc is stricter (tskc checks that a whole range is mapped before a
 // call runs, Linux only that it lies in the user half), and it reads
 // meminfo, a call of tskc's own.
 
-import { EAGAIN, EBADF, EFAULT, EINVAL, ENOMEM, MAP_ANONYMOUS, MAP_PRIVATE, O_RDWR, PROT_EXEC, PROT_READ, PROT_WRITE, SYS_MMAP } from '../../kernel/syscall/numbers';
-import { argIs } from '../lib/args';
+import { EAGAIN, EBADF, EFAULT, EINVAL, ENOMEM, ENOSYS, MAP_ANONYMOUS, MAP_PRIVATE, O_RDWR, PROT_EXEC, PROT_READ, PROT_WRITE, SYS_MMAP } from '../../kernel/syscall/numbers';
+import { argIs, argNumber } from '../lib/args';
 import { printf } from '../lib/print';
-import { close, exit, isError, MemInfo, meminfo, mmapAnon, munmap, open, read, schedYield, spawn, spawnBackground, wait, write } from '../lib/sys';
+import { check, checksFor, freeFrames, groupsFailed, heapUsed, verdict } from '../lib/checks';
+import { close, exit, isError, mmapAnon, munmap, open, read, schedYield, spawn, spawnBackground, wait, write } from '../lib/sys';
 
 /** The frames a process may hold, pages and page tables (MAX_USER_PAGES, kernel/proc/process.ts). */
 const CAP: u64 = 8192;
 const MiB: usize = 1 << 20;
 
-const info = new MemInfo();
-let wrong: i32 = 0; // calls wrong in the current group
-let failures: i32 = 0; // groups failed
-
 /** The last address of the user half, exclusive (USER_END, kernel/mm/aspace.ts): the page below is never mapped either. */
 const USER_END: u64 = 0x7fff_ffff_f000;
 /** Addresses no process may have the kernel read or write: null page, kernel image, higher half, non-canonical, the top of the user half. */
 const FOREIGN: u64[] = [0, 0xff8, 0x10_0000, 0xffff_8000_0000_0000, 0xffff_ffff_ffff_f000, 0x8000_0000_0000, USER_END - 4096, USER_END - 8, 0x7fff_ffff_fffc];
-
-/** Counts a wrong result and prints it. */
-function check(what: string, got: i64, want: i64): void {
-  if (got == want) return;
-  printf(`hostile:   ${what}: got ${got}, want ${want}\n`);
-  wrong++;
-}
-
-/** Ends a group: its verdict line. */
-function verdict(name: string): void {
-  if (wrong == 0) printf(`hostile: ${name} ok\n`);
-  else {
-    printf(`hostile: ${name} FAILED (${wrong} wrong)\n`);
-    failures++;
-  }
-  wrong = 0;
-}
-
-/** Free frames now (meminfo's first figure). */
-function freeFrames(): i64 {
-  meminfo(info);
-  return i64(info.freeFrames);
-}
-
-/** Heap bytes in use now (meminfo's third figure). */
-function heapUsed(): i64 {
-  meminfo(info);
-  return i64(info.heapUsed);
-}
 
 /** `rounds` times: map `len` bytes, touch every page, unmap them; free frames must come back each time. */
 function mapLoop(len: usize, rounds: i32): void {
@@ -350,7 +323,67 @@ function flood(): void {
   verdict('flood');
 }
 
+/** The numbers of kernel/syscall/numbers.ts's calls, which the numbers group skips. */
+const CALLS: i64[] = [0, 1, 2, 3, 9, 11, 24, 39, 60, 500, 501, 502, 503];
+
+function isCall(nr: i64): bool {
+  for (let i: i32 = 0; i < CALLS.length; i++) if (CALLS[i] == nr) return true;
+  return false;
+}
+
+const HIGHER_HALF: u64 = 0xffff_8000_0000_0000;
+
+function numbers(): void {
+  for (let nr: i64 = 0; nr < 1100; nr++) {
+    if (isCall(nr)) continue;
+    const r = syscall(nr, HIGHER_HALF, 0x8000_0000_0000, usize(0) - 1, 0, 1, 2);
+    if (r != -ENOSYS) printf(`hostile:   number ${nr}:\n`);
+    check('an unknown number', r, -ENOSYS);
+  }
+  check('number -1', syscall(-1, 0, 0, 0), -ENOSYS);
+  check('number 2^32 + 1', syscall(0x1_0000_0001, 1, HIGHER_HALF, 8), -ENOSYS);
+  check('number 0x40000001', syscall(0x4000_0001, 1, HIGHER_HALF, 8), -ENOSYS);
+  verdict('numbers');
+}
+
+/** How many privileged instructions `hostile priv N` knows. */
+const PRIVILEGED: i64 = 12;
+
+/** `hostile priv N`: runs privileged instruction N in ring 3; exits 1 if it did not fault. */
+function privileged(n: i64): never {
+  const zero: u64 = 0;
+  if (n == 0) asm('cli');
+  else if (n == 1) asm('sti');
+  else if (n == 2) asm('hlt');
+  else if (n == 3) asm('in al, dx', asm.in('rdx', 0x60), asm.clobber('rax'));
+  else if (n == 4) asm('out dx, al', asm.in('rdx', 0x80), asm.in('rax', 0));
+  else if (n == 5) asm('mov cr3, {0}', asm.in('reg', zero));
+  else if (n == 6) asm('lgdt [{0}]', asm.in('reg', changetype<usize>(pids)));
+  else if (n == 7) asm('wrmsr', asm.in('rcx', 0xc000_0080), asm.in('rax', 0), asm.in('rdx', 0));
+  else if (n == 8) asm('rdmsr', asm.in('rcx', 0xc000_0080), asm.clobber('rax', 'rdx'));
+  else if (n == 9) asm('invlpg [{0}]', asm.in('reg', changetype<usize>(pids)));
+  else if (n == 10) asm('clts');
+  else asm('lidt [{0}]', asm.in('reg', changetype<usize>(pids)));
+  exit(1);
+}
+
+const privLine: usize = memory.data(16);
+
+function priv(): void {
+  memcpy(privLine, changetype<usize>('hostile priv ') + 8, 13);
+  for (let n: i64 = 0; n < PRIVILEGED; n++) {
+    store<u8>(privLine + 13, u8(0x30 + n / 10));
+    store<u8>(privLine + 14, u8(0x30 + n % 10));
+    const r = spawn(privLine, 15);
+    if (r != 256 + 13) printf(`hostile:   privileged instruction ${n}:\n`);
+    check('a child running a privileged instruction', r, 256 + 13);
+  }
+  verdict('priv');
+}
+
+checksFor('hostile');
 if (argIs(1, 'hog')) hog();
+if (argIs(1, 'priv')) privileged(argNumber(2, -1));
 if (argIs(1, 'none')) touch(false);
 if (argIs(1, 'ro')) touch(true);
 tables();
@@ -361,5 +394,7 @@ stack();
 mmapArgs();
 prot();
 flood();
-printf(`hostile: done, ${failures} failed\n`);
-exit(failures);
+numbers();
+priv();
+printf(`hostile: done, ${groupsFailed()} failed\n`);
+exit(groupsFailed());
