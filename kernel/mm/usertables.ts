@@ -12,6 +12,13 @@ import { physToVirt } from './phys';
 
 /** How many tables the last userTable call made. */
 let made: u64 = 0;
+/** After a userTable call that found a table missing: the end of the range the missing entry covers. */
+let resume: u64 = 0;
+
+/** Where a walk may go on after userTable found no table: nothing is mapped below it from the address asked. */
+export function tableResume(): u64 {
+  return resume;
+}
 
 /** The number of tables the last userTable call created (0, 1, 2 or 3). */
 export function tablesMade(): u64 {
@@ -27,7 +34,7 @@ function slot(table: u64, va: u64, level: i32): usize {
  * 2 MiB region of the user address `va` in `pml4`, making the missing tables
  * on the way when `create` (no more than `allowed` of them; tablesMade()
  * tells how many); 0 when a table is missing and may not be made, or no
- * frame was left.
+ * frame was left (tableResume() then tells where the next table may be).
  */
 export function userTable(pml4: u64, va: u64, create: bool, allowed: u64): usize {
   made = 0;
@@ -36,6 +43,8 @@ export function userTable(pml4: u64, va: u64, create: bool, allowed: u64): usize
     const e = slot(table, va, level);
     let v = load<u64>(e);
     if ((v & PRESENT) == 0) {
+      const covers = u64(1) << u64(12 + 9 * (level - 1));
+      resume = (va & ~(covers - 1)) + covers;
       if (!create || made >= allowed) return 0;
       const t = allocZeroedFrame();
       if (t == 0) return 0;

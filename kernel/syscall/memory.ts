@@ -30,12 +30,13 @@ export function sysMmap(addr: u64, len: u64, prot: u64, flags: u64, fd: i64, off
   const space = p.space!;
   if (len > MAX_USER_PAGES * 4096) return -ENOMEM;
   const pages = (len + 4095) >> 12;
-  if (pages > chargeRoom(space) || p.mmapNext + pages * 4096 > USER_END) return -ENOMEM;
+  if (p.mmapNext + pages * 4096 > USER_END) return -ENOMEM;
   const start = p.mmapNext;
-  if ((prot & u64(PROT_READ | PROT_WRITE)) == 0) { // PROT_NONE: addresses only, no frame; any access faults
+  if ((prot & u64(PROT_READ | PROT_WRITE)) == 0) { // PROT_NONE: addresses only, no frame charged; any access faults
     p.mmapNext = start + pages * 4096;
     return i64(start);
   }
+  if (pages > chargeRoom(space)) return -ENOMEM;
   const rights: u64 = (prot & u64(PROT_WRITE)) != 0 ? WRITABLE | NO_EXECUTE : NO_EXECUTE;
   for (let i: u64 = 0; i < pages; i++) {
     if (!mapUser(space, start + i * 4096, rights)) {

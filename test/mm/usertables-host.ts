@@ -1,8 +1,8 @@
 // Host test of a user space's page tables (kernel/mm/usertables.ts through
 // aspace.ts): tables are counted as they are made, unmapUserRange frees
 // those it leaves empty (and only those), a map/unmap loop holds no frame
-// more after any number of rounds, and a space's limit covers its pages and
-// its tables together.
+// more after any number of rounds, a space's limit covers its pages and its
+// tables together, and unmapping a vast range costs what is mapped there.
 import { framesFree, framesRelease } from '../../kernel/mm/frames';
 import { AddressSpace, charged, createAddressSpace, mapUser, setKernelSpace, unmapUserRange, USER_END, USER_START } from '../../kernel/mm/aspace';
 import { map, newTable, NO_EXECUTE, NOT_MAPPED, translate, WRITABLE } from '../../kernel/mm/paging';
@@ -65,6 +65,15 @@ function limit(): void {
   destroyAddressSpace(as);
 }
 
+/** Unmapping all of user space (2^34 pages) visits only the tables there are: it ends at once. */
+function wholeHalf(): void {
+  const as = createAddressSpace();
+  assert(mapRun(as, MMAP + 0x1234_5000, 2) && mapRun(as, USER_END - 4096, 1) && mapRun(as, USER_START, 1), 'map failed');
+  unmapUserRange(as, USER_START, USER_END);
+  assert(as.pages == 0 && as.tables == 0, 'pages or tables left after unmapping the whole user half');
+  destroyAddressSpace(as);
+}
+
 setupFrames();
 framesRelease(physMap, reserved);
 const kernel = newTable();
@@ -74,5 +83,6 @@ const baseline = framesFree();
 countsAndFrees();
 loop();
 limit();
+wholeHalf();
 assert(framesFree() == baseline, 'user tables leaked frames');
 console.log('usertables ok');

@@ -3,8 +3,9 @@
 // at their exact values after every group (issue #22). One line
 // "hostile: NAME ok" (or the calls that were wrong, then "hostile: NAME
 // FAILED") per group, then "hostile: done, N failed"; the exit status is N.
-//   tables  map/unmap loops leave no page table behind, and the frames a
-//           process can take, its page tables included, stop at its cap
+//   tables  map/unmap loops leave no page table behind, the frames a
+//           process can take, its page tables included, stop at its cap,
+//           and a munmap of 32 TiB over 64 GiB of PROT_NONE returns
 //   ranges  read and write of /dev/null and /dev/zero with pointers into the
 //           kernel, the null page, non-canonical addresses, the end of the
 //           user half, unmapped pages, ranges straddling mapped and unmapped
@@ -102,6 +103,10 @@ function tables(): void {
   mapLoop(2 * MiB + 4096, 400); // a fresh page table or two every round
   mapLoop(4096, 2000);
   capCheck();
+  // 64 GiB of PROT_NONE addresses (no frames), then one munmap over all of it and past.
+  const first = mmap6(u64(32 * MiB), 0, MAP_PRIVATE | MAP_ANONYMOUS, 0);
+  for (let i: i32 = 1; i < 2048; i++) mmap6(u64(32 * MiB), 0, MAP_PRIVATE | MAP_ANONYMOUS, 0);
+  check('munmap of 64 GiB and beyond', munmap(usize(first), usize(1) << 45), 0);
   check('heap bytes in use', heapUsed(), heap);
   verdict('tables');
 }
