@@ -89,8 +89,9 @@ function release(e: usize, level: i32, base: u64, lo: u64, hi: u64): u64 {
 }
 
 /**
- * Frees every table of `pml4` that serves only addresses in [lo, hi) (user
- * addresses, 4 KiB aligned) and maps nothing any more; how many were freed.
+ * Frees every table of `pml4` under the user addresses [lo, hi) (4 KiB
+ * aligned) that maps nothing any more, clearing the entry that pointed to
+ * it; how many were freed.
  */
 export function releaseUserTables(pml4: u64, lo: u64, hi: u64): u64 {
   if (lo >= hi) return 0;
