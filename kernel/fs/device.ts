@@ -1,7 +1,10 @@
 // The device interface behind file descriptors: every open file is a
 // Device, and read and write dispatch dynamically (through the vtable) to
-// the device's own code. Buffers are user addresses: a device copies with
-// kernel/mm/usercopy.ts, so a bad pointer is -EFAULT, never a fault.
+// the device's own code. Buffers are user addresses, checked whole by read
+// and write (syscall/files.ts) before a device runs; a device copies with
+// kernel/mm/usercopy.ts, so a bad pointer is -EFAULT, never a fault. A copy
+// that fails after bytes were moved (it cannot, after the check) returns
+// the bytes moved: Linux's rule for partial transfers.
 // Adding a device: a subclass here or beside it, and a name in
 // devices.ts's deviceNamed. docs/processes.md, "Devices and files".
 

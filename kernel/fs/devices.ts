@@ -66,7 +66,7 @@ class ConsoleDevice extends Device {
     while (done < len) {
       const n = len - done < CHUNK ? len - done : CHUNK;
       const r = copyFromUser(changetype<usize>(bounce) + 8, buf + done, n);
-      if (r < 0) return done > 0 ? i64(done) : r;
+      if (r < 0) return done > 0 ? i64(done) : r; // what was written stays written (docs/syscall-abi.md, partial transfers)
       consoleWriteBytes(changetype<usize>(bounce) + 8, usize(n));
       done += n;
     }

@@ -9,8 +9,9 @@
 // visits only those stretches of its tables. Pure code over physToVirt and
 // paging.ts: test/mm/ runs it on the host. See docs/memory-map.md.
 import { allocFrame, allocZeroedFrame, freeFrame } from './frames';
-import { ADDR_MASK, HUGE, NO_EXECUTE, pageTableOf, NOT_MAPPED, PRESENT, SHARED, translate, unmap, USER, walk, WRITABLE } from './paging';
+import { ADDR_MASK, HUGE, NO_EXECUTE, NOT_MAPPED, PRESENT, SHARED, translate, unmap, USER, walk, WRITABLE } from './paging';
 import { physToVirt } from './phys';
+import { releaseUserTables, tableResume, tablesMade, userTable } from './usertables';
 
 /** The first user address: PML4 slot 128 (64 TiB). */
 export const USER_START: u64 = 0x0000_4000_0000_0000;
@@ -38,6 +39,10 @@ export class AddressSpace {
   pml4: u64 = 0;
   /** User pages mapped (frames this space owns). */
   pages: u64 = 0;
+  /** Tables below the PML4 (PDPTs, page directories, page tables: usertables.ts). */
+  tables: u64 = 0;
+  /** The most pages plus tables the space may hold (0: no limit); mapping past it fails as if memory were exhausted. */
+  limit: u64 = 0;
   /** Disjoint ranges [ext[2i], ext[2i+1]) holding every page ever mapped here, i < extents. */
   readonly ext = new Uint64Array(2 * MAX_EXTENTS);
   extents: i32 = 0;
@@ -46,15 +51,28 @@ export class AddressSpace {
   pt: usize = 0;
 }
 
+/** Frames `as` holds against its limit: its pages and its tables. */
+export function charged(as: AddressSpace): u64 {
+  return as.pages + as.tables;
+}
+
+/** How many more frames `as` may take (its limit minus what it holds; all there are without a limit). */
+export function chargeRoom(as: AddressSpace): u64 {
+  if (as.limit == 0) return 0xffff_ffff_ffff_ffff;
+  return charged(as) >= as.limit ? 0 : as.limit - charged(as);
+}
+
 /**
  * The kernel address of the page-table entry for the user page `va` of
- * `as`, creating the tables on the way; 0 when no frame was left for one.
- * The last table used is remembered: the next page of a run needs no walk.
- * (Tables are only freed by teardown, which ends the space.)
+ * `as`, creating the tables on the way (within its limit); 0 when no frame
+ * was left for one or the limit forbids it. The last table used is
+ * remembered: the next page of a run needs no walk (unmapUserRange forgets
+ * it when it frees tables).
  */
 function entryOf(as: AddressSpace, va: u64): usize {
   if (va >> 21 != as.ptRegion) {
-    const t = pageTableOf(as.pml4, va, true);
+    const t = userTable(as.pml4, va, true, chargeRoom(as));
+    as.tables += tablesMade();
     if (t == 0) return 0;
     as.ptRegion = va >> 21;
     as.pt = t;
@@ -140,7 +158,8 @@ export function userRange(va: u64, bytes: u64): bool {
 
 /**
  * Maps a zeroed frame at the user page `va` with `flags` (USER_FLAGS bits;
- * USER is added). Returns false when no frame is left; panics on an address
+ * USER is added). Returns false when no frame is left or the space's limit
+ * is reached (the page and any table it needs are charged); panics on an address
  * outside user space, an unaligned one, or a page already mapped.
  */
 export function mapUser(as: AddressSpace, va: u64, flags: u64): bool {
@@ -157,13 +176,15 @@ export function mapUserFrame(as: AddressSpace, va: u64, flags: u64, zero: bool):
   if ((va & 0xfff) != 0) throw new Error('mapUser: address is not 4 KiB aligned');
   if (!userRange(va, 4096)) throw new Error('mapUser: address is outside user space');
   if ((flags & ~USER_FLAGS) != 0) throw new Error('mapUser: flags other than WRITABLE and NO_EXECUTE');
+  if (chargeRoom(as) == 0) return 0;
   const f = zero ? allocZeroedFrame() : allocFrame();
   if (f == 0) return 0;
+  as.pages++; // charged before the tables it may need
   if (!mapAt(as, va, f, flags)) {
+    as.pages--;
     freeFrame(f);
     return 0;
   }
-  as.pages++;
   return f;
 }
 
@@ -193,6 +214,28 @@ export function unmapUser(as: AddressSpace, va: u64): bool {
 }
 
 /**
+ * Unmaps every page of [lo, hi) (4 KiB aligned user addresses) that is
+ * mapped, frees the frames the space owns, and then every table left empty.
+ */
+export function unmapUserRange(as: AddressSpace, lo: u64, hi: u64): void {
+  let a = lo;
+  while (a < hi) { // table by table: a range without tables costs a walk per missing table, not per page
+    const t = userTable(as.pml4, a, false, 0);
+    if (t == 0) {
+      a = tableResume();
+      continue;
+    }
+    const next = (a | 0x1f_ffff) + 1;
+    const end = next < hi ? next : hi;
+    for (; a < end; a += 4096) if (load<u64>(t + usize((a >> 12) & 511) * 8) != 0) unmapUser(as, a);
+  }
+  const freed = releaseUserTables(as.pml4, lo, hi);
+  if (freed == 0) return;
+  as.tables -= freed;
+  as.ptRegion = 0; // its table may be gone
+}
+
+/**
  * Whether every page of [va, va + bytes) is user space and mapped with USER
  * (and WRITABLE when `write`) in `pml4`: then a kernel copy inside
  * stac/clac cannot fault. Zero bytes are always accessible.
@@ -200,11 +243,15 @@ export function unmapUser(as: AddressSpace, va: u64): bool {
 export function userAccessible(pml4: u64, va: u64, bytes: u64, write: bool): bool {
   if (bytes == 0) return true;
   if (!userRange(va, bytes)) return false;
-  const need = PRESENT | USER | (write ? WRITABLE : 0);
   for (let p = va & ~u64(0xfff); p < va + bytes; p += 4096) {
-    if (!grants(pml4, p, need)) return false;
+    if (!userPageAccessible(pml4, p, write)) return false;
   }
   return true;
+}
+
+/** Whether the user page at `page` is mapped with USER (and WRITABLE when `write`) in `pml4`. */
+export function userPageAccessible(pml4: u64, page: u64, write: bool): bool {
+  return grants(pml4, page, PRESENT | USER | (write ? WRITABLE : 0));
 }
 
 /**

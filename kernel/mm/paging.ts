@@ -1,7 +1,8 @@
 // x86-64 four-level page tables with 4 KiB pages (and 2 MiB pages for bulk
 // identity maps): map, unmap, translate, protect, and freeing a whole
 // hierarchy. Unmapping or protecting a 4 KiB page inside a 2 MiB page first
-// splits it into a table of 512 small pages with the same flags. Tables are frames from the frame
+// splits it into a table of 512 small pages with the same flags; merge
+// undoes that once the table is a whole run again. Tables are frames from the frame
 // allocator, zeroed, reached through physToVirt, so test/mm/ runs this file
 // on the host. Intermediate entries are present and writable, with USER only
 // on the path to a user page, so the leaf entry alone decides what a mapping
@@ -32,6 +33,11 @@ export const NOT_MAPPED: u64 = 0xffff_ffff_ffff_ffff;
 let tlbFlushHook: (virt: u64) => void = noFlush;
 
 function noFlush(virt: u64): void {}
+
+/** Drops the TLB entry of the page at virt, and the CPU's cached walks (invlpg; nothing on the host). */
+export function tlbFlush(virt: u64): void {
+  tlbFlushHook(virt);
+}
 
 /** Sets the function that drops a page's stale TLB entry (invlpg in the kernel). */
 export function setTlbFlush(flush: (virt: u64) => void): void {
@@ -133,21 +139,6 @@ export function map(pml4: u64, virt: u64, phys: u64, flags: u64): bool {
 }
 
 /**
- * The address of the first entry of the page table that maps the 2 MiB
- * region holding virt, creating the tables on the way (with USER on the
- * entries above it when `user`): the entry of the region's page i is at
- * + i * 8. 0 when no frame was left for a table; panics inside a 2 MiB page
- * (it is never split here) or a 1 GiB one.
- */
-export function pageTableOf(pml4: u64, virt: u64, user: bool): usize {
-  if (!canonical(virt)) throw new Error('paging: virtual address not canonical');
-  const base = virt & ~(HUGE_SIZE - 1);
-  const e = leafEntry(pml4, base, false, false);
-  if (e != 0 && hugeLeaf) throw new Error('paging: address is inside a 2 MiB page');
-  return leafEntry(pml4, base, true, user);
-}
-
-/**
  * Maps the 2 MiB page at virt to phys (both 2 MiB aligned) with `flags`, for
  * bulk identity maps. Returns false when no frame was left for a table;
  * panics if anything is mapped there already.
@@ -173,6 +164,65 @@ export function mapHuge(pml4: u64, virt: u64, phys: u64, flags: u64): bool {
   const e = entryAt(table, virt, 2);
   if ((load<u64>(e) & PRESENT) != 0) throw new Error('paging: page is already mapped');
   store<u64>(e, phys | (flags & FLAG_MASK) | HUGE | PRESENT);
+  return true;
+}
+
+/** The kernel address of the PD entry of virt's 2 MiB region when it points to a page table; 0 otherwise. */
+function regionEntry(pml4: u64, virt: u64): usize {
+  let table = pml4;
+  for (let level = 4; level >= 2; level--) {
+    const e = entryAt(table, virt, level);
+    const v = load<u64>(e);
+    if ((v & PRESENT) == 0 || (v & HUGE) != 0) return 0;
+    if (level == 2) return e;
+    table = v & ADDR_MASK;
+  }
+  return 0;
+}
+
+/**
+ * Whether the page table of virt's 2 MiB region is a split 2 MiB page with
+ * exactly `missing` of its pages unmapped: every present entry maps its
+ * place in one 2 MiB-aligned run, all with the same flags, so mapping the
+ * missing ones back would let merge() free the table.
+ */
+export function mergeable(pml4: u64, virt: u64, missing: u64): bool {
+  const e = regionEntry(pml4, virt);
+  if (e == 0) return false;
+  const pt = physToVirt(load<u64>(e) & ADDR_MASK);
+  let absent: u64 = 0;
+  let base: u64 = NOT_MAPPED;
+  let flags: u64 = 0;
+  for (let i: u64 = 0; i < 512; i++) {
+    const v = load<u64>(pt + usize(i) * 8);
+    if ((v & PRESENT) == 0) {
+      absent++;
+      continue;
+    }
+    const b = (v & ADDR_MASK) - i * 4096;
+    if (base == NOT_MAPPED) {
+      base = b;
+      flags = v & FLAG_MASK;
+    } else if (b != base || (v & FLAG_MASK) != flags) return false;
+  }
+  return absent == missing && base != NOT_MAPPED && (base & (HUGE_SIZE - 1)) == 0;
+}
+
+/**
+ * Undoes a split: when virt's 2 MiB region is mapped by a table of 512
+ * pages that form one aligned run with the same flags, maps it with one
+ * 2 MiB page again and frees the table (every page of the region is flushed
+ * from the TLB first); whether it did.
+ */
+export function merge(pml4: u64, virt: u64): bool {
+  if (!mergeable(pml4, virt, 0)) return false;
+  const e = regionEntry(pml4, virt);
+  const t = load<u64>(e) & ADDR_MASK;
+  const first = load<u64>(physToVirt(t));
+  store<u64>(e, (first & HUGE_ADDR_MASK) | (first & FLAG_MASK) | HUGE | PRESENT);
+  const region = virt & ~(HUGE_SIZE - 1);
+  for (let a: u64 = 0; a < HUGE_SIZE; a += 4096) tlbFlushHook(region + a); // no 4 KiB entry may outlive its table
+  freeFrame(t);
   return true;
 }
 

@@ -66,6 +66,7 @@ export function destroyAddressSpace(as: AddressSpace): void {
   }
   as.pml4 = 0;
   as.pages = 0;
+  as.tables = 0;
   as.extents = 0;
   free(as);
 }

@@ -4,28 +4,54 @@
 // (writable for copyToUser) in the current page tables, and returns -EFAULT
 // if not, so a bad pointer from a process never faults in the kernel. The
 // copy itself runs between stac and clac: with SMAP on, that is the only
-// place the kernel may touch user pages. Before the check, pages the
-// process has not touched yet but may (its stack, mapped on demand by
-// kernel/proc/stack.ts) are mapped through the fault-in hook. Kernel target
+// place the kernel may touch user pages. Pages the process has not touched
+// yet but may (its stack, mapped on demand by kernel/proc/stack.ts) count
+// as accessible; they are mapped through the demand-paging hooks only once
+// the whole range has passed, so a failing call maps nothing. Kernel target
 // only.
 import { EFAULT, ENAMETOOLONG } from '../syscall/numbers';
 import { currentPml4, userAccessBegin, userAccessEnd } from './arch';
-import { userAccessible } from './aspace';
+import { userAccessible, userRange } from './aspace';
 
+let demandable: (va: u64, bytes: u64, write: bool) => bool = noDemand;
 let faultIn: (va: u64, bytes: u64) => void = noFaultIn;
+
+function noDemand(va: u64, bytes: u64, write: bool): bool {
+  return false;
+}
 
 function noFaultIn(va: u64, bytes: u64): void {}
 
-/** Sets what maps demand-paged user pages before a copy checks its range. */
-export function setUserFaultIn(hook: (va: u64, bytes: u64) => void): void {
-  faultIn = hook;
+/**
+ * Sets the demand paging of user pages: `covers` tells whether every page
+ * of a user range is accessible or may be mapped on demand (within the
+ * process's cap), without mapping anything; `faultIn` maps those pages.
+ */
+export function setUserDemandPaging(covers: (va: u64, bytes: u64, write: bool) => bool, fault: (va: u64, bytes: u64) => void): void {
+  demandable = covers;
+  faultIn = fault;
 }
 
-/** Whether the current process may access [va, va + bytes) (writing if `write`), after mapping demand-paged pages. */
+/**
+ * Whether the current process may access [va, va + bytes) (writing if
+ * `write`): the whole range is checked first, and only then are its
+ * demand-paged pages mapped.
+ */
 function accessible(va: u64, bytes: u64, write: bool): bool {
   if (userAccessible(currentPml4(), va, bytes, write)) return true;
+  if (!userRange(va, bytes) || !demandable(va, bytes, write)) return false;
   faultIn(va, bytes);
   return userAccessible(currentPml4(), va, bytes, write);
+}
+
+/**
+ * The range rule of every system call that moves bytes (read, write): 0
+ * when the current process may access all of [va, va + bytes) (writing if
+ * `write`: the kernel writes into it), else -EFAULT, before any device
+ * runs. Zero bytes are always accessible.
+ */
+export function checkUserBuffer(va: u64, bytes: u64, write: bool): i64 {
+  return accessible(va, bytes, write) ? 0 : -EFAULT;
 }
 
 /** Copies `bytes` from the user address `src` to kernel memory at `dst`: 0, or -EFAULT. */

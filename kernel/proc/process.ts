@@ -23,7 +23,7 @@ export const MAX_PROCESSES: i32 = 64;
 export const MAX_FDS: i32 = 16;
 /** Where mmap places anonymous mappings: 1 TiB above the program image. */
 export const MMAP_BASE: u64 = 0x0000_4100_0000_0000; // USER_START + 1 TiB
-/** The most user pages (program, stack and mmap) one process may hold: 32 MiB. */
+/** The most frames one process may hold for its user half (program, stack and mmap pages, and the page tables under its PML4): 32 MiB. */
 export const MAX_USER_PAGES: u64 = 8192;
 
 /** Processes sleeping until something happens, oldest first (waitqueue.ts sleeps and wakes them). */

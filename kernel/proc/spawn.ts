@@ -9,7 +9,7 @@ import { destroyAddressSpace } from '../mm/teardown';
 import { EAGAIN, ENOMEM } from '../syscall/numbers';
 import { kstackAlloc, kstackFree, kstackTop } from './kstack';
 import { loadElf, setUpStack } from './loader';
-import { Process, processAdd, processTableFull } from './process';
+import { MAX_USER_PAGES, Process, processAdd, processTableFull } from './process';
 import { programElf, programElfBytes, programName } from './programs';
 import { currentProcess, makeReady } from './sched';
 import { fpuInitState, newProcessStack } from './switch';
@@ -25,6 +25,7 @@ export function spawnProgram(index: usize, args: usize, argBytes: u64, argc: u64
   const kstack = kstackAlloc();
   if (kstack == 0) return fail(-ENOMEM);
   const space = createAddressSpace();
+  space.limit = MAX_USER_PAGES; // pages and tables alike
   let r: i64 = space.pml4 == 0 ? -ENOMEM : loadElf(space, programElf(index), programElfBytes(index));
   const entry = r;
   if (r >= 0) r = setUpStack(space, args, argBytes, argc);

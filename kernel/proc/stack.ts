@@ -3,12 +3,12 @@
 // the stack area (USER_STACK_BOTTOM … USER_STACK_TOP) maps a zeroed page
 // there, from the page fault (fault.ts) or, when the kernel is about to copy
 // to or from such a page in a system call, from the user copies
-// (usercopy.ts's fault-in hook). Below the area, nothing is ever mapped: a
-// stack overflow is a page fault that kills the process.
-import { mapUser, userRange } from '../mm/aspace';
+// (usercopy.ts's demand-paging hooks, once the call's whole range has been
+// found valid: a failing call maps nothing). Below the area, nothing is
+// ever mapped: a stack overflow is a page fault that kills the process.
+import { chargeRoom, mapUser, userPageAccessible, userRange } from '../mm/aspace';
 import { NO_EXECUTE, walk, WRITABLE } from '../mm/paging';
-import { setUserFaultIn } from '../mm/usercopy';
-import { MAX_USER_PAGES } from './process';
+import { setUserDemandPaging } from '../mm/usercopy';
 import { USER_STACK_BOTTOM, USER_STACK_TOP } from './loader';
 import { currentProcess, idleRunning } from './sched';
 
@@ -16,13 +16,30 @@ import { currentProcess, idleRunning } from './sched';
 export function growStack(addr: u64): bool {
   if (idleRunning() || addr < USER_STACK_BOTTOM || addr >= USER_STACK_TOP) return false;
   const space = currentProcess().space;
-  if (space === null || space.pages >= MAX_USER_PAGES) return false;
+  if (space === null || chargeRoom(space) == 0) return false;
   const page = addr & ~u64(0xfff);
   if (walk(space.pml4, page) != 0) return false; // mapped already: not a missing stack page
   return mapUser(space, page, WRITABLE | NO_EXECUTE);
 }
 
-/** Maps the missing stack pages of [va, va + bytes) that lie in the stack area (for a system call's copy). */
+/**
+ * Whether every page of the user range [va, va + bytes) is accessible
+ * (writable if `write`) or a stack page not mapped yet, and the missing ones
+ * fit in the current process's cap: what a system call's copy may map.
+ */
+function stackCovers(va: u64, bytes: u64, write: bool): bool {
+  if (idleRunning() || currentProcess().space === null) return false;
+  const space = currentProcess().space!;
+  let missing: u64 = 0;
+  for (let p = va & ~u64(0xfff); p < va + bytes; p += 4096) {
+    if (userPageAccessible(space.pml4, p, write)) continue;
+    if (p < USER_STACK_BOTTOM || p >= USER_STACK_TOP || walk(space.pml4, p) != 0) return false;
+    missing++;
+  }
+  return missing <= chargeRoom(space);
+}
+
+/** Maps the missing stack pages of [va, va + bytes) that lie in the stack area (for a system call's copy, once stackCovers has passed). */
 function faultInRange(va: u64, bytes: u64): void {
   if (bytes == 0 || !userRange(va, bytes)) return;
   let from = va < USER_STACK_BOTTOM ? USER_STACK_BOTTOM : va;
@@ -34,7 +51,7 @@ function faultInRange(va: u64, bytes: u64): void {
   }
 }
 
-/** Lets the user copies map stack pages on first touch. */
+/** Lets the user copies map stack pages on first touch, once a whole range has passed. */
 export function stackFaultInInit(): void {
-  setUserFaultIn(faultInRange);
+  setUserDemandPaging(stackCovers, faultInRange);
 }

@@ -1,12 +1,14 @@
 // read, write, open and close: the calls on file descriptors. An fd is an
 // index into the current process's fd table (process.ts), whose entries are
-// devices (kernel/fs); the device does the copy from or to user memory.
+// devices (kernel/fs); the device does the copy from or to user memory,
+// once the buffer has passed the range rule (usercopy.ts checkUserBuffer).
 import { deviceNamed } from '../fs/devices';
 import { Device } from '../fs/device';
 import { currentProcess } from '../proc/sched';
 import { MAX_FDS } from '../proc/process';
-import { copyStringFromUser } from '../mm/usercopy';
-import { EBADF, EINVAL, EMFILE, ENOENT, O_RDWR } from './numbers';
+import { userRange } from '../mm/aspace';
+import { checkUserBuffer, copyStringFromUser } from '../mm/usercopy';
+import { EBADF, EFAULT, EINVAL, EMFILE, ENOENT, O_RDWR } from './numbers';
 
 const PATH_MAX: u64 = 64;
 /** The most bytes one read or write moves (as Linux's MAX_RW_COUNT): results stay positive i64s. */
@@ -19,16 +21,32 @@ function deviceOf(fd: i64): Device | null {
   return currentProcess().fds[i32(fd)];
 }
 
+/**
+ * How many bytes a read or write of `len` at `buf` moves (at most RW_MAX),
+ * or -EFAULT: the whole of [buf, buf + len) must lie in the user half (as
+ * Linux's access_ok) and the bytes moved must be the caller's memory,
+ * writable when `into` (the kernel writes them). Checked before the device
+ * runs, for every device.
+ */
+function transferLength(buf: u64, len: u64, into: bool): i64 {
+  if (len != 0 && !userRange(buf, len)) return -EFAULT;
+  const n = len < RW_MAX ? len : RW_MAX;
+  const r = checkUserBuffer(buf, n, into);
+  return r < 0 ? r : i64(n);
+}
+
 export function sysRead(fd: i64, buf: u64, len: u64): i64 {
   const d = deviceOf(fd);
   if (d === null) return -EBADF;
-  return d.read(buf, len < RW_MAX ? len : RW_MAX);
+  const n = transferLength(buf, len, true);
+  return n < 0 ? n : d.read(buf, u64(n));
 }
 
 export function sysWrite(fd: i64, buf: u64, len: u64): i64 {
   const d = deviceOf(fd);
   if (d === null) return -EBADF;
-  return d.write(buf, len < RW_MAX ? len : RW_MAX);
+  const n = transferLength(buf, len, false);
+  return n < 0 ? n : d.write(buf, u64(n));
 }
 
 /** open(path, flags): the lowest free fd on the device at `path` (only /dev/… exist). */

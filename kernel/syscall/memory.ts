@@ -1,8 +1,11 @@
 // mmap (anonymous memory only), munmap and meminfo. Anonymous mappings are
 // placed by the kernel, upwards from MMAP_BASE, as zeroed pages that are
-// never executable (W^X: PROT_EXEC is refused); a process holds at most
-// MAX_USER_PAGES pages. munmap works on the mmap area only.
-import { mapUser, unmapUser, USER_END } from '../mm/aspace';
+// never executable (W^X: PROT_EXEC is refused); a PROT_NONE mapping takes
+// its addresses but maps nothing, so every access faults; a process holds at most
+// MAX_USER_PAGES frames, its page tables included (the space's limit,
+// aspace.ts). munmap works on the mmap area only, and frees the page tables
+// it leaves empty.
+import { chargeRoom, mapUser, unmapUserRange, USER_END } from '../mm/aspace';
 import { framesFree, framesTotal } from '../mm/frames';
 import { kstackCachedFrames } from '../proc/kstack';
 import { heapBytesInUse, heapFrames } from '../mm/heap';
@@ -18,6 +21,7 @@ const info = new Uint64Array(4);
 
 /** mmap(addr, len, prot, flags, fd, offset): the address of `len` fresh zeroed bytes (whole pages), or -errno. */
 export function sysMmap(addr: u64, len: u64, prot: u64, flags: u64, fd: i64, offset: u64): i64 {
+  if ((offset & 0xfff) != 0) return -EINVAL; // as Linux, even though an anonymous mapping does not use it
   if (len == 0 || (prot & ~u64(PROT_READ | PROT_WRITE | PROT_EXEC)) != 0) return -EINVAL;
   if ((prot & u64(PROT_EXEC)) != 0) return -EINVAL; // no user page is both writable and executable, and nothing else can be mapped
   if ((flags & u64(MAP_ANONYMOUS)) == 0 || (flags & MAP_FIXED) != 0) return -EINVAL;
@@ -26,12 +30,17 @@ export function sysMmap(addr: u64, len: u64, prot: u64, flags: u64, fd: i64, off
   const space = p.space!;
   if (len > MAX_USER_PAGES * 4096) return -ENOMEM;
   const pages = (len + 4095) >> 12;
-  if (space.pages + pages > MAX_USER_PAGES || p.mmapNext + pages * 4096 > USER_END) return -ENOMEM;
-  const rights: u64 = (prot & u64(PROT_WRITE)) != 0 ? WRITABLE | NO_EXECUTE : NO_EXECUTE;
+  if (p.mmapNext + pages * 4096 > USER_END) return -ENOMEM;
   const start = p.mmapNext;
+  if ((prot & u64(PROT_READ | PROT_WRITE)) == 0) { // PROT_NONE: addresses only, no frame charged; any access faults
+    p.mmapNext = start + pages * 4096;
+    return i64(start);
+  }
+  if (pages > chargeRoom(space)) return -ENOMEM;
+  const rights: u64 = (prot & u64(PROT_WRITE)) != 0 ? WRITABLE | NO_EXECUTE : NO_EXECUTE;
   for (let i: u64 = 0; i < pages; i++) {
     if (!mapUser(space, start + i * 4096, rights)) {
-      for (let j: u64 = 0; j < i; j++) unmapUser(space, start + j * 4096);
+      unmapUserRange(space, start, start + (i + 1) * 4096); // with the tables made for them
       return -ENOMEM;
     }
   }
@@ -39,13 +48,13 @@ export function sysMmap(addr: u64, len: u64, prot: u64, flags: u64, fd: i64, off
   return i64(start);
 }
 
-/** munmap(addr, len): unmaps and frees the pages of [addr, addr + len) in the mmap area. */
+/** munmap(addr, len): unmaps and frees the pages of [addr, addr + len) in the mmap area, and the tables left empty. */
 export function sysMunmap(addr: u64, len: u64): i64 {
   const p = currentProcess();
   if ((addr & 0xfff) != 0 || len == 0 || addr < MMAP_BASE || addr >= p.mmapNext) return -EINVAL;
   let end = p.mmapNext;
   if (len < end - addr) end = (addr + len + 4095) & ~u64(0xfff);
-  for (let a = addr; a < end; a += 4096) unmapUser(p.space!, a);
+  unmapUserRange(p.space!, addr, end);
   return 0;
 }
 

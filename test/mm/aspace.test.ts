@@ -13,4 +13,10 @@ describe('address spaces (host)', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('aspace ok 3000\n');
   });
+
+  it('count their page tables, free the ones an unmap empties, and charge them to the limit', () => {
+    const r = buildHostProgram('usertables-host')('');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('usertables ok\n');
+  });
 });

@@ -13,6 +13,12 @@ describe('paging (host)', () => {
     expect(r.stdout).toMatch(/^paging ok 20000 live \d+\n$/);
   });
 
+  it('merges a split 2 MiB page back once its table is a whole aligned run, and frees the table', () => {
+    const r = buildHostProgram('merge-host')('');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('merge ok\n');
+  });
+
   const misuse = buildHostProgram('misuse-host');
   it.each([
     [14, 'paging: page is already mapped'],

@@ -63,7 +63,6 @@ describe('processes', () => {
 
   it('kill only the crashing program in every crash mode, naming the fault and its TS location', async () => {
     const vm = await bootToShell();
-    await shellRun(vm, 'spawn true'); // warm-up: kernel tables for kernel stacks are made once
     const before = await mem(vm);
     const lines: Record<string, number> = {
       div0: crashLine("'div ecx'"), ud2: crashLine("argIs(1, 'ud2')"), text: crashLine('volatileStore<u8>(changetype<usize>(writeOwnCode)'),
@@ -86,7 +85,6 @@ describe('processes', () => {
 
   it('survive torture 10000, with every frame and heap byte back afterwards', async () => {
     const vm = await bootToShell();
-    await shellRun(vm, 'spawn torture 10'); // warm-up: kernel tables for kernel stacks are made once
     const before = await mem(vm);
     const out = await shellRun(vm, 'spawn torture 10000', hangLimit(90_000));
     expect(out).toMatch(/^torture: 10000 calls, seed 1: \d+ ok, .*; 0 wrong\n$/);
@@ -95,11 +93,10 @@ describe('processes', () => {
 
   it('give back every frame and heap byte: 1,000 processes spawned and reaped', async () => {
     const vm = await bootToShell();
-    expect(await shellRun(vm, 'spawn repeat 5 true')).toBe('repeat: 5 runs, 0 failed\n'); // warm-up
     const before = await mem(vm);
     expect(await shellRun(vm, 'spawn repeat 1000 true', hangLimit(120_000))).toBe('repeat: 1000 runs, 0 failed\n');
     expect(await mem(vm)).toEqual(before);
-    expect(await shellRun(vm, 'spawn hello')).toBe('hello from tskc userland, pid 1009\n');
+    expect(await shellRun(vm, 'spawn hello')).toBe('hello from tskc userland, pid 1003\n');
   }, hangLimit(180_000));
 
   it('report every ending of a child through wait4 as Linux encodes it, and getppid', async () => {
@@ -114,13 +111,14 @@ describe('processes', () => {
 
   it('report each limit with its error: 16 fds, 64-byte paths, 256-byte spawn lines, 64 processes', async () => {
     const vm = await bootToShell();
+    const before = await mem(vm);
     const out = await shellRun(vm, 'spawn limits', hangLimit(60_000));
     for (const name of ['fds', 'name', 'line', 'table', 'background']) expect(out).toContain(`limits: ${name} ok\n`);
     expect(out).toContain('limits: process table full at depth 62\n');
     expect(out).toContain('limits: done, 0 failed\n');
-    // 63 processes at once: all they held is back once they are reaped. (The
-    // first run may leave kernel page tables that guard pages split: measure the second.)
-    const before = await mem(vm);
+    // 63 processes at once: all they held is back once they are reaped, the
+    // kernel tables their guard pages split included (from boot, no warm-up).
+    expect(await mem(vm)).toEqual(before);
     expect(await shellRun(vm, 'spawn limits', hangLimit(60_000))).toContain('limits: done, 0 failed\n');
     expect(await mem(vm)).toEqual(before);
     expect(await shellRun(vm, 'echo alive')).toBe('alive\n');

@@ -10,8 +10,13 @@
 // fds are -1, ≥ 1000, or ones it opened itself (only /dev/null can open);
 // memory the kernel may write (read, meminfo) is invalid or its own scratch
 // buffer (meminfo's 32 bytes always fit inside it; read only ever gets fds
-// of /dev/null, which writes nothing); munmap only gets its own mappings or addresses no process owns;
-// mmap never gets MAP_FIXED, MAP_POPULATE or MAP_LOCKED.
+// of /dev/null, which writes nothing) or its own probe pages: the end of a
+// page followed by an unmapped one, a PROT_NONE page, a read-only page
+// (all zero bytes, so as paths they name nothing), and for read and write
+// its own text; munmap only gets its own mappings or addresses no process owns;
+// mmap never gets MAP_FIXED, MAP_POPULATE or MAP_LOCKED. A read or write of
+// one of its own fds with a range that wraps or ends above 2^63 must be
+// -EFAULT (or -EBADF, Linux's answer for an fd not open for it): else wrong.
 
 import {
   EBADF, EFAULT, EINVAL, ENOENT, ENOMEM, ENOSYS, MEMINFO_SIZE, SYS_CLOSE, SYS_GETPID, SYS_MEMINFO, SYS_MMAP, SYS_MUNMAP,
@@ -57,17 +62,69 @@ function foreignPtr(): u64 {
   }
 }
 
-/** A pointer the kernel may write through: foreign, or inside the scratch buffer (lengths may run past it). */
-function writablePtr(): u64 {
-  return rng.below(3) == 0 ? u64(scratch) + rng.below(SCRATCH_SIZE) : foreignPtr();
+/** Its probe pages (0 where mmap failed): a page whose next page is unmapped, a PROT_NONE page, a read-only page. */
+let edgePage: u64 = 0;
+let nonePage: u64 = 0;
+let roPage: u64 = 0;
+
+function setUpProbes(): void {
+  const anon: u64 = 0x22; // MAP_PRIVATE | MAP_ANONYMOUS
+  const e = syscall(SYS_MMAP, 0, 8192, 3, anon, -1, 0);
+  if (!isError(e) && syscall(SYS_MUNMAP, e + 4096, 4096) == 0) edgePage = u64(e);
+  const n = syscall(SYS_MMAP, 0, 4096, 0, anon, -1, 0);
+  if (!isError(n)) nonePage = u64(n);
+  const r = syscall(SYS_MMAP, 0, 4096, 1, anon, -1, 0);
+  if (!isError(r)) roPage = u64(r);
 }
 
-/** A pointer the kernel only reads: any writable one, the top of user space, or 64 random bits. */
+/** A pointer into its probe pages (all zero bytes, or none readable): the end of the edge page (lengths run into the hole), PROT_NONE, read-only. */
+function probePtr(): u64 {
+  switch (i32(rng.below(3))) {
+    case 0: return edgePage + 4096 - rng.below(64);
+    case 1: return nonePage + rng.below(4096);
+    default: return roPage + rng.below(4096);
+  }
+}
+
+/** Now and then its own code instead of `p`, for read and write only (as a path, code bytes could name a file to create). */
+function orText(p: u64): u64 {
+  return rng.below(8) == 0 ? u64(changetype<usize>(oneCall)) + rng.below(4096) : p;
+}
+
+/** A pointer the kernel may write through: foreign, a probe, or inside the scratch buffer (lengths may run past it). */
+function writablePtr(): u64 {
+  const k = rng.below(4);
+  if (k == 0) return u64(scratch) + rng.below(SCRATCH_SIZE);
+  if (k == 1) return probePtr();
+  return foreignPtr();
+}
+
+/** A pointer the kernel only reads: any writable one, the top of user space, one that wraps with most lengths, or 64 random bits. */
 function readablePtr(): u64 {
-  const k = rng.below(6);
+  const k = rng.below(7);
   if (k == 0) return 0x00007ffffffff000 + rng.below(0x2000); // across the canonical boundary
-  if (k == 1) return rng.next();
+  if (k == 1) return 0x00007ffffffff000 - rng.below(0x100); // the last mappable bytes, into the top page no process has
+  if (k == 2) return 0xfffffffffffff000 + rng.below(0x1000); // ptr + len wraps around
+  if (k == 3) return rng.next();
   return writablePtr();
+}
+
+/**
+ * Whether every kernel must refuse a read or write of `len` bytes at `p`
+ * before the device runs (-EFAULT): the range wraps around or ends above
+ * 2^63, which no version of Linux's access_ok lets through (newer ones
+ * check only the sign of the end) and tskc refuses past 0x7fff_ffff_f000.
+ */
+function beyondUserHalf(p: u64, len: u64): bool {
+  const end = p + len;
+  return len != 0 && (end < p || end > 0x8000_0000_0000_0000);
+}
+
+/** A read or write: the result, counted wrong when one of its own fds took a range beyond the user half. */
+function transfer(nr: i64, f: i64, p: u64, len: u64): i64 {
+  const r = syscall(nr, f, p, len);
+  if (f > 2 && f < 1000 && beyondUserHalf(p, len) && r != -EFAULT && r != -EBADF) tally.wrong++;
+  return r;
 }
 
 function length(): u64 {
@@ -154,8 +211,8 @@ function callMunmap(): i64 {
 /** One random call; returns its result (an unknown number's must be -ENOSYS). */
 function oneCall(): i64 {
   switch (i32(rng.below(14))) {
-    case 0: return syscall(SYS_READ, safeFd(), writablePtr(), length());
-    case 1: return syscall(SYS_WRITE, safeFd(), readablePtr(), length());
+    case 0: return transfer(SYS_READ, safeFd(), orText(writablePtr()), length());
+    case 1: return transfer(SYS_WRITE, safeFd(), orText(readablePtr()), length());
     case 2: return callOpen();
     case 3: return callClose();
     case 4: return callMmap();
@@ -194,6 +251,7 @@ function torture(): void {
     exit(2);
   }
   rng.seed(u64(seed));
+  setUpProbes();
   for (let i: i64 = 0; i < n; i++) count(oneCall());
   for (let i = 0; i < SLOTS; i++) {
     if (fds[i] != 0) syscall(SYS_CLOSE, fds[i]);
