@@ -15,4 +15,8 @@ export abstract class Device {
   abstract read(buf: u64, len: u64): i64;
   /** Writes `len` bytes from user memory at `buf`: bytes written, or -errno. */
   abstract write(buf: u64, len: u64): i64;
+  /** One more fd refers to it (kernel/fs/fdtable.ts counts them for devices that care: pipes). */
+  opened(): void {}
+  /** An fd that referred to it was closed. */
+  released(): void {}
 }

@@ -73,6 +73,8 @@ export class Process {
   childUserTicks: u64 = 0;
   childSystemTicks: u64 = 0;
   fds = new Array<Device | null>(MAX_FDS);
+  /** Each fd's access mode and close-on-exec flag (kernel/fs/fdtable.ts). */
+  readonly fdModes = new Uint8Array(MAX_FDS);
   /** Its FS base (arch_prctl ARCH_SET_FS: user thread-local storage), loaded whenever it runs. */
   fsBase: u64 = 0;
   /** The next address mmap hands out. */

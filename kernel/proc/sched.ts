@@ -11,6 +11,7 @@
 // take its status (a background child not waited for) stays in the table,
 // Dead, until it does. docs/processes.md.
 import { tssSetRsp0 } from '../cpu/tss';
+import { fdCloseAll } from '../fs/fdtable';
 import { destroyAddressSpace } from '../mm/teardown';
 import { switchSpace } from '../mm/arch';
 import { kmapKernelPml4 } from '../mm/kmap';
@@ -220,7 +221,7 @@ export function exitCurrent(status: i64): never {
   if (p === idle) throw new Error('exitCurrent: the idle context cannot exit');
   p.status = status;
   if (p.children > 0) processOrphan(p);
-  for (let i: i32 = 0; i < p.fds.length; i++) p.fds[i] = null;
+  fdCloseAll(p); // a pipe end closes with its last fd: readers see end of file, writers EPIPE
   const space = p.space;
   if (space !== null) {
     switchSpace(kmapKernelPml4());

@@ -4,6 +4,7 @@
 // console, and a place in the table and the ready queue. Every failure
 // returns what was taken so far. docs/processes.md, "Spawning".
 import { consoleDevice } from '../fs/devices';
+import { fdInherit } from '../fs/fdtable';
 import { createAddressSpace } from '../mm/aspace';
 import { destroyAddressSpace } from '../mm/teardown';
 import { EAGAIN, ENOMEM } from '../syscall/numbers';
@@ -40,7 +41,7 @@ export function spawnProgram(index: usize, args: usize, argBytes: u64, argc: u64
   p.space = space;
   p.kstack = kstack;
   p.savedRsp = newProcessStack(kstackTop(kstack), u64(entry), u64(r));
-  for (let fd: i32 = 0; fd < 3; fd++) p.fds[fd] = consoleDevice;
+  fdInherit(p, currentProcess(), consoleDevice); // the spawner's fds but close-on-exec ones; the console for the first
   fpuInitState(p.fpuArea());
   processAdd(p);
   p.ppid = currentProcess().pid;

@@ -9,9 +9,10 @@ import { sysClose, sysOpen, sysRead, sysWrite } from './files';
 import { sysMeminfo, sysMmap, sysMunmap } from './memory';
 import { sysArchPrctl, sysExit, sysGetpid, sysGetppid, sysSpawn, sysUptime, sysWait, sysYield } from './process';
 import { sysWait4 } from './wait';
+import { sysDup, sysDup2, sysDup3, sysFcntl, sysPipe2 } from './fds';
 import { sysClockGetres, sysClockGettime, sysNanosleep, sysTimes } from './time';
 import {
-  ENOSYS, SYS_ARCH_PRCTL, SYS_CLOCK_GETRES, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_EXIT, SYS_EXIT_GROUP, SYS_GETPID, SYS_GETPPID, SYS_MEMINFO, SYS_MMAP,
+  ENOSYS, SYS_ARCH_PRCTL, SYS_CLOCK_GETRES, SYS_DUP, SYS_DUP2, SYS_DUP3, SYS_FCNTL, SYS_PIPE, SYS_PIPE2, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_EXIT, SYS_EXIT_GROUP, SYS_GETPID, SYS_GETPPID, SYS_MEMINFO, SYS_MMAP,
   SYS_MUNMAP, SYS_NANOSLEEP, SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES, SYS_TSKC_END, SYS_UPTIME, SYS_WAIT, SYS_WAIT4,
   SYS_WRITE,
 } from './numbers';
@@ -56,6 +57,12 @@ function callExit(f: SyscallFrame): i64 { return sysExit(i64(f.rdi)); }
 function callWait4(f: SyscallFrame): i64 { return sysWait4(i64(i32(f.rdi)), f.rsi, f.rdx, f.r10); } // pid is a C int, as on Linux
 function callGetppid(f: SyscallFrame): i64 { return sysGetppid(); }
 function callArchPrctl(f: SyscallFrame): i64 { return sysArchPrctl(f.rdi, f.rsi); }
+function callPipe(f: SyscallFrame): i64 { return sysPipe2(f.rdi, 0); }
+function callPipe2(f: SyscallFrame): i64 { return sysPipe2(f.rdi, f.rsi); }
+function callDup(f: SyscallFrame): i64 { return sysDup(i64(i32(f.rdi))); }
+function callDup2(f: SyscallFrame): i64 { return sysDup2(i64(i32(f.rdi)), i64(i32(f.rsi))); }
+function callDup3(f: SyscallFrame): i64 { return sysDup3(i64(i32(f.rdi)), i64(i32(f.rsi)), f.rdx); }
+function callFcntl(f: SyscallFrame): i64 { return sysFcntl(i64(i32(f.rdi)), f.rsi, f.rdx); }
 function callSpawn(f: SyscallFrame): i64 { return sysSpawn(f.rdi, f.rsi, f.rdx); }
 function callWait(f: SyscallFrame): i64 { return sysWait(f.rdi); }
 function callMeminfo(f: SyscallFrame): i64 { return sysMeminfo(f.rdi); }
@@ -86,6 +93,12 @@ export function syscallTableInit(): void {
   set(SYS_WAIT4, callWait4);
   set(SYS_GETPPID, callGetppid);
   set(SYS_ARCH_PRCTL, callArchPrctl);
+  set(SYS_PIPE, callPipe);
+  set(SYS_PIPE2, callPipe2);
+  set(SYS_DUP, callDup);
+  set(SYS_DUP2, callDup2);
+  set(SYS_DUP3, callDup3);
+  set(SYS_FCNTL, callFcntl);
   set(SYS_SPAWN, callSpawn);
   set(SYS_WAIT, callWait);
   set(SYS_MEMINFO, callMeminfo);

@@ -8,7 +8,8 @@ import { currentProcess } from '../proc/sched';
 import { MAX_FDS } from '../proc/process';
 import { userRange } from '../mm/aspace';
 import { checkUserBuffer, copyStringFromUser } from '../mm/usercopy';
-import { EBADF, EFAULT, EINVAL, EMFILE, ENOENT, O_RDWR } from './numbers';
+import { fdAccess, fdClose, fdInstall, fdLowestFree } from '../fs/fdtable';
+import { EBADF, EFAULT, EINVAL, EMFILE, ENOENT, O_CLOEXEC, O_RDONLY, O_RDWR, O_WRONLY } from './numbers';
 
 const PATH_MAX: u64 = 64;
 /** The most bytes one read or write moves (as Linux's MAX_RW_COUNT): results stay positive i64s. */
@@ -16,9 +17,18 @@ export const RW_MAX: u64 = 0x7fff_f000;
 const path = new Uint8Array(64);
 
 /** The device behind `fd` in the current process, or null for a bad fd. */
-function deviceOf(fd: i64): Device | null {
+export function deviceOf(fd: i64): Device | null {
   if (fd < 0 || fd >= i64(MAX_FDS)) return null;
   return currentProcess().fds[i32(fd)];
+}
+
+/** The device behind `fd` if its access mode allows reading (`reading`) or writing; else null (-EBADF, as Linux). */
+function deviceFor(fd: i64, reading: bool): Device | null {
+  const d = deviceOf(fd);
+  if (d === null) return null;
+  const access = fdAccess(currentProcess(), i32(fd));
+  if (reading ? access == u8(O_WRONLY) : access == u8(O_RDONLY)) return null;
+  return d;
 }
 
 /**
@@ -36,38 +46,35 @@ function transferLength(buf: u64, len: u64, into: bool): i64 {
 }
 
 export function sysRead(fd: i64, buf: u64, len: u64): i64 {
-  const d = deviceOf(fd);
+  const d = deviceFor(fd, true);
   if (d === null) return -EBADF;
   const n = transferLength(buf, len, true);
   return n < 0 ? n : d.read(buf, u64(n));
 }
 
 export function sysWrite(fd: i64, buf: u64, len: u64): i64 {
-  const d = deviceOf(fd);
+  const d = deviceFor(fd, false);
   if (d === null) return -EBADF;
   const n = transferLength(buf, len, false);
   return n < 0 ? n : d.write(buf, u64(n));
 }
 
-/** open(path, flags): the lowest free fd on the device at `path` (only /dev/… exist). */
+/** open(path, flags): the lowest free fd on the device at `path` (only /dev/… exist), with flags' access mode and O_CLOEXEC. */
 export function sysOpen(user: u64, flags: u64): i64 {
   if ((flags & 3) > u64(O_RDWR)) return -EINVAL;
   const n = copyStringFromUser(changetype<usize>(path) + 8, user, PATH_MAX);
   if (n < 0) return n;
   const d = deviceNamed(changetype<usize>(path) + 8, usize(n));
   if (d === null) return -ENOENT;
-  const fds = currentProcess().fds;
-  for (let i: i32 = 0; i < MAX_FDS; i++) {
-    if (fds[i] === null) {
-      fds[i] = d;
-      return i64(i);
-    }
-  }
-  return -EMFILE;
+  const p = currentProcess();
+  const fd = fdLowestFree(p, 0);
+  if (fd < 0) return -EMFILE;
+  fdInstall(p, fd, d, u8(flags & 3), (flags & u64(O_CLOEXEC)) != 0);
+  return i64(fd);
 }
 
 export function sysClose(fd: i64): i64 {
   if (deviceOf(fd) === null) return -EBADF;
-  currentProcess().fds[i32(fd)] = null;
+  fdClose(currentProcess(), i32(fd));
   return 0;
 }

@@ -12,17 +12,23 @@ export const SYS_OPEN: i64 = 2;
 export const SYS_CLOSE: i64 = 3;
 export const SYS_MMAP: i64 = 9;
 export const SYS_MUNMAP: i64 = 11;
+export const SYS_PIPE: i64 = 22;
 export const SYS_SCHED_YIELD: i64 = 24;
+export const SYS_DUP: i64 = 32;
+export const SYS_DUP2: i64 = 33;
 export const SYS_NANOSLEEP: i64 = 35;
 export const SYS_GETPID: i64 = 39;
 export const SYS_EXIT: i64 = 60;
 export const SYS_WAIT4: i64 = 61;
+export const SYS_FCNTL: i64 = 72;
 export const SYS_TIMES: i64 = 100;
 export const SYS_GETPPID: i64 = 110;
 export const SYS_ARCH_PRCTL: i64 = 158;
 export const SYS_CLOCK_GETTIME: i64 = 228;
 export const SYS_CLOCK_GETRES: i64 = 229;
 export const SYS_EXIT_GROUP: i64 = 231;
+export const SYS_DUP3: i64 = 292;
+export const SYS_PIPE2: i64 = 293;
 
 // tskc's own calls. Linux answers them with -ENOSYS.
 /**
@@ -59,6 +65,7 @@ export const ENOMEM: i64 = 12;
 export const EFAULT: i64 = 14;
 export const EINVAL: i64 = 22;
 export const EMFILE: i64 = 24;
+export const EPIPE: i64 = 32;
 export const ENAMETOOLONG: i64 = 36;
 export const ENOSYS: i64 = 38;
 /** The largest errno: results from -MAX_ERRNO to -1 are errors. */
@@ -68,6 +75,16 @@ export const MAX_ERRNO: i64 = 4095;
 export const O_RDONLY: i64 = 0;
 export const O_WRONLY: i64 = 1;
 export const O_RDWR: i64 = 2;
+/** open's and pipe2's flag: the new fd is closed in a child that spawn starts (close-on-exec). */
+export const O_CLOEXEC: i64 = 0x80000;
+/** fcntl's commands and its fd flag. */
+export const F_DUPFD: i64 = 0;
+export const F_GETFD: i64 = 1;
+export const F_SETFD: i64 = 2;
+export const F_GETFL: i64 = 3;
+export const F_SETFL: i64 = 4;
+export const F_DUPFD_CLOEXEC: i64 = 1030;
+export const FD_CLOEXEC: i64 = 1;
 export const PROT_READ: i64 = 1;
 export const PROT_WRITE: i64 = 2;
 export const PROT_EXEC: i64 = 4;

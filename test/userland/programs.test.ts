@@ -2,6 +2,7 @@
 // signals, torture's summary, selftest, repeat and true. Linux is the kernel
 // here; test/processes runs the user-target builds on the tskc kernel.
 import { readdirSync } from 'node:fs';
+import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scratch } from '../compiler/programs.js';
 import { buildUserProgram, run } from './build.js';
@@ -90,6 +91,29 @@ describe('selftest', () => {
     expect(r.exitCode).toBe(0);
   });
 });
+
+describe('pipes and the pipeline programs', () => {
+  it('pipes passes on Linux too: pipes, dup and fcntl answer as on tskc', async () => {
+    const r = await run(buildUserProgram('programs/pipes.ts'), []);
+    expect(r.stdout).toBe(['rw', 'eof', 'epipe', 'dup', 'fcntl', 'full'].map((n) => `pipes: ${n} ok\n`).join('') + 'pipes: done, 0 failed\n');
+    expect(r.exitCode).toBe(0);
+  });
+
+  it('yes, head, cat, wc and sum make the same pipelines on the host as in the tskc shell', async () => {
+    const [yes, head, cat, wc, sum] = ['yes', 'head', 'cat', 'wc', 'sum'].map((n) => buildUserProgram(`programs/${n}.ts`));
+    const sh = async (line: string): Promise<string> => (await execa('sh', ['-c', line])).stdout + '\n';
+    expect(await sh(`${yes} | ${head} -n 3`)).toBe('y\ny\ny\n');
+    expect(await sh(`${yes} | ${head} -n 2 | ${cat} | ${wc}`)).toBe('      2       2       4\n');
+    expect(await sh(`${yes} abc | ${head} -c 10 | ${sum}`)).toBe(`10 ${fnv1a('abc\nabc\nab')}\n`);
+  });
+});
+
+/** FNV-1a, 32 bits, as sum computes it. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (const b of Buffer.from(text)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return h;
+}
 
 describe('tls', () => {
   it('keeps its FS base across yields and sleeps, and gets Linux\'s errors, on Linux too', async () => {

@@ -34,6 +34,12 @@ export function verdict(group: string): void {
   wrong = 0;
 }
 
+/** Ends a group decided by one condition: its verdict line. */
+export function verdictIf(group: string, ok: bool): void {
+  if (!ok) wrong++;
+  verdict(group);
+}
+
 /** How many groups failed so far. */
 export function groupsFailed(): i32 {
   return failures;

@@ -6,7 +6,7 @@
 
 import {
   E2BIG, EAGAIN, EBADF, ECHILD, EFAULT, EINVAL, EMFILE, ENAMETOOLONG, ENOENT, ENOEXEC, ENOMEM, ENOSYS, MAP_ANONYMOUS, MAP_PRIVATE, MAX_ERRNO, PROT_READ,
-  PROT_WRITE, SPAWN_NOWAIT, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_GETPID, SYS_GETPPID, SYS_MEMINFO, SYS_WAIT4, SYS_MMAP, SYS_MUNMAP, SYS_NANOSLEEP, SYS_OPEN, SYS_READ,
+  PROT_WRITE, SPAWN_NOWAIT, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_DUP, SYS_DUP2, SYS_FCNTL, SYS_PIPE2, SYS_GETPID, SYS_GETPPID, SYS_MEMINFO, SYS_WAIT4, SYS_MMAP, SYS_MUNMAP, SYS_NANOSLEEP, SYS_OPEN, SYS_READ,
   SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES, SYS_UPTIME, SYS_WAIT, SYS_WRITE,
 } from '../../kernel/syscall/numbers';
 
@@ -89,6 +89,34 @@ export function schedYield(): i64 {
 
 export function getpid(): i64 {
   return syscall(SYS_GETPID);
+}
+
+/** pipe2: a new pipe, its read end's fd at fds[0] and its write end's at fds[1] (two i32); 0 or -errno. */
+export function pipe2(fds: usize, flags: i64): i64 {
+  return syscall(SYS_PIPE2, fds, flags);
+}
+
+export function dup(fd: i64): i64 {
+  return syscall(SYS_DUP, fd);
+}
+
+export function dup2(from: i64, to: i64): i64 {
+  return syscall(SYS_DUP2, from, to);
+}
+
+export function fcntl(fd: i64, cmd: i64, arg: i64): i64 {
+  return syscall(SYS_FCNTL, fd, cmd, arg);
+}
+
+/** Writes all `len` bytes at `p` to `fd` (retrying partial writes): `len`, or -errno. */
+export function writeAll(fd: i64, p: usize, len: usize): i64 {
+  let done: usize = 0;
+  while (done < len) {
+    const n = write(fd, p + done, len - done);
+    if (n < 0) return n;
+    done += usize(n);
+  }
+  return i64(len);
 }
 
 /** The parent's pid (1 once the parent has exited). */

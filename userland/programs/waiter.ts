@@ -13,26 +13,18 @@
 
 import { ECHILD, EFAULT, EINVAL, SIGFPE, SIGILL, SIGSEGV, WNOHANG } from '../../kernel/syscall/numbers';
 import { argIs } from '../lib/args';
+import { checksFor, groupsFailed, verdictIf } from '../lib/checks';
 import { printf } from '../lib/print';
 import { exit, exitCode, exited, getpid, getppid, isError, spawnBackground, termSignal, wait4 } from '../lib/sys';
 
 const status: usize = memory.data(8);
-let failures: i32 = 0;
+checksFor('waiter');
 
-function report(name: string, ok: bool): void {
-  if (ok) printf(`waiter: ${name} ok\n`);
-  else {
-    printf(`waiter: ${name} FAILED\n`);
-    failures++;
-  }
-}
-
-/** Starts the command line `cmd` in the background; its pid (a failure counts and gives -1). */
+/** Starts the command line `cmd` in the background; its pid (a failure is printed, gives -1 and fails the group's check). */
 function start(cmd: string): i64 {
   const pid = spawnBackground(changetype<usize>(cmd) + 8, usize(cmd.length));
   if (isError(pid)) {
     printf(`waiter: cannot start ${cmd}: ${pid}\n`);
-    failures++;
     return -1;
   }
   return pid;
@@ -51,17 +43,17 @@ if (argIs(1, 'ppid')) {
 printf(`waiter: pid ${getpid()}\n`);
 const ok = statusOf(start('true'));
 const one = statusOf(start('sleep x'));
-report('exit', exited(ok) && exitCode(ok) == 0 && exited(one) && exitCode(one) == 1 && termSignal(one) == 0);
+verdictIf('exit', exited(ok) && exitCode(ok) == 0 && exited(one) && exitCode(one) == 1 && termSignal(one) == 0);
 
 const segv = statusOf(start('crash null'));
 const ill = statusOf(start('crash ud2'));
 const fpe = statusOf(start('crash div0'));
-report('signal', i64(termSignal(segv)) == SIGSEGV && i64(termSignal(ill)) == SIGILL && i64(termSignal(fpe)) == SIGFPE && !exited(segv));
+verdictIf('signal', i64(termSignal(segv)) == SIGSEGV && i64(termSignal(ill)) == SIGILL && i64(termSignal(fpe)) == SIGFPE && !exited(segv));
 
 const sleeper = start('sleep 0.3');
 const early = wait4(-1, status, WNOHANG);
 const late = wait4(sleeper, status, 0);
-report('nohang', early == 0 && late == sleeper && exited(load<i32>(status)));
+verdictIf('nohang', early == 0 && late == sleeper && exited(load<i32>(status)));
 
 const a = start('true');
 const b = start('true');
@@ -70,10 +62,10 @@ const badPointer = wait4(a, 0x10, 0);
 const first = wait4(-1, status, 0);
 const second = wait4(-1, status, 0);
 const none = wait4(-1, status, 0);
-report('any', badOption == -EINVAL && badPointer == -EFAULT && first != second && (first == a || first == b) &&
+verdictIf('any', badOption == -EINVAL && badPointer == -EFAULT && first != second && (first == a || first == b) &&
   (second == a || second == b) && none == -ECHILD && wait4(a, status, WNOHANG) == -ECHILD);
 
 const child = start('waiter ppid');
-report('ppid', statusOf(child) == 0 && getppid() >= 0 && getpid() > 0);
-printf(`waiter: done, ${failures} failed\n`);
-exit(failures);
+verdictIf('ppid', statusOf(child) == 0 && getppid() >= 0 && getpid() > 0);
+printf(`waiter: done, ${groupsFailed()} failed\n`);
+exit(groupsFailed());

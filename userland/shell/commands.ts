@@ -11,6 +11,7 @@ import { ENOENT, ENOSYS } from '../../kernel/syscall/numbers';
 import { print, printBytes, printf, println } from '../lib/print';
 import { bytesEqual, parseDecimal, skipSpaces, wordEnd } from '../lib/text';
 import { errnoName, exit, getpid, isError, meminfo, MemInfo, spawn, spawnBackground, uptime, wait } from '../lib/sys';
+import { isPipeline, runPipeline } from './pipeline';
 
 const info = new MemInfo();
 /** The most background jobs at once. */
@@ -84,6 +85,25 @@ function runSpawn(p: usize, from: usize, end: usize): void {
   runProgram('spawn', p, from, end);
 }
 
+/** Remembers background job `pid` and prints it (a full job table loses it: `wait` will not take it). */
+function addJob(pid: i64): void {
+  for (let i: i32 = 0; i < MAX_JOBS; i++) {
+    if (jobs[i] == 0) {
+      jobs[i] = pid;
+      printf(`[${pid}]\n`);
+      return;
+    }
+  }
+  println('shell: too many background jobs; wait for them first');
+}
+
+/** How the last stage of a pipeline ended, if not with status 0. */
+function reportStage(name: usize, nameLen: usize, status: i64): void {
+  if (status == 0) return;
+  printBytes(name, nameLen);
+  reportStatus('', status);
+}
+
 /** Starts the program of the line in the background and remembers its pid. */
 function runBackground(p: usize, from: usize, end: usize): void {
   let slot: i32 = -1;
@@ -129,6 +149,10 @@ export function runCommand(p: usize, len: usize): void {
     end--;
     while (end > start && load<u8>(p + end - 1) == 32) end--;
     if (end == start) return println('shell: & needs a command before it');
+  }
+  if (isPipeline(p, start, end)) {
+    runPipeline(p, start, end, background, addJob, reportStage);
+    return;
   }
   const nameEnd = wordEnd(p, start, end);
   const name = p + start;

@@ -1,0 +1,74 @@
+// The fd table's operations: every fd a process gets or gives up goes
+// through here, so each device hears of every fd that refers to it (a pipe
+// end closes with its last fd). Besides its device, an fd slot keeps its
+// access mode (O_RDONLY, O_WRONLY or O_RDWR, checked by read and write) and
+// its close-on-exec flag (FD_CLOEXEC: a child that spawn starts does not
+// inherit it). docs/processes.md, "Descriptors".
+import { Process, MAX_FDS } from '../proc/process';
+import { O_RDWR } from '../syscall/numbers';
+import { Device } from './device';
+
+/** An fd slot's mode byte: the access mode in the low two bits, close-on-exec in the top one. */
+const ACCESS_MASK: u8 = 3;
+const CLOEXEC_BIT: u8 = 0x80;
+
+/** Puts `d` in fd `fd` of `p` (a free one) with access mode `access` and close-on-exec `cloexec`. */
+export function fdInstall(p: Process, fd: i32, d: Device, access: u8, cloexec: bool): void {
+  d.opened();
+  p.fds[fd] = d;
+  p.fdModes[fd] = (access & ACCESS_MASK) | (cloexec ? CLOEXEC_BIT : 0);
+}
+
+/** Closes fd `fd` of `p` if it is open. */
+export function fdClose(p: Process, fd: i32): void {
+  const d = p.fds[fd];
+  if (d === null) return;
+  p.fds[fd] = null;
+  p.fdModes[fd] = 0;
+  d.released();
+}
+
+/** Closes every fd of `p` (it is exiting). */
+export function fdCloseAll(p: Process): void {
+  for (let fd: i32 = 0; fd < MAX_FDS; fd++) fdClose(p, fd);
+}
+
+/** The lowest free fd of `p` at or above `from`, or -1. */
+export function fdLowestFree(p: Process, from: i32): i32 {
+  for (let fd = from; fd < MAX_FDS; fd++) if (p.fds[fd] === null) return fd;
+  return -1;
+}
+
+/** Fd `fd`'s access mode (O_RDONLY, O_WRONLY, O_RDWR). */
+export function fdAccess(p: Process, fd: i32): u8 {
+  return p.fdModes[fd] & ACCESS_MASK;
+}
+
+export function fdCloexec(p: Process, fd: i32): bool {
+  return (p.fdModes[fd] & CLOEXEC_BIT) != 0;
+}
+
+export function fdSetCloexec(p: Process, fd: i32, on: bool): void {
+  p.fdModes[fd] = on ? p.fdModes[fd] | CLOEXEC_BIT : p.fdModes[fd] & ~CLOEXEC_BIT;
+}
+
+/** Makes fd `to` of `p` refer to what fd `from` does, close-on-exec off (`to` must be free). */
+export function fdDuplicate(p: Process, from: i32, to: i32, cloexec: bool): void {
+  fdInstall(p, to, p.fds[from]!, fdAccess(p, from), cloexec);
+}
+
+/**
+ * A new process's fds: the parent's, but those marked close-on-exec, as
+ * after fork and exec; the first process (whose parent is the idle context,
+ * with no fds) gets `console` as 0, 1 and 2.
+ */
+export function fdInherit(child: Process, parent: Process, console: Device): void {
+  let any = false;
+  for (let fd: i32 = 0; fd < MAX_FDS; fd++) {
+    const d = parent.fds[fd];
+    if (d === null) continue;
+    any = true;
+    if (!fdCloexec(parent, fd)) fdInstall(child, fd, d, fdAccess(parent, fd), false);
+  }
+  if (!any) for (let fd: i32 = 0; fd < 3; fd++) fdInstall(child, fd, console, u8(O_RDWR), false);
+}

@@ -1,0 +1,129 @@
+// Pipes: a PIPE_BYTES ring between a read end and a write end, each a
+// Device that fds refer to (fdtable.ts counts the references). A read
+// sleeps while the ring is empty and some write end is open, and returns 0
+// (end of file) once none is; a write sleeps while the ring has no room and
+// some read end is open, and fails with -EPIPE once none is (having written
+// nothing; else it returns what it wrote). A write of at most PIPE_BUF bytes
+// is atomic: it waits until all of it fits. docs/processes.md, "Pipes".
+import { copyFromUser, copyToUser } from '../mm/usercopy';
+import { WaitQueue } from '../proc/process';
+import { sleepOn, wakeAll } from '../proc/waitqueue';
+import { EBADF, EPIPE } from '../syscall/numbers';
+import { Device } from './device';
+
+/** Bytes a pipe holds. */
+export const PIPE_BYTES: u64 = 4096;
+/** Writes up to this long are never interleaved with other writes (Linux's PIPE_BUF). */
+export const PIPE_BUF: u64 = 4096;
+
+class Pipe {
+  readonly ring = new Uint8Array(4096);
+  /** Bytes ever read and written: the ring holds written - read bytes from offset read % PIPE_BYTES. */
+  read: u64 = 0;
+  written: u64 = 0;
+  /** Open ends: references from fds, each end counted once per fd. */
+  readers: i32 = 0;
+  writers: i32 = 0;
+  readWait = new WaitQueue();
+  writeWait = new WaitQueue();
+
+  held(): u64 {
+    return this.written - this.read;
+  }
+}
+
+/** Copies `n` bytes between the ring at position `at` and user memory at `user` (two pieces across the wrap). */
+function ringCopy(p: Pipe, at: u64, user: u64, n: u64, toUser: bool): i64 {
+  const start = at % PIPE_BYTES;
+  const first = n < PIPE_BYTES - start ? n : PIPE_BYTES - start;
+  const base = changetype<usize>(p.ring) + 8;
+  let r = toUser ? copyToUser(user, base + usize(start), first) : copyFromUser(base + usize(start), user, first);
+  if (r == 0 && first < n) r = toUser ? copyToUser(user + first, base, n - first) : copyFromUser(base, user + first, n - first);
+  return r;
+}
+
+export class PipeEnd extends Device {
+  constructor(readonly pipe: Pipe, readonly writing: bool) {
+    super();
+  }
+
+  path(): string { return 'pipe:'; }
+
+  read(buf: u64, len: u64): i64 {
+    const p = this.pipe;
+    if (this.writing) return -EBADF; // not reached: an fd's access mode keeps reads off a write end
+    if (len == 0) return 0;
+    while (p.held() == 0) {
+      if (p.writers == 0) return 0;
+      sleepOn(p.readWait);
+    }
+    const n = len < p.held() ? len : p.held();
+    const r = ringCopy(p, p.read, buf, n, true);
+    if (r < 0) return r;
+    p.read += n;
+    wakeAll(p.writeWait);
+    return i64(n);
+  }
+
+  write(buf: u64, len: u64): i64 {
+    const p = this.pipe;
+    let done: u64 = 0;
+    while (done < len) {
+      if (p.readers == 0) return done > 0 ? i64(done) : -EPIPE;
+      const room = PIPE_BYTES - p.held();
+      const left = len - done;
+      // Atomic when short: wait until the whole write fits.
+      if (room == 0 || (len <= PIPE_BUF && room < left)) {
+        sleepOn(p.writeWait);
+        continue;
+      }
+      const n = left < room ? left : room;
+      const r = ringCopy(p, p.written, buf + done, n, false);
+      if (r < 0) return done > 0 ? i64(done) : r;
+      p.written += n;
+      done += n;
+      wakeAll(p.readWait);
+    }
+    return i64(done);
+  }
+
+  opened(): void {
+    if (this.writing) this.pipe.writers++;
+    else this.pipe.readers++;
+  }
+
+  /** An fd let go of this end: the last one closes it (and frees it, and the pipe with its last end). */
+  released(): void {
+    const p = this.pipe;
+    if (this.writing) {
+      p.writers--;
+      if (p.writers > 0) return;
+      wakeAll(p.readWait); // readers see end of file
+    } else {
+      p.readers--;
+      if (p.readers > 0) return;
+      wakeAll(p.writeWait); // writers see EPIPE
+    }
+    pipeEndFree(this);
+  }
+}
+
+/** A new pipe's two ends (no fd refers to them yet). */
+export function pipeCreate(): PipeEnd[] {
+  const p = new Pipe();
+  const ends = new Array<PipeEnd>(2);
+  ends[0] = new PipeEnd(p, false);
+  ends[1] = new PipeEnd(p, true);
+  return ends;
+}
+
+/** Frees a pipe end nothing refers to, and its pipe when the other end is unused too. */
+function pipeEndFree(e: PipeEnd): void {
+  const p = e.pipe;
+  free(e);
+  if (p.readers == 0 && p.writers == 0) {
+    free(p.readWait);
+    free(p.writeWait);
+    free(p);
+  }
+}
