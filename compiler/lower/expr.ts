@@ -95,12 +95,7 @@ export function lowerValue(fx: FnCtx, e: ts.Expression): Value {
   if (e.kind === K.ThisKeyword || e.kind === K.SuperKeyword) return fx.readVar(THIS, 'l', 'this');
   if (ts.isNewExpression(e)) return fx.sema.arrayNews.has(e) ? lowerArray(fx, e) : lowerNew(fx, e);
   if (ts.isArrayLiteralExpression(e)) return lowerArray(fx, e);
-  if (ts.isElementAccessExpression(e)) {
-    if (sema.typeOfExpr(e.expression).kind === 'string') {
-      return stringIndex(fx, lowerExpr(fx, e.expression), lowerExpr(fx, e.argumentExpression), sema.typeOfExpr(e.argumentExpression), e);
-    }
-    return place(fx, e).read();
-  }
+  if (ts.isElementAccessExpression(e)) return elementValue(fx, e, lowerExpr(fx, e.expression));
   if (ts.isPrefixUnaryExpression(e)) return prefix(fx, e, t);
   if (ts.isPostfixUnaryExpression(e)) return increment(fx, e.operand, e.operator === K.PlusPlusToken, false);
   if (ts.isBinaryExpression(e)) return binary(fx, e, t);
@@ -214,13 +209,21 @@ export function fieldPlace(fx: FnCtx, field: FieldInfo, obj: Value): Place {
  * compare with the length, so negative indices fail too) unless the access
  * is inside unchecked().
  */
-function elementPlace(fx: FnCtx, e: ts.ElementAccessExpression): Place {
+function elementPlace(fx: FnCtx, e: ts.ElementAccessExpression, arr: Value = lowerExpr(fx, e.expression)): Place {
   const t = fx.sema.elements.get(e)!;
-  const arr = lowerExpr(fx, e.expression);
   const idxType = fx.sema.typeOfExpr(e.argumentExpression);
   const idx = convert(fx, lowerExpr(fx, e.argumentExpression), idxType, isInt(idxType) && idxType.signed ? I64 : U64);
   if (!fx.sema.unchecked.has(e)) boundsCheck(fx, arr, idx, e);
   return memoryPlace(fx, t.elem, elementAddress(fx, arr, idx, storageOf(t.elem).size));
+}
+
+/** `a[i]` or `s[i]` of an array or string already evaluated (also a link of an optional chain). */
+export function elementValue(fx: FnCtx, e: ts.ElementAccessExpression, obj: Value): Value {
+  const sema = fx.sema;
+  if (sema.typeOfExpr(e.expression).kind === 'string') {
+    return stringIndex(fx, obj, lowerExpr(fx, e.argumentExpression), sema.typeOfExpr(e.argumentExpression), e);
+  }
+  return elementPlace(fx, e, obj).read();
 }
 
 /**

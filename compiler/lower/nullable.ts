@@ -10,7 +10,7 @@ import type { MType } from '../sema/types.js';
 import type { FnCtx } from './context.js';
 import { panic } from './call.js';
 import { lowerCall } from './call.js';
-import { cls, lowerExpr, place, property } from './expr.js';
+import { cls, elementValue, lowerExpr, place, property } from './expr.js';
 
 /** Continues in a new block when v is not null; jumps to `onNull` otherwise. */
 function nullCheck(fx: FnCtx, v: Value, onNull: Block): void {
@@ -44,6 +44,7 @@ export function lowerChain(fx: FnCtx, e: ts.Expression, onNull: Block): Value {
     return property(fx, e, obj);
   }
   if (ts.isNonNullExpression(e)) return nonNull(fx, link(e.expression), t, e);
+  if (ts.isElementAccessExpression(e)) return elementValue(fx, e, link(e.expression)); // a?.b[i] (a?.[i] is TSK1013)
   const c = e as ts.CallExpression;
   if (fx.sema.indirectCalls.has(c)) {
     const callee = link(c.expression);

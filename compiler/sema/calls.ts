@@ -27,9 +27,17 @@ function receiverClass(ty: ExprTyper, e: ts.CallExpression, typeIt: boolean): Cl
   return t?.kind === 'class' ? t.info : undefined;
 }
 
+/**
+ * The return type TypeScript gives a resolved signature, without the
+ * `undefined` it adds in an optional chain (`i?.m()`: `T | undefined`).
+ */
+function returnTypeOf(ty: ExprTyper, sig: ts.Signature): ts.Type {
+  return ty.sema.checker.getNonNullableType(ty.sema.checker.getReturnTypeOfSignature(sig));
+}
+
 /** The result of a generic call as TypeScript instantiates it (null where that is plain `number`). */
 function genericResult(ty: ExprTyper, sig: ts.Signature): MType | null {
-  const rt = ty.sema.checker.getReturnTypeOfSignature(sig);
+  const rt = returnTypeOf(ty, sig);
   return rt.flags & (ts.TypeFlags.Number | ts.TypeFlags.NumberLiteral) ? null : (ty.sema.mtypeOf(rt) ?? null);
 }
 
@@ -44,7 +52,7 @@ export function naturalOfCall(ty: ExprTyper, e: ts.CallExpression): MType | null
     return name ? naturalOfIntrinsic(ty, e, decl, name) : null;
   }
   if (decl && ts.isMethodSignature(decl) && ty.sema.interfaces.has(decl.parent as ts.InterfaceDeclaration)) {
-    return ty.sema.mtypeOf(ty.sema.checker.getReturnTypeOfSignature(sig!)) ?? null;
+    return ty.sema.mtypeOf(returnTypeOf(ty, sig!)) ?? null;
   }
   if (!decl || !(ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl) || ts.isMethodSignature(decl))) return null;
   const intr = ts.isMethodDeclaration(decl) ? undefined : ty.sema.intrinsicName(decl);

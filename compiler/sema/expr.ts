@@ -224,7 +224,9 @@ export class ExprTyper {
     if (ts.isBinaryExpression(e)) return this.binary(e, expected);
     if (ts.isConditionalExpression(e)) {
       this.condition(e.condition);
-      const t = this.natural(e.whenTrue) ?? this.natural(e.whenFalse) ?? expected ?? this.constantType(e);
+      // An expected base class or interface takes both branches (k ? new B() : new A() as an A).
+      const base = expected?.kind === 'class' || expected?.kind === 'iface' ? expected : undefined;
+      const t = base ?? this.natural(e.whenTrue) ?? this.natural(e.whenFalse) ?? expected ?? this.constantType(e);
       this.expect(e.whenTrue, t, "the '?' branch");
       this.expect(e.whenFalse, t, "the ':' branch");
       return t;

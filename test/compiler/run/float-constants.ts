@@ -49,3 +49,16 @@ console.log(f32(-0.5), f64(1.5 - 3.0), i32(-7.5 / 2), 2 ** -1.0, -(2.0 ** 3));
 //= -0 Infinity -Infinity 0 1.5
 //= -1.5 -1000000 0.30000000000000004 -2.5 4 1.5 0.25 3.5
 //= -0.5 -1.5 -3 0.5 -8
+// Every spelling of a literal: no leading digit, separators, hex, exponents, unary +.
+const s1: f32 = -.5;
+const s2: f32 = 1_000.5;
+const s3: f32 = -0x10;
+const s4: f32 = -5e-1;
+const s5: f32 = +1.5;
+const s6: f32 = -(-(1.5));
+let s7: f32;
+s7 = -2.5 / 2;
+const s8: f64 = -0x10 / 4;
+const s9: f32 = 1e2 - 0.5;
+console.log(s1, s2, s3, s4, s5, s6, s7, s8, s9, s7 === -1.25, -1.25 === s7);
+//= -0.5 1000.5 -16 -0.5 1.5 1.5 -1.25 -4 99.5 true true
