@@ -43,7 +43,7 @@ const CASES: [code: string, names: string][] = [
   ['const f = new Float64Array(2);', 'f64[]'],
   ['setTimeout(0, 1);', 'MinHeap'],
   ['for (const k of new HashMap<i32, i32>()) k;', 'm.next(-1)'],
-  ['for (const x of new List<Node>(0)) x;', 'list.nextOf(x)'],
+  ['for (const x of new List<Node>(0, 8)) x;', 'list.nextOf(x)'],
   ['for (const b of new BitSet(8)) b;', 'firstSet'],
   ['for (const n of new Node()) n;', '@forOf ITEMS COUNT'],
 ];
