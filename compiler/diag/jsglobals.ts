@@ -107,6 +107,32 @@ const STRING_METHODS: Record<string, string> = {
 
 const STRING_OTHERS = `a substring or new string would allocate; build text with TextBuilder and search it with the helpers of ${TEXT}`;
 
+/** How to walk the library's containers that for…of does not take. */
+const WALKS: Record<string, string> = {
+  HashMap: 'walk it by slot: for (let i = m.next(-1); i >= 0; i = m.next(i)) use m.keyAt(i), m.valueAt(i)',
+  HashSet: 'walk it by slot: for (let i = s.next(-1); i >= 0; i = s.next(i)) use s.keyAt(i)',
+  List: 'follow the links: for (let x = list.first; x !== null; x = list.nextOf(x))',
+  MinHeap: 'pop() gives its elements in order',
+  RingBuffer: 'shift() gives its elements in order',
+  BitSet: 'walk the set bits: for (let i = b.firstSet(0); i >= 0; i = b.firstSet(i + 1))',
+};
+
+/**
+ * The message for for…of over an object TypeScript cannot iterate (TS2488):
+ * how to walk it, or how a class of one's own becomes iterable.
+ */
+function forOfMessage(start: ts.Node, checker: ts.TypeChecker): string | undefined {
+  // The innermost node at the error is the iterated expression's first token (`this` of `this.items`).
+  let node = start;
+  while (node.parent && !ts.isForOfStatement(node.parent) && node.parent.getStart() === node.getStart()) node = node.parent;
+  if (!ts.isExpression(node) || !ts.isForOfStatement(node.parent) || node.parent.expression !== node) return undefined;
+  const name = checker.getTypeAtLocation(node).getSymbol()?.getName();
+  if (name === undefined) return undefined;
+  const how = Object.hasOwn(WALKS, name) ? WALKS[name]
+    : `a class is iterable when tagged /** @forOf ITEMS COUNT */ (an array field and an i32 count) and declared iterable for TypeScript (docs/library.md)`;
+  return `for…of cannot walk a ${name}: ${how}`;
+}
+
 /**
  * TSK1050's message for a TypeScript error that is a JavaScript global or
  * built-in method tskc leaves out, or undefined for any other error.
@@ -114,6 +140,7 @@ const STRING_OTHERS = `a substring or new string would allocate; build text with
 export function jsGlobalMessage(d: ts.Diagnostic, checker: ts.TypeChecker): string | undefined {
   if (!d.file || d.start === undefined) return undefined;
   const node = nodeAt(d.file, d.start);
+  if (d.code === 2488 && node) return forOfMessage(node, checker);
   if (!node || !ts.isIdentifier(node)) return undefined;
   const name = node.text;
   // TS2304/TS2583 cannot find name, TS2585/TS2693 a type used as a value.

@@ -18,6 +18,7 @@ import type { MType } from '../sema/types.js';
 import { FnCtx, ModuleCtx, THIS } from './context.js';
 import { cls, lowerExpr, storeOp } from './expr.js';
 import { lowerStmt } from './stmt.js';
+import { parameterSymbol } from '../sema/declarations.js';
 
 export const INIT_FUNC = 'tskc.init';
 /** The debug table the backend writes (x86/debugtable.ts); the debugTable() intrinsic is its address. */
@@ -110,7 +111,7 @@ export function initFields(fx: FnCtx, c: ClassInfo): void {
       continue;
     }
     let v: Value | undefined;
-    if (ts.isParameter(f.decl)) v = fx.readVar(fx.sema.symbolOf(f.decl.name)!, cls(f.type), f.name);
+    if (ts.isParameter(f.decl)) v = fx.readVar(parameterSymbol(fx.sema, f.decl)!, cls(f.type), f.name);
     else if (f.init) {
       fx.setLoc(f.decl);
       v = lowerExpr(fx, f.init);

@@ -184,9 +184,8 @@ function lowerForOf(fx: FnCtx, s: ts.ForOfStatement, label?: string): void {
   const walk = fx.sema.forOfs.get(s);
   const t = fx.sema.typeOfExpr(s.expression) as MType & { kind: 'array' | 'string' };
   const arr = lowerExpr(fx, s.expression);
-  // Over a @forOf object, its count field is read at each step (the body may change it).
-  const length = (): Value => walk ? fx.emit('extsw', 'l', [fieldPlace(fx, walk.count, arr).read()]) : len;
-  const len = walk ? arr : fx.emit('loadl', 'l', [arr], { invariant: true });
+  // An array's or string's length is fixed; a @forOf object's count is read at each step (the body may change it).
+  const len = walk ? undefined : fx.emit('loadl', 'l', [arr], { invariant: true });
   const index = {};
   fx.writeVar(index, constant(0));
   const head = fx.newBlock('forof');
@@ -196,7 +195,8 @@ function lowerForOf(fx: FnCtx, s: ts.ForOfStatement, label?: string): void {
   fx.jump(head);
   fx.block = head; // sealed after the back edge
   const i = fx.readVar(index, 'l');
-  fx.branch(fx.emit(walk ? 'cslt' : 'cult', 'w', [i, length()], { argCls: 'l' }), body, exit);
+  const bound = walk ? fx.emit('extsw', 'l', [fieldPlace(fx, walk.count, arr).read()]) : len!;
+  fx.branch(fx.emit(walk ? 'cslt' : 'cult', 'w', [i, bound], { argCls: 'l' }), body, exit);
   fx.enter(body);
   const decl = (s.initializer as ts.VariableDeclarationList).declarations[0];
   const elem = walk ? forOfElement(fx, walk, arr, i)

@@ -162,6 +162,18 @@ export function instantiate(sema: Sema, g: GenericInfo, args: MType[], typeBody:
   return info;
 }
 
+/**
+ * The symbol a parameter's uses in the body resolve to. A parameter
+ * property (`constructor(public size: i32)`) has two, the property's (what
+ * its name resolves to) and the parameter's: the body reads the parameter.
+ */
+export function parameterSymbol(sema: Sema, p: ts.ParameterDeclaration): ts.Symbol | undefined {
+  if (ts.isIdentifier(p.name) && ts.isParameterPropertyDeclaration(p, p.parent)) {
+    return sema.checker.getSymbolsOfParameterPropertyDeclaration(p, p.name.text)[0];
+  }
+  return sema.symbolOf(p.name);
+}
+
 /** Parameter and return types of a function, method or constructor. */
 export function signatureOf(sema: Sema, decl: ts.SignatureDeclaration, name: string): Pick<FuncInfo, 'params' | 'ret'> {
   const params: FuncInfo['params'] = [];
@@ -170,7 +182,7 @@ export function signatureOf(sema: Sema, decl: ts.SignatureDeclaration, name: str
       sema.diags.error('TSK1001', p.name, unsupportedMessage(p.name));
       continue;
     }
-    const sym = sema.symbolOf(p.name);
+    const sym = parameterSymbol(sema, p);
     if (!p.type) sema.diags.error('TSK1005', p, `parameter '${p.name.text}' needs a type annotation`);
     const type = p.type ? sema.typeFromNode(p.type) : I32;
     if (p.dotDotDotToken || p.questionToken) badParameter(sema, p, p.name.text, type);

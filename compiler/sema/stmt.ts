@@ -117,12 +117,15 @@ export class StmtChecker {
     const t = this.ty.type(s.expression);
     const init = s.initializer;
     const decl = ts.isVariableDeclarationList(init) && init.declarations.length === 1 ? init.declarations[0] : undefined;
-    const walk = t.kind === 'class' ? forOfFields(t.info) : undefined;
-    if (typeof walk === 'string') this.sema.diags.error('TSK1001', s.expression, walk);
-    else if (s.awaitModifier || (t.kind !== 'array' && t.kind !== 'string' && !walk) || !decl || !ts.isIdentifier(decl.name)) {
+    // A class is walked by its @forOf fields (forof.ts), or the reason it cannot be.
+    const fields = t.kind === 'class' ? forOfFields(t.info) : undefined;
+    const walk = typeof fields === 'string' ? undefined : fields;
+    const iterable = t.kind === 'array' || t.kind === 'string' || walk !== undefined;
+    if (typeof fields === 'string') this.sema.diags.error('TSK1001', s.expression, fields);
+    else if (s.awaitModifier || !iterable || !decl || !ts.isIdentifier(decl.name)) {
       this.sema.diags.error('TSK1001', s, `for…of needs an array, a string or a library container (docs/library.md) and one 'const' or 'let' variable`);
     }
-    if (typeof walk === 'string' || !decl || !ts.isIdentifier(decl.name) || (t.kind !== 'array' && t.kind !== 'string' && !walk)) {
+    if (!iterable || !decl || !ts.isIdentifier(decl.name)) {
       this.stmt(s.statement, ret);
       return;
     }

@@ -59,7 +59,7 @@ function set(): u64 {
 
 /** List: 100 waiters queued, the first moved to the back, all popped: the count (and each freed). */
 function list(): u64 {
-  const q = new List<Waiter>(offsetof<Waiter>('next'));
+  const q = new List<Waiter>(offsetof<Waiter>('next'), offsetof<Waiter>('prev'));
   for (let i: u64 = 0; i < 100; i++) q.pushBack(new Waiter(i));
   q.moveToBack(q.first!);
   let n: u64 = 0;

@@ -1,12 +1,12 @@
 // List<T>: an intrusive doubly linked list (docs/library.md). The links are
-// two fields of the object itself, `next` then `prev` (any names, declared
-// one after the other as `T | null`), so an object can sit in several lists
-// at once (a run queue and a wait queue: one pair of fields each), and
-// pushing, popping and unlinking are O(1) with no allocation. The list owns
-// nothing: it only threads the objects' own fields.
+// two fields of the object itself (any names, of type `T | null`), named by
+// their offsets, so an object can sit in several lists at once (a run queue
+// and a wait queue: one pair of fields each), and pushing, popping and
+// unlinking are O(1) with no allocation. The list owns nothing: it only
+// threads the objects' own fields.
 //
 //   class Task { runNext: Task | null = null; runPrev: Task | null = null; … }
-//   const runQueue = new List<Task>(offsetof<Task>('runNext'));
+//   const runQueue = new List<Task>(offsetof<Task>('runNext'), offsetof<Task>('runPrev'));
 
 export class List<T> {
   first: T | null = null;
@@ -14,8 +14,10 @@ export class List<T> {
   /** The number of objects in the list. */
   count: i32 = 0;
 
-  /** A list threaded through the `next` field at byte offset `link` of T and the `prev` field right after it. */
-  constructor(public readonly link: usize) {}
+  /** A list threaded through T's `T | null` fields at byte offsets `nextLink` and `prevLink` (offsetof). */
+  constructor(public readonly nextLink: usize, public readonly prevLink: usize) {
+    if (nextLink == prevLink) throw new Error('List: the next and prev links must be two fields');
+  }
 
   get length(): i32 {
     return this.count;
@@ -23,20 +25,20 @@ export class List<T> {
 
   /** The object after x in this list, or null. */
   nextOf(x: T): T | null {
-    return changetype<T | null>(load<usize>(changetype<usize>(x) + this.link));
+    return changetype<T | null>(load<usize>(changetype<usize>(x) + this.nextLink));
   }
 
   /** The object before x in this list, or null. */
   prevOf(x: T): T | null {
-    return changetype<T | null>(load<usize>(changetype<usize>(x) + this.link + 8));
+    return changetype<T | null>(load<usize>(changetype<usize>(x) + this.prevLink));
   }
 
-  /** Whether x is in this list (for an object in no list of this link, its fields are null): O(1). */
+  /** Whether x is in this list (for an object in no list of these links, its fields are null): O(1). */
   contains(x: T): bool {
     return this.prevOf(x) !== null || this.first === x;
   }
 
-  /** Appends x, which must not be in a list of this link. O(1). */
+  /** Appends x, which must not be in a list of these links. O(1). */
   pushBack(x: T): void {
     this.setLinks(x, null, this.last);
     const last = this.last;
@@ -46,7 +48,7 @@ export class List<T> {
     this.count++;
   }
 
-  /** Prepends x, which must not be in a list of this link. O(1). */
+  /** Prepends x, which must not be in a list of these links. O(1). */
   pushFront(x: T): void {
     this.setLinks(x, this.first, null);
     const first = this.first;
@@ -100,10 +102,10 @@ export class List<T> {
   }
 
   private setNext(x: T, next: T | null): void {
-    store<usize>(changetype<usize>(x) + this.link, changetype<usize>(next));
+    store<usize>(changetype<usize>(x) + this.nextLink, changetype<usize>(next));
   }
 
   private setPrev(x: T, prev: T | null): void {
-    store<usize>(changetype<usize>(x) + this.link + 8, changetype<usize>(prev));
+    store<usize>(changetype<usize>(x) + this.prevLink, changetype<usize>(prev));
   }
 }

@@ -79,6 +79,12 @@ export class Vec<T> extends Growable<T> {
     return value;
   }
 
+  /** The first index ≥ `from` of an element === `value` (strings compare by bytes), or -1: O(n). */
+  indexOf(value: T, from: i32 = 0): i32 {
+    for (let i = from < 0 ? 0 : from; i < this.count; i++) if (unchecked(this.items[i]) === value) return i;
+    return -1;
+  }
+
   /** Sorts in place by `compare` (negative: a first): introsort, O(n log n) worst case, not stable. */
   sort(compare: (a: T, b: T) => i32): void {
     sortRange<T>(this.items, 0, this.count, compare);

@@ -35,8 +35,8 @@ function run(): void {
   const pool = new Array<Item>(64);
   for (let i: i32 = 0; i < 64; i++) pool[i] = new Item(i);
   const lists = new Array<List<Item>>(2);
-  lists[0] = new List<Item>(offsetof<Item>('runNext'));
-  lists[1] = new List<Item>(offsetof<Item>('waitNext'));
+  lists[0] = new List<Item>(offsetof<Item>('runNext'), offsetof<Item>('runPrev'));
+  lists[1] = new List<Item>(offsetof<Item>('waitPrev'), offsetof<Item>('waitNext'));
   const heap = new MinHeap<i32>(ascending);
   const ring = new RingBuffer<i32>(16);
   const bits = new BitSet(1000);

@@ -1,6 +1,7 @@
 // JavaScript globals and built-in methods outside the subset: each gets
 // TSK1050 naming what to use instead (a library type, or why there is
-// none), never TypeScript's "change your target library" advice.
+// none), never TypeScript's "change your target library" advice; so does
+// for…of over a container it cannot walk, with the loop to write.
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +42,10 @@ const CASES: [code: string, names: string][] = [
   ['const v = new DataView(0);', 'load<T>'],
   ['const f = new Float64Array(2);', 'f64[]'],
   ['setTimeout(0, 1);', 'MinHeap'],
+  ['for (const k of new HashMap<i32, i32>()) k;', 'm.next(-1)'],
+  ['for (const x of new List<Node>(0, 8)) x;', 'list.nextOf(x)'],
+  ['for (const b of new BitSet(8)) b;', 'firstSet'],
+  ['for (const n of new Node()) n;', '@forOf ITEMS COUNT'],
 ];
 
 /** Globals TypeScript accepts with tskc's declarations (tskc's own pass rejects them, once TypeScript has no errors). */
@@ -53,7 +58,8 @@ const ACCEPTED_BY_TSC: [code: string, names: string][] = [
 /** Compiles one function per case, one case per line; returns the diagnostics with their 0-based lines. */
 function diagnosticsOf(cases: [string, string][]): { code: string; line: number; message: string }[] {
   const file = join(scratch(), 'globals.ts');
-  writeFileSync(file, cases.map(([code], i) => `function f${i}(): void { ${code} }`).join('\n') + '\n');
+  const prelude = "import { BitSet, HashMap, List } from 'tskc:collections'; class Node { next: Node | null = null; prev: Node | null = null }";
+  writeFileSync(file, cases.map(([code], i) => `function f${i}(): void { ${code} }`).join('\n') + `\n${prelude}\n`);
   try {
     compile({ entries: [file], target: 'linux', emit: 'asm', output: join(scratch(), 'x.asm'), debug: false });
   } catch (e) {

@@ -43,6 +43,9 @@ for (let i: i32 = 0; i < opCount(); i++) {
       console.log(v.length > 0 ? v.get(0) : 0, v.length > 0 ? v.last() : 0);
       break;
     }
+    case 78: // N: index of a
+      console.log(v.indexOf(a));
+      break;
     case 66: // B: binary search for a (sorted)
       console.log(v.binarySearch(a, compare));
       break;

@@ -1,7 +1,7 @@
 // Vec<i32> (runtime/std/vec.ts) on the linux target against a JavaScript
 // array over long seeded random operation sequences: push, pop, insert,
-// remove, swap-remove, get, set, sort, binary search, for…of, clear, free;
-// and every heap block returned after free().
+// remove, swap-remove, get, set, indexOf, sort, binary search, for…of,
+// clear, free; and every heap block returned after free().
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildLibraryProgram, expectModel, randomInts, runOps, type Op } from './ops.js';
 
@@ -52,8 +52,11 @@ function randomCase(seed: number, count: number): { ops: Op[]; expected: string[
       xs.pop();
       emit(['W', at, 0], String(v));
       sorted = false;
-    } else if (r < 93 && xs.length > 0) {
+    } else if (r < 91 && xs.length > 0) {
       emit(['G', at, 0], String(xs[at]));
+    } else if (r < 93) {
+      const probe = int(2) === 0 ? value : xs[at] ?? value;
+      emit(['N', probe, 0], String(xs.indexOf(probe)));
     } else if (r < 95) {
       xs.sort((a, b) => a - b);
       sorted = true;
