@@ -17,10 +17,18 @@
 // mmap never gets MAP_FIXED, MAP_POPULATE or MAP_LOCKED. A read or write of
 // one of its own fds with a range that wraps or ends above 2^63 must be
 // -EFAULT (or -EBADF, Linux's answer for an fd not open for it): else wrong.
+// The calls of processes part 2 (callMore) are made so they cannot block or
+// change what the program depends on: nanosleep only with invalid times or
+// pointers, wait4 always with WNOHANG, pipes closed as soon as made (a
+// random read or write of a pipe could wait forever), fds duplicated only
+// from and to numbers of its own (3 and up), FS read but never set to a
+// user address.
 
 import {
   EBADF, EFAULT, EINVAL, ENOENT, ENOMEM, ENOSYS, MEMINFO_SIZE, SYS_CLOSE, SYS_GETPID, SYS_MEMINFO, SYS_MMAP, SYS_MUNMAP,
-  SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_UPTIME, SYS_WAIT, SYS_WRITE,
+  SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_UPTIME, SYS_WAIT, SYS_WRITE, SYS_NANOSLEEP, SYS_CLOCK_GETTIME, SYS_CLOCK_GETRES,
+  SYS_TIMES, SYS_GETPPID, SYS_WAIT4, SYS_PIPE2, SYS_DUP, SYS_DUP2, SYS_FCNTL, SYS_ARCH_PRCTL, WNOHANG, F_DUPFD, F_GETFD, F_SETFD, F_GETFL,
+  ARCH_GET_FS, ARCH_SET_FS,
 } from '../../kernel/syscall/numbers';
 import { argNumber } from '../lib/args';
 import { printf, println } from '../lib/print';
@@ -208,9 +216,61 @@ function callMunmap(): i64 {
   return syscall(SYS_MUNMAP, foreignPtr() | 1, length()); // never a page of its own: odd addresses are EINVAL
 }
 
+/** Where a call may write 8 to 32 bytes: its scratch buffer, or memory it does not own. */
+function resultPtr(): u64 {
+  return rng.below(2) == 0 ? u64(scratch) + rng.below(SCRATCH_SIZE - 32) : foreignPtr();
+}
+
+/** An fd number of its own for dup2's target: 3 and up, below 16. */
+function ownNumber(): i64 {
+  return 3 + i64(rng.below(13));
+}
+
+/** One of the calls of processes part 2, made harmless (see the top of the file). */
+function callMore(): i64 {
+  switch (i32(rng.below(10))) {
+    case 0: {
+      const t = u64(scratch);
+      store<u64>(usize(t), rng.below(3));
+      store<u64>(usize(t) + 8, 1_000_000_000 + rng.below(1000)); // not normalised: EINVAL, never a sleep
+      return syscall(SYS_NANOSLEEP, rng.below(2) == 0 ? t : foreignPtr(), 0);
+    }
+    case 1: return syscall(SYS_CLOCK_GETTIME, rng.below(12), resultPtr());
+    case 2: return syscall(SYS_CLOCK_GETRES, rng.below(12), rng.below(4) == 0 ? 0 : resultPtr());
+    case 3: return syscall(SYS_TIMES, rng.below(4) == 0 ? 0 : resultPtr());
+    case 4: return syscall(SYS_GETPPID);
+    case 5: return syscall(SYS_WAIT4, rng.below(2) == 0 ? -1 : i64(rng.next()), resultPtr(), u64(WNOHANG) | (rng.below(4) == 0 ? rng.next() : 0), 0);
+    case 6: {
+      const p = u64(scratch);
+      const r = syscall(SYS_PIPE2, rng.below(4) == 0 ? foreignPtr() : p, rng.below(3) == 0 ? rng.next() : 0);
+      if (r == 0) {
+        syscall(SYS_CLOSE, i64(load<i32>(usize(p))));
+        syscall(SYS_CLOSE, i64(load<i32>(usize(p) + 4)));
+      }
+      return r;
+    }
+    case 7: {
+      const r = rng.below(2) == 0 ? syscall(SYS_DUP, safeFd()) : syscall(SYS_DUP2, safeFd(), ownNumber());
+      if (r >= 3 && !isError(r)) remember(fds, r);
+      return r;
+    }
+    case 8: {
+      const k = rng.below(5);
+      const cmd: i64 = k == 0 ? F_DUPFD : k == 1 ? F_GETFD : k == 2 ? F_SETFD : k == 3 ? F_GETFL : i64(rng.below(2000));
+      const r = syscall(SYS_FCNTL, safeFd(), cmd, cmd == F_DUPFD ? 3 + rng.below(20) : rng.next());
+      if (cmd == F_DUPFD && r >= 3 && !isError(r)) remember(fds, r);
+      return r;
+    }
+    default:
+      return rng.below(2) == 0 ? syscall(SYS_ARCH_PRCTL, ARCH_GET_FS, resultPtr()) : syscall(SYS_ARCH_PRCTL, ARCH_SET_FS, foreignPtr() | 0x8000_0000_0000_0000);
+  }
+}
+
 /** One random call; returns its result (an unknown number's must be -ENOSYS). */
 function oneCall(): i64 {
-  switch (i32(rng.below(14))) {
+  switch (i32(rng.below(16))) {
+    case 12:
+    case 13: return callMore();
     case 0: return transfer(SYS_READ, safeFd(), orText(writablePtr()), length());
     case 1: return transfer(SYS_WRITE, safeFd(), orText(readablePtr()), length());
     case 2: return callOpen();
