@@ -19,7 +19,8 @@ interface PathRow { key: string; label: string; seed: string; linux: string; tar
 const PATHS: PathRow[] = [
   { key: 'getpid', label: 'getpid', seed: '21', linux: '321', target: 40 },
   { key: 'yield', label: 'sched_yield to itself', seed: '56', linux: '', target: 100 },
-  { key: 'switch', label: 'sched_yield to another process (a switch)', seed: '', linux: '~2,500' },
+  { key: 'switch', label: 'sched_yield to another process (a switch)', seed: '', linux: '~2,500', target: 300 },
+  { key: 'pipe-round-trip', label: '1-byte pipe round trip between two processes', seed: '', linux: '12,705', target: 1500 },
   { key: 'write2', label: 'write of 2 bytes to the console', seed: '119', linux: '' },
   { key: 'write2-null', label: 'write of 2 bytes to /dev/null', seed: '', linux: '' },
   { key: 'spawn-exit-reap', label: 'spawn + exit + reap (`true`)', seed: '8,524 *', linux: '', target: 3000 },

@@ -3,13 +3,14 @@
 // the TSC counts guest instructions exactly, so each figure is the
 // instructions from the `syscall` (or the spawn call) to the next user
 // instruction, less the cost of the two rdtsc reads themselves (`switch`:
-// half a round trip through another process). Prints one
+// half a round trip through another process; `pipe-round-trip`: a byte
+// to `cat` and back through two pipes). Prints one
 // line per path, "kbench: NAME MIN", the fewest of several runs, then
 // "kbench: done". On an ordinary QEMU or machine the numbers are cycles.
 
-import { O_WRONLY, SYS_GETPID, SYS_SCHED_YIELD, SYS_WRITE } from '../../kernel/syscall/numbers';
+import { F_DUPFD_CLOEXEC, O_CLOEXEC, O_WRONLY, SYS_GETPID, SYS_SCHED_YIELD, SYS_WRITE } from '../../kernel/syscall/numbers';
 import { printf } from '../lib/print';
-import { close, open, spawn, spawnBackground, wait } from '../lib/sys';
+import { close, dup2, fcntl, open, pipe2, read, spawn, spawnBackground, wait, write } from '../lib/sys';
 
 const RUNS: i32 = 20;
 const text = 'ab';
@@ -84,6 +85,45 @@ function benchSwitch(): void {
   report('switch', (best - overhead) / 2 + overhead);
 }
 
+const there: usize = memory.data(8); // a pipe's fds: read end, write end (two i32)
+const back: usize = memory.data(8);
+const byte: usize = memory.data(8);
+
+/**
+ * A 1-byte round trip through two pipes and another process: `cat` in the
+ * background reads the first pipe (its fd 0) and writes what it reads to
+ * the second (its fd 1); one write, then the read of the byte coming back.
+ * Two switches and four system calls; the fewest ticks.
+ */
+function benchPipe(): void {
+  pipe2(there, O_CLOEXEC);
+  pipe2(back, O_CLOEXEC);
+  const in0 = fcntl(0, F_DUPFD_CLOEXEC, 10);
+  const out1 = fcntl(1, F_DUPFD_CLOEXEC, 10);
+  dup2(i64(load<i32>(there)), 0);
+  dup2(i64(load<i32>(back + 4)), 1);
+  const line = 'cat';
+  const pid = spawnBackground(changetype<usize>(line) + 8, usize(line.length));
+  dup2(in0, 0);
+  dup2(out1, 1);
+  close(in0);
+  close(out1);
+  close(i64(load<i32>(there)));
+  close(i64(load<i32>(back + 4)));
+  let best: u64 = 0xffffffffffffffff;
+  for (let i: i32 = 0; i < RUNS; i++) {
+    const t0 = rdtsc();
+    write(i64(load<i32>(there + 4)), byte, 1);
+    read(i64(load<i32>(back)), byte, 1);
+    const t1 = rdtsc();
+    if (t1 - t0 < best) best = t1 - t0;
+  }
+  close(i64(load<i32>(there + 4))); // cat reads end of file and exits
+  close(i64(load<i32>(back)));
+  wait(pid);
+  report('pipe-round-trip', best);
+}
+
 overhead = emptyPair();
 benchSyscall('getpid', SYS_GETPID);
 benchSyscall('yield', SYS_SCHED_YIELD);
@@ -92,6 +132,7 @@ const nullFd = open('/dev/null', O_WRONLY);
 benchWrite('write2-null', nullFd);
 close(nullFd);
 benchSwitch();
+benchPipe();
 benchSpawn('spawn-exit-reap', 'true', 10);
 benchSpawn('fault-kill-reap', 'crash null', 3);
 printf('kbench: done\n');
