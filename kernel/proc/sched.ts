@@ -173,6 +173,7 @@ export function waitForChild(child: Process): i64 {
  * nobody (a dead one is freed here, a zombie by the reaper).
  */
 export function takeChildStatus(child: Process): i64 {
+  const status = child.status; // read before a dead child is freed
   child.parent = null;
   current.childUserTicks += child.userTicks + child.childUserTicks;
   current.childSystemTicks += child.systemTicks + child.childSystemTicks;
@@ -180,7 +181,7 @@ export function takeChildStatus(child: Process): i64 {
     processRemove(child);
     free(child);
   }
-  return child.status;
+  return status;
 }
 
 /**
