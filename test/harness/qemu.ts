@@ -14,6 +14,11 @@
 //   }
 // or `const vm = await useQemu({...})`, which kills it in onTestFinished.
 //
+// Timing: nothing here assumes an idle host. sendKeys types in bursts that
+// QEMU's PS/2 queue holds and waits for the guest's echo of each (lineEcho,
+// or the test's own echo function); every default limit is a hang limit
+// scaled by the host's load (timing.ts). docs/testing.md has the rules.
+//
 // Cleanup: every instance is killed by kill(), by its hard timeout (timeoutMs),
 // by a process 'exit' hook and on SIGTERM/SIGINT/SIGHUP (how vitest ends its
 // workers). QEMU also runs under coreutils `timeout`, so
