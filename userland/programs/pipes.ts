@@ -7,14 +7,15 @@
 //   dup      dup gives the lowest free fd, dup2 replaces an open one, dup2
 //            of an fd onto itself returns it, dup3 onto itself is EINVAL
 //   fcntl    FD_CLOEXEC from pipe2(O_CLOEXEC), F_SETFD, F_DUPFD from a
-//            minimum, the access mode of each end, bad fds EBADF, pipe2
+//            minimum, the access mode of each end (F_SETFL setting no
+//            status flag is 0), bad fds EBADF, pipe2
 //            with a bad pointer EFAULT and with an unknown flag EINVAL
 //   full     a pipe holds at least 4 KiB; filling it leaves the writer
 //            blocked, so this only fills it to 4096 bytes and drains it
 // On Linux the epipe check ignores SIGPIPE first (rt_sigaction).
 
 import {
-  EBADF, EFAULT, EINVAL, EPIPE, F_DUPFD, F_GETFD, F_GETFL, F_SETFD, FD_CLOEXEC, O_CLOEXEC, O_RDONLY, O_WRONLY,
+  EBADF, EFAULT, EINVAL, EPIPE, F_DUPFD, F_GETFD, F_GETFL, F_SETFD, F_SETFL, FD_CLOEXEC, O_CLOEXEC, O_RDONLY, O_WRONLY,
 } from '../../kernel/syscall/numbers';
 import { checksFor, groupsFailed, verdictIf } from '../lib/checks';
 import { printf } from '../lib/print';
@@ -85,7 +86,7 @@ function checkFcntl(): void {
   const cloexec = fcntl(r, F_GETFD, 0) == FD_CLOEXEC;
   const cleared = fcntl(r, F_SETFD, 0) == 0 && fcntl(r, F_GETFD, 0) == 0;
   const high = fcntl(w, F_DUPFD, 10);
-  const modes = (fcntl(r, F_GETFL, 0) & 3) == O_RDONLY && (fcntl(w, F_GETFL, 0) & 3) == O_WRONLY;
+  const modes = (fcntl(r, F_GETFL, 0) & 3) == O_RDONLY && (fcntl(w, F_GETFL, 0) & 3) == O_WRONLY && fcntl(r, F_SETFL, 0) == 0;
   const bad = fcntl(1000, F_GETFD, 0) == -EBADF && read(w, buf, 1) == -EBADF && write(r, buf, 1) == -EBADF &&
     pipe2(0x10, 0) == -EFAULT && pipe2(fds, 1) == -EINVAL;
   verdictIf('fcntl', cloexec && cleared && high >= 10 && fcntl(high, F_GETFD, 0) == 0 && modes && bad);

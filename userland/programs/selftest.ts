@@ -16,11 +16,12 @@
 //              sum, and read() into stack memory 16 KiB below rsp, never
 //              touched before, works (tskc maps stack pages on first touch)
 //   time       nanosleep of 50 ms advances CLOCK_MONOTONIC by at least 50 ms;
-//              CLOCK_REALTIME is after 2024; times counts; an unknown clock
+//              CLOCK_REALTIME is after 2024; clock_getres gives a
+//              resolution (10 ms on tskc); times counts; an unknown clock
 //              is EINVAL, a bad timespec EFAULT, an unnormalised one EINVAL
 
 import {
-  CLOCK_MONOTONIC, CLOCK_REALTIME, EBADF, EFAULT, EINVAL, ENOENT, ENOSYS, O_RDONLY, O_WRONLY, SYS_CLOCK_GETTIME, SYS_NANOSLEEP, SYS_OPEN,
+  CLOCK_MONOTONIC, CLOCK_REALTIME, EBADF, EFAULT, EINVAL, ENOENT, ENOSYS, O_RDONLY, O_WRONLY, SYS_CLOCK_GETRES, SYS_CLOCK_GETTIME, SYS_NANOSLEEP, SYS_OPEN,
 } from '../../kernel/syscall/numbers';
 import { printf } from '../lib/print';
 import { clockGettime, close, exit, getpid, isError, mmapAnon, munmap, nanosleep, open, read, times, Timespec, Tms, write } from '../lib/sys';
@@ -150,13 +151,15 @@ function checkTime(): void {
   const slept = clockGettime(CLOCK_MONOTONIC, before) == 0 && nanosleep(nap) == 0 && clockGettime(CLOCK_MONOTONIC, after) == 0;
   const long = nanoseconds(after) - nanoseconds(before) >= 50_000_000;
   const real = clockGettime(CLOCK_REALTIME, wall) == 0 && wall.sec > 1_704_067_200; // 2024-01-01
+  const res = syscall(SYS_CLOCK_GETRES, CLOCK_MONOTONIC, changetype<usize>(nap)) == 0 && nap.sec == 0 && nap.nsec > 0 &&
+    syscall(SYS_CLOCK_GETRES, CLOCK_REALTIME, 0) == 0 && syscall(SYS_CLOCK_GETRES, 99, 0) == -EINVAL;
   const cpu = new Tms();
   const ticking = times(cpu) > 0 && cpu.utime >= 0;
   nap.nsec = 1_000_000_000;
   const errors = clockGettime(99, wall) == -EINVAL && syscall(SYS_CLOCK_GETTIME, CLOCK_MONOTONIC, 0x10) == -EFAULT &&
     nanosleep(nap) == -EINVAL && syscall(SYS_NANOSLEEP, 0x10, 0) == -EFAULT;
-  report('time', slept && long && real && ticking && errors,
-    !slept || !long ? 'a 50 ms nanosleep did not pass 50 ms of CLOCK_MONOTONIC' : !real ? 'CLOCK_REALTIME is before 2024' : !ticking ? 'times failed' : 'a bad clock or timespec got the wrong answer');
+  report('time', slept && long && real && res && ticking && errors,
+    !slept || !long ? 'a 50 ms nanosleep did not pass 50 ms of CLOCK_MONOTONIC' : !real ? 'CLOCK_REALTIME is before 2024' : !res ? 'clock_getres gave no resolution' : !ticking ? 'times failed' : 'a bad clock or timespec got the wrong answer');
 }
 
 checkGetpid();

@@ -69,14 +69,20 @@ function runProgram(cmd: string, p: usize, from: usize, end: usize): void {
     printBytes(p + from, wordEnd(p, from, end) - from); // the program's name
     return reportStatus('', status);
   }
-  // A name that is no program; on Linux, where spawn is ENOSYS, every name the shell does not know.
-  if (-status == ENOENT || (cmd != 'spawn' && -status == ENOSYS)) {
-    print(cmd == 'spawn' ? 'spawn: no program named ' : 'unknown command: ');
+  if (cmd == 'spawn' && -status == ENOENT) {
+    print('spawn: no program named ');
     printBytes(p + from, wordEnd(p, from, end) - from);
-    print(cmd == 'spawn' ? '\n' : ' (try help)\n');
-    return;
+    return print('\n');
   }
+  if (cmd != 'spawn' && (-status == ENOENT || -status == ENOSYS)) return unknownCommand(p, from, end);
   failed(cmd, status);
+}
+
+/** Says the line's first word is neither a built-in nor a program (on Linux, where spawn is ENOSYS, nothing but a built-in is known). */
+function unknownCommand(p: usize, from: usize, end: usize): void {
+  print('unknown command: ');
+  printBytes(p + from, wordEnd(p, from, end) - from);
+  print(' (try help)\n');
 }
 
 /** `spawn NAME ARGS…`: the rest of the line, from NAME on, is the child's command line. */
@@ -85,16 +91,20 @@ function runSpawn(p: usize, from: usize, end: usize): void {
   runProgram('spawn', p, from, end);
 }
 
+/** A free entry of the job table, or -1. */
+function freeJob(): i32 {
+  for (let i: i32 = 0; i < MAX_JOBS; i++) if (jobs[i] == 0) return i;
+  return -1;
+}
+
+const TOO_MANY_JOBS = 'shell: too many background jobs; wait for them first';
+
 /** Remembers background job `pid` and prints it (a full job table loses it: `wait` will not take it). */
 function addJob(pid: i64): void {
-  for (let i: i32 = 0; i < MAX_JOBS; i++) {
-    if (jobs[i] == 0) {
-      jobs[i] = pid;
-      printf(`[${pid}]\n`);
-      return;
-    }
-  }
-  println('shell: too many background jobs; wait for them first');
+  const slot = freeJob();
+  if (slot < 0) return println(TOO_MANY_JOBS);
+  jobs[slot] = pid;
+  printf(`[${pid}]\n`);
 }
 
 /** How the last stage of a pipeline ended, if not with status 0. */
@@ -106,18 +116,11 @@ function reportStage(name: usize, nameLen: usize, status: i64): void {
 
 /** Starts the program of the line in the background and remembers its pid. */
 function runBackground(p: usize, from: usize, end: usize): void {
-  let slot: i32 = -1;
-  for (let i: i32 = 0; i < MAX_JOBS && slot < 0; i++) if (jobs[i] == 0) slot = i;
-  if (slot < 0) return println('shell: too many background jobs; wait for them first');
+  if (freeJob() < 0) return println(TOO_MANY_JOBS); // before starting what could not be waited for
   const pid = spawnBackground(p + from, end - from);
-  if (isError(pid)) {
-    if (-pid != ENOENT) return failed('shell', pid);
-    print('unknown command: ');
-    printBytes(p + from, wordEnd(p, from, end) - from);
-    return println(' (try help)');
-  }
-  jobs[slot] = pid;
-  printf(`[${pid}]\n`);
+  if (!isError(pid)) return addJob(pid);
+  if (-pid == ENOENT || -pid == ENOSYS) return unknownCommand(p, from, end);
+  failed('shell', pid);
 }
 
 function listJobs(): void {
