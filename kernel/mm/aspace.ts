@@ -9,7 +9,8 @@
 // visits only those stretches of its tables. Pure code over physToVirt and
 // paging.ts: test/mm/ runs it on the host. See docs/memory-map.md.
 import { allocFrame, allocZeroedFrame, freeFrame } from './frames';
-import { ADDR_MASK, HUGE, NO_EXECUTE, NOT_MAPPED, PRESENT, SHARED, translate, unmap, USER, walk, WRITABLE } from './paging';
+import { releaseUserFrame } from './framerefs';
+import { ADDR_MASK, COPY_ON_WRITE, HUGE, NO_EXECUTE, NOT_MAPPED, PRESENT, SHARED, translate, unmap, USER, walk, WRITABLE } from './paging';
 import { physToVirt } from './phys';
 import { releaseUserTables, tableResume, tablesMade, userTable } from './usertables';
 
@@ -201,6 +202,20 @@ export function mapUserShared(as: AddressSpace, va: u64, phys: u64, flags: u64):
   return mapAt(as, va, phys, flags | SHARED);
 }
 
+/**
+ * Maps `frame` at the unmapped user page `va` of `as` with the rights and
+ * software bits of `flags` (WRITABLE, NO_EXECUTE, SHARED, COPY_ON_WRITE):
+ * fork's copy of another space's mapping (cow.ts). An `owned` frame counts
+ * in `pages` and against the limit. False when the limit is reached or no
+ * frame was left for a table.
+ */
+export function mapUserClone(as: AddressSpace, va: u64, frame: u64, flags: u64, owned: bool): bool {
+  if (owned && chargeRoom(as) == 0) return false;
+  if (!mapAt(as, va, frame, flags & (WRITABLE | NO_EXECUTE | SHARED | COPY_ON_WRITE))) return false;
+  if (owned) as.pages++;
+  return true;
+}
+
 /** Unmaps the user page at `va` and frees its frame (unless shared); false if it was not mapped. */
 export function unmapUser(as: AddressSpace, va: u64): bool {
   if (!userRange(va & ~u64(0xfff), 4096)) return false;
@@ -208,7 +223,7 @@ export function unmapUser(as: AddressSpace, va: u64): bool {
   const f = unmap(as.pml4, va);
   if (f == NOT_MAPPED) return false;
   if (shared) return true;
-  freeFrame(f);
+  releaseUserFrame(f);
   as.pages--;
   return true;
 }

@@ -241,6 +241,11 @@ export function frameAllocated(phys: u64): bool {
   return f < frameLimit && bitTest(usableMap, f) && bitTest(usedMap, f);
 }
 
+/** The frames the allocator covers: [0, framesLimit()) (every frame of RAM up to its top). */
+export function framesLimit(): u64 {
+  return frameLimit;
+}
+
 export function framesTotal(): u64 {
   return totalFrames;
 }

@@ -2,12 +2,13 @@
 // console: reads the E820 map, sets up the frame allocator (low memory, the
 // kernel image and the frame bitmaps reserved), the slab heap behind `new`,
 // and the kernel's own page tables, switches to them (then hands out the RAM
-// above the boot identity map), then reports over serial and runs the
-// self-test. Kernel target only. See docs/memory-map.md, docs/kernel-heap.md.
+// above the boot identity map), reports over serial, runs the self-test,
+// and sets up the share counts of user frames (framerefs.ts). Kernel target only. See docs/memory-map.md, docs/kernel-heap.md.
 import { heapInstall } from '../../runtime/kernel/heap';
 import { activate, archInit, smapOn, smepOn } from './arch';
 import { readE820 } from './bootinfo';
-import { framesBitmapBytes, framesBitmapPhys, framesFree, framesHeld, framesInit, framesRelease, framesTotal } from './frames';
+import { framesBitmapBytes, framesBitmapPhys, framesFree, framesHeld, framesInit, framesLimit, framesRelease, framesTotal } from './frames';
+import { frameRefsInit } from './framerefs';
 import { kfree, kzalloc } from './heap';
 import { kmapBuild, kmapCheck, kmapKernelPml4 } from './kmap';
 import { setKernelSpace } from './aspace';
@@ -72,4 +73,5 @@ export function mmInit(): void {
   if (smapOn()) logStr(', SMAP');
   logStr(')\n');
   mmSelfTest(physMap.topOf(E820_USABLE));
+  frameRefsInit(framesLimit()); // fork's shared user frames (cow.ts), after the self-test's heap baseline
 }

@@ -22,6 +22,8 @@ export const HUGE: u64 = 0x80; // a 2 MiB / 1 GiB page in a PD / PDPT entry
 export const GLOBAL: u64 = 0x100;
 /** A software bit (the CPU ignores it): the frame is shared, not the mapping's to free (aspace.ts). */
 export const SHARED: u64 = 0x200;
+/** A software bit: a user page shared with another space after fork, mapped read-only until a write copies it (cow.ts). */
+export const COPY_ON_WRITE: u64 = 0x400;
 export const NO_EXECUTE: u64 = 0x8000_0000_0000_0000;
 /** The physical-address bits of an entry (bits 12..51). */
 export const ADDR_MASK: u64 = 0x000f_ffff_ffff_f000;

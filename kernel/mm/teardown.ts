@@ -7,7 +7,8 @@
 // allocator's pool of zeroed frames, ready to be the next space's tables.
 // Pure code over physToVirt: test/mm/ runs it on the host.
 import { AddressSpace, KERNEL_SLOTS } from './aspace';
-import { freeFrame, freeZeroedFrame } from './frames';
+import { freeZeroedFrame } from './frames';
+import { releaseUserFrame } from './framerefs';
 import { ADDR_MASK, HUGE, PRESENT, SHARED } from './paging';
 import { physToVirt } from './phys';
 
@@ -48,7 +49,7 @@ function freeEntries(as: AddressSpace, table: u64, level: i32, base: u64): void 
         freeEntries(as, e & ADDR_MASK, level - 1, base + (u64(i) << shift));
         freeZeroedFrame(e & ADDR_MASK);
       } else if ((e & SHARED) == 0) {
-        freeFrame(e & ADDR_MASK);
+        releaseUserFrame(e & ADDR_MASK); // freed with its last mapping (fork shares frames)
       }
     }
   }

@@ -19,4 +19,10 @@ describe('address spaces (host)', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('usertables ok\n');
   });
+
+  it('share frames copy-on-write after a clone, copy for the first writer, and give every frame back', () => {
+    const r = buildHostProgram('cow-host')('');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('cow ok\n');
+  });
 });

@@ -1,0 +1,103 @@
+// Copy-on-write address spaces for fork. cloneAddressSpace gives the child a
+// space of its own tables that maps the parent's frames: read-only image
+// pages (SHARED) as they are, every other frame shared (framerefs.ts counts
+// its mappings), and each writable page made read-only with COPY_ON_WRITE
+// in both spaces. The first write to such a page, from ring 3 (a page fault,
+// kernel/proc/fault.ts) or by the kernel on the process's behalf (the user
+// copies' demand hooks, kernel/proc/stack.ts), calls breakCopyOnWrite: the
+// last mapping of a frame just takes it back writable, any other gets a
+// copy. No frame is copied at fork itself. Pure code over paging.ts and
+// physToVirt. docs/memory-map.md, "Copy-on-write".
+import { AddressSpace, createAddressSpace, mapUserClone } from './aspace';
+import { allocFrame } from './frames';
+import { frameSharers, releaseUserFrame, shareFrame } from './framerefs';
+import { ADDR_MASK, COPY_ON_WRITE, PRESENT, SHARED, tlbFlush, USER, WRITABLE } from './paging';
+import { physToVirt } from './phys';
+import { destroyAddressSpace } from './teardown';
+import { tableResume, userTable } from './usertables';
+
+/**
+ * Shares the page whose entry is at `e` (user address `va`) with `child`:
+ * a writable one becomes copy-on-write in both. False when the child's
+ * limit or memory ran out.
+ */
+function sharePage(child: AddressSpace, e: usize, va: u64): bool {
+  let v = load<u64>(e);
+  const frame = v & ADDR_MASK;
+  if ((v & SHARED) != 0) return mapUserClone(child, va, frame, v, false);
+  if ((v & WRITABLE) != 0) {
+    v = (v & ~WRITABLE) | COPY_ON_WRITE;
+    store<u64>(e, v); // the caller flushes the parent's TLB once
+  }
+  if (!mapUserClone(child, va, frame, v, true)) return false;
+  shareFrame(frame);
+  return true;
+}
+
+/**
+ * A new address space with the same user mappings as `parent`, sharing
+ * its frames copy-on-write, with the same limit and next-mmap state left to
+ * the caller; null when memory or the limit ran out (nothing is left
+ * behind). The caller flushes the parent's TLB (its pages lost WRITABLE).
+ */
+export function cloneAddressSpace(parent: AddressSpace): AddressSpace | null {
+  const child = createAddressSpace();
+  child.limit = parent.limit;
+  if (child.pml4 == 0) return fail(child);
+  for (let x: i32 = 0; x < parent.extents; x++) {
+    let a = parent.ext[2 * x];
+    const hi = parent.ext[2 * x + 1];
+    while (a < hi) { // one table at a time, as unmapUserRange
+      const t = userTable(parent.pml4, a, false, 0);
+      if (t == 0) {
+        a = tableResume();
+        continue;
+      }
+      const next = (a | 0x1f_ffff) + 1;
+      const end = next < hi ? next : hi;
+      for (; a < end; a += 4096) {
+        const e = t + usize((a >> 12) & 511) * 8;
+        if ((load<u64>(e) & PRESENT) != 0 && !sharePage(child, e, a)) return fail(child);
+      }
+    }
+  }
+  return child;
+}
+
+function fail(child: AddressSpace): AddressSpace | null {
+  destroyAddressSpace(child);
+  return null;
+}
+
+/** Whether the user page at `va` of `pml4` is mapped copy-on-write (a write will copy it). */
+export function copyOnWrite(pml4: u64, va: u64): bool {
+  const t = userTable(pml4, va, false, 0);
+  if (t == 0) return false;
+  const v = load<u64>(t + usize((va >> 12) & 511) * 8);
+  return (v & (PRESENT | USER | COPY_ON_WRITE)) == (PRESENT | USER | COPY_ON_WRITE);
+}
+
+/**
+ * Makes the copy-on-write page holding `va` in `as` writable: its own
+ * frame if no other space maps it any more, else a copy. False when `va`
+ * is not copy-on-write or no frame is left for the copy.
+ */
+export function breakCopyOnWrite(as: AddressSpace, va: u64): bool {
+  const page = va & ~u64(0xfff);
+  const t = userTable(as.pml4, page, false, 0);
+  if (t == 0) return false;
+  const e = t + usize((page >> 12) & 511) * 8;
+  const v = load<u64>(e);
+  if ((v & (PRESENT | COPY_ON_WRITE)) != (PRESENT | COPY_ON_WRITE)) return false;
+  let frame = v & ADDR_MASK;
+  if (frameSharers(frame) > 0) {
+    const copy = allocFrame();
+    if (copy == 0) return false;
+    memcpy(physToVirt(copy), physToVirt(frame), 4096);
+    releaseUserFrame(frame); // one mapping fewer: never the last here
+    frame = copy;
+  }
+  store<u64>(e, (v & ~(ADDR_MASK | COPY_ON_WRITE)) | frame | WRITABLE);
+  tlbFlush(page);
+  return true;
+}
