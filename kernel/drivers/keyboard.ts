@@ -4,6 +4,7 @@
 // (kernel/interrupts/irq.ts routes IRQ 1 to it). The BIOS leaves the controller translating to scancode
 // set 1 with the keyboard's interrupt enabled, which is what this expects.
 import { ByteRing } from '../lib/ring';
+import { noteInputByte } from './interruptkey';
 import { KeyboardState, NO_KEY, translateScancode } from './keymap';
 
 const PS2_DATA: u16 = 0x60;
@@ -29,7 +30,9 @@ function readOne(): void {
   const b = inb(PS2_DATA);
   if ((status & STATUS_FROM_MOUSE) != 0) return;
   const ch = translateScancode(state, b);
-  if (ch != NO_KEY) keyboardRx.push(u8(ch));
+  if (ch == NO_KEY) return;
+  noteInputByte(u8(ch));
+  keyboardRx.push(u8(ch));
 }
 
 /** The IRQ 1 handler's body: one interrupt per byte the controller delivers. */

@@ -4,6 +4,7 @@
 // IRQ 4 to it). serialInit enables the receive interrupt in the UART (IER
 // and the OUT2 line that gates the IRQ).
 import { ByteRing, RING_CAPACITY } from '../lib/ring';
+import { noteInputByte } from './interruptkey';
 
 const COM1: u16 = 0x3f8;
 const DATA: u16 = COM1 + 0; // receive / transmit holding register (divisor low with DLAB)
@@ -73,7 +74,9 @@ export function serialOnIrq(): void {
       outb(IER, 0x00);
       return;
     }
-    serialRx.push(inb(DATA));
+    const b = inb(DATA);
+    noteInputByte(b);
+    serialRx.push(b);
   }
 }
 

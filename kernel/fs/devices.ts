@@ -1,12 +1,17 @@
 // The devices of /dev: null (reads end at once, writes vanish), zero
 // (reads give zero bytes, writes vanish) and console (reads the keyboard
-// and the serial line, writes to the screen and the serial line). One
-// instance of each; processes share them.
+// and the serial line, writes to the screen and the serial line), one
+// instance of each that processes share; and processes (procs.ts), a new
+// snapshot of the process table at each open.
 import { consoleReadByte, consoleWriteBytes } from '../console/console';
 import { clearUser, copyFromUser, copyToUser } from '../mm/usercopy';
 import { Device } from './device';
+import { EINTR } from '../syscall/numbers';
+import { processList, PROCESSES_PATH } from './procs';
+import { takeInterruptKey } from '../drivers/interruptkey';
+import { consoleInterrupt } from '../proc/groups';
 import { WaitQueue } from '../proc/process';
-import { sleepOn, wakeAll } from '../proc/waitqueue';
+import { sleepInterruptible, wakeAll } from '../proc/waitqueue';
 
 const CHUNK: u64 = 256;
 const bounce = new Uint8Array(256); // user bytes pass through here (kernel code never holds a user pointer)
@@ -29,17 +34,18 @@ class ZeroDevice extends Device {
 /** Processes waiting in a console read for input. */
 const consoleReaders = new WaitQueue();
 
-/** The keyboard or the serial line has received something (their IRQs): wakes the console's readers. */
+/** The keyboard or the serial line has received something (their IRQs): Ctrl+C interrupts the foreground group; wakes the console's readers. */
 export function consoleInputArrived(): void {
+  if (takeInterruptKey()) consoleInterrupt();
   if (!consoleReaders.isEmpty()) wakeAll(consoleReaders);
 }
 
-/** Sleeps until console input arrives (system calls run with interrupts off); returns its first byte. */
-function waitForInput(): u8 {
+/** Sleeps until console input arrives (system calls run with interrupts off); returns its first byte, or -1 when a signal came first. */
+function waitForInput(): i32 {
   while (true) {
     const c = consoleReadByte();
-    if (c >= 0) return u8(c);
-    sleepOn(consoleReaders);
+    if (c >= 0) return c;
+    if (!sleepInterruptible(consoleReaders)) return -1;
   }
 }
 
@@ -50,7 +56,8 @@ class ConsoleDevice extends Device {
   read(buf: u64, len: u64): i64 {
     if (len == 0) return 0;
     let n: u64 = 0;
-    let c: i32 = i32(waitForInput());
+    let c: i32 = waitForInput();
+    if (c < 0) return -EINTR;
     const max = len < CHUNK ? len : CHUNK;
     while (c >= 0 && n < max) {
       bounce[i32(n)] = u8(c);
@@ -83,10 +90,11 @@ function named(d: Device, name: usize, len: usize): bool {
   return usize(p.length) == len && memcmp(changetype<usize>(p) + 8, name, len) == 0;
 }
 
-/** The device at `path` (the bytes at `name`, `len` long), or null. */
+/** The device at `path` (the bytes at `name`, `len` long), or null; /dev/processes is a new snapshot each time. */
 export function deviceNamed(name: usize, len: usize): Device | null {
   if (named(consoleDevice, name, len)) return consoleDevice;
   if (named(nullDevice, name, len)) return nullDevice;
   if (named(zeroDevice, name, len)) return zeroDevice;
+  if (usize(PROCESSES_PATH.length) == len && memcmp(changetype<usize>(PROCESSES_PATH) + 8, name, len) == 0) return processList();
   return null;
 }

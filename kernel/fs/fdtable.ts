@@ -2,8 +2,8 @@
 // through here, so each device hears of every fd that refers to it (a pipe
 // end closes with its last fd). Besides its device, an fd slot keeps its
 // access mode (O_RDONLY, O_WRONLY or O_RDWR, checked by read and write) and
-// its close-on-exec flag (FD_CLOEXEC: a child that spawn starts does not
-// inherit it). docs/processes.md, "Descriptors".
+// its close-on-exec flag (FD_CLOEXEC: execve closes it, and a child that
+// spawn starts does not inherit it); fork copies the table whole. docs/processes.md, "Descriptors".
 import { Process, MAX_FDS } from '../proc/process';
 import { O_RDWR } from '../syscall/numbers';
 import { Device } from './device';
@@ -71,4 +71,17 @@ export function fdInherit(child: Process, parent: Process, console: Device): voi
     if (!fdCloexec(parent, fd)) fdInstall(child, fd, d, fdAccess(parent, fd), false);
   }
   if (!any) for (let fd: i32 = 0; fd < 3; fd++) fdInstall(child, fd, console, u8(O_RDWR), false);
+}
+
+/** fork's copy of the fd table: the child's fds are the parent's, close-on-exec flags and all. */
+export function fdCopyAll(child: Process, parent: Process): void {
+  for (let fd: i32 = 0; fd < MAX_FDS; fd++) {
+    const d = parent.fds[fd];
+    if (d !== null) fdInstall(child, fd, d, fdAccess(parent, fd), fdCloexec(parent, fd));
+  }
+}
+
+/** execve's part: closes every fd of `p` marked close-on-exec. */
+export function fdCloseOnExec(p: Process): void {
+  for (let fd: i32 = 0; fd < MAX_FDS; fd++) if (fdCloexec(p, fd)) fdClose(p, fd);
 }

@@ -2,13 +2,16 @@
 // Device that fds refer to (fdtable.ts counts the references). A read
 // sleeps while the ring is empty and some write end is open, and returns 0
 // (end of file) once none is; a write sleeps while the ring has no room and
-// some read end is open, and fails with -EPIPE once none is (having written
-// nothing; else it returns what it wrote). A write of at most PIPE_BUF bytes
+// some read end is open, and fails with -EPIPE and SIGPIPE once none is
+// (having written nothing; else it returns what it wrote). A signal ends
+// either sleep: -EINTR, or the bytes written so far. A write of at most PIPE_BUF bytes
 // is atomic: it waits until all of it fits. docs/processes.md, "Pipes".
 import { copyFromUser, copyToUser } from '../mm/usercopy';
 import { WaitQueue } from '../proc/process';
-import { sleepOn, wakeAll } from '../proc/waitqueue';
-import { EBADF, EPIPE } from '../syscall/numbers';
+import { currentProcess } from '../proc/sched';
+import { signalSend } from '../proc/signal';
+import { sleepInterruptible, wakeAll } from '../proc/waitqueue';
+import { EBADF, EINTR, EPIPE, SIGPIPE } from '../syscall/numbers';
 import { Device } from './device';
 
 /** Bytes a pipe holds. */
@@ -55,7 +58,7 @@ export class PipeEnd extends Device {
     if (len == 0) return 0;
     while (p.held() == 0) {
       if (p.writers == 0) return 0;
-      sleepOn(p.readWait);
+      if (!sleepInterruptible(p.readWait)) return -EINTR;
     }
     const n = len < p.held() ? len : p.held();
     const r = ringCopy(p, p.read, buf, n, true);
@@ -69,12 +72,15 @@ export class PipeEnd extends Device {
     const p = this.pipe;
     let done: u64 = 0;
     while (done < len) {
-      if (p.readers == 0) return done > 0 ? i64(done) : -EPIPE;
+      if (p.readers == 0) {
+        signalSend(currentProcess(), SIGPIPE, 0); // as Linux: SIGPIPE, and -EPIPE if it is caught or ignored
+        return done > 0 ? i64(done) : -EPIPE;
+      }
       const room = PIPE_BYTES - p.held();
       const left = len - done;
       // Atomic when short: wait until the whole write fits.
       if (room == 0 || (len <= PIPE_BUF && room < left)) {
-        sleepOn(p.writeWait);
+        if (!sleepInterruptible(p.writeWait)) return done > 0 ? i64(done) : -EINTR;
         continue;
       }
       const n = left < room ? left : room;

@@ -14,20 +14,21 @@ import { currentPml4, userAccessBegin, userAccessEnd } from './arch';
 import { userAccessible, userRange } from './aspace';
 
 let demandable: (va: u64, bytes: u64, write: bool) => bool = noDemand;
-let faultIn: (va: u64, bytes: u64) => void = noFaultIn;
+let faultIn: (va: u64, bytes: u64, write: bool) => void = noFaultIn;
 
 function noDemand(va: u64, bytes: u64, write: bool): bool {
   return false;
 }
 
-function noFaultIn(va: u64, bytes: u64): void {}
+function noFaultIn(va: u64, bytes: u64, write: bool): void {}
 
 /**
  * Sets the demand paging of user pages: `covers` tells whether every page
- * of a user range is accessible or may be mapped on demand (within the
- * process's cap), without mapping anything; `faultIn` maps those pages.
+ * of a user range is accessible or may be made so on demand (within the
+ * process's cap), without mapping anything; `faultIn` maps those pages (and
+ * copies copy-on-write ones for a write).
  */
-export function setUserDemandPaging(covers: (va: u64, bytes: u64, write: bool) => bool, fault: (va: u64, bytes: u64) => void): void {
+export function setUserDemandPaging(covers: (va: u64, bytes: u64, write: bool) => bool, fault: (va: u64, bytes: u64, write: bool) => void): void {
   demandable = covers;
   faultIn = fault;
 }
@@ -40,7 +41,7 @@ export function setUserDemandPaging(covers: (va: u64, bytes: u64, write: bool) =
 function accessible(va: u64, bytes: u64, write: bool): bool {
   if (userAccessible(currentPml4(), va, bytes, write)) return true;
   if (!userRange(va, bytes) || !demandable(va, bytes, write)) return false;
-  faultIn(va, bytes);
+  faultIn(va, bytes, write);
   return userAccessible(currentPml4(), va, bytes, write);
 }
 

@@ -1,9 +1,13 @@
 // A CPU exception in ring 3 ends the process that raised it, not the
-// kernel (except a page fault on a stack page not yet mapped: stack.ts maps
-// it and the program goes on): the report names the process, the exception, and the faulting
+// kernel (except a page fault that is demand paging: a stack page not yet mapped,
+// or a write to a copy-on-write page; stack.ts and cow.ts handle it and the
+// program goes on): the report names the process, the exception, and the faulting
 // instruction as a TS function and file:line of the user program (from its
 // own debug table, read out of the executable in the kernel image), then the
-// process exits with status 256 + vector and the scheduler goes on. Format
+// process exits with status 256 + vector (wait4 reports the signal Linux
+// sends for the fault: SIGSEGV, SIGFPE …) and the scheduler goes on. A
+// process with a handler for that signal gets the handler instead
+// (signal.ts), and no report. Format
 // (kept exactly: tests match it):
 //
 //   crash (pid 3) killed: #PF page fault (vector 14) error=0x…
@@ -16,11 +20,14 @@ import { consolePutByte, consoleWrite, consoleWriteHex, consoleWriteUint } from 
 import { setUserFaultHandler, writeExceptionHead } from '../interrupts/report';
 import { writeCodeAddressIn } from '../../runtime/kernel/panic';
 import { functionNameIn } from '../../runtime/kernel/symbols';
+import { breakCopyOnWrite } from '../mm/cow';
 import { copyFromUser } from '../mm/usercopy';
 import { elfAddressOf } from './loader';
 import { programDebugTable, programElf, programElfBytes } from './programs';
 import { currentProcess, exitCurrent, idleRunning } from './sched';
+import { deliverFault, faultHandled, signalOfVector } from './signal';
 import { growStack } from './stack';
+import { trapFrameOf } from './trapframe';
 
 /** Status of a process killed by exception `vector`. */
 export const FAULT_STATUS_BASE: i64 = 256;
@@ -39,13 +46,24 @@ function calledFrom(table: usize, rsp: u64): void {
   consoleWrite('\n');
 }
 
-/** Page-fault error code bit 0: the page was present (a protection fault, not a missing page). */
+/** Page-fault error code bit 0: the page was present (a protection fault, not a missing page); bit 1: a write. */
 const PF_PRESENT: u64 = 1;
+const PF_WRITE: u64 = 2;
+
+/** Whether the page fault with `error` at `addr` was demand paging, now done: a stack page's first touch or a copy-on-write page's first write. */
+function pagedIn(error: u64, addr: u64): bool {
+  if ((error & PF_PRESENT) == 0) return growStack(addr);
+  const space = currentProcess().space;
+  return (error & PF_WRITE) != 0 && space !== null && breakCopyOnWrite(space, addr);
+}
 
 function userFault(vector: u64, frame: InterruptFrame, error: u64): bool {
   if (idleRunning()) return false; // no process to blame: the kernel report follows
-  if (vector == 14 && (error & PF_PRESENT) == 0 && growStack(readCr2())) return true; // a stack page on first touch
+  if (vector == 14 && pagedIn(error, readCr2())) return true; // the instruction runs again
   const p = currentProcess();
+  const sig = signalOfVector(i64(vector));
+  const addr = vector == 14 ? readCr2() : frame.rip;
+  if (faultHandled(p, sig) && deliverFault(p, trapFrameOf(frame), sig, addr, vector)) return true; // its handler runs
   consoleWrite('\n');
   consoleWrite(p.name);
   consoleWrite(' (pid ');

@@ -2,9 +2,9 @@
 // its ELF executable, each page mapped with exactly the segment's rights
 // (text read+execute, read-only data and writable data no execute); whole
 // read-only pages are mapped straight from the executable in the kernel
-// image (shared by every process running it), the others copied, and the top page of its user stack, holding the System V
-// start-up block (argc, argv, NULL envp, an empty auxv) that the user
-// runtime's _start reads. The rest of the stack is mapped on first touch
+// image (shared by every process running it), the others copied, and the
+// top page of its user stack, holding the System V start-up block (argc,
+// argv, envp, auxv) that the user runtime's _start reads. The rest of the stack is mapped on first touch
 // (stack.ts). docs/processes.md, "Spawning and loading".
 import { AddressSpace, mapUserFrame, mapUserShared, userRange } from '../mm/aspace';
 import { physToVirt, virtToPhys } from '../mm/phys';
@@ -27,10 +27,10 @@ export const USER_STACK_TOP: u64 = 0x0000_4000_4000_0000;
 export const STACK_PAGES: u64 = 256;
 /** The lowest address of the stack area. */
 export const USER_STACK_BOTTOM: u64 = 0x0000_4000_3ff0_0000; // USER_STACK_TOP - STACK_PAGES * 4096
-/** The most argument bytes (strings and pointers) spawn passes. */
-export const ARGS_MAX: u64 = 2048;
+/** The most bytes of arguments and environment (strings and pointers) a new program gets. */
+export const ARGS_MAX: u64 = 3072;
 
-const block = new Uint64Array(i32(ARGS_MAX / 8)); // the start-up block, built here first
+const block = new Uint64Array(384); // the start-up block (ARGS_MAX bytes at most), built here first
 
 /** Validates the ELF header of the executable at `elf` (`bytes` long); its entry point, or 0. */
 function checkHeader(elf: usize, bytes: usize): u64 {
@@ -134,33 +134,58 @@ export function loadElf(as: AddressSpace, elf: usize, bytes: usize): i64 {
   return i64(entry);
 }
 
+/** Linux's auxiliary-vector keys: the end, and the page size. */
+const AT_NULL: u64 = 0;
+const AT_PAGESZ: u64 = 6;
+
+/** Stores in `block` from word `at` pointers to `count` NUL-terminated strings that lie at kernel address `s` and will lie at user address `user`, then a NULL; the word after. */
+function pointers(at: i32, s: usize, user: u64, count: u64): i32 {
+  let u = user;
+  let k = s;
+  for (let i: u64 = 0; i < count; i++) {
+    block[at] = u;
+    at++;
+    const start = k;
+    while (load<u8>(k) != 0) k++;
+    k++;
+    u += u64(k - start);
+  }
+  block[at] = 0;
+  return at + 1;
+}
+
 /**
- * Maps the top page of the user stack of `as` and writes the start-up block
- * for the arguments: `argc` words whose bytes are at `args` (each
- * NUL-terminated, `argBytes` in all; ARGS_MAX in all fits in the page).
- * Returns the initial rsp (16-byte aligned, pointing at argc), or -errno.
+ * Maps the top page of the user stack of `as` and writes the System V
+ * start-up block: `argc` argument strings and then `envc` environment
+ * strings, each NUL-terminated, `bytes` in all at `strings` (ARGS_MAX in
+ * all, with the pointers, fits in the page). The block is argc, the argv
+ * pointers and a NULL, the envp pointers and a NULL, and the auxiliary
+ * vector (AT_PAGESZ, then AT_NULL), as Linux's execve leaves it. Returns
+ * the initial rsp (16-byte aligned, pointing at argc), or -errno.
  */
-export function setUpStack(as: AddressSpace, args: usize, argBytes: u64, argc: u64): i64 {
-  // [argc][argv 0..argc-1][NULL][NULL envp][AT_NULL, 0] then the strings.
-  const words = 1 + argc + 1 + 1 + 2;
-  if (argBytes + words * 8 > ARGS_MAX) return -E2BIG;
+export function setUpStack(as: AddressSpace, strings: usize, bytes: u64, argc: u64, envc: u64): i64 {
+  const words = 1 + argc + 1 + envc + 1 + 4;
+  if (bytes + words * 8 > ARGS_MAX) return -E2BIG;
   const frame = mapUserFrame(as, USER_STACK_TOP - 4096, WRITABLE | NO_EXECUTE, true);
   if (frame == 0) return -ENOMEM;
   const page = physToVirt(frame) - usize(USER_STACK_TOP - 4096); // + a user address of the page = its kernel address
-  const strings = (USER_STACK_TOP - argBytes) & ~u64(15);
-  const sp = (strings - words * 8) & ~u64(15);
-  memcpy(page + usize(strings), args, usize(argBytes));
+  const at = (USER_STACK_TOP - bytes) & ~u64(15);
+  const sp = (at - words * 8) & ~u64(15);
+  memcpy(page + usize(at), strings, usize(bytes));
   block[0] = argc;
-  let at = strings;
-  let s = args;
-  for (let i: u64 = 0; i < argc; i++) {
-    block[i32(1 + i)] = at;
-    const start = s;
+  let w = pointers(1, strings, at, argc);
+  let envAt = at;
+  let s = strings;
+  for (let i: u64 = 0; i < argc; i++) { // the environment strings follow the arguments
     while (load<u8>(s) != 0) s++;
     s++;
-    at += u64(s - start);
   }
-  for (let i = 1 + argc; i < words; i++) block[i32(i)] = 0;
+  envAt += u64(s - strings);
+  w = pointers(w, s, envAt, envc);
+  block[w] = AT_PAGESZ;
+  block[w + 1] = 4096;
+  block[w + 2] = AT_NULL;
+  block[w + 3] = 0;
   memcpy(page + usize(sp), changetype<usize>(block) + 8, usize(words * 8));
   return i64(sp);
 }

@@ -58,7 +58,7 @@ export class Process {
   children: i32 = 0;
   /** Where it sleeps while waiting for a child: each exiting child wakes its parent's queue. */
   readonly childExited = new WaitQueue();
-  /** Its exit status: what exit() got, or 256 + the vector of the fault that killed it. */
+  /** Its exit status: what exit() got, 256 + the vector of the fault that killed it, or 512 + the signal that did. */
   status: i64 = 0;
   /** The next process in the ready queue, a wait queue or the zombie list. */
   next: Process | null = null;
@@ -77,6 +77,21 @@ export class Process {
   readonly fdModes = new Uint8Array(MAX_FDS);
   /** Its FS base (arch_prctl ARCH_SET_FS: user thread-local storage), loaded whenever it runs. */
   fsBase: u64 = 0;
+  /** Its process group (setpgid); the console's foreground group gets Ctrl+C's SIGINT. */
+  pgid: i64 = 0;
+  /** Signals sent and not yet delivered, and those it blocks: bit n - 1 for signal n (signal.ts). */
+  sigPending: u64 = 0;
+  sigBlocked: u64 = 0;
+  /** Per signal n, at 4 * (n - 1): handler (SIG_DFL, SIG_IGN or an address), flags, restorer, mask. */
+  readonly sigActions = new Uint64Array(256);
+  /** What sent its pending fault signal's: the faulting address (si_addr), else the sender's pid. */
+  sigInfo: u64 = 0;
+  /** Set by rt_sigreturn: the system call returns through iretq with every register of the trap frame. */
+  restoreFull: bool = false;
+  /** The wait queue it sleeps on while an interruptible sleep (a signal takes it off); null otherwise. */
+  sleepingOn: WaitQueue | null = null;
+  /** Whether its current sleep ends when a signal comes (waitqueue.ts, sleep.ts). */
+  interruptible: bool = false;
   /** The next address mmap hands out. */
   mmapNext: u64 = MMAP_BASE;
   /** 512 bytes of FPU/SSE state at a 16-byte-aligned offset (fpuArea). */
@@ -142,11 +157,34 @@ export function processOrphan(parent: Process): void {
   }
 }
 
-/** A child of `parent` (one it spawned in the background and has not waited for) that has exited, or null. */
-export function processExitedChild(parent: Process): Process | null {
+/** A child of `parent` (forked, or spawned in the background, and not waited for) in group `pgid` (0: any) that has exited, or null. */
+export function processExitedChild(parent: Process, pgid: i64): Process | null {
   for (let i: i32 = 0; i < MAX_PROCESSES; i++) {
     const p = table[i];
-    if (p !== null && p.parent === parent && (p.state == State.Zombie || p.state == State.Dead)) return p;
+    if (p !== null && p.parent === parent && (pgid == 0 || p.pgid == pgid) && (p.state == State.Zombie || p.state == State.Dead)) return p;
+  }
+  return null;
+}
+
+/** Whether `parent` has a child not waited for in group `pgid` (0: any). */
+export function processHasChild(parent: Process, pgid: i64): bool {
+  for (let i: i32 = 0; i < MAX_PROCESSES; i++) {
+    const p = table[i];
+    if (p !== null && p.parent === parent && (pgid == 0 || p.pgid == pgid)) return true;
+  }
+  return false;
+}
+
+/** The process in table slot `i` (0 … MAX_PROCESSES - 1), or null: for walks over every process (kill, ps). */
+export function processAt(i: i32): Process | null {
+  return table[i];
+}
+
+/** The live process `pid` (not one that has exited), or null. */
+export function processByPid(pid: i64): Process | null {
+  for (let i: i32 = 0; i < MAX_PROCESSES; i++) {
+    const p = table[i];
+    if (p !== null && p.pid == pid && p.state != State.Zombie && p.state != State.Dead) return p;
   }
   return null;
 }

@@ -4,12 +4,19 @@
 // every wait, it runs with interrupts off (docs/processes.md, "Sleeping").
 import { Process, State } from './process';
 import { currentProcess, schedule, wakeProcess } from './sched';
+import { signalPending } from './signal';
 
 let sleepers: Process | null = null;
 
-/** Blocks the current process until the tick counter reaches `tick`; interrupts must be off. */
-export function sleepUntil(tick: u64): void {
+/**
+ * Blocks the current process until the tick counter reaches `tick` or a
+ * signal comes; false for a signal (pending at once, or on waking: the
+ * caller returns -EINTR). Interrupts must be off.
+ */
+export function sleepUntil(tick: u64): bool {
   const p = currentProcess();
+  if (signalPending(p)) return false;
+  p.interruptible = true;
   p.wakeTick = tick;
   p.state = State.Sleeping;
   let before: Process | null = null;
@@ -22,6 +29,22 @@ export function sleepUntil(tick: u64): void {
   if (before === null) sleepers = p;
   else before.timerNext = p;
   schedule();
+  p.interruptible = false;
+  return !signalPending(p);
+}
+
+/** Takes `p` off the list of timed sleepers, if it is there (a signal interrupts its sleep). */
+export function sleepCancel(p: Process): void {
+  let before: Process | null = null;
+  let at = sleepers;
+  while (at !== null && at !== p) {
+    before = at;
+    at = at.timerNext;
+  }
+  if (at === null) return;
+  if (before === null) sleepers = p.timerNext;
+  else before.timerNext = p.timerNext;
+  p.timerNext = null;
 }
 
 /** Makes ready every sleeper whose tick is at or before `now` (the timer interrupt). */

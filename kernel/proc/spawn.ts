@@ -13,7 +13,9 @@ import { loadElf, setUpStack } from './loader';
 import { MAX_USER_PAGES, Process, processAdd, processTableFull } from './process';
 import { programElf, programElfBytes, programName } from './programs';
 import { currentProcess, makeReady } from './sched';
+import { signalsInherit, signalsReset } from './signal';
 import { fpuInitState, newProcessStack } from './switch';
+import { resetTrapFrame, trapFrameAt } from './trapframe';
 
 /**
  * Starts program `index` with the `argc` arguments at `args` (`argBytes`
@@ -29,7 +31,7 @@ export function spawnProgram(index: usize, args: usize, argBytes: u64, argc: u64
   space.limit = MAX_USER_PAGES; // pages and tables alike
   let r: i64 = space.pml4 == 0 ? -ENOMEM : loadElf(space, programElf(index), programElfBytes(index));
   const entry = r;
-  if (r >= 0) r = setUpStack(space, args, argBytes, argc);
+  if (r >= 0) r = setUpStack(space, args, argBytes, argc, 0);
   if (r < 0) {
     destroyAddressSpace(space);
     kstackFree(kstack);
@@ -40,11 +42,17 @@ export function spawnProgram(index: usize, args: usize, argBytes: u64, argc: u64
   p.name = programName(index);
   p.space = space;
   p.kstack = kstack;
-  p.savedRsp = newProcessStack(kstackTop(kstack), u64(entry), u64(r));
+  const top = kstackTop(kstack);
+  resetTrapFrame(trapFrameAt(top), u64(entry), u64(r));
+  p.savedRsp = newProcessStack(top);
   fdInherit(p, currentProcess(), consoleDevice); // the spawner's fds but close-on-exec ones; the console for the first
   fpuInitState(p.fpuArea());
+  const parent = currentProcess();
+  signalsInherit(p, parent); // as fork and execve: ignored signals stay ignored, caught ones go back to default
+  signalsReset(p);
   processAdd(p);
-  p.ppid = currentProcess().pid;
+  p.ppid = parent.pid;
+  if (p.pgid == 0) p.pgid = p.pid; // the first process leads its own group
   makeReady(p);
   return p;
 }

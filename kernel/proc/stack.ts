@@ -1,12 +1,15 @@
-// Demand paging of user stacks: a process starts with only the top page of
+// Demand paging of user memory. A process starts with only the top page of
 // its stack mapped (loader.ts), and the first touch of a lower page inside
 // the stack area (USER_STACK_BOTTOM … USER_STACK_TOP) maps a zeroed page
-// there, from the page fault (fault.ts) or, when the kernel is about to copy
-// to or from such a page in a system call, from the user copies
-// (usercopy.ts's demand-paging hooks, once the call's whole range has been
-// found valid: a failing call maps nothing). Below the area, nothing is
-// ever mapped: a stack overflow is a page fault that kills the process.
+// there; after fork, the first write to a copy-on-write page copies it
+// (kernel/mm/cow.ts). Both happen from the page fault (fault.ts) or, when
+// the kernel is about to copy to or from such a page in a system call, from
+// the user copies (usercopy.ts's demand-paging hooks, once the call's whole
+// range has been found valid: a failing call maps nothing). Below the stack
+// area, nothing is ever mapped: a stack overflow is a page fault that kills
+// the process.
 import { chargeRoom, mapUser, userPageAccessible, userRange } from '../mm/aspace';
+import { breakCopyOnWrite, copyOnWrite } from '../mm/cow';
 import { NO_EXECUTE, walk, WRITABLE } from '../mm/paging';
 import { setUserDemandPaging } from '../mm/usercopy';
 import { USER_STACK_BOTTOM, USER_STACK_TOP } from './loader';
@@ -24,8 +27,9 @@ export function growStack(addr: u64): bool {
 
 /**
  * Whether every page of the user range [va, va + bytes) is accessible
- * (writable if `write`) or a stack page not mapped yet, and the missing ones
- * fit in the current process's cap: what a system call's copy may map.
+ * (writable if `write`), copy-on-write (for a write), or a stack page not
+ * mapped yet, and the missing ones fit in the current process's cap: what a
+ * system call's copy may map.
  */
 function stackCovers(va: u64, bytes: u64, write: bool): bool {
   if (idleRunning() || currentProcess().space === null) return false;
@@ -33,25 +37,26 @@ function stackCovers(va: u64, bytes: u64, write: bool): bool {
   let missing: u64 = 0;
   for (let p = va & ~u64(0xfff); p < va + bytes; p += 4096) {
     if (userPageAccessible(space.pml4, p, write)) continue;
+    if (write && copyOnWrite(space.pml4, p)) continue;
     if (p < USER_STACK_BOTTOM || p >= USER_STACK_TOP || walk(space.pml4, p) != 0) return false;
     missing++;
   }
   return missing <= chargeRoom(space);
 }
 
-/** Maps the missing stack pages of [va, va + bytes) that lie in the stack area (for a system call's copy, once stackCovers has passed). */
-function faultInRange(va: u64, bytes: u64): void {
+/** Maps the missing stack pages of [va, va + bytes) and, for a write, copies its copy-on-write pages (for a system call's copy, once stackCovers has passed). */
+function faultInRange(va: u64, bytes: u64, write: bool): void {
   if (bytes == 0 || !userRange(va, bytes)) return;
-  let from = va < USER_STACK_BOTTOM ? USER_STACK_BOTTOM : va;
-  const end = va + bytes > USER_STACK_TOP ? USER_STACK_TOP : va + bytes;
-  for (let p = from & ~u64(0xfff); p < end; p += 4096) {
-    const space = currentProcess().space;
-    if (space === null || walk(space.pml4, p) != 0) continue;
-    if (!growStack(p)) return;
+  const space = currentProcess().space;
+  if (space === null) return;
+  for (let p = va & ~u64(0xfff); p < va + bytes; p += 4096) {
+    if (walk(space.pml4, p) == 0) {
+      if (!growStack(p)) return;
+    } else if (write && copyOnWrite(space.pml4, p) && !breakCopyOnWrite(space, p)) return;
   }
 }
 
-/** Lets the user copies map stack pages on first touch, once a whole range has passed. */
+/** Lets the user copies map stack pages on first touch and copy copy-on-write pages on first write, once a whole range has passed. */
 export function stackFaultInInit(): void {
   setUserDemandPaging(stackCovers, faultInRange);
 }

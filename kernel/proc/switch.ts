@@ -4,12 +4,13 @@
 // user programs do, and their xmm registers must survive other processes
 // running while they wait in a system call). docs/processes.md, "The
 // context switch".
+import { TRAP_FRAME_BYTES, trapReturn } from './trapframe';
 
 /**
  * Saves the callee-saved registers and RFLAGS on the current stack, stores
  * rsp at `save`, loads rsp from `next` and restores the same from there: it
  * returns on the other stack, into whatever called switchStacks there (or
- * into enterUser, for a new process: newProcessStack). @naked
+ * into trapReturn, for a new process: newProcessStack). @naked
  */
 export function switchStacks(save: usize, next: u64): void {
   asm(
@@ -33,56 +34,20 @@ export function switchStacks(save: usize, next: u64): void {
   );
 }
 
-/**
- * A new process's first return from switchStacks lands here, with its user
- * entry point in r12 and its user stack pointer in r13 (newProcessStack put
- * them there). Builds the interrupt-return frame for ring 3 (user code and
- * stack selectors, interrupts on), clears every other register so that no
- * kernel value leaks, and iretq. @naked
- */
-function enterUser(): void {
-  asm(
-    'push 0x1b', // ss: user data (gdt.ts USER_DATA)
-    'push r13', // rsp
-    'push 0x202', // rflags: IF
-    'push 0x23', // cs: user code (gdt.ts USER_CODE)
-    'push r12', // rip
-    'xor eax, eax',
-    'xor ebx, ebx',
-    'xor ecx, ecx',
-    'xor edx, edx',
-    'xor esi, esi',
-    'xor edi, edi',
-    'xor ebp, ebp',
-    'xor r8d, r8d',
-    'xor r9d, r9d',
-    'xor r10d, r10d',
-    'xor r11d, r11d',
-    'xor r12d, r12d',
-    'xor r13d, r13d',
-    'xor r14d, r14d',
-    'xor r15d, r15d',
-    'iretq',
-  );
-}
-
-/** Bytes newProcessStack puts on a fresh stack: 7 saved values and the return address. */
+/** Bytes newProcessStack puts below the trap frame: 7 saved values and the return address. */
 const SWITCH_FRAME_BYTES: usize = 64;
 
 /**
- * Prepares the fresh kernel stack ending at `top` so that switching to it
- * enters user mode at `entry` with rsp `userSp`; returns the rsp to switch to.
+ * Prepares the kernel stack ending at `top`, whose trap frame the caller
+ * has filled (a fresh user context for spawn and execve, a copy of the
+ * parent's for fork), so that switching to it returns through trapReturn
+ * into ring 3; returns the rsp to switch to.
  */
-export function newProcessStack(top: usize, entry: u64, userSp: u64): u64 {
-  const sp = top - SWITCH_FRAME_BYTES;
+export function newProcessStack(top: usize): u64 {
+  const sp = top - TRAP_FRAME_BYTES - SWITCH_FRAME_BYTES;
   store<u64>(sp, 0x2); // rflags: interrupts off until the iretq
-  store<u64>(sp + 8, 0); // r15
-  store<u64>(sp + 16, 0); // r14
-  store<u64>(sp + 24, userSp); // r13
-  store<u64>(sp + 32, entry); // r12
-  store<u64>(sp + 40, 0); // rbx
-  store<u64>(sp + 48, 0); // rbp: ends the frame chain
-  store<u64>(sp + 56, changetype<u64>(enterUser)); // return address
+  memset(sp + 8, 0, 48); // r15, r14, r13, r12, rbx, rbp (0 ends the frame chain)
+  store<u64>(sp + 56, changetype<u64>(trapReturn)); // return address
   return u64(sp);
 }
 

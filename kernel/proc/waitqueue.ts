@@ -9,8 +9,13 @@
 //   ... condition becomes true ...; wakeAll(queue);   // anywhere, IRQs included
 //
 // A sleeping process is on exactly one wait queue (linked through its
-// `next`, which the ready queue uses while it is ready). docs/processes.md.
-import { State, WaitQueue } from './process';
+// `next`, which the ready queue uses while it is ready). System calls that
+// may wait for ever (reads of a pipe or the console, wait4) sleep
+// interruptibly: a signal takes the process off the queue (signal.ts), and
+// the call returns -EINTR so that the signal is delivered on the way out.
+// docs/processes.md.
+import { Process, State, WaitQueue } from './process';
+import { signalPending } from './signal';
 import { currentProcess, schedule, wakeProcess } from './sched';
 
 /** Blocks the current process on `q` until a wake-up; interrupts must be off. */
@@ -22,6 +27,37 @@ export function sleepOn(q: WaitQueue): void {
   else q.tail.next = p;
   q.tail = p;
   schedule();
+}
+
+/**
+ * Blocks the current process on `q` until a wake-up or a signal; false
+ * when a signal is pending (at once, or on waking): the caller returns
+ * -EINTR. Interrupts must be off.
+ */
+export function sleepInterruptible(q: WaitQueue): bool {
+  const p = currentProcess();
+  if (signalPending(p)) return false;
+  p.interruptible = true;
+  p.sleepingOn = q;
+  sleepOn(q);
+  p.interruptible = false;
+  p.sleepingOn = null;
+  return !signalPending(p);
+}
+
+/** Takes the sleeping `p` off the wait queue `q` (a signal interrupts its sleep). */
+export function unqueue(q: WaitQueue, p: Process): void {
+  let before: Process | null = null;
+  let at = q.head;
+  while (at !== null && at !== p) {
+    before = at;
+    at = at.next;
+  }
+  if (at === null) return;
+  if (before === null) q.head = p.next;
+  else before.next = p.next;
+  if (q.tail === p) q.tail = before;
+  p.next = null;
 }
 
 /** Makes every process sleeping on `q` ready, oldest first. */

@@ -1,35 +1,27 @@
 // The system call table, as Linux has one: the handler of number n at index
 // n, so the entry (entry.ts) calls it with one indexed `call`. Each slot
-// holds an adapter that passes the SyscallFrame's registers (rdi, rsi, rdx,
-// r10, r8, r9, as the user passed them) to the handler in files.ts,
-// memory.ts or process.ts, which returns a value or -errno. Every other
-// number, and any number above the table (negative ones included), reaches
-// the last slot: -ENOSYS. Adding a call: docs/adding-a-syscall.md.
+// holds an adapter that passes the registers of the caller's TrapFrame
+// (kernel/proc/trapframe.ts: rdi, rsi, rdx, r10, r8, r9, as the user passed
+// them; the frame itself to fork, execve and rt_sigreturn) to the handler
+// in files.ts, memory.ts, process.ts …, which returns a value or -errno.
+// Every other number, and any number above the table (negative ones
+// included), reaches the last slot: -ENOSYS. Adding a call:
+// docs/adding-a-syscall.md.
+import { TrapFrame } from '../proc/trapframe';
 import { sysClose, sysOpen, sysRead, sysWrite } from './files';
 import { sysMeminfo, sysMmap, sysMunmap } from './memory';
 import { sysArchPrctl, sysExit, sysGetpid, sysGetppid, sysSpawn, sysUptime, sysWait, sysYield } from './process';
 import { sysWait4 } from './wait';
+import { sysGetpgid, sysIoctl, sysKill, sysRtSigaction, sysRtSigprocmask, sysRtSigreturn, sysSetpgid } from './signals';
+import { forkCurrent } from '../proc/fork';
+import { execCurrent } from '../proc/exec';
 import { sysDup, sysDup2, sysDup3, sysFcntl, sysPipe2 } from './fds';
 import { sysClockGetres, sysClockGettime, sysNanosleep, sysTimes } from './time';
 import {
-  ENOSYS, SYS_ARCH_PRCTL, SYS_CLOCK_GETRES, SYS_DUP, SYS_DUP2, SYS_DUP3, SYS_FCNTL, SYS_PIPE, SYS_PIPE2, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_EXIT, SYS_EXIT_GROUP, SYS_GETPID, SYS_GETPPID, SYS_MEMINFO, SYS_MMAP,
+  ENOSYS, SYS_EXECVE, SYS_FORK, SYS_GETPGID, SYS_IOCTL, SYS_KILL, SYS_RT_SIGACTION, SYS_RT_SIGPROCMASK, SYS_RT_SIGRETURN, SYS_SETPGID, SYS_ARCH_PRCTL, SYS_CLOCK_GETRES, SYS_DUP, SYS_DUP2, SYS_DUP3, SYS_FCNTL, SYS_PIPE, SYS_PIPE2, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_EXIT, SYS_EXIT_GROUP, SYS_GETPID, SYS_GETPPID, SYS_MEMINFO, SYS_MMAP,
   SYS_MUNMAP, SYS_NANOSLEEP, SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES, SYS_TSKC_END, SYS_UPTIME, SYS_WAIT, SYS_WAIT4,
   SYS_WRITE,
 } from './numbers';
-
-/** What syscallEntry (entry.ts) saved, lowest address first. */
-export class SyscallFrame {
-  r9: u64 = 0;
-  r8: u64 = 0;
-  r10: u64 = 0;
-  rdx: u64 = 0;
-  rsi: u64 = 0;
-  rdi: u64 = 0;
-  rbp: u64 = 0;
-  rflags: u64 = 0;
-  rip: u64 = 0;
-  rsp: u64 = 0;
-}
 
 /** Slots: every number below SYS_TSKC_END, and one more (the last) that answers -ENOSYS. */
 const SLOTS: i32 = i32(SYS_TSKC_END) + 1;
@@ -41,35 +33,44 @@ let tableAt: u64 = 0;
 let last: u64 = 0;
 
 // One adapter per call: the frame's registers in the handler's argument order.
-function callRead(f: SyscallFrame): i64 { return sysRead(i64(f.rdi), f.rsi, f.rdx); }
-function callWrite(f: SyscallFrame): i64 { return sysWrite(i64(f.rdi), f.rsi, f.rdx); }
-function callOpen(f: SyscallFrame): i64 { return sysOpen(f.rdi, f.rsi); }
-function callClose(f: SyscallFrame): i64 { return sysClose(i64(f.rdi)); }
-function callMmap(f: SyscallFrame): i64 { return sysMmap(f.rdi, f.rsi, f.rdx, f.r10, i64(f.r8), f.r9); }
-function callMunmap(f: SyscallFrame): i64 { return sysMunmap(f.rdi, f.rsi); }
-function callYield(f: SyscallFrame): i64 { return sysYield(); }
-function callNanosleep(f: SyscallFrame): i64 { return sysNanosleep(f.rdi, f.rsi); }
-function callTimes(f: SyscallFrame): i64 { return sysTimes(f.rdi); }
-function callClockGettime(f: SyscallFrame): i64 { return sysClockGettime(f.rdi, f.rsi); }
-function callClockGetres(f: SyscallFrame): i64 { return sysClockGetres(f.rdi, f.rsi); }
-function callGetpid(f: SyscallFrame): i64 { return sysGetpid(); }
-function callExit(f: SyscallFrame): i64 { return sysExit(i64(f.rdi)); }
-function callWait4(f: SyscallFrame): i64 { return sysWait4(i64(i32(f.rdi)), f.rsi, f.rdx, f.r10); } // pid is a C int, as on Linux
-function callGetppid(f: SyscallFrame): i64 { return sysGetppid(); }
-function callArchPrctl(f: SyscallFrame): i64 { return sysArchPrctl(f.rdi, f.rsi); }
-function callPipe(f: SyscallFrame): i64 { return sysPipe2(f.rdi, 0); }
-function callPipe2(f: SyscallFrame): i64 { return sysPipe2(f.rdi, f.rsi); }
-function callDup(f: SyscallFrame): i64 { return sysDup(i64(i32(f.rdi))); }
-function callDup2(f: SyscallFrame): i64 { return sysDup2(i64(i32(f.rdi)), i64(i32(f.rsi))); }
-function callDup3(f: SyscallFrame): i64 { return sysDup3(i64(i32(f.rdi)), i64(i32(f.rsi)), f.rdx); }
-function callFcntl(f: SyscallFrame): i64 { return sysFcntl(i64(i32(f.rdi)), f.rsi, f.rdx); }
-function callSpawn(f: SyscallFrame): i64 { return sysSpawn(f.rdi, f.rsi, f.rdx); }
-function callWait(f: SyscallFrame): i64 { return sysWait(f.rdi); }
-function callMeminfo(f: SyscallFrame): i64 { return sysMeminfo(f.rdi); }
-function callUptime(f: SyscallFrame): i64 { return sysUptime(); }
-function callNosys(f: SyscallFrame): i64 { return -ENOSYS; }
+function callRead(f: TrapFrame): i64 { return sysRead(i64(f.rdi), f.rsi, f.rdx); }
+function callWrite(f: TrapFrame): i64 { return sysWrite(i64(f.rdi), f.rsi, f.rdx); }
+function callOpen(f: TrapFrame): i64 { return sysOpen(f.rdi, f.rsi); }
+function callClose(f: TrapFrame): i64 { return sysClose(i64(f.rdi)); }
+function callMmap(f: TrapFrame): i64 { return sysMmap(f.rdi, f.rsi, f.rdx, f.r10, i64(f.r8), f.r9); }
+function callMunmap(f: TrapFrame): i64 { return sysMunmap(f.rdi, f.rsi); }
+function callYield(f: TrapFrame): i64 { return sysYield(); }
+function callNanosleep(f: TrapFrame): i64 { return sysNanosleep(f.rdi, f.rsi); }
+function callTimes(f: TrapFrame): i64 { return sysTimes(f.rdi); }
+function callClockGettime(f: TrapFrame): i64 { return sysClockGettime(f.rdi, f.rsi); }
+function callClockGetres(f: TrapFrame): i64 { return sysClockGetres(f.rdi, f.rsi); }
+function callGetpid(f: TrapFrame): i64 { return sysGetpid(); }
+function callExit(f: TrapFrame): i64 { return sysExit(i64(f.rdi)); }
+function callWait4(f: TrapFrame): i64 { return sysWait4(i64(i32(f.rdi)), f.rsi, f.rdx, f.r10); } // pid is a C int, as on Linux
+function callGetppid(f: TrapFrame): i64 { return sysGetppid(); }
+function callArchPrctl(f: TrapFrame): i64 { return sysArchPrctl(f.rdi, f.rsi); }
+function callPipe(f: TrapFrame): i64 { return sysPipe2(f.rdi, 0); }
+function callPipe2(f: TrapFrame): i64 { return sysPipe2(f.rdi, f.rsi); }
+function callDup(f: TrapFrame): i64 { return sysDup(i64(i32(f.rdi))); }
+function callDup2(f: TrapFrame): i64 { return sysDup2(i64(i32(f.rdi)), i64(i32(f.rsi))); }
+function callDup3(f: TrapFrame): i64 { return sysDup3(i64(i32(f.rdi)), i64(i32(f.rsi)), f.rdx); }
+function callFcntl(f: TrapFrame): i64 { return sysFcntl(i64(i32(f.rdi)), f.rsi, f.rdx); }
+function callSpawn(f: TrapFrame): i64 { return sysSpawn(f.rdi, f.rsi, f.rdx); }
+function callWait(f: TrapFrame): i64 { return sysWait(f.rdi); }
+function callMeminfo(f: TrapFrame): i64 { return sysMeminfo(f.rdi); }
+function callUptime(f: TrapFrame): i64 { return sysUptime(); }
+function callFork(f: TrapFrame): i64 { return forkCurrent(f); }
+function callExecve(f: TrapFrame): i64 { return execCurrent(f, f.rdi, f.rsi, f.rdx); }
+function callKill(f: TrapFrame): i64 { return sysKill(i64(i32(f.rdi)), i64(i32(f.rsi))); }
+function callRtSigaction(f: TrapFrame): i64 { return sysRtSigaction(i64(i32(f.rdi)), f.rsi, f.rdx, f.r10); }
+function callRtSigprocmask(f: TrapFrame): i64 { return sysRtSigprocmask(i64(i32(f.rdi)), f.rsi, f.rdx, f.r10); }
+function callRtSigreturn(f: TrapFrame): i64 { return sysRtSigreturn(f); }
+function callSetpgid(f: TrapFrame): i64 { return sysSetpgid(i64(i32(f.rdi)), i64(i32(f.rsi))); }
+function callGetpgid(f: TrapFrame): i64 { return sysGetpgid(i64(i32(f.rdi))); }
+function callIoctl(f: TrapFrame): i64 { return sysIoctl(i64(i32(f.rdi)), f.rsi & 0xffff_ffff, f.rdx); }
+function callNosys(f: TrapFrame): i64 { return -ENOSYS; }
 
-function set(nr: i64, handler: (f: SyscallFrame) => i64): void {
+function set(nr: i64, handler: (f: TrapFrame) => i64): void {
   table[i32(nr)] = changetype<u64>(handler);
 }
 
@@ -99,6 +100,15 @@ export function syscallTableInit(): void {
   set(SYS_DUP2, callDup2);
   set(SYS_DUP3, callDup3);
   set(SYS_FCNTL, callFcntl);
+  set(SYS_FORK, callFork);
+  set(SYS_EXECVE, callExecve);
+  set(SYS_KILL, callKill);
+  set(SYS_RT_SIGACTION, callRtSigaction);
+  set(SYS_RT_SIGPROCMASK, callRtSigprocmask);
+  set(SYS_RT_SIGRETURN, callRtSigreturn);
+  set(SYS_SETPGID, callSetpgid);
+  set(SYS_GETPGID, callGetpgid);
+  set(SYS_IOCTL, callIoctl);
   set(SYS_SPAWN, callSpawn);
   set(SYS_WAIT, callWait);
   set(SYS_MEMINFO, callMeminfo);

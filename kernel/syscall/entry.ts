@@ -2,10 +2,10 @@
 // MSRs: STAR (the selectors of gdt.ts), LSTAR (syscallEntry), SFMASK (the
 // RFLAGS bits cleared on entry: IF among them, so system calls run with
 // interrupts off) and EFER.SCE. syscallEntry, a @naked function, switches
-// to the current process's kernel stack, saves what Linux's ABI preserves
-// (everything but rax, rcx and r11) as a SyscallFrame, calls the handler the
-// system call table (dispatch.ts) has for the number, and returns with
-// sysretq. docs/syscall-abi.md, "The kernel side".
+// to the current process's kernel stack, saves the whole user register set
+// as a TrapFrame, calls the handler the system call table (dispatch.ts) has
+// for the number, and returns with sysretq (or iretq for a restored
+// context). docs/syscall-abi.md, "The kernel side".
 import { STAR_VALUE } from '../cpu/gdt';
 import { syscallTableInit } from './dispatch';
 
@@ -22,46 +22,59 @@ let userRsp: u64 = 0;
 
 /**
  * Entered by `syscall` in ring 0 with the user's rsp, rip in rcx and rflags
- * in r11. The frame it builds (lowest address first) is a SyscallFrame:
- * r9, r8, r10, rdx, rsi, rdi, rbp, rflags, rip, rsp: ten words, so the
- * stack stays 16-byte aligned for the call (the number is in rax). rbp is
+ * in r11. Builds a TrapFrame (kernel/proc/trapframe.ts) at the top of the
+ * process's kernel stack, the same 21 words an interrupt from ring 3 leaves
+ * there: the selectors, rsp, rflags and rip as an interrupt-return frame,
+ * the number in the code word, then all 15 general registers. rbp is
  * cleared for the kernel so that backtraces end here and never read user
  * memory. The handler is table[min(nr, last)] (unsigned), so any number
- * outside the table reaches the -ENOSYS slot. Interrupts stay off until sysretq restores the user's RFLAGS, so
- * nothing can run on the user stack in ring 0. @naked
+ * outside the table reaches the -ENOSYS slot; it gets the frame and its
+ * result becomes the frame's rax. syscallExitWork then delivers pending
+ * signals and says how to return: sysretq (rcx and r11 take rip and rflags
+ * from the frame, as `syscall` left them) or, for a frame the kernel
+ * restored whole (rt_sigreturn), trapReturn's iretq. Interrupts stay off
+ * until sysretq or iretq restores the user's RFLAGS, so nothing can run on
+ * the user stack in ring 0. @naked
  */
 function syscallEntry(): void {
   asm(
     'mov [rel tskc_syscall_user_rsp], rsp',
     'mov rsp, [rel tskc_kernel_stack_top]',
+    'push 0x1b', // ss (trapframe.ts USER_SS)
     'push qword [rel tskc_syscall_user_rsp]',
+    'push r11', // rflags
+    'push 0x23', // cs (USER_CS)
+    'push rcx', // rip
+    'push rax', // code: the number
+    'push rax',
     'push rcx',
-    'push r11',
-    'push rbp',
-    'push rdi',
-    'push rsi',
     'push rdx',
-    'push r10',
+    'push rbx',
+    'push rbp',
+    'push rsi',
+    'push rdi',
     'push r8',
     'push r9',
+    'push r10',
+    'push r11',
+    'push r12',
+    'push r13',
+    'push r14',
+    'push r15',
     'xor ebp, ebp',
     'mov rdi, rsp',
+    'sub rsp, 8', // 21 words: align to 16 for the call
     'mov rcx, [rel tskc_syscall_last]',
     'cmp rax, rcx',
     'cmova rax, rcx',
     'mov rcx, [rel tskc_syscall_table]',
     'call [rcx + rax*8]',
-    'pop r9',
-    'pop r8',
-    'pop r10',
-    'pop rdx',
-    'pop rsi',
-    'pop rdi',
-    'pop rbp',
-    'pop r11',
-    'pop rcx',
-    'pop rsp',
-    'o64 sysret',
+    'mov [rsp + 8 + 112], rax', // the frame's rax
+    'lea rdi, [rsp + 8]',
+    'call tskc_syscall_exit_work',
+    'add rsp, 8',
+    'test al, al', // ZF set: return by sysretq
+    'jmp ..@tskc_user_return', // kernel/proc/trapframe.ts trapReturn
   );
 }
 

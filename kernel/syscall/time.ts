@@ -9,7 +9,7 @@ import { currentProcess } from '../proc/sched';
 import { sleepUntil } from '../proc/sleep';
 import {
   CLOCK_BOOTTIME, CLOCK_MONOTONIC, CLOCK_MONOTONIC_COARSE, CLOCK_MONOTONIC_RAW, CLOCK_PROCESS_CPUTIME_ID, CLOCK_REALTIME,
-  CLOCK_REALTIME_COARSE, CLOCK_THREAD_CPUTIME_ID, EINVAL,
+  CLOCK_REALTIME_COARSE, CLOCK_THREAD_CPUTIME_ID, EINTR, EINVAL,
 } from './numbers';
 
 const NS_PER_SECOND: u64 = 1_000_000_000;
@@ -63,9 +63,9 @@ export function sysClockGetres(clock: u64, res: u64): i64 {
 
 /**
  * nanosleep(req, rem): sleeps at least as long as `req` says, rounded up to
- * whole ticks, plus one (the tick under way is partly over). Nothing can
- * interrupt a sleep yet, so `rem` is never written. -EINVAL for a negative
- * or unnormalised time, -EFAULT for a bad `req`.
+ * whole ticks, plus one (the tick under way is partly over). A signal
+ * ends it early with -EINTR, the time left written to `rem` (unless 0).
+ * -EINVAL for a negative or unnormalised time, -EFAULT for a bad `req`.
  */
 export function sysNanosleep(req: u64, rem: u64): i64 {
   const r = copyFromUser(changetype<usize>(words) + 8, req, 16);
@@ -76,8 +76,14 @@ export function sysNanosleep(req: u64, rem: u64): i64 {
   if (seconds == 0 && ns == 0) return 0;
   const whole = u64(seconds) < MAX_SLEEP_SECONDS ? u64(seconds) : MAX_SLEEP_SECONDS;
   const sleepTicks = whole * PIT_HZ + (u64(ns) + NS_PER_TICK - 1) / NS_PER_TICK + 1;
-  sleepUntil(ticks() + sleepTicks);
-  return 0;
+  const until = ticks() + sleepTicks;
+  if (sleepUntil(until)) return 0;
+  if (rem != 0) {
+    const left = until > ticks() ? (until - ticks()) * NS_PER_TICK : 0;
+    const w = putTimespec(rem, left);
+    if (w < 0) return w;
+  }
+  return -EINTR;
 }
 
 /**

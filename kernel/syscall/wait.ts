@@ -5,27 +5,20 @@
 // Linux would send for it (SIGSEGV for a page fault, SIGFPE for a divide
 // error …), so a parent built for --target linux reads both alike.
 import { copyToUser } from '../mm/usercopy';
-import { Process, processChild, processExitedChild, State } from '../proc/process';
+import { Process, processChild, processExitedChild, processHasChild, State } from '../proc/process';
 import { currentProcess, takeChildStatus } from '../proc/sched';
-import { sleepOn } from '../proc/waitqueue';
+import { sleepInterruptible } from '../proc/waitqueue';
 import { FAULT_STATUS_BASE } from '../proc/fault';
-import { ECHILD, EINVAL, SIGBUS, SIGFPE, SIGILL, SIGSEGV, SIGTRAP, WCONTINUED, WNOHANG, WUNTRACED } from './numbers';
+import { SIGNAL_STATUS_BASE, signalOfVector } from '../proc/signal';
+import { ECHILD, EINTR, EINVAL, WCONTINUED, WNOHANG, WUNTRACED } from './numbers';
 
 /** Bytes of a struct rusage: two timevals, then fourteen longs. */
 const RUSAGE_BYTES: u64 = 144;
 const out = new Uint64Array(18);
 
-/** The signal Linux sends for CPU exception `vector` in user mode. */
-export function signalOfVector(vector: i64): i64 {
-  if (vector == 0 || vector == 16 || vector == 19) return SIGFPE; // #DE, #MF, #XM
-  if (vector == 1 || vector == 3) return SIGTRAP; // #DB, #BP
-  if (vector == 6) return SIGILL; // #UD
-  if (vector == 17) return SIGBUS; // #AC
-  return SIGSEGV; // #PF, #GP, #SS, #NP and the rest
-}
-
-/** A process status (0–255 from exit, FAULT_STATUS_BASE + vector from a fault) as Linux's wait status word. */
+/** A process status (0–255 from exit, FAULT_STATUS_BASE + vector from a fault, SIGNAL_STATUS_BASE + signal from a signal) as Linux's wait status word. */
 export function waitStatus(status: i64): i64 {
+  if (status >= SIGNAL_STATUS_BASE) return status - SIGNAL_STATUS_BASE;
   if (status >= FAULT_STATUS_BASE) return signalOfVector(status - FAULT_STATUS_BASE);
   return (status & 0xff) << 8;
 }
@@ -50,23 +43,24 @@ function report(child: Process, status: i64, wstatus: u64, rusage: u64): i64 {
 }
 
 /**
- * wait4(pid, wstatus, options, rusage): waits for the background child `pid`
- * (or any, for -1 and 0: there are no process groups) to exit and returns its
- * pid, having written its status and resource use; with WNOHANG returns 0
- * when none has exited yet. -ECHILD when there is no such child, -EINVAL for
- * an unknown option.
+ * wait4(pid, wstatus, options, rusage): waits for the child `pid` (> 0),
+ * any child (-1), any child in the caller's group (0) or in group -pid
+ * (< -1) to exit and returns its pid, having written its status and
+ * resource use; with WNOHANG returns 0 when none has exited yet. -ECHILD
+ * when there is no such child, -EINVAL for an unknown option, -EINTR when a
+ * signal comes first.
  */
 export function sysWait4(pid: i64, wstatus: u64, options: u64, rusage: u64): i64 {
   if ((options & ~u64(WNOHANG | WUNTRACED | WCONTINUED)) != 0) return -EINVAL;
   const me = currentProcess();
-  if (pid < -1) return -ECHILD; // a process group: none exists
   let one: Process | null = null;
+  const group = pid == 0 ? me.pgid : pid < -1 ? -pid : 0; // 0: any group
   if (pid > 0) {
     one = processChild(me, pid);
     if (one === null) return -ECHILD;
-  } else if (me.children == 0) return -ECHILD;
+  } else if (!processHasChild(me, group)) return -ECHILD;
   while (true) {
-    const done = one === null ? processExitedChild(me) : one.state == State.Zombie || one.state == State.Dead ? one : null;
+    const done = one === null ? processExitedChild(me, group) : one.state == State.Zombie || one.state == State.Dead ? one : null;
     if (done !== null) {
       const r = report(done, done.status, wstatus, rusage);
       if (r < 0) return r; // as on Linux, the child stays to be waited for
@@ -76,6 +70,6 @@ export function sysWait4(pid: i64, wstatus: u64, options: u64, rusage: u64): i64
       return childPid;
     }
     if ((options & u64(WNOHANG)) != 0) return 0;
-    sleepOn(me.childExited);
+    if (!sleepInterruptible(me.childExited)) return -EINTR;
   }
 }

@@ -107,20 +107,26 @@ for (let p: u64 = 0x4000; p < 0x7000; p += 0x1000) {
 assert(translate(space.pml4, T + 0x7000) == NOT_MAPPED, 'a page beyond the data');
 assert(space.pages == 3, 'shared pages counted as owned');
 
-// The start-up block: argc, argv, NULL, NULL envp, AT_NULL, with the strings above.
+// The start-up block: argc, argv, NULL, envp, NULL, AT_PAGESZ 4096, AT_NULL, with the strings above.
 const args = memory.data(16);
 store<u64>(args, 0x0069_6800_6f6f66); // "foo\0hi\0"
-const sp = setUpStack(space, args, 7, 2);
+store<u32>(args + 7, 0x003d_61); // "a=\0"
+const sp = setUpStack(space, args, 10, 2, 1);
 assert(sp > 0 && (sp & 15) == 0, 'stack pointer');
 const top = physToVirt(translate(space.pml4, USER_STACK_TOP - 4096)) - usize(USER_STACK_TOP - 4096);
 assert(load<u64>(top + usize(sp)) == 2, 'argc');
 const argv0 = load<u64>(top + usize(sp) + 8);
 const argv1 = load<u64>(top + usize(sp) + 16);
 assert(load<u32>(top + usize(argv0)) == 0x006f6f66 && load<u16>(top + usize(argv1)) == 0x6968, 'argv strings');
-assert(load<u64>(top + usize(sp) + 24) == 0 && load<u64>(top + usize(sp) + 32) == 0 && load<u64>(top + usize(sp) + 40) == 0, 'NULLs and auxv');
+assert(load<u64>(top + usize(sp) + 24) == 0, 'argv NULL');
+const env0 = load<u64>(top + usize(sp) + 32);
+assert(env0 == argv1 + 3 && load<u16>(top + usize(env0)) == 0x3d61, 'envp string after the arguments');
+assert(load<u64>(top + usize(sp) + 40) == 0, 'envp NULL');
+assert(load<u64>(top + usize(sp) + 48) == 6 && load<u64>(top + usize(sp) + 56) == 4096, 'auxv AT_PAGESZ');
+assert(load<u64>(top + usize(sp) + 64) == 0 && load<u64>(top + usize(sp) + 72) == 0, 'auxv AT_NULL');
 destroyAddressSpace(space);
 space = createAddressSpace();
-assert(setUpStack(space, args, 2040, 2) == -E2BIG, 'too many argument bytes');
+assert(setUpStack(space, args, 3010, 2, 0) == -E2BIG, 'too many argument bytes');
 destroyAddressSpace(space);
 
 // Segments packed without padding: the text's last page also holds the

@@ -4,6 +4,7 @@
 // PS/2 keyboard as well as the serial line.
 import { describe, expect, it } from 'vitest';
 import { bootToShell, PROMPT, shellRun } from '../kernel/kernel.js';
+import { hangLimit } from '../harness/timing.js';
 import { expectDocOutput, sessionCommands } from '../docs/output.js';
 
 describe('the shell', () => {
@@ -64,7 +65,7 @@ describe('the shell', () => {
     let session = vm.serial().replace(/\r\n/g, '\n');
     for (const command of commands) session += `${command}\n${await shellRun(vm, command)}${PROMPT}`;
     expectDocOutput('shell-session', session);
-    expect(await shellRun(vm, 'help')).toMatch(/^built-in commands:\n(  \w+.*\n){9}any other NAME runs that program; a line ending in & runs it in the background\n$/);
+    expect(await shellRun(vm, 'help')).toMatch(/^built-in commands:\n(  \w+.*\n){9}any other NAME runs that program; a line ending in & runs it in the background; \$\? is the last status\n$/);
     expect(await shellRun(vm, 'pid')).toBe('1\n');
     const mem = await shellRun(vm, 'mem');
     const m = /^frames: (\d+) free of (\d+) \(\d+ KiB free\)\nheap: (\d+) bytes used, (\d+) bytes free\n$/.exec(mem);
@@ -80,8 +81,33 @@ describe('the shell', () => {
     expect(pid).toBe(2 + commands.filter((c) => !/^(help|echo|pid|mem|uptime|jobs|wait)\b/.test(c)).length); // each program took a pid
     expect(await shellRun(vm, 'spawn nope')).toBe('spawn: no program named nope\n');
     expect(await shellRun(vm, 'frobnicate')).toBe('unknown command: frobnicate (try help)\n');
-    // exit ends the shell; the kernel starts a new one, with a new pid.
+    // exit ends the shell; the kernel starts a new one, with a new pid (frobnicate took one: the child that found no program).
     expect(await shellRun(vm, 'exit')).toBe('kernel: the shell exited; starting a new one\n');
-    expect(await shellRun(vm, 'pid')).toBe(`${pid + 1}\n`);
+    expect(await shellRun(vm, 'pid')).toBe(`${pid + 2}\n`);
   });
+
+  it('gives Ctrl+C to the foreground job only: a hog dies, a background job and the shell go on, and $? says 130', async () => {
+    const vm = await bootToShell();
+    const job = /^\[(\d+)\]\n$/.exec(await shellRun(vm, 'spin 4000 &'));
+    expect(job).not.toBeNull();
+    let at = vm.serial().length;
+    await vm.sendSerial('spin 600000 -v\r');
+    await vm.waitForSerial('spin: started\r\n', undefined, { since: at });
+    at = vm.serial().length;
+    await vm.sendSerial('\x03'); // the hog runs in the foreground group: SIGINT ends it
+    const out = await vm.waitForSerial(`\r\n${PROMPT}`, hangLimit(30_000), { since: at });
+    expect(out.slice(at)).toBe(`\r\nspin: killed by signal 2\r\n${PROMPT}`);
+    expect(await shellRun(vm, 'echo $?')).toBe('130\n');
+    expect(await shellRun(vm, 'true')).toBe('');
+    expect(await shellRun(vm, 'echo $? $?')).toBe('0 0\n');
+    expect(await shellRun(vm, 'jobs')).toBe(`[${job![1]}] started\n`); // Ctrl+C did not reach the background job
+    expect(await shellRun(vm, 'wait', hangLimit(60_000))).toMatch(new RegExp(`\\[${job![1]}\\] done\\n$`));
+    // From the keyboard too, and on a pipeline: every stage is in the job's group.
+    at = vm.serial().length;
+    await vm.sendKeys('yes | cat | spin 600000 -v\n');
+    await vm.waitForSerial('spin: started\r\n', undefined, { since: at });
+    await vm.sendKey(['ctrl', 'c'], { echo: `\r\nspin: killed by signal 2\r\n${PROMPT}` });
+    expect(await shellRun(vm, 'echo $?')).toBe('130\n');
+    expect(await shellRun(vm, 'echo still here')).toBe('still here\n');
+  }, hangLimit(180_000));
 });

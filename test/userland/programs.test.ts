@@ -124,6 +124,28 @@ describe('tls', () => {
   });
 });
 
+describe('forks, kill and ps', () => {
+  it('forks passes on Linux too: COW, execve, 1,000 cycles, a bounded fork bomb, handlers, kill, SIGPIPE, faults, groups', async () => {
+    const exe = buildUserProgram('programs/forks.ts');
+    const r = await run(exe, []); // argv[0] is the path: the exec check runs this very file
+    const groups = ['cow', 'exec', 'cycles', 'bomb', 'handler', 'kill', 'pipe', 'fault', 'group'];
+    expect(r.stdout).toBe(`${groups.map((g) => `forks: ${g} ok\n`).join('')}forks: done, 0 failed\n`);
+    expect(r.exitCode).toBe(0);
+  });
+
+  it('kill sends by number and by name and reports a missing pid; ps needs the tskc kernel', async () => {
+    const kill = buildUserProgram('programs/kill.ts');
+    const sleeper = execa('sleep', ['30']);
+    expect((await run(kill, ['-USR1', String(sleeper.pid)])).exitCode).toBe(0);
+    await expect(sleeper).rejects.toMatchObject({ signal: 'SIGUSR1' });
+    const missing = await run(kill, ['-9', '2147483000']);
+    expect([missing.exitCode, missing.stdout]).toEqual([1, 'kill: 2147483000: ESRCH\n']);
+    expect((await run(kill, [])).stdout).toBe('usage: kill [-SIG] PID...\n');
+    const ps = await run(buildUserProgram('programs/ps.ts'), []);
+    expect([ps.exitCode, ps.stdout]).toEqual([1, 'ps: cannot open /dev/processes (-2): not the tskc kernel?\n']);
+  });
+});
+
 describe('repeat and true', () => {
   it('repeat prints its usage without a count or a command; spawn is ENOSYS on Linux, so every run fails', async () => {
     const exe = buildUserProgram('programs/repeat.ts');

@@ -1,7 +1,9 @@
-// The program's arguments, read from the System V initial process stack
-// that `_start` finds at rsp (argc, then argv pointers to NUL-terminated
-// strings, then NULL): Linux builds it at execve, the tskc kernel's spawn
-// builds the same (docs/syscall-abi.md, "Arguments"). The stub keeps that
+// The program's arguments and environment, read from the System V initial
+// process stack that `_start` finds at rsp (argc, the argv pointers to
+// NUL-terminated strings and a NULL, the envp pointers and a NULL, then the
+// auxiliary vector's key/value pairs up to AT_NULL): Linux builds it at
+// execve, and so do the tskc kernel's execve and spawn (docs/syscall-abi.md,
+// "Arguments"). The stub keeps that
 // rsp in __tskc_process_sp (compiler/x86/stubs.ts).
 
 import { bytesEqual, cstrLength, parseDecimal } from './text';
@@ -36,4 +38,34 @@ export function argIs(i: i32, s: string): bool {
 export function argNumber(i: i32, fallback: i64): i64 {
   const p = argAddr(i);
   return p == 0 ? fallback : parseDecimal(p, cstrLength(p));
+}
+
+/** The environment as execve takes it: the address of the NULL-terminated array of "NAME=value" pointers. */
+export function environ(): usize {
+  return processSp + 8 + usize(argCount() + 1) * 8;
+}
+
+/** The address of environment string `i` ("NAME=value"), or 0 past the last. */
+export function envAddr(i: i32): usize {
+  const envp = environ();
+  for (let j: i32 = 0; j < i; j++) if (load<usize>(envp + usize(j) * 8) == 0) return 0;
+  return load<usize>(envp + usize(i) * 8);
+}
+
+/** The value of environment variable `name` (its bytes after "NAME="), or 0 if it is not set. */
+export function envValue(name: string): usize {
+  const n = usize(name.length);
+  for (let i: i32 = 0; ; i++) {
+    const e = envAddr(i);
+    if (e == 0) return 0;
+    if (memcmp(e, changetype<usize>(name) + 8, n) == 0 && load<u8>(e + n) == 61) return e + n + 1; // '='
+  }
+}
+
+/** The value of auxiliary-vector entry `key` (AT_PAGESZ is 6), or 0 if the vector has none. */
+export function auxValue(key: u64): u64 {
+  let at = environ();
+  while (load<usize>(at) != 0) at += 8; // past the environment
+  for (at += 8; load<u64>(at) != 0; at += 16) if (load<u64>(at) == key) return load<u64>(at + 8);
+  return 0;
 }

@@ -5,9 +5,9 @@
 // calls (spawn, wait, meminfo, uptime) return -ENOSYS.
 
 import {
-  E2BIG, EAGAIN, EBADF, ECHILD, EFAULT, EINVAL, EMFILE, ENAMETOOLONG, ENOENT, ENOEXEC, ENOMEM, ENOSYS, MAP_ANONYMOUS, MAP_PRIVATE, MAX_ERRNO, PROT_READ,
+  E2BIG, EAGAIN, EBADF, ECHILD, EFAULT, EINTR, EINVAL, EMFILE, ENAMETOOLONG, ENOTTY, EPIPE, ESRCH, ENOENT, ENOEXEC, ENOMEM, ENOSYS, MAP_ANONYMOUS, MAP_PRIVATE, MAX_ERRNO, PROT_READ,
   PROT_WRITE, SPAWN_NOWAIT, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_DUP, SYS_DUP2, SYS_FCNTL, SYS_PIPE2, SYS_GETPID, SYS_GETPPID, SYS_MEMINFO, SYS_WAIT4, SYS_MMAP, SYS_MUNMAP, SYS_NANOSLEEP, SYS_OPEN, SYS_READ,
-  SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES, SYS_UPTIME, SYS_WAIT, SYS_WRITE,
+  SYS_EXECVE, SYS_FORK, SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES, SYS_UPTIME, SYS_WAIT, SYS_WRITE,
 } from '../../kernel/syscall/numbers';
 
 /** A struct timespec: what clock_gettime fills and nanosleep reads. */
@@ -41,6 +41,8 @@ export function isError(result: i64): bool {
 export function errnoName(errno: i64): string {
   switch (errno) {
     case ENOENT: return 'ENOENT';
+    case ESRCH: return 'ESRCH';
+    case EINTR: return 'EINTR';
     case E2BIG: return 'E2BIG';
     case ENOEXEC: return 'ENOEXEC';
     case EBADF: return 'EBADF';
@@ -50,6 +52,8 @@ export function errnoName(errno: i64): string {
     case EFAULT: return 'EFAULT';
     case EINVAL: return 'EINVAL';
     case EMFILE: return 'EMFILE';
+    case ENOTTY: return 'ENOTTY';
+    case EPIPE: return 'EPIPE';
     case ENAMETOOLONG: return 'ENAMETOOLONG';
     case ENOSYS: return 'ENOSYS';
     default: return 'E?';
@@ -173,6 +177,20 @@ export function times(t: Tms): i64 {
 /** Ends the process after flushing console.log's buffer (the runtime's exit, which calls SYS_EXIT). */
 export function exit(code: i32): never {
   process.exit(code);
+}
+
+/** fork: a copy of this process; 0 in the child, the child's pid in the parent, or -errno. */
+export function fork(): i64 {
+  return syscall(SYS_FORK);
+}
+
+/**
+ * execve: replaces this program with the one at `path` (NUL-terminated),
+ * with the NULL-terminated arrays of NUL-terminated strings `argv` and
+ * `envp`; returns only on failure (-errno).
+ */
+export function execve(path: usize, argv: usize, envp: usize): i64 {
+  return syscall(SYS_EXECVE, path, argv, envp);
 }
 
 /** Runs the program the command line names (its first word) with the line's words as argv, waits for it; its status or -errno. */

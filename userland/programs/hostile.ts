@@ -31,6 +31,10 @@
 //           for, twice; free frames and heap come back exactly
 //   numbers every number from 0 to 1,099 that is not a call, -1, 2^32 + 1
 //           (Linux would truncate it to write) and x32's 0x40000001: -ENOSYS
+//   signals the signal, group and exec calls with bad pointers, numbers and
+//           sizes (EFAULT, EINVAL, ESRCH, ENOTTY, EPERM, ENOENT), and a
+//           child whose rt_sigreturn finds a garbage frame (`hostile
+//           sigreturn`: rip in the kernel) is killed, the kernel untouched
 //   priv    a child running a privileged instruction (`hostile priv N`:
 //           cli, sti, hlt, in, out, mov cr3, lgdt, wrmsr, rdmsr, invlpg,
 //           clts, lidt) is killed by #GP (status 256 + 13)
@@ -44,7 +48,8 @@ import {
   EAGAIN, EBADF, EFAULT, EINVAL, ENOMEM, ENOSYS, MAP_ANONYMOUS, MAP_PRIVATE, O_RDWR, PROT_EXEC, PROT_READ, PROT_WRITE, SYS_ARCH_PRCTL,
   SYS_CLOCK_GETRES, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_DUP, SYS_DUP2, SYS_DUP3, SYS_EXIT, SYS_EXIT_GROUP, SYS_FCNTL, SYS_GETPID, SYS_GETPPID,
   SYS_MEMINFO, SYS_MMAP, SYS_MUNMAP, SYS_NANOSLEEP, SYS_OPEN, SYS_PIPE, SYS_PIPE2, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES,
-  SYS_UPTIME, SYS_WAIT, SYS_WAIT4, SYS_WRITE,
+  SYS_UPTIME, SYS_WAIT, SYS_WAIT4, SYS_WRITE, SYS_RT_SIGACTION, SYS_RT_SIGPROCMASK, SYS_RT_SIGRETURN, SYS_IOCTL, SYS_FORK, SYS_EXECVE,
+  SYS_KILL, SYS_SETPGID, SYS_GETPGID, ENOENT, ENOTTY, ESRCH, TIOCSPGRP, EPERM,
 } from '../../kernel/syscall/numbers';
 import { argIs, argNumber } from '../lib/args';
 import { printf } from '../lib/print';
@@ -337,7 +342,8 @@ function flood(): void {
 const CALLS: i64[] = [
   SYS_READ, SYS_WRITE, SYS_OPEN, SYS_CLOSE, SYS_MMAP, SYS_MUNMAP, SYS_PIPE, SYS_SCHED_YIELD, SYS_DUP, SYS_DUP2, SYS_NANOSLEEP, SYS_GETPID,
   SYS_EXIT, SYS_WAIT4, SYS_FCNTL, SYS_TIMES, SYS_GETPPID, SYS_ARCH_PRCTL, SYS_CLOCK_GETTIME, SYS_CLOCK_GETRES, SYS_EXIT_GROUP, SYS_DUP3,
-  SYS_PIPE2, SYS_SPAWN, SYS_MEMINFO, SYS_UPTIME, SYS_WAIT,
+  SYS_PIPE2, SYS_SPAWN, SYS_MEMINFO, SYS_UPTIME, SYS_WAIT, SYS_RT_SIGACTION, SYS_RT_SIGPROCMASK, SYS_RT_SIGRETURN, SYS_IOCTL,
+  SYS_FORK, SYS_EXECVE, SYS_KILL, SYS_SETPGID, SYS_GETPGID,
 ];
 
 function isCall(nr: i64): bool {
@@ -358,6 +364,50 @@ function numbers(): void {
   check('number 2^32 + 1', syscall(0x1_0000_0001, 1, HIGHER_HALF, 8), -ENOSYS);
   check('number 0x40000001', syscall(0x4000_0001, 1, HIGHER_HALF, 8), -ENOSYS);
   verdict('numbers');
+}
+
+const sigset: usize = memory.data(8);
+
+/** `hostile sigreturn`: rt_sigreturn over a frame whose rip points into the kernel and rsp off the user half; must be killed (SIGSEGV). */
+function badSigreturn(): never {
+  const frame: usize = memory.data(1024);
+  for (let i: usize = 0; i < 128; i++) store<u64>(frame + i * 8, 0xffff_ffff_8010_0000);
+  asm('mov rsp, {0}', 'mov eax, 15', 'syscall', asm.in('reg', frame + 8), asm.clobber('rax', 'rcx', 'r11'));
+  exit(1);
+}
+
+function signals(): void {
+  for (let i: i32 = 0; i < FOREIGN.length; i++) {
+    check('execve of a kernel path', syscall(SYS_EXECVE, FOREIGN[i], 0, 0), -EFAULT);
+    check('ioctl to a kernel pointer', syscall(SYS_IOCTL, 0, TIOCSPGRP, FOREIGN[i]), -EFAULT);
+    if (FOREIGN[i] == 0) continue; // a NULL action or set means none: not an error
+    check('rt_sigaction reading a kernel pointer', syscall(SYS_RT_SIGACTION, 10, FOREIGN[i], 0, 8), -EFAULT);
+    check('rt_sigaction writing a kernel pointer', syscall(SYS_RT_SIGACTION, 10, 0, FOREIGN[i], 8), -EFAULT);
+    check('rt_sigprocmask reading a kernel pointer', syscall(SYS_RT_SIGPROCMASK, 0, FOREIGN[i], 0, 8), -EFAULT);
+  }
+  check('rt_sigaction of signal 0', syscall(SYS_RT_SIGACTION, 0, 0, 0, 8), -EINVAL);
+  check('rt_sigaction of signal 65', syscall(SYS_RT_SIGACTION, 65, 0, 0, 8), -EINVAL);
+  check('rt_sigaction with a 16-byte set', syscall(SYS_RT_SIGACTION, 10, 0, 0, 16), -EINVAL);
+  check('rt_sigaction of SIGKILL', syscall(SYS_RT_SIGACTION, 9, sigset, 0, 8), -EINVAL);
+  check('rt_sigprocmask of a bad how', syscall(SYS_RT_SIGPROCMASK, 7, sigset, 0, 8), -EINVAL);
+  check('kill with signal 65', syscall(SYS_KILL, 1, 65), -EINVAL);
+  check('kill of a missing pid', syscall(SYS_KILL, 0x7fff_0000, 0), -ESRCH);
+  check('kill of a missing group', syscall(SYS_KILL, -0x7fff_0000, 0), -ESRCH);
+  check('setpgid of a stranger', syscall(SYS_SETPGID, 1, 0), -ESRCH);
+  check('setpgid into a missing group', syscall(SYS_SETPGID, 0, 0x7fff_0000), -EPERM);
+  check('getpgid of a missing pid', syscall(SYS_GETPGID, 0x7fff_0000), -ESRCH);
+  check('ioctl of a pipe end', syscall(SYS_IOCTL, 99, TIOCSPGRP, sigset), -EBADF);
+  check('ioctl of /dev/null', ioctlNull(), -ENOTTY);
+  check('execve of a path outside /bin', syscall(SYS_EXECVE, changetype<usize>('/etc/hostile') + 8, 0, 0), -ENOENT);
+  check('a garbage rt_sigreturn', spawn(changetype<usize>('hostile sigreturn') + 8, 17), 512 + 11);
+  verdict('signals');
+}
+
+function ioctlNull(): i64 {
+  const fd = open('/dev/null', O_RDWR);
+  const r = syscall(SYS_IOCTL, fd, TIOCSPGRP, sigset);
+  close(fd);
+  return r;
 }
 
 /** How many privileged instructions `hostile priv N` knows. */
@@ -400,6 +450,7 @@ if (argIs(1, 'hog')) hog();
 if (argIs(1, 'priv')) privileged(argNumber(2, -1));
 if (argIs(1, 'none')) touch(false);
 if (argIs(1, 'ro')) touch(true);
+if (argIs(1, 'sigreturn')) badSigreturn();
 tables();
 ranges();
 consoleWrites();
@@ -409,6 +460,7 @@ mmapArgs();
 prot();
 flood();
 numbers();
+signals();
 priv();
 printf(`hostile: done, ${groupsFailed()} failed\n`);
 exit(groupsFailed());

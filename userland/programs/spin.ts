@@ -1,9 +1,10 @@
-// spin [MS]: a CPU hog for tests. Computes for MS milliseconds of
+// spin [MS [-v]]: a CPU hog for tests. Computes for MS milliseconds of
 // CLOCK_MONOTONIC (1000 by default), then prints the clock ticks it got on the
 // CPU (times: user and system, 100 a second). Two spins started together
-// on one CPU each get about half of the ticks: the scheduler is fair.
+// on one CPU each get about half of the ticks: the scheduler is fair. With
+// -v it first prints "spin: started", so a test knows it is running.
 
-import { argNumber } from '../lib/args';
+import { argIs, argNumber } from '../lib/args';
 import { printf, println } from '../lib/print';
 import { clockGettime, exit, getpid, isError, times, Timespec, Tms } from '../lib/sys';
 import { CLOCK_MONOTONIC } from '../../kernel/syscall/numbers';
@@ -20,9 +21,10 @@ function nowMs(t: Timespec): i64 {
 
 const ms = argNumber(1, 1000);
 if (ms < 0) {
-  println('usage: spin [MS]');
+  println('usage: spin [MS [-v]]');
   exit(2);
 }
+if (argIs(2, '-v')) println('spin: started');
 const t = new Timespec();
 const end = nowMs(t) + ms;
 let x: u64 = 0x9e3779b97f4a7c15;

@@ -22,13 +22,17 @@
 // pointers, wait4 always with WNOHANG, pipes closed as soon as made (a
 // random read or write of a pipe could wait forever), fds duplicated only
 // from and to numbers of its own (3 and up), FS read but never set to a
-// user address.
+// user address. The signal calls (callSignals) never install a handler or
+// change the mask (actions and sets come only from invalid pointers),
+// kill only probes itself or targets pids and groups that do not exist,
+// setpgid and ioctl only reach missing processes and non-terminals, and
+// execve only gets invalid paths; fork and rt_sigreturn are never made.
 
 import {
   EBADF, EFAULT, EINVAL, ENOENT, ENOMEM, ENOSYS, MEMINFO_SIZE, SYS_CLOSE, SYS_GETPID, SYS_MEMINFO, SYS_MMAP, SYS_MUNMAP,
   SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_UPTIME, SYS_WAIT, SYS_WRITE, SYS_NANOSLEEP, SYS_CLOCK_GETTIME, SYS_CLOCK_GETRES,
   SYS_TIMES, SYS_GETPPID, SYS_WAIT4, SYS_PIPE2, SYS_DUP, SYS_DUP2, SYS_FCNTL, SYS_ARCH_PRCTL, WNOHANG, F_DUPFD, F_GETFD, F_SETFD, F_GETFL,
-  ARCH_GET_FS, ARCH_SET_FS,
+  ARCH_GET_FS, ARCH_SET_FS, SYS_RT_SIGACTION, SYS_RT_SIGPROCMASK, SYS_KILL, SYS_SETPGID, SYS_GETPGID, SYS_IOCTL, SYS_EXECVE,
 } from '../../kernel/syscall/numbers';
 import { argNumber } from '../lib/args';
 import { printf, println } from '../lib/print';
@@ -266,11 +270,26 @@ function callMore(): i64 {
   }
 }
 
+/** One of the signal, group and exec calls, made harmless (see the top of the file). */
+function callSignals(): i64 {
+  const missing = i64(0x7000_0000 + rng.below(0x0fff_0000)); // beyond any pid this kernel or Linux hands out
+  switch (i32(rng.below(7))) {
+    case 0: return syscall(SYS_RT_SIGACTION, rng.below(70), rng.below(3) == 0 ? 0 : foreignPtr(), rng.below(2) == 0 ? 0 : resultPtr(), rng.below(4) == 0 ? rng.next() : 8);
+    case 1: return syscall(SYS_RT_SIGPROCMASK, rng.below(4), rng.below(2) == 0 ? 0 : foreignPtr(), resultPtr(), rng.below(4) == 0 ? rng.next() : 8);
+    case 2: return rng.below(2) == 0 ? syscall(SYS_KILL, syscall(SYS_GETPID), 0) : syscall(SYS_KILL, rng.below(2) == 0 ? missing : -missing, rng.below(70));
+    case 3: return syscall(SYS_SETPGID, missing, rng.below(4) == 0 ? rng.next() : 0);
+    case 4: return syscall(SYS_GETPGID, rng.below(2) == 0 ? 0 : missing);
+    case 5: return syscall(SYS_IOCTL, safeFd(), rng.next() & 0xffff, resultPtr());
+    default: return syscall(SYS_EXECVE, foreignPtr(), rng.below(2) == 0 ? 0 : foreignPtr(), 0);
+  }
+}
+
 /** One random call; returns its result (an unknown number's must be -ENOSYS). */
 function oneCall(): i64 {
   switch (i32(rng.below(16))) {
     case 12:
     case 13: return callMore();
+    case 14: return callSignals();
     case 0: return transfer(SYS_READ, safeFd(), orText(writablePtr()), length());
     case 1: return transfer(SYS_WRITE, safeFd(), orText(readablePtr()), length());
     case 2: return callOpen();

@@ -1,17 +1,22 @@
 // The shell's built-in commands, and programs run by name. A command line
-// is words separated by spaces; the first word names a built-in or else a
-// program of the image (`hello world`). A line ending in `&` runs its program
-// in the background: the shell prints `[PID]` and takes the next line at
-// once; `jobs` lists what runs in the background and `wait` waits for all of
-// it. Calls tskc's own syscalls (spawn, wait, meminfo, uptime) may answer
-// -ENOSYS (on Linux, or an older kernel): the command then says so and the
-// shell goes on.
+// is words separated by spaces (`$?` stands for the last command's status);
+// the first word names a built-in or else a program found along PATH
+// (`hello world`), which run.ts starts with fork and execve. A line ending
+// in `&` runs its program in the background: the shell prints `[PID]` and
+// takes the next line at once; `jobs` lists what runs in the background and
+// `wait` waits for all of it. The `spawn` built-in uses tskc's own spawn
+// call (no job control: the child stays in the shell's group). tskc's own
+// calls (spawn, meminfo, uptime) may answer -ENOSYS (on Linux, or an older
+// kernel): the command then says so and the shell goes on.
 
 import { ENOENT, ENOSYS } from '../../kernel/syscall/numbers';
+import { environ } from '../lib/args';
 import { print, printBytes, printf, println } from '../lib/print';
 import { bytesEqual, parseDecimal, skipSpaces, wordEnd } from '../lib/text';
-import { errnoName, exit, getpid, isError, meminfo, MemInfo, spawn, spawnBackground, uptime, wait } from '../lib/sys';
+import { errnoName, exit, exitCode, exited, getpid, isError, meminfo, MemInfo, spawn, termSignal, uptime } from '../lib/sys';
+import { expandedLength, expandStatus } from './expand';
 import { isPipeline, runPipeline } from './pipeline';
+import { background, foreground, NOT_FOUND, setLastStatus, startProgram, statusNumber, waitChild } from './run';
 
 const info = new MemInfo();
 /** The most background jobs at once. */
@@ -37,7 +42,7 @@ function help(): void {
   println('  jobs          the background jobs');
   println('  wait          wait for every background job');
   println('  exit [CODE]   leave the shell');
-  println('any other NAME runs that program; a line ending in & runs it in the background');
+  println('any other NAME runs that program; a line ending in & runs it in the background; $? is the last status');
 }
 
 function mem(): void {
@@ -53,42 +58,49 @@ function showUptime(): void {
   printf(`up ${ms / 1000}.${(ms % 1000) / 100} s (${ms} ms)\n`);
 }
 
-/** Says how a program that ran as `name` ended, if not with status 0. */
-function reportStatus(name: string, status: i64): void {
+/** Says how `spawn` ended (a spawn status: 0–255 from exit, 256 + the vector of a fault), if not with 0. */
+function reportSpawned(status: i64): void {
+  setLastStatus(i32(status < 256 ? status : 128 + 11));
   if (status == 0) return;
-  print(name);
-  if (status >= 256) printf(`: killed by CPU exception ${status - 256}\n`);
-  else printf(`: exited with status ${status}\n`);
+  if (status >= 256) printf(`spawn: killed by CPU exception ${status - 256}\n`);
+  else printf(`spawn: exited with status ${status}\n`);
 }
 
-/** Runs the program the `end - from` bytes at p + from name and waits for it; `cmd` names the command in messages. */
-function runProgram(cmd: string, p: usize, from: usize, end: usize): void {
+/** `spawn NAME ARGS…` through tskc's spawn call: runs and waits. */
+function runSpawned(p: usize, from: usize, end: usize): void {
   const status = spawn(p + from, end - from);
-  if (!isError(status)) {
-    if (cmd == 'spawn' || status == 0) return reportStatus(cmd, status);
-    printBytes(p + from, wordEnd(p, from, end) - from); // the program's name
-    return reportStatus('', status);
-  }
-  if (cmd == 'spawn' && -status == ENOENT) {
+  if (!isError(status)) return reportSpawned(status);
+  if (-status == ENOENT) {
     print('spawn: no program named ');
     printBytes(p + from, wordEnd(p, from, end) - from);
     return print('\n');
   }
-  if (cmd != 'spawn' && (-status == ENOENT || -status == ENOSYS)) return unknownCommand(p, from, end);
-  failed(cmd, status);
+  failed('spawn', status);
 }
 
-/** Says the line's first word is neither a built-in nor a program (on Linux, where spawn is ENOSYS, nothing but a built-in is known). */
-function unknownCommand(p: usize, from: usize, end: usize): void {
-  print('unknown command: ');
-  printBytes(p + from, wordEnd(p, from, end) - from);
-  print(' (try help)\n');
+/** Says how the program named by the `len` bytes at `name` ended (wait status `s`), unless with 0 or as a command not found. */
+export function reportEnd(name: usize, len: usize, s: i32): void {
+  if (exited(s) && (exitCode(s) == 0 || exitCode(s) == NOT_FOUND)) return;
+  printBytes(name, len);
+  if (exited(s)) printf(`: exited with status ${exitCode(s)}\n`);
+  else printf(`: killed by signal ${termSignal(s)}\n`);
+}
+
+/** Runs the program the `end - from` bytes at p + from name in the foreground: the console's Ctrl+C goes to it while the shell waits. */
+function runProgram(p: usize, from: usize, end: usize): void {
+  const pid = startProgram(p, from, end, 0, environ());
+  if (pid < 0) return;
+  foreground(pid);
+  const s = waitChild(pid);
+  background(s);
+  setLastStatus(statusNumber(s));
+  reportEnd(p + from, wordEnd(p, from, end) - from, s);
 }
 
 /** `spawn NAME ARGS…`: the rest of the line, from NAME on, is the child's command line. */
 function runSpawn(p: usize, from: usize, end: usize): void {
   if (from == end) return println('spawn: which program? (spawn NAME [ARGS])');
-  runProgram('spawn', p, from, end);
+  runSpawned(p, from, end);
 }
 
 /** A free entry of the job table, or -1. */
@@ -107,20 +119,11 @@ function addJob(pid: i64): void {
   printf(`[${pid}]\n`);
 }
 
-/** How the last stage of a pipeline ended, if not with status 0. */
-function reportStage(name: usize, nameLen: usize, status: i64): void {
-  if (status == 0) return;
-  printBytes(name, nameLen);
-  reportStatus('', status);
-}
-
-/** Starts the program of the line in the background and remembers its pid. */
+/** Starts the program of the line in the background, in a group of its own, and remembers its pid. */
 function runBackground(p: usize, from: usize, end: usize): void {
   if (freeJob() < 0) return println(TOO_MANY_JOBS); // before starting what could not be waited for
-  const pid = spawnBackground(p + from, end - from);
-  if (!isError(pid)) return addJob(pid);
-  if (-pid == ENOENT || -pid == ENOSYS) return unknownCommand(p, from, end);
-  failed('shell', pid);
+  const pid = startProgram(p, from, end, 0, environ());
+  if (pid > 0) addJob(pid);
 }
 
 function listJobs(): void {
@@ -133,16 +136,18 @@ function waitJobs(): void {
     const pid = jobs[i];
     if (pid == 0) continue;
     jobs[i] = 0;
-    const status = wait(pid);
-    if (isError(status)) failed('wait', status);
-    else if (status == 0) printf(`[${pid}] done\n`);
-    else if (status >= 256) printf(`[${pid}] killed by CPU exception ${status - 256}\n`);
-    else printf(`[${pid}] exited with status ${status}\n`);
+    const s = waitChild(pid);
+    if (s < 0) printf(`[${pid}] already taken\n`);
+    else if (exited(s) && exitCode(s) == 0) printf(`[${pid}] done\n`);
+    else if (exited(s)) printf(`[${pid}] exited with status ${exitCode(s)}\n`);
+    else printf(`[${pid}] killed by signal ${termSignal(s)}\n`);
   }
 }
 
-/** Runs the command line of `len` bytes at `p`. */
-export function runCommand(p: usize, len: usize): void {
+/** Runs the command line of `len` bytes at `line`, `$?` expanded. */
+export function runCommand(line: usize, lineLen: usize): void {
+  const p = expandStatus(line, lineLen);
+  const len = expandedLength();
   const start = skipSpaces(p, 0, len);
   if (start == len) return; // an empty line
   let end = len;
@@ -154,7 +159,7 @@ export function runCommand(p: usize, len: usize): void {
     if (end == start) return println('shell: & needs a command before it');
   }
   if (isPipeline(p, start, end)) {
-    runPipeline(p, start, end, background, addJob, reportStage);
+    runPipeline(p, start, end, background, addJob, reportEnd);
     return;
   }
   const nameEnd = wordEnd(p, start, end);
@@ -176,5 +181,5 @@ export function runCommand(p: usize, len: usize): void {
     if (code < 0 || code > 255) return println('exit: the status must be a number from 0 to 255');
     exit(i32(code));
   } else if (background) runBackground(p, start, end);
-  else runProgram('shell', p, start, end);
+  else runProgram(p, start, end);
 }

@@ -1,13 +1,15 @@
 // The shell: reads fd 0 one byte at a time through the line editor, runs
 // each committed line as a command, and starts over with a prompt. A line
 // that overflowed the editor's buffer is refused as a whole with a notice,
-// never run cut short. End of input (read returns 0 or fails) ends the
-// shell with status 0.
+// never run cut short. End of input (read returns 0 or fails other than
+// by a signal's EINTR) ends the shell with status 0.
 
 import { print, printByte, printf } from '../lib/print';
+import { EINTR } from '../../kernel/syscall/numbers';
 import { read } from '../lib/sys';
 import { runCommand } from './commands';
 import { Edit, LINE_CAPACITY, LineEditor } from './editor';
+import { shellJobsInit } from './run';
 
 const PROMPT = 'tskc$ ';
 const editor = new LineEditor();
@@ -22,6 +24,7 @@ function shell(): void {
   print(PROMPT);
   while (true) {
     const n = read(0, inByte, 1);
+    if (n == -EINTR) continue;
     if (n <= 0) break;
     const e = editor.feed(load<u8>(inByte), echo);
     if (e == Edit.Commit) {
@@ -37,4 +40,5 @@ function shell(): void {
   print('\n');
 }
 
+shellJobsInit();
 shell();

@@ -1,16 +1,20 @@
 // Pipelines: `a | b | c` runs the three programs at once, each one's
 // standard output a pipe into the next one's standard input. The shell
 // points its own fd 0 and 1 at the pipe ends while it starts each stage
-// (spawn hands a child the spawner's fds but close-on-exec ones, as fork
-// and exec do), then puts its own back; every pipe fd it holds is
-// close-on-exec, so no child keeps an end open by mistake. A foreground
-// pipeline is waited for stage by stage, and its status is the last
-// stage's (as in sh); with a final `&` its pids become background jobs.
+// (a forked child has the shell's fds, and keeps them through execve but
+// those marked close-on-exec), then puts its own back; every pipe fd it
+// holds is close-on-exec, so no child keeps an end open by mistake. The
+// stages share one process group, the first stage's: in the foreground it
+// gets the console's Ctrl+C while the shell waits for every stage, and the
+// pipeline's status is the last stage's (as in sh); with a final `&` its
+// pids become background jobs.
 
 import { F_DUPFD_CLOEXEC, O_CLOEXEC } from '../../kernel/syscall/numbers';
-import { print, printBytes, printf, println } from '../lib/print';
-import { close, dup2, fcntl, isError, pipe2, spawnBackground, wait } from '../lib/sys';
+import { environ } from '../lib/args';
+import { println } from '../lib/print';
+import { close, dup2, fcntl, isError, pipe2 } from '../lib/sys';
 import { skipSpaces, wordEnd } from '../lib/text';
+import { background, foreground, setLastStatus, startProgram, statusNumber, waitChild } from './run';
 
 /** The most stages of one pipeline. */
 const MAX_STAGES: i32 = 8;
@@ -36,7 +40,7 @@ function stageEnd(p: usize, from: usize, end: usize): usize {
  * `report` says how the last stage ended. Returns the number of stages
  * started.
  */
-export function runPipeline(p: usize, start: usize, end: usize, background: bool, addJob: (pid: i64) => void, report: (name: usize, nameLen: usize, status: i64) => void): i32 {
+export function runPipeline(p: usize, start: usize, end: usize, inBackground: bool, addJob: (pid: i64) => void, report: (name: usize, nameLen: usize, status: i32) => void): i32 {
   const savedIn = fcntl(0, F_DUPFD_CLOEXEC, 10);
   const savedOut = fcntl(1, F_DUPFD_CLOEXEC, 10);
   if (isError(savedIn) || isError(savedOut)) {
@@ -68,14 +72,9 @@ export function runPipeline(p: usize, start: usize, end: usize, background: bool
       dup2(i64(ends[1]), 1);
       close(i64(ends[1]));
     } else dup2(savedOut, 1);
-    const pid = spawnBackground(p + s, e - s);
-    if (isError(pid)) {
-      dup2(savedOut, 1);
-      print('shell: cannot run ');
-      printBytes(p + s, wordEnd(p, s, e) - s);
-      printf(` (${pid})\n`);
-      ok = false;
-    } else {
+    const pid = startProgram(p, s, e, count == 0 ? 0 : pids[0], environ());
+    if (pid < 0) ok = false;
+    else {
       pids[count] = pid;
       count++;
       lastName = p + s;
@@ -91,12 +90,16 @@ export function runPipeline(p: usize, start: usize, end: usize, background: bool
   dup2(savedOut, 1);
   close(savedIn);
   close(savedOut);
-  for (let i: i32 = 0; i < count; i++) {
-    if (background) addJob(pids[i]);
-    else {
-      const status = wait(pids[i]);
-      if (i == count - 1 && !isError(status)) report(lastName, lastLen, status);
-    }
+  if (inBackground) {
+    for (let i: i32 = 0; i < count; i++) addJob(pids[i]);
+    return count;
   }
+  if (count == 0) return 0;
+  foreground(pids[0]);
+  let status: i32 = 0;
+  for (let i: i32 = 0; i < count; i++) status = waitChild(pids[i]);
+  background(status);
+  setLastStatus(statusNumber(status));
+  if (ok) report(lastName, lastLen, status);
   return count;
 }

@@ -1,0 +1,94 @@
+// execve: replaces the calling process's program. The program is found by
+// path (`/bin/NAME` names program NAME of the image, programs.ts), its
+// arguments and environment are copied in from the caller's argv and envp
+// arrays, and a new address space is loaded and given its start-up block
+// (loader.ts) before anything of the old one goes: a failing execve returns
+// -errno to the program that called it, unchanged. Past that point the old
+// space is destroyed, close-on-exec fds are closed, caught signals return to
+// their default, the FS base and FPU state start afresh, and the trap frame
+// is rewritten so that the system call "returns" at the new entry point
+// with every register clear. docs/processes.md, "fork and execve".
+import { fdCloseOnExec } from '../fs/fdtable';
+import { createAddressSpace } from '../mm/aspace';
+import { destroyAddressSpace } from '../mm/teardown';
+import { copyFromUser, copyStringFromUser } from '../mm/usercopy';
+import { E2BIG, EFAULT, ENAMETOOLONG, ENOENT, ENOMEM } from '../syscall/numbers';
+import { ARGS_MAX, loadElf, setUpStack } from './loader';
+import { MAX_USER_PAGES, MMAP_BASE } from './process';
+import { findProgram, programElf, programElfBytes, programName } from './programs';
+import { currentProcess, setFsBase } from './sched';
+import { signalsReset } from './signal';
+import { fpuInitState, fpuRestore } from './switch';
+import { resetTrapFrame, TrapFrame } from './trapframe';
+
+/** The directory the image's programs appear in. */
+const BIN = '/bin/';
+const PATH_MAX: u64 = 256;
+const path = new Uint8Array(256);
+const strings = new Uint8Array(3072); // ARGS_MAX: the argument and environment strings
+const pointer = new Uint64Array(1);
+
+let used: u64 = 0;
+
+/** Copies the NULL-terminated array of user strings at `list` after what `strings` holds; how many, or -errno. */
+function copyStrings(list: u64): i64 {
+  if (list == 0) return 0; // Linux takes a NULL argv or envp as empty
+  let n: i64 = 0;
+  while (true) {
+    if (copyFromUser(changetype<usize>(pointer) + 8, list + u64(n) * 8, 8) < 0) return -EFAULT;
+    const s = pointer[0];
+    if (s == 0) return n;
+    const r = copyStringFromUser(changetype<usize>(strings) + 8 + usize(used), s, ARGS_MAX - used);
+    if (r == -ENAMETOOLONG) return -E2BIG;
+    if (r < 0) return r;
+    used += u64(r) + 1;
+    n++;
+  }
+}
+
+/** The index of the program the user path at `user` names (`/bin/NAME`), or -errno. */
+function lookUp(user: u64): i64 {
+  const len = copyStringFromUser(changetype<usize>(path) + 8, user, PATH_MAX);
+  if (len < 0) return len;
+  const prefix = u64(BIN.length);
+  if (u64(len) <= prefix || memcmp(changetype<usize>(path) + 8, changetype<usize>(BIN) + 8, usize(prefix)) != 0) return -ENOENT;
+  const index = findProgram(changetype<usize>(path) + 8 + usize(prefix), usize(u64(len) - prefix));
+  return index < 0 ? -ENOENT : index;
+}
+
+/** execve(path, argv, envp) for the current process, whose trap frame is `f`: 0 (into the new program), or -errno. */
+export function execCurrent(f: TrapFrame, userPath: u64, argv: u64, envp: u64): i64 {
+  const index = lookUp(userPath);
+  if (index < 0) return index;
+  used = 0;
+  const argc = copyStrings(argv);
+  if (argc < 0) return argc;
+  const envc = copyStrings(envp);
+  if (envc < 0) return envc;
+  const space = createAddressSpace();
+  space.limit = MAX_USER_PAGES;
+  let r: i64 = space.pml4 == 0 ? -ENOMEM : loadElf(space, programElf(usize(index)), programElfBytes(usize(index)));
+  const entry = r;
+  if (r >= 0) r = setUpStack(space, changetype<usize>(strings) + 8, used, u64(argc), u64(envc));
+  if (r < 0) {
+    destroyAddressSpace(space);
+    return r;
+  }
+  // The point of no return: the old program goes.
+  const p = currentProcess();
+  const old = p.space!;
+  p.space = space;
+  writeCr3(space.pml4);
+  destroyAddressSpace(old);
+  p.program = index;
+  p.name = programName(usize(index));
+  p.mmapNext = MMAP_BASE;
+  fdCloseOnExec(p);
+  signalsReset(p);
+  setFsBase(0);
+  memset(p.fpuArea(), 0, 512);
+  fpuInitState(p.fpuArea());
+  fpuRestore(p.fpuArea());
+  resetTrapFrame(f, u64(entry), u64(r));
+  return 0;
+}

@@ -1,0 +1,41 @@
+// fork, execve, wait4, signals and process groups on the real kernel (issue
+// #15, "Process lifecycle" and "Signals"): the forks program's checks, each
+// group a line, with every frame and heap byte back afterwards.
+// test/userland/programs.test.ts runs the same program on Linux.
+import { describe, expect, it } from 'vitest';
+import { bootToShell, shellRun } from '../kernel/kernel.js';
+import { hangLimit } from '../harness/timing.js';
+
+const GROUPS = ['cow', 'exec', 'cycles', 'bomb', 'handler', 'kill', 'pipe', 'fault', 'group'];
+
+describe('fork', () => {
+  it('passes the forks program: COW both ways, execve, 1,000 cycles, a fork bomb, handlers, kill, SIGPIPE, faults, groups', async () => {
+    const vm = await bootToShell();
+    const mem = async (): Promise<string> => (await shellRun(vm, 'mem')).replace(/\(\d+ KiB free\)/, '');
+    const before = await mem();
+    const out = await shellRun(vm, 'forks', hangLimit(120_000));
+    for (const g of GROUPS) expect(out).toContain(`forks: ${g} ok\n`);
+    expect(out).toContain('forks: done, 0 failed\n');
+    expect(await mem()).toBe(before);
+  }, hangLimit(240_000));
+
+  it('lists processes with ps and signals them with kill, by number and by name', async () => {
+    const vm = await bootToShell();
+    const job = /^\[(\d+)\]\n$/.exec(await shellRun(vm, 'spin 600000 &'))![1];
+    const ps = await shellRun(vm, 'ps');
+    const lines = ps.split('\n').filter((l) => l !== '');
+    expect(lines[0]).toBe('  PID  PPID  PGID STATE    NAME');
+    const rows = lines.slice(1).map((l) => l.trim().split(/\s+/));
+    expect(rows).toContainEqual(['1', '0', '1', 'sleeping', 'shell']); // waiting for ps
+    expect(rows).toContainEqual([job, '1', job, 'ready', 'spin']); // a hog in its own group, not running while ps reads
+    expect(rows.find((r) => r[4] === 'ps')?.[3]).toBe('running');
+    expect(await shellRun(vm, 'kill 99999 -3')).toBe('kill: 99999: ESRCH\nkill: -3: ESRCH\nkill: exited with status 1\n');
+    expect(await shellRun(vm, 'kill -BOGUS 2')).toBe('usage: kill [-SIG] PID...\nkill: exited with status 2\n');
+    expect(await shellRun(vm, `kill -SIGINT ${job}`)).toBe('');
+    expect(await shellRun(vm, 'wait')).toBe(`[${job}] killed by signal 2\n`);
+    const again = /^\[(\d+)\]\n$/.exec(await shellRun(vm, 'spin 600000 &'))![1];
+    expect(await shellRun(vm, `kill -9 ${again}`)).toBe('');
+    expect(await shellRun(vm, 'wait')).toBe(`[${again}] killed by signal 9\n`);
+    expect(await shellRun(vm, 'ps | wc')).toMatch(/^ +4 +/); // the header, the shell, ps and wc
+  }, hangLimit(120_000));
+});
