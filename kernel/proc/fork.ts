@@ -3,14 +3,17 @@
 // copy of its trap frame (so it returns from the same system call, with 0),
 // its fd table, FPU state, FS base, signal dispositions and mask, and
 // process group; it starts on a fresh kernel stack that returns straight
-// to ring 3 (switch.ts newProcessStack). The parent gets the child's pid
-// and takes its status with wait4. docs/processes.md, "fork and execve".
+// to ring 3 (switch.ts newProcessStack). The child runs first: it usually
+// execs or exits at once, and every page it gives up that way is the
+// parent's alone again, taken back without a copy. The parent gets the
+// child's pid and takes its status with wait4. docs/processes.md, "fork
+// and execve".
 import { fdCopyAll } from '../fs/fdtable';
 import { cloneAddressSpace } from '../mm/cow';
 import { EAGAIN, ENOMEM } from '../syscall/numbers';
 import { kstackAlloc, kstackFree, kstackTop } from './kstack';
 import { Process, processAdd, processTableFull } from './process';
-import { currentProcess, makeReady } from './sched';
+import { currentProcess, makeReady, yieldCpu } from './sched';
 import { signalsInherit } from './signal';
 import { fpuSave, newProcessStack } from './switch';
 import { TRAP_FRAME_BYTES, TrapFrame, trapFrameAt } from './trapframe';
@@ -50,5 +53,7 @@ export function forkCurrent(frame: TrapFrame): i64 {
   p.parent = parent;
   parent.children++;
   makeReady(p);
-  return p.pid;
+  const pid = p.pid;
+  yieldCpu(); // the child first: it usually execs or exits at once, and then the parent's pages need no copy
+  return pid;
 }

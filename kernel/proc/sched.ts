@@ -39,6 +39,23 @@ let reschedule = false;
 
 /** The kernel stack top of the current process: where the syscall entry switches to. @export tskc_kernel_stack_top */
 let kernelStackTop: u64 = 0;
+/**
+ * Nonzero when the current process may have work at the end of its system
+ * call (a signal to deliver, a context to restore by iretq): the syscall
+ * entry checks this one word and only then calls syscallExitWork
+ * (signal.ts). @export tskc_syscall_work
+ */
+let syscallWork: u64 = 0;
+
+/** Asks the current process's next system-call exit to look for work (signals, rt_sigreturn). */
+export function noteSyscallWork(): void {
+  syscallWork = 1;
+}
+
+/** Takes the note (the exit work is running). */
+export function takeSyscallWork(): void {
+  syscallWork = 0;
+}
 
 /** The process running now (the idle context between processes). */
 export function currentProcess(): Process {
@@ -128,6 +145,7 @@ function switchTo(next: Process): void {
     switchSpace(kmapKernelPml4());
   }
   fpuRestore(next.fpuArea());
+  syscallWork = next.sigPending; // pending signals are delivered on its way out
   switchStacks(changetype<usize>(addressof(prev.savedRsp)), next.savedRsp);
   // Back in `prev`, later: whoever exited meanwhile can be reaped now.
   reapZombies();

@@ -16,7 +16,7 @@ import { copyFromUser, copyToUser } from '../mm/usercopy';
 import { USER_END, USER_START } from '../mm/aspace';
 import { NSIG, SA_NODEFER, SIGBUS, SIGFPE, SIGILL, SIGSEGV, SIGTRAP, SA_RESETHAND, SIG_DFL, SIG_IGN, SIGCHLD, SIGCONT, SIGKILL, SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU, SIGURG, SIGWINCH } from '../syscall/numbers';
 import { Process, State } from './process';
-import { currentProcess, exitCurrent, wakeProcess } from './sched';
+import { currentProcess, exitCurrent, noteSyscallWork, takeSyscallWork, wakeProcess } from './sched';
 import { sleepCancel } from './sleep';
 import { fpuRestore, fpuSave } from './switch';
 import { TrapFrame, USER_CS, USER_RFLAGS, USER_SS } from './trapframe';
@@ -74,6 +74,7 @@ export function signalSend(p: Process, sig: i64, from: i64): void {
   if (sig != SIGKILL && discards(p, sig)) return;
   p.sigPending |= bit(sig);
   p.sigInfo = u64(from);
+  if (p === currentProcess()) noteSyscallWork();
   if ((p.sigBlocked & bit(sig) & ~UNBLOCKABLE) != 0) return; // delivered once unblocked
   if (p.state == State.Sleeping && p.interruptible) {
     const q = p.sleepingOn;
@@ -255,11 +256,17 @@ export function signalReturn(f: TrapFrame): i64 {
   store<u32>(area + 28, 0); // MXCSR_MASK: read-only, not the process's to set
   fpuRestore(area);
   p.restoreFull = true; // rcx and r11 are live again: iretq, not sysretq
+  noteSyscallWork(); // and the restored mask may let a pending signal through
   return i64(f.rax);
 }
 
-/** The system-call exit: delivers pending signals through `f`; whether the return must be by iretq (a restored context). @export tskc_syscall_exit_work */
+/**
+ * The system-call exit, when noteSyscallWork asked for it: delivers pending
+ * signals through `f`; whether the return must be by iretq (a restored
+ * context). @export tskc_syscall_exit_work
+ */
 export function syscallExitWork(f: TrapFrame): bool {
+  takeSyscallWork();
   const p = currentProcess();
   if (signalPending(p)) deliverSignals(f);
   const full = p.restoreFull;

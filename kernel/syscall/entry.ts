@@ -29,8 +29,9 @@ let userRsp: u64 = 0;
  * cleared for the kernel so that backtraces end here and never read user
  * memory. The handler is table[min(nr, last)] (unsigned), so any number
  * outside the table reaches the -ENOSYS slot; it gets the frame and its
- * result becomes the frame's rax. syscallExitWork then delivers pending
- * signals and says how to return: sysretq (rcx and r11 take rip and rflags
+ * result becomes the frame's rax. When tskc_syscall_work asks for it
+ * (sched.ts), syscallExitWork then delivers pending signals and says how
+ * to return: sysretq (rcx and r11 take rip and rflags
  * from the frame, as `syscall` left them) or, for a frame the kernel
  * restored whole (rt_sigreturn), trapReturn's iretq. Interrupts stay off
  * until sysretq or iretq restores the user's RFLAGS, so nothing can run on
@@ -69,8 +70,12 @@ function syscallEntry(): void {
     'cmova rax, rcx',
     'mov rcx, [rel tskc_syscall_table]',
     'call [rcx + rax*8]',
-    'mov [rsp + 8 + 112], rax', // the frame's rax
-    'lea rdi, [rsp + 8]',
+    'add rsp, 8',
+    'mov [rsp + 112], rax', // the frame's rax
+    'cmp qword [rel tskc_syscall_work], 0',
+    'je ..@tskc_user_return', // ZF set: sysretq
+    'mov rdi, rsp',
+    'sub rsp, 8',
     'call tskc_syscall_exit_work',
     'add rsp, 8',
     'test al, al', // ZF set: return by sysretq

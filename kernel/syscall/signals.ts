@@ -8,7 +8,7 @@ import { consoleDevice } from '../fs/devices';
 import { copyFromUser, copyToUser } from '../mm/usercopy';
 import { foregroundGroup, groupExists, setForegroundGroup, signalGroup } from '../proc/groups';
 import { MAX_PROCESSES, Process, processAt, processByPid, State } from '../proc/process';
-import { currentProcess } from '../proc/sched';
+import { currentProcess, noteSyscallWork } from '../proc/sched';
 import { actionOf, signalReturn, signalSend, UNBLOCKABLE, validSignal } from '../proc/signal';
 import { TrapFrame } from '../proc/trapframe';
 import { deviceOf } from './files';
@@ -90,6 +90,7 @@ export function sysRtSigprocmask(how: i64, set: u64, oldset: u64, size: u64): i6
   }
   if (set == 0) return 0;
   const s = words[0] & ~UNBLOCKABLE;
+  noteSyscallWork(); // an unblocked signal is delivered on the way out
   if (how == SIG_BLOCK) p.sigBlocked |= s;
   else if (how == SIG_UNBLOCK) p.sigBlocked &= ~s;
   else p.sigBlocked = s;

@@ -25,6 +25,8 @@ const PATHS: PathRow[] = [
   { key: 'write2-null', label: 'write of 2 bytes to /dev/null', seed: '', linux: '' },
   { key: 'spawn-exit-reap', label: 'spawn + exit + reap (`true`)', seed: '8,524 *', linux: '', target: 3000 },
   { key: 'fault-kill-reap', label: 'spawn + page fault + kill + reap (`crash null`)', seed: '', linux: '' },
+  { key: 'fork-exit-wait', label: 'fork + exit + wait4 (the child exits at once)', seed: '', linux: '', target: 5000 },
+  { key: 'fork-exec-exit-wait', label: 'fork + execve(`/bin/true`) + exit + wait4 (spawn\'s equivalent)', seed: '', linux: '' },
 ];
 
 /** Boots `image`, waits for the prompt, types `input` (if any) and resolves with the serial text once `until` appears. */

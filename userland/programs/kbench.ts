@@ -4,13 +4,14 @@
 // instructions from the `syscall` (or the spawn call) to the next user
 // instruction, less the cost of the two rdtsc reads themselves (`switch`:
 // half a round trip through another process; `pipe-round-trip`: a byte
-// to `cat` and back through two pipes). Prints one
+// to `cat` and back through two pipes; `fork-…`: from the fork to the
+// parent's return from wait4). Prints one
 // line per path, "kbench: NAME MIN", the fewest of several runs, then
 // "kbench: done". On an ordinary QEMU or machine the numbers are cycles.
 
-import { F_DUPFD_CLOEXEC, O_CLOEXEC, O_WRONLY, SYS_GETPID, SYS_SCHED_YIELD, SYS_WRITE } from '../../kernel/syscall/numbers';
+import { F_DUPFD_CLOEXEC, O_CLOEXEC, O_WRONLY, SYS_EXIT, SYS_GETPID, SYS_SCHED_YIELD, SYS_WRITE } from '../../kernel/syscall/numbers';
 import { printf } from '../lib/print';
-import { close, dup2, fcntl, open, pipe2, read, spawn, spawnBackground, wait, write } from '../lib/sys';
+import { close, dup2, execve, fcntl, fork, open, pipe2, read, spawn, spawnBackground, wait, wait4, write } from '../lib/sys';
 
 const RUNS: i32 = 20;
 const text = 'ab';
@@ -124,6 +125,32 @@ function benchPipe(): void {
   report('pipe-round-trip', best);
 }
 
+const status: usize = memory.data(8);
+const trueArgv: usize = memory.data(16);
+
+/**
+ * fork + exit + wait4: the child exits at once (`exec` false) or first
+ * execs /bin/true (`exec` true: the spawn equivalent); the fewest ticks
+ * from the fork to wait4's return in the parent.
+ */
+function benchFork(name: string, exec: bool, runs: i32): void {
+  store<usize>(trueArgv, changetype<usize>('true') + 8);
+  store<usize>(trueArgv + 8, 0);
+  let best: u64 = 0xffffffffffffffff;
+  for (let i: i32 = 0; i < runs; i++) {
+    const t0 = rdtsc();
+    const pid = fork();
+    if (pid == 0) {
+      if (exec) execve(changetype<usize>('/bin/true') + 8, trueArgv, 0);
+      syscall(SYS_EXIT, 0);
+    }
+    wait4(pid, status, 0);
+    const t1 = rdtsc();
+    if (t1 - t0 < best) best = t1 - t0;
+  }
+  report(name, best);
+}
+
 overhead = emptyPair();
 benchSyscall('getpid', SYS_GETPID);
 benchSyscall('yield', SYS_SCHED_YIELD);
@@ -135,4 +162,6 @@ benchSwitch();
 benchPipe();
 benchSpawn('spawn-exit-reap', 'true', 10);
 benchSpawn('fault-kill-reap', 'crash null', 3);
+benchFork('fork-exit-wait', false, 10);
+benchFork('fork-exec-exit-wait', true, 10);
 printf('kbench: done\n');
