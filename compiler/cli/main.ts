@@ -17,6 +17,7 @@ import { symbolize } from '../debug/symbolize.js';
 import { repoRoot } from '../frontend/program.js';
 import { guard } from './report.js';
 import { ToolError } from '../driver/toolchain.js';
+import { formatExplanation, loadExplanations, normalizeCode } from '../diag/explain.js';
 
 const version = (JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -141,6 +142,22 @@ program
       const port = Number(o.port);
       if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new ToolError(`--port: '${o.port}' is not a TCP port number`);
       process.exitCode = await debugKernel({ outDir: o.outDir, port, gdb: o.gdb });
+    }));
+
+program
+  .command('explain')
+  .description('print the rule behind a diagnostic code, with a wrong and a right example (docs/language.md §10)')
+  .argument('<code>', 'a tskc code: TSK1003 (or 1003)')
+  .action((arg: string) =>
+    guard(() => {
+      const code = normalizeCode(arg);
+      const all = loadExplanations(repoRoot());
+      const e = all.get(code);
+      if (e === undefined) {
+        const hint = /^TS\d+$/.test(code) ? `${code} is TypeScript's own error, worded by tsc; ` : '';
+        throw new ToolError(`explain: no code '${arg}'; ${hint}tskc's codes are ${[...all.keys()].join(', ')}`);
+      }
+      process.stdout.write(formatExplanation(e));
     }));
 
 await program.parseAsync(process.argv);
