@@ -3,7 +3,7 @@
 import { Command, Option } from 'commander';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { compile, compileEach } from '../driver/pipeline.js';
 import { CompileError, DiagnosticBag } from '../diag/diagnostic.js';
@@ -18,6 +18,8 @@ import { repoRoot } from '../frontend/program.js';
 import { guard } from './report.js';
 import { ToolError } from '../driver/toolchain.js';
 import { formatExplanation, loadExplanations, normalizeCode } from '../diag/explain.js';
+import { doctor } from './doctor.js';
+import { initProject } from '../init/init.js';
 
 const version = (JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -111,13 +113,16 @@ program
 
 program
   .command('image')
-  .description('build the kernel (kernel/main.ts) into build/disk.img')
+  .description('build a kernel (this package\'s kernel/main.ts, or --entry) and its user programs into build/disk.img')
   .option('--boot', 'then boot it in QEMU with the serial console in this terminal', false)
   .option('--no-debug', 'leave out the DWARF line information gdb uses (on by default)')
   .option('--out-dir <dir>', 'where to write kernel.elf and disk.img', 'build')
-  .action((o: { boot: boolean; debug: boolean; outDir: string }) =>
+  .option('--entry <file>', 'the kernel\'s entry file: a kernel of your own (docs/getting-started.md)')
+  .option('--programs <files...>', 'with --entry: the user programs the image carries, each named after its file')
+  .action((o: { boot: boolean; debug: boolean; outDir: string; entry?: string; programs?: string[] }) =>
     guard(() => {
-      const img = buildKernelImage({ outDir: o.outDir, debug: o.debug });
+      if (o.programs !== undefined && o.entry === undefined) optionError('--programs goes with --entry (the kernel that runs them)');
+      const img = buildKernelImage({ outDir: resolve(o.outDir), debug: o.debug, entry: o.entry && resolve(o.entry), programs: o.programs });
       if (o.boot) process.exitCode = bootImage(img.diskImage);
     }));
 
@@ -158,6 +163,20 @@ program
         throw new ToolError(`explain: no code '${arg}'; ${hint}tskc's codes are ${[...all.keys()].join(', ')}`);
       }
       process.stdout.write(formatExplanation(e));
+    }));
+
+program
+  .command('init')
+  .description('create a kernel project of your own in DIR: a boot banner, an interrupt handler, a ring-3 program, a boot test')
+  .argument('<dir>', 'the new project\'s directory (its name is the project\'s)')
+  .action((dir: string) => guard(() => void initProject(dir, (l) => process.stdout.write(`${l}\n`))));
+
+program
+  .command('doctor')
+  .description('check that the system tools tskc runs are installed, and print the command that installs the missing ones')
+  .action(() =>
+    guard(async () => {
+      process.exitCode = await doctor((l) => process.stdout.write(`${l}\n`));
     }));
 
 await program.parseAsync(process.argv);

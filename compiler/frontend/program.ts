@@ -33,7 +33,8 @@ export const TS_OPTIONS: ts.CompilerOptions = {
   moduleResolution: ts.ModuleResolutionKind.Bundler,
   noEmit: true,
   types: [],
-  paths: { 'tskc:*': [join(STD_DIR, '*')] },
+  // `tskc/kernel/…`: this package's kernel, a library for kernels of one's own (docs/getting-started.md).
+  paths: { 'tskc:*': [join(STD_DIR, '*')], 'tskc/kernel/*': [join(repoRoot(), 'kernel', '*')] },
 };
 
 export interface Frontend {

@@ -11,7 +11,8 @@
 //      sources differ from those recorded in dist/compiler/.stamp.
 // When everything is in place it only stats a few files (well under 100 ms).
 //
-// Usage: node compiler/setup/bootstrap.js [--quiet]
+// Usage: node compiler/setup/bootstrap.js [--quiet] [--compiler-only]
+// (--compiler-only skips step b: `npm pack` builds the compiler that way.)
 // The checks are exported so compiler/bin/tskc.js can reuse them; importing
 // this module runs nothing.
 import { spawnSync } from 'node:child_process';
@@ -368,14 +369,15 @@ function fail(e) {
  */
 export function main(argv, root = ROOT) {
   const quiet = argv.includes('--quiet') || argv.includes('-q');
-  const unknown = argv.filter((a) => a !== '--quiet' && a !== '-q');
+  const compilerOnly = argv.includes('--compiler-only');
+  const unknown = argv.filter((a) => a !== '--quiet' && a !== '-q' && a !== '--compiler-only');
   if (unknown.length > 0) {
-    process.stderr.write(`tskc setup: unknown argument ${unknown[0]}\nusage: node compiler/setup/bootstrap.js [--quiet]\n`);
+    process.stderr.write(`tskc setup: unknown argument ${unknown[0]}\nusage: node compiler/setup/bootstrap.js [--quiet] [--compiler-only]\n`);
     return 2;
   }
   try {
     ensureNpmPackages(root, { quiet });
-    ensureTools({ quiet });
+    if (!compilerOnly) ensureTools({ quiet });
     buildCompilerIfStale(root, { quiet });
   } catch (e) {
     const msg = e instanceof SetupError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e);
