@@ -3,7 +3,8 @@
 // There, with nothing from this checkout, the installed tskc builds and runs
 // a hello program for Linux, reports a mistyped program readably, explains a
 // code, and `create-tskc` (the initializer, `tskc init`) scaffolds a kernel
-// project whose own `npm test` type-checks, builds and boots it headless.
+// project whose own `npm test` type-checks, builds and boots it headless,
+// and whose editor (tsserver) gets tskc's diagnostics from the plugin.
 // npm installs from its cache (`--prefer-offline`): bootstrap's `npm ci`
 // filled it with the same dependency versions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { hangLimit } from '../harness/timing.js';
+import { TsServer } from '../editor/tsserver.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'tskc-package-'));
@@ -46,7 +48,7 @@ describe('the npm package', () => {
     const files = listed.stdout.split('\n');
     for (const f of ['dist/compiler/cli/main.js', 'compiler/bin/tskc.js', 'compiler/bin/create-tskc.js', 'runtime/lib/core.d.ts',
       'runtime/tsconfig/kernel.json', 'runtime/tsconfig/user.json', 'kernel/kernel.ld', 'boot/stage1.asm', 'docs/language.md',
-      'compiler/init/template/kernel/main.ts']) {
+      'compiler/init/template/kernel/main.ts', 'plugin/index.js', 'dist/compiler/plugin/plugin.js']) {
       expect(files, f).toContain(`package/${f}`);
     }
     expect(files.filter((f) => /^package\/compiler\/(?!init\/template\/).*\.ts$/.test(f))).toEqual([]);
@@ -78,4 +80,17 @@ describe('the npm package', () => {
     expect(existsSync(join(project, 'build', 'disk.img'))).toBe(true);
     expect(JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')).devDependencies.tskc).toMatch(/tskc-.*\.tgz$/);
   }, hangLimit(240_000));
+
+  it("gives the project's editor tskc's diagnostics through the installed plugin", async () => {
+    writeFileSync(join(project, 'kernel', 'mix.ts'), `export function low(x: u32): u8 {\n  return x;\n}\n`);
+    const server = new TsServer(project, join(project, 'node_modules', 'typescript'));
+    try {
+      const main = await server.diagnostics(join(project, 'kernel', 'main.ts'));
+      expect(main.map((d) => `${d.start.line}:${d.start.offset} ${d.text}`), readFileSync(server.logFile, 'utf8').slice(-3000)).toEqual([]);
+      expect((await server.diagnostics(join(project, 'kernel', 'mix.ts'))).map((d) => d.text))
+        .toEqual(['TSK1008: cannot use a u32 where a u8 is expected; convert with u8(x) (docs/language.md §3.3)']);
+    } finally {
+      server.close();
+    }
+  });
 });
