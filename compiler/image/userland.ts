@@ -77,12 +77,11 @@ function debugTableOf(elfPath: string): bigint {
  * symbols) and NAME.stripped each; `log` gets a line as each one starts.
  */
 function buildAll(programs: { name: string; source: string }[], dir: string, log: (m: string) => void): void {
-  const start = Date.now();
   log(`type-check ${programs.length} user program${programs.length === 1 ? '' : 's'} (target user)`);
   compileEach({
     programs: programs.map((p) => ({ entry: p.source, output: join(dir, `${p.name}.o`) })),
     target: 'user', emit: 'obj', debug: false,
-    onProgram: (i, n) => log(`[${i + 1}/${n}] compile '${programs[i]!.name}' (${((Date.now() - start) / 1000).toFixed(1)} s)`),
+    onProgram: (i, n) => log(`[${i + 1}/${n}] compile '${programs[i]!.name}' (${relative(process.cwd(), programs[i]!.source)})`),
   });
   for (const { name } of programs) {
     const obj = join(dir, `${name}.o`);
