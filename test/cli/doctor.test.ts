@@ -1,6 +1,7 @@
 // `tskc doctor` on a PATH the test controls: with every tool tskc runs it
 // says so (exit 0); without some it names them and prints the exact apt-get
-// command for their Debian packages (exit 1).
+// command for their Debian packages, and fails (exit 1) when a tool a kernel
+// project needs to build and boot is among them.
 import { describe, expect, it } from 'vitest';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,13 @@ const doctor = (PATH: string) =>
   execa(process.execPath, [join(root, 'compiler', 'bin', 'tskc.js'), 'doctor'], { env: { PATH }, extendEnv: false, reject: false });
 
 describe('tskc doctor', () => {
+  it('passes without the optional tools, and still says how to install them', async () => {
+    const r = await doctor(fakeBin(['nasm', 'ld.lld', 'qemu-system-x86_64']));
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}gdb +missing \(Debian package gdb; optional: .*\)$/m);
+    expect(r.stdout).toMatch(/apt-get install -y --no-install-recommends gdb chromium\nEverything a kernel project needs to build and boot is installed\.$/);
+  });
+
   it('says everything is installed when it is', async () => {
     const r = await doctor(fakeBin(Object.keys(REQUIRED_TOOLS)));
     expect(r.exitCode).toBe(0);
