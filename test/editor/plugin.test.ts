@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { checkOnly } from '../../compiler/driver/check.js';
 import { CompileError } from '../../compiler/diag/diagnostic.js';
 import { TsServer } from './tsserver.js';
+import { hangLimit } from '../harness/timing.js';
 import type { ServerDiagnostic } from './tsserver.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -78,5 +79,24 @@ describe('tskc/plugin in tsserver', () => {
     await server.request('change', { file, line: 2, offset: 10, endLine: 2, endOffset: 15, insertString: 'x as u8' });
     expect(show((await server.request('semanticDiagnosticsSync', { file })) as ServerDiagnostic[]))
       .toEqual([expect.stringMatching(/^2:10 tskc\(1008\) TSK1008: .*u8\(x\)/)]);
+  });
+
+  it('works in an editor whose Node cannot require ES modules, once the plugin is imported', async () => {
+    // As in a Node before 20.19: plugin/index.js imports the plugin asynchronously and asks for the diagnostics again.
+    const old = new TsServer(project, undefined, ['--no-experimental-require-module']);
+    try {
+      const file = source('later.ts', `export function twice(x: u32): u32 {\n  const f = (y: u32): u32 => y + y;\n  return f(x);\n}\n`);
+      await old.request('open', { file });
+      // Asked again until the plugin is there (the limit only turns a hang into a failure).
+      const limit = Date.now() + hangLimit(30_000);
+      let got: string[] = [];
+      while (!got.some((d) => d.includes('TSK1001')) && Date.now() < limit) {
+        got = show((await old.request('semanticDiagnosticsSync', { file })) as ServerDiagnostic[]);
+      }
+      expect(got).toEqual(checked(file));
+      expect(readFileSync(old.logFile, 'utf8')).toMatch(/tskc plugin: this Node cannot require ES modules; importing the plugin[^]*tskc plugin: loaded/);
+    } finally {
+      old.close();
+    }
   });
 });

@@ -16,6 +16,8 @@ export interface ServerDiagnostic {
   category: string;
 }
 
+let servers = 0;
+
 export class TsServer {
   private readonly proc: ChildProcess;
   private buffer = Buffer.alloc(0);
@@ -24,11 +26,14 @@ export class TsServer {
   /** tsserver's log (its --logFile), for a failure's message. */
   readonly logFile: string;
 
-  /** `typescript`: the TypeScript package whose tsserver runs (this repository's by default). */
-  constructor(probeDir: string, typescript = join(root, 'node_modules', 'typescript')) {
-    this.logFile = join(probeDir, 'tsserver.log');
+  /**
+   * `typescript`: the TypeScript package whose tsserver runs (this
+   * repository's by default); `nodeArgs`: options for the Node running it.
+   */
+  constructor(probeDir: string, typescript = join(root, 'node_modules', 'typescript'), nodeArgs: string[] = []) {
+    this.logFile = join(probeDir, `tsserver-${++servers}.log`);
     const tsserver = join(typescript, 'lib', 'tsserver.js');
-    this.proc = spawn(process.execPath, [tsserver, '--disableAutomaticTypingAcquisition', '--pluginProbeLocations', probeDir,
+    this.proc = spawn(process.execPath, [...nodeArgs, tsserver, '--disableAutomaticTypingAcquisition', '--pluginProbeLocations', probeDir,
       '--allowLocalPluginLoads', '--logVerbosity', 'normal', '--logFile', this.logFile], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.proc.stdout!.on('data', (chunk: Buffer) => this.receive(chunk));
   }
