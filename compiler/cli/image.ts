@@ -1,4 +1,5 @@
-// `tskc image`: compile the kernel, link it, and write the boot disk image;
+// `tskc image`: compile the kernel (this package's, or a kernel of one's own
+// with its programs: --entry, --programs), link it, and write the boot disk image;
 // with --boot, start QEMU on it with the serial console in this terminal.
 import { join, relative, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';

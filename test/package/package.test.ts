@@ -72,6 +72,7 @@ describe('the npm package', () => {
     const created = await run('npx', ['create-tskc', project], app);
     expect(created.exitCode, created.all).toBe(0);
     expect(created.stdout).toMatch(/created my-kernel/);
+    expect(existsSync(join(project, '.gitignore'))).toBe(true);
     const installed = await npmInstall(tarball, project);
     expect(installed.exitCode, installed.all).toBe(0);
     const tested = await run('npm', ['test'], project);
