@@ -1,7 +1,8 @@
 // Readable errors for the machine-type brands (docs/language.md §3.3): tsc
 // reports an i32 given where a u8 is expected as a five-line chain about the
 // brand's `__int` property. Such an error becomes one line naming both types
-// and the conversion to write; no brand internals are shown. Used by the
+// and the conversion to write; no brand internals are shown. A bool where
+// an integer is expected, or the reverse, gets the same treatment. Used by the
 // frontend (compiler/frontend/program.ts) and the editor plugin (compiler/plugin/).
 import ts = require('typescript');
 
@@ -50,9 +51,15 @@ function fix(from: string, to: string): string {
  */
 export function brandMessage(d: ts.Diagnostic): string | undefined {
   const messages = chainMessages(d.messageText);
-  if (!messages.some((m) => BRAND.test(m))) return undefined;
   const pairs = messages.map((m) => PAIR.exec(m)).filter((m) => m !== null).map((m) => ({ from: m[1]!, to: m[2]! }));
   const outer = pairs[0];
+  if (outer !== undefined && INTEGER.test(outer.from) && outer.to === 'boolean') {
+    return `cannot use ${withArticle(outer.from)} where a bool is expected; compare it, e.g. x != 0 (docs/language.md §3.3)`;
+  }
+  if (outer !== undefined && outer.from === 'boolean' && INTEGER.test(outer.to)) {
+    return `cannot use a bool where ${withArticle(outer.to)} is expected; convert with ${outer.to}(b), which gives 0 or 1 (docs/language.md §3.3)`;
+  }
+  if (!messages.some((m) => BRAND.test(m))) return undefined;
   // The innermost pair of machine types is the mismatch itself (a pointer's pointee, an array's element).
   const inner = pairs.filter((p) => machine(p.from) && machine(p.to)).at(-1)
     ?? pairs.filter((p) => /^"\w+"$/.test(p.from) && /^"\w+"$/.test(p.to)).map((p) => ({ from: p.from.slice(1, -1), to: p.to.slice(1, -1) })).at(-1);

@@ -2,7 +2,8 @@
 // argument, return, field, array element, comparison, arithmetic, pointers,
 // arrays) and must be reported as one readable line at tsc's position, naming
 // both types and the fix, never the brands' `__int`/`__pointee`
-// (compiler/diag/brands.ts). Other TypeScript errors keep tsc's wording.
+// (compiler/diag/brands.ts); so must a bool given for an integer and the
+// reverse. Other TypeScript errors keep tsc's wording.
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,9 +60,18 @@ describe('machine-type mismatches read as one line', () => {
     });
   }
 
+  it('words a bool where an integer is expected, and the reverse, the same way', () => {
+    expect(diagnostics('to-bool', '  const b: bool = a;')).toEqual([
+      'to-bool.ts(4,9): error TSK1008: cannot use an i32 where a bool is expected; compare it, e.g. x != 0 (docs/language.md §3.3)',
+    ]);
+    expect(diagnostics('from-bool', '  const t: bool = true;\n  takes(t);')).toEqual([
+      'from-bool.ts(5,9): error TSK1008: cannot use a bool where a u8 is expected; convert with u8(b), which gives 0 or 1 (docs/language.md §3.3)',
+    ]);
+  });
+
   it('leaves other TypeScript errors as tsc words them', () => {
-    expect(diagnostics('boolean', '  const b: bool = a;')).toEqual([
-      "boolean.ts(4,9): error TS2322: Type 'i32' is not assignable to type 'boolean'.",
+    expect(diagnostics('string', "  const s: u32 = 'one';")).toEqual([
+      "string.ts(4,9): error TS2322: Type 'string' is not assignable to type 'u32'.\n  Type 'string' is not assignable to type 'number'.",
     ]);
   });
 });
