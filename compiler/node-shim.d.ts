@@ -72,6 +72,9 @@ declare const process: {
   cwd(): string;
   exit(code?: number): never;
   hrtime: { bigint(): bigint };
+  versions: { node: string };
+  execPath: string;
+  getuid?: () => number;
   stdout: { isTTY?: boolean; write(s: string): boolean };
   stderr: { isTTY?: boolean; write(s: string): boolean };
 };

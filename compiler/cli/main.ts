@@ -3,7 +3,7 @@
 import { Command, Option } from 'commander';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { compile, compileEach } from '../driver/pipeline.js';
 import { CompileError, DiagnosticBag } from '../diag/diagnostic.js';
@@ -17,6 +17,9 @@ import { symbolize } from '../debug/symbolize.js';
 import { repoRoot } from '../frontend/program.js';
 import { guard } from './report.js';
 import { ToolError } from '../driver/toolchain.js';
+import { formatExplanation, loadExplanations, normalizeCode } from '../diag/explain.js';
+import { doctor } from './doctor.js';
+import { initProject } from '../init/init.js';
 
 const version = (JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -110,13 +113,16 @@ program
 
 program
   .command('image')
-  .description('build the kernel (kernel/main.ts) into build/disk.img')
+  .description('build a kernel (this package\'s kernel/main.ts, or --entry) and its user programs into build/disk.img')
   .option('--boot', 'then boot it in QEMU with the serial console in this terminal', false)
   .option('--no-debug', 'leave out the DWARF line information gdb uses (on by default)')
   .option('--out-dir <dir>', 'where to write kernel.elf and disk.img', 'build')
-  .action((o: { boot: boolean; debug: boolean; outDir: string }) =>
+  .option('--entry <file>', 'the kernel\'s entry file: a kernel of your own (docs/getting-started.md)')
+  .option('--programs <files...>', 'with --entry: the user programs the image carries, each named after its file')
+  .action((o: { boot: boolean; debug: boolean; outDir: string; entry?: string; programs?: string[] }) =>
     guard(() => {
-      const img = buildKernelImage({ outDir: o.outDir, debug: o.debug });
+      if (o.programs !== undefined && o.entry === undefined) optionError('--programs goes with --entry (the kernel that runs them)');
+      const img = buildKernelImage({ outDir: resolve(o.outDir), debug: o.debug, entry: o.entry && resolve(o.entry), programs: o.programs });
       if (o.boot) process.exitCode = bootImage(img.diskImage);
     }));
 
@@ -141,6 +147,36 @@ program
       const port = Number(o.port);
       if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new ToolError(`--port: '${o.port}' is not a TCP port number`);
       process.exitCode = await debugKernel({ outDir: o.outDir, port, gdb: o.gdb });
+    }));
+
+program
+  .command('explain')
+  .description('print the rule behind a diagnostic code, with a wrong and a right example (docs/language.md §10)')
+  .argument('<code>', 'a tskc code: TSK1003 (or 1003)')
+  .action((arg: string) =>
+    guard(() => {
+      const code = normalizeCode(arg);
+      const all = loadExplanations(repoRoot());
+      const e = all.get(code);
+      if (e === undefined) {
+        const hint = /^TS\d+$/.test(code) ? `${code} is TypeScript's own error, worded by tsc; ` : '';
+        throw new ToolError(`explain: no code '${arg}'; ${hint}tskc's codes are ${[...all.keys()].join(', ')}`);
+      }
+      process.stdout.write(formatExplanation(e));
+    }));
+
+program
+  .command('init')
+  .description('create a kernel project of your own in DIR: a boot banner, an interrupt handler, a ring-3 program, a boot test')
+  .argument('<dir>', 'the new project\'s directory (its name is the project\'s)')
+  .action((dir: string) => guard(() => void initProject(dir, (l) => process.stdout.write(`${l}\n`))));
+
+program
+  .command('doctor')
+  .description('check that the system tools tskc runs are installed, and print the command that installs the missing ones')
+  .action(() =>
+    guard(async () => {
+      process.exitCode = await doctor((l) => process.stdout.write(`${l}\n`));
     }));
 
 await program.parseAsync(process.argv);

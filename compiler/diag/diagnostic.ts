@@ -14,6 +14,9 @@ export interface Diagnostic {
   length?: number;
 }
 
+/** Turns a TypeScript error into a tskc one, or leaves it (undefined). */
+export type TsRewrite = (d: ts.Diagnostic) => { code: DiagCode; message: string } | undefined;
+
 /** The most diagnostics a CompileError's message spells out. */
 const MESSAGE_DIAGNOSTICS = 10;
 
@@ -49,14 +52,19 @@ export class DiagnosticBag {
     this.items.push({ code, message });
   }
 
-  /** TypeScript's errors; those `own` has a message for become that tskc code instead (at the same place). */
-  addTs(diags: readonly ts.Diagnostic[], own?: { code: DiagCode; message: (d: ts.Diagnostic) => string | undefined }): void {
+  /**
+   * TypeScript's errors; those `rewrite` has a message for become that tskc
+   * code instead (at the same place), citing the code's section unless the
+   * message cites one itself.
+   */
+  addTs(diags: readonly ts.Diagnostic[], rewrite?: TsRewrite): void {
     for (const d of diags) {
       if (d.category !== ts.DiagnosticCategory.Error) continue;
-      const mine = own?.message(d);
-      if (own && mine !== undefined) {
-        const section = DIAG_CODES[own.code].section;
-        this.items.push({ code: own.code, message: `${mine} (docs/language.md §${section})`, file: d.file, start: d.start, length: d.length });
+      const mine = rewrite?.(d);
+      if (mine !== undefined) {
+        const section = DIAG_CODES[mine.code].section;
+        const ref = mine.message.includes('docs/language.md') ? '' : ` (docs/language.md §${section})`;
+        this.items.push({ code: mine.code, message: mine.message + ref, file: d.file, start: d.start, length: d.length });
         continue;
       }
       this.items.push({

@@ -45,6 +45,8 @@ export interface CompileOptions extends StageOptions {
 export interface EachOptions extends StageOptions {
   /** Separate programs, one per entry file, each written to its output path. */
   programs: { entry: string; output: string }[];
+  /** Called as each program's compilation starts (after the shared type check): progress for long builds. */
+  onProgram?: (index: number, count: number) => void;
 }
 
 /** Compiles a program; throws CompileError with diagnostics, ToolError if a tool fails. */
@@ -72,6 +74,7 @@ export function compileEach(opts: EachOptions): void {
   // The code the programs share is compiled by the backend once (x86/funccache.ts).
   const cache = new FuncCache();
   opts.programs.forEach((p, i) => {
+    opts.onProgram?.(i, opts.programs.length);
     try {
       compileProgram(fe, [fe.entries[i]], p.output, opts, new DiagnosticBag(), cache);
     } catch (e) {

@@ -7,8 +7,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Target } from '../driver/target.js';
-import type { DiagnosticBag } from '../diag/diagnostic.js';
+import type { DiagnosticBag, TsRewrite } from '../diag/diagnostic.js';
 import { jsGlobalMessage } from '../diag/jsglobals.js';
+import { brandMessage } from '../diag/brands.js';
 
 /** The repository root: the directory holding runtime/lib/core.d.ts. */
 export function repoRoot(): string {
@@ -32,7 +33,8 @@ export const TS_OPTIONS: ts.CompilerOptions = {
   moduleResolution: ts.ModuleResolutionKind.Bundler,
   noEmit: true,
   types: [],
-  paths: { 'tskc:*': [join(STD_DIR, '*')] },
+  // `tskc/kernel/…`: this package's kernel, a library for kernels of one's own (docs/getting-started.md).
+  paths: { 'tskc:*': [join(STD_DIR, '*')], 'tskc/kernel/*': [join(repoRoot(), 'kernel', '*')] },
 };
 
 export interface Frontend {
@@ -50,6 +52,16 @@ export function runtimeFilesFor(target: Target): { libs: string[]; support: stri
   return { libs, support: target.runtime.map((f) => join(rt, f)) };
 }
 
+/** TypeScript errors tskc words its own way: JavaScript globals outside the subset (TSK1050) and machine-type mismatches (TSK1008). */
+export function tsRewrite(checker: ts.TypeChecker): TsRewrite {
+  return (d) => {
+    const global = jsGlobalMessage(d, checker);
+    if (global !== undefined) return { code: 'TSK1050', message: global };
+    const brand = brandMessage(d);
+    return brand === undefined ? undefined : { code: 'TSK1008', message: brand };
+  };
+}
+
 export function createFrontend(entryPaths: string[], target: Target, diags: DiagnosticBag): Frontend {
   const entries = entryPaths.map((p) => resolve(p));
   for (const e of entries) {
@@ -61,7 +73,7 @@ export function createFrontend(entryPaths: string[], target: Target, diags: Diag
   try {
     program = ts.createProgram([...libs, ...support, ...entries], TS_OPTIONS);
     const checker = program.getTypeChecker();
-    diags.addTs(ts.getPreEmitDiagnostics(program), { code: 'TSK1050', message: (d) => jsGlobalMessage(d, checker) });
+    diags.addTs(ts.getPreEmitDiagnostics(program), tsRewrite(checker));
   } catch (e) {
     // TypeScript's parser and checker recurse: a file nested thousands deep exhausts the stack (tsc fails the same way).
     if (!(e instanceof RangeError)) throw e;

@@ -72,11 +72,16 @@ function debugTableOf(elfPath: string): bigint {
   return sym.value;
 }
 
-/** Compiles the programs into dir, over one TypeScript program: NAME (with symbols) and NAME.stripped each. */
-function buildAll(programs: { name: string; source: string }[], dir: string): void {
+/**
+ * Compiles the programs into dir, over one TypeScript program: NAME (with
+ * symbols) and NAME.stripped each; `log` gets a line as each one starts.
+ */
+function buildAll(programs: { name: string; source: string }[], dir: string, log: (m: string) => void): void {
+  log(`type-check ${programs.length} user program${programs.length === 1 ? '' : 's'} (target user)`);
   compileEach({
     programs: programs.map((p) => ({ entry: p.source, output: join(dir, `${p.name}.o`) })),
     target: 'user', emit: 'obj', debug: false,
+    onProgram: (i, n) => log(`[${i + 1}/${n}] compile '${programs[i]!.name}' (${relative(process.cwd(), programs[i]!.source)})`),
   });
   for (const { name } of programs) {
     const obj = join(dir, `${name}.o`);
@@ -122,6 +127,26 @@ function buildOnce(dir: string, build: () => void): void {
   }
 }
 
+/** The built programs of `sources` in `dir`. */
+function builtIn(sources: { name: string; source: string }[], dir: string): UserProgram[] {
+  return sources.map((p) => {
+    const elf = join(dir, p.name);
+    return { ...p, elf, stripped: `${elf}.stripped`, debugTable: debugTableOf(elf) };
+  });
+}
+
+/** A program per file, named after it (`programs/hello.ts` is `hello`): the programs of a kernel of one's own. */
+export function programSources(files: string[]): { name: string; source: string }[] {
+  return files.map((f) => ({ name: basename(f, '.ts'), source: f }));
+}
+
+/** Builds the given programs into `dir` (no cache: they are the user's, outside this package). */
+export function buildProgramsIn(sources: { name: string; source: string }[], dir: string, log: (m: string) => void): UserProgram[] {
+  mkdirSync(dir, { recursive: true });
+  buildAll(sources, dir, log);
+  return builtIn(sources, dir);
+}
+
 /** Builds (or takes from the cache) every user program; `log` reports progress. */
 export function buildUserPrograms(root: string, log: (m: string) => void): UserProgram[] {
   const sources = userProgramSources(root);
@@ -132,17 +157,13 @@ export function buildUserPrograms(root: string, log: (m: string) => void): UserP
   buildOnce(dir, () => {
     const scratch = mkdtempSync(join(cacheRoot, 'tmp-'));
     try {
-      for (const p of sources) log(`compile ${relative(root, p.source)} (target user) as '${p.name}'`);
-      buildAll(sources, scratch);
+      buildAll(sources, scratch, log);
       renameSync(scratch, dir);
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
   });
-  return sources.map((p) => {
-    const elf = join(dir, p.name);
-    return { ...p, elf, stripped: `${elf}.stripped`, debugTable: debugTableOf(elf) };
-  });
+  return builtIn(sources, dir);
 }
 
 function hex(n: bigint): string {

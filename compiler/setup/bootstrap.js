@@ -4,14 +4,15 @@
 // so it is plain ES-module JavaScript that uses only Node built-ins (npm
 // packages may not be installed yet). As a script it:
 //   a. installs npm packages (`npm ci`) when node_modules is missing or stale,
-//   b. installs the Debian tools (nasm, ld.lld, qemu-system-x86_64, gdb) when they
+//   b. installs the Debian tools (nasm, ld.lld, qemu-system-x86_64, gdb, chromium) when they
 //      are not on PATH (apt-get as root, else through `sudo -n`, else it
 //      prints the command to run and fails),
 //   c. builds the compiler (`tsc -p compiler` into dist/compiler) when the
 //      sources differ from those recorded in dist/compiler/.stamp.
 // When everything is in place it only stats a few files (well under 100 ms).
 //
-// Usage: node compiler/setup/bootstrap.js [--quiet]
+// Usage: node compiler/setup/bootstrap.js [--quiet] [--compiler-only]
+// (--compiler-only skips step b: `npm pack` builds the compiler that way.)
 // The checks are exported so compiler/bin/tskc.js can reuse them; importing
 // this module runs nothing.
 import { spawnSync } from 'node:child_process';
@@ -29,6 +30,7 @@ export const REQUIRED_TOOLS = Object.freeze({
   'ld.lld': 'lld',
   'qemu-system-x86_64': 'qemu-system-x86',
   gdb: 'gdb', // source-level debugging of the kernel (npm run debug, docs/debugging.md)
+  chromium: 'chromium', // renders build/bench.html headless in its test (test/bench/html.test.ts)
 });
 
 /** Name of the stamp file written into dist/compiler after a successful build. */
@@ -368,14 +370,15 @@ function fail(e) {
  */
 export function main(argv, root = ROOT) {
   const quiet = argv.includes('--quiet') || argv.includes('-q');
-  const unknown = argv.filter((a) => a !== '--quiet' && a !== '-q');
+  const compilerOnly = argv.includes('--compiler-only');
+  const unknown = argv.filter((a) => a !== '--quiet' && a !== '-q' && a !== '--compiler-only');
   if (unknown.length > 0) {
-    process.stderr.write(`tskc setup: unknown argument ${unknown[0]}\nusage: node compiler/setup/bootstrap.js [--quiet]\n`);
+    process.stderr.write(`tskc setup: unknown argument ${unknown[0]}\nusage: node compiler/setup/bootstrap.js [--quiet] [--compiler-only]\n`);
     return 2;
   }
   try {
     ensureNpmPackages(root, { quiet });
-    ensureTools({ quiet });
+    if (!compilerOnly) ensureTools({ quiet });
     buildCompilerIfStale(root, { quiet });
   } catch (e) {
     const msg = e instanceof SetupError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e);

@@ -7,7 +7,9 @@
 //   npm run bench -- --instructions       also count instructions (perf
 //                                         stat, else callgrind: slow)
 //
-// Prints one table per part and writes build/bench.json.
+// Prints one table per part and writes build/bench.json and
+// build/bench.html (bar charts, html.ts); each benchmark reports its start
+// with an estimate of the time left (progress.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,6 +19,7 @@ import { codeNames, codePart } from './code.js';
 import { compilePart } from './compile-part.js';
 import { kernelPathsPart } from './kernel-paths.js';
 import type { BenchOptions, Part } from './parts.js';
+import { benchHtml, type BenchReport } from './html.js';
 
 const PARTS: [Part, string][] = [
   [codePart, ''],
@@ -73,6 +76,7 @@ async function main(argv: string[]): Promise<number> {
   mkdirSync(o.outDir, { recursive: true });
   const report: Record<string, unknown> = { date: new Date().toISOString(), machine: machine() };
   const file = join(root, 'build', 'bench.json');
+  const html = join(root, 'build', 'bench.html');
   // Each part's table is printed, and the report written, as soon as the part ends.
   for (const [part, name] of PARTS) {
     if (!selected(o, part, name)) continue;
@@ -80,10 +84,11 @@ async function main(argv: string[]): Promise<number> {
     report[part.key] = r.json;
     console.log([`== ${part.title}`, ...r.lines, ''].join('\n'));
     writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+    writeFileSync(html, benchHtml(report as unknown as BenchReport));
   }
   const m = machine();
   console.log(`machine: ${m.cpu}, ${m.cores} cores, node ${m.node}, ${m.gcc}; load average ${m.load}`);
-  console.log(`written: ${file}`);
+  console.log(`written: ${file}, ${html} (bar charts)`);
   return 0;
 }
 

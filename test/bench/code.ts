@@ -8,6 +8,7 @@ import { writeNodeScript } from '../compiler/programs.js';
 import { BENCHMARKS, PENDING, programsDir, type Benchmark } from './suite.js';
 import { countInstructions, findCounter, geomean, timeRuns, type Timed } from './measure.js';
 import { table, type BenchOptions, type Part, type PartResult } from './parts.js';
+import { Progress } from './progress.js';
 
 type Impl = 'tskc' | 'gcc' | 'node';
 
@@ -61,7 +62,9 @@ function runCode(o: BenchOptions): PartResult {
   if (o.instructions && !counter) o.log('neither perf nor valgrind works here: no instruction counts');
   const chosen = BENCHMARKS.filter((b) => o.only.length === 0 || o.only.includes(b.name));
   const rows: Row[] = [];
+  const progress = new Progress(chosen.length, o.log);
   for (const b of chosen) {
+    progress.next(b.name);
     o.log(`${b.name}: build`);
     const cmds = build(b, o.outDir, gcc);
     const m: Partial<Record<Impl, Measured>> = {};

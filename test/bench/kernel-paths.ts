@@ -14,9 +14,10 @@ import { table, type Part, type PartResult } from './parts.js';
 
 const PROMPT = 'tskc$ ';
 
-interface PathRow { key: string; label: string; seed: string; linux: string; target?: number }
+export interface PathRow { key: string; label: string; seed: string; linux: string; target?: number }
 
-const PATHS: PathRow[] = [
+/** Each path measured, with the seed kernel's and Linux's figures (REFERENCE.md §1–2); build/bench.html draws them too. */
+export const PATHS: PathRow[] = [
   { key: 'getpid', label: 'getpid', seed: '21', linux: '321', target: 40 },
   { key: 'yield', label: 'sched_yield to itself', seed: '56', linux: '', target: 100 },
   { key: 'switch', label: 'sched_yield to another process (a switch)', seed: '', linux: '~2,500', target: 300 },

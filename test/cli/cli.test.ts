@@ -45,10 +45,13 @@ describe('tskc CLI', () => {
   });
 
   it("reports TypeScript's own errors in the same format", async () => {
-    const { dir } = program(`let a: u8 = 1;\nlet b: u32 = a;\n`, 'types.ts');
+    const { dir } = program(`let a: u8 = 1;\nlet b: u32 = a;\nlet c: u32 = 'one';\n`, 'types.ts');
     const r = await tskc(['check', 'types.ts'], dir);
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toMatch(/^types\.ts\(2,5\): error TS2322: Type 'u8' is not assignable to type 'u32'/m);
+    // A mismatch of machine types in tskc's words (compiler/diag/brands.ts), any other as tsc has it.
+    expect(r.stderr).toMatch(/^types\.ts\(2,5\): error TSK1008: cannot use a u8 where a u32 is expected; convert with u32\(x\)/m);
+    expect(r.stderr).toMatch(/^types\.ts\(3,5\): error TS2322: Type 'string' is not assignable to type 'u32'/m);
+    expect(r.stderr).not.toMatch(/__int/);
   });
 
   it('reports a missing input file without a stack trace', async () => {

@@ -44,7 +44,7 @@ describe('tskc build --each', () => {
       'badlib.ts': `export const g = (x: i32): i32 => x;\n`,
       'u1.ts': `import { g } from './badlib.js';\nconsole.log(1);\n`,
       'u2.ts': `import { g } from './badlib.js';\nconsole.log(2);\n`,
-      'worse.ts': `import { twice } from './lib.js';\nlet a: u8 = 1;\nlet b: u32 = a;\nconsole.log(twice(b));\n`,
+      'worse.ts': `import { twice } from './lib.js';\nlet a: u8 = 1;\nlet b: u32 = 'one';\nconsole.log(twice(b));\n`,
     });
     const bad = await tskc(['build', '--each', 'good.ts', 'bad.ts', '--out-dir', 'out'], dir);
     expect(bad.exitCode).toBe(1);

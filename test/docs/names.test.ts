@@ -8,7 +8,9 @@
 //   first cell; else as the tail of a tree path (`driver/pipeline.ts`,
 //   `kstack.ts`). Upper-case words (`NAME`, `HASH`) and `*` are
 //   placeholders that must match something; `./x` is an import of `x.ts`.
-//   Paths under `build/` are build outputs and are not checked.
+//   Paths under `build/` are build outputs and are not checked; `tskc/…`
+//   is the npm package's specifier: an entry of package.json's exports or
+//   the kernel library (`tskc/kernel/…`, kernel/).
 // - A *name* is an identifier, dotted or not, with optional type arguments
 //   and call parentheses (`compile()`, `Ptr<T>`, `spawn(line, len)`,
 //   `Target.runtime`). It is checked when it reads as a code name: with

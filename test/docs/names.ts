@@ -1,6 +1,8 @@
 // What a backquoted span of a doc names, and whether the tree has it; the
 // rules are stated at the top of test/docs/names.test.ts.
-import { type Span } from './docs.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root, type Span } from './docs.js';
 import { declares, exists, files, glob, inCode } from './source.js';
 
 export type Named =
@@ -25,6 +27,7 @@ export function classify(text: string): Named {
 /** Whether a path of a doc names something in the tree; `folder` is the folder of the table row it is in, if any. */
 export function pathExists(path: string, folder?: string): boolean {
   if (path.startsWith('build/') || path.startsWith('node_modules/')) return true;
+  if (path.startsWith('tskc/')) return packagePathExists(path);
   const bare = path.replace(/\/$/, '').replace(/^\.\/(.*?)(\.ts)?$/, '$1.ts'); // an import specifier: `./rtc-decode`
   if (exists(bare)) return true;
   if (folder && exists(folder + bare)) return true;
@@ -32,6 +35,18 @@ export function pathExists(path: string, folder?: string): boolean {
   const matches = pattern.includes('*') ? glob(pattern).concat(glob(`**/${pattern}`)) : [];
   if (matches.length > 0) return true;
   return files().some((f) => f.endsWith(`/${bare}`) || f.includes(`/${bare}/`));
+}
+
+/**
+ * A specifier of the npm package (`tskc/tsconfig/kernel.json`, `tskc/plugin`,
+ * `tskc/kernel/…`): an entry of package.json's exports, or, for the kernel
+ * library the compiler maps to kernel/ (TS_OPTIONS), a path under kernel/.
+ */
+function packagePathExists(path: string): boolean {
+  const exportsMap = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports?: Record<string, string> }).exports ?? {};
+  const sub = `.${path.slice('tskc'.length)}`;
+  if (exportsMap[sub] !== undefined) return exists(exportsMap[sub]!.replace(/^\.\//, ''));
+  return path.startsWith('tskc/kernel/') && pathExists(path.slice('tskc/'.length).replace(/…$/, ''));
 }
 
 /** The one tree file a path of a doc names (as `pathExists` resolves it), or null. */

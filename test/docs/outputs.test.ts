@@ -6,8 +6,10 @@
 //   excerpts.test.ts), `<!-- output: NAME TEST -->` (what a tool prints;
 //   TEST produces it from the real build and calls expectDocOutput('NAME',
 //   …), output.ts says how it is compared), `<!-- commands -->` (command
-//   lines, checked as commands.ts says) or `<!-- sketch -->` (a diagram, a
-//   layout or a language example: not compared with anything).
+//   lines, checked as commands.ts says), `<!-- sketch -->` (a diagram, a
+//   layout or a language example: not compared with anything) or
+//   `<!-- example: wrong|right … -->` (a diagnostic code's example in
+//   docs/language.md §10.1, compiled by test/cli/explain.test.ts).
 // - The outputs this file can produce cheaply, it produces here: a tskc
 //   diagnostic and the gdb command file. The kernel's outputs are compared
 //   by the QEMU tests that boot it anyway.
@@ -28,12 +30,12 @@ import { locationProblem, locations } from './locations.js';
 import { expectDocOutput, outputBlocks } from './output.js';
 import { exists } from './source.js';
 
-const KINDS = ['excerpt', 'output', 'commands', 'sketch'];
+const KINDS = ['excerpt', 'output', 'commands', 'sketch', 'example'];
 
 describe.each(docs().map((d) => ({ name: d.name, d })))('$name', ({ d }) => {
   it('says what each code block is', () => {
     const unmarked = blocks(d).filter((b) => !KINDS.includes(b.marker?.kind ?? ''));
-    const found = unmarked.map((b) => `${where(d, b.line)}: a code block without <!-- excerpt: FILE -->, <!-- output: NAME TEST -->, <!-- commands --> or <!-- sketch -->`);
+    const found = unmarked.map((b) => `${where(d, b.line)}: a code block without <!-- excerpt: FILE -->, <!-- output: NAME TEST -->, <!-- commands -->, <!-- sketch --> or <!-- example: … -->`);
     expect(found, found.join('\n')).toEqual([]);
   });
 

@@ -1,3 +1,3 @@
 // error: TS2322 @ 3
 let a: u8 = 1;
-let b: u32 = a;
+let b: u32 = 'one';
