@@ -6,6 +6,7 @@
 import { consoleWrite, consoleWriteColored, consoleWriteLine, consoleWriteUint } from './console/console';
 import { gdtInit, TSS_SELECTOR } from './cpu/gdt';
 import { guardBootStack, guardPagesUnmap } from './cpu/guard';
+import { perCpuInit } from './cpu/percpu';
 import { tssInit } from './cpu/tss';
 import { keyboardInit } from './drivers/keyboard';
 import { rtcRead } from './drivers/rtc';
@@ -82,6 +83,7 @@ pitInit(); // timer at 100 Hz on IRQ 0
 ok('pit\n');
 irqEnableDevices(); // unmask IRQ 0 (timer), 1 (keyboard), 4 (COM1)
 ok('irq\n');
+perCpuInit(); // GS base: this CPU's PerCpu while in the kernel (swapgs on every entry from ring 3)
 syscallInit(); // syscall/sysretq: STAR, LSTAR, SFMASK, EFER.SCE
 ok('syscall\n');
 userFaultsInit(); // an exception in ring 3 kills the process, not the kernel

@@ -14,7 +14,12 @@
 // frame (the InterruptFrame), rsi the error code. The stack is aligned to
 // 16 for the call (the CPU already aligns it in long mode; `and` keeps the
 // stub correct whatever the depth), rbx holds the unaligned value across the
-// call (the body preserves it), and DF is cleared as SysV requires.
+// call (the body preserves it), and DF is cleared as SysV requires. When
+// the interrupted code ran in ring 3 (the saved CS's low bits), the stub
+// swaps GS on the way in and again on the way out (`swapgs`), so the body
+// always runs with the kernel's GS base, whatever ring 3 left in GS
+// (docs/interrupts.md, "Per-CPU data"); a kernel that never sets its GS
+// base swaps one 0 for another.
 import type { InterruptStub } from '../ir/ir.js';
 import { asmSym } from './emit.js';
 import type { AsmWriter } from './emit.js';
@@ -31,6 +36,10 @@ export function emitInterruptStub(w: AsmWriter, stub: InterruptStub): void {
   w.line(`${name}:`);
   const body = [
     ...(stub.errorCode ? [] : ['push 0                      ; no error code for this vector: a dummy keeps the layout']),
+    'test byte [rsp + 16], 3     ; the interrupted CS: ring 3?',
+    'jz .kernel_in',
+    'swapgs                      ; the kernel\'s GS base',
+    '.kernel_in:',
     ...SAVED_REGISTERS.map((r) => `push ${r}`),
     `lea rdi, [rsp + ${8 * (n + 1)}]         ; the InterruptFrame (rip, cs, rflags, rsp, ss)`,
     `mov rsi, [rsp + ${8 * n}]         ; the error code`,
@@ -41,6 +50,10 @@ export function emitInterruptStub(w: AsmWriter, stub: InterruptStub): void {
     'mov rsp, rbx',
     ...[...SAVED_REGISTERS].reverse().map((r) => `pop ${r}`),
     'add rsp, 8                  ; drop the error code',
+    'test byte [rsp + 8], 3      ; back to ring 3?',
+    'jz .kernel_out',
+    'swapgs                      ; the user\'s GS base',
+    '.kernel_out:',
     'iretq',
   ];
   for (const l of body) w.line('    ' + l);

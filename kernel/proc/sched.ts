@@ -10,6 +10,7 @@
 // and are reaped by the next context that runs; one whose parent has yet to
 // take its status (a background child not waited for) stays in the table,
 // Dead, until it does. docs/processes.md.
+import { thisCpu } from '../cpu/percpu';
 import { tssSetRsp0 } from '../cpu/tss';
 import { fdCloseAll } from '../fs/fdtable';
 import { destroyAddressSpace } from '../mm/teardown';
@@ -37,8 +38,6 @@ let sliceUsed: u64 = 0;
 /** Set when the slice is over or a wake-up made a process ready: the next return to ring 3 reschedules. */
 let reschedule = false;
 
-/** The kernel stack top of the current process: where the syscall entry switches to. @export tskc_kernel_stack_top */
-let kernelStackTop: u64 = 0;
 /**
  * Nonzero when the current process may have work at the end of its system
  * call (a signal to deliver, a context to restore by iretq): the syscall
@@ -138,8 +137,9 @@ function switchTo(next: Process): void {
   const space = next.space;
   if (space !== null) {
     switchSpace(space.pml4);
-    kernelStackTop = u64(kstackTop(next.kstack));
-    tssSetRsp0(kernelStackTop);
+    const top = u64(kstackTop(next.kstack));
+    thisCpu().kernelStackTop = top; // where the syscall entry switches to
+    tssSetRsp0(top); // and interrupts from ring 3
     wrmsr(MSR_FS_BASE, next.fsBase); // always: ring 3 can change the base behind the kernel's back (mov fs, …)
   } else {
     switchSpace(kmapKernelPml4());

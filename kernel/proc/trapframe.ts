@@ -64,7 +64,7 @@ export function resetTrapFrame(f: TrapFrame, rip: u64, rsp: u64): void {
 
 /**
  * Returns to ring 3 from the trap frame at rsp by iretq: pops the general
- * registers, drops the code word and iretq. Used where sysretq cannot
+ * registers, drops the code word, swaps the user's GS base back and iretq. Used where sysretq cannot
  * serve: a new or forked process's first return, and a context restored by
  * rt_sigreturn (rcx and r11 are live). The system-call entry
  * (kernel/syscall/entry.ts) comes in at ..@tskc_user_return with ZF set when
@@ -94,9 +94,11 @@ export function trapReturn(): void {
     'mov rcx, [rsp + 8]', // rip
     'mov r11, [rsp + 24]', // rflags
     'mov rsp, [rsp + 32]', // the user's rsp
+    'swapgs', // the user's GS base back (kernel/cpu/percpu.ts)
     'o64 sysret',
     '.iret:',
     'add rsp, 8', // the code word
+    'swapgs', // always to ring 3 here
     'iretq',
   );
 }

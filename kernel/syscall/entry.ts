@@ -1,8 +1,8 @@
 // The `syscall` instruction's way into the kernel. syscallInit programs the
 // MSRs: STAR (the selectors of gdt.ts), LSTAR (syscallEntry), SFMASK (the
 // RFLAGS bits cleared on entry: IF among them, so system calls run with
-// interrupts off) and EFER.SCE. syscallEntry, a @naked function, switches
-// to the current process's kernel stack, saves the whole user register set
+// interrupts off) and EFER.SCE. syscallEntry, a @naked function, swaps GS
+// and switches to the current process's kernel stack, saves the whole user register set
 // as a TrapFrame, calls the handler the system call table (dispatch.ts) has
 // for the number, and returns with sysretq (or iretq for a restored
 // context). docs/syscall-abi.md, "The kernel side".
@@ -17,12 +17,11 @@ const EFER_SCE: u64 = 1;
 /** Cleared on entry: TF, IF, DF, IOPL, NT, AC (as Linux). */
 const ENTRY_CLEARS: u64 = 0x47700;
 
-/** The user rsp, between the entry's first instruction and its first push. @export tskc_syscall_user_rsp */
-let userRsp: u64 = 0;
-
 /**
  * Entered by `syscall` in ring 0 with the user's rsp, rip in rcx and rflags
- * in r11. Builds a TrapFrame (kernel/proc/trapframe.ts) at the top of the
+ * in r11. Swaps in the kernel's GS base and, through it, this CPU's
+ * PerCpu (kernel/cpu/percpu.ts): it parks the user rsp there and takes the
+ * kernel stack from there. Builds a TrapFrame (kernel/proc/trapframe.ts) at the top of the
  * process's kernel stack, the same 21 words an interrupt from ring 3 leaves
  * there: the selectors, rsp, rflags and rip as an interrupt-return frame,
  * the number in the code word, then all 15 general registers. rbp is
@@ -39,10 +38,11 @@ let userRsp: u64 = 0;
  */
 function syscallEntry(): void {
   asm(
-    'mov [rel tskc_syscall_user_rsp], rsp',
-    'mov rsp, [rel tskc_kernel_stack_top]',
+    'swapgs', // GS: this CPU's PerCpu (kernel/cpu/percpu.ts)
+    'mov [gs:16], rsp', // PerCpu.userRsp
+    'mov rsp, [gs:8]', // PerCpu.kernelStackTop
     'push 0x1b', // ss (trapframe.ts USER_SS)
-    'push qword [rel tskc_syscall_user_rsp]',
+    'push qword [gs:16]',
     'push r11', // rflags
     'push 0x23', // cs (USER_CS)
     'push rcx', // rip

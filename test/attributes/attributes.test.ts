@@ -20,7 +20,17 @@ const tool = (cmd: string, ...args: string[]): string => spawnSync(cmd, [...args
 describe('@interrupt entry stubs', () => {
   it('push a dummy error code only for vectors without one', () => {
     expect(bodies.get('onBreakpoint')![0]).toMatch(/^push 0\b/);
-    expect(bodies.get('onPageFault')![0]).toBe('push rax');
+    expect(bodies.get('onPageFault')![0]).toMatch(/^test byte \[rsp \+ 16\], 3\b/); // the CPU pushed one: straight to the ring check
+  });
+
+  it('swap GS on the way in and out only when the interrupted code ran in ring 3', () => {
+    for (const name of ['onBreakpoint', 'onPageFault']) {
+      const b = bodies.get(name)!.map((l) => l.replace(/\s*;.*$/, ''));
+      const start = b.indexOf('test byte [rsp + 16], 3'); // the saved CS, above the error code
+      expect(b.slice(start, start + 5)).toEqual(['test byte [rsp + 16], 3', 'jz .kernel_in', 'swapgs', '.kernel_in:', 'push rax']);
+      expect(b.slice(-6)).toEqual(['add rsp, 8', 'test byte [rsp + 8], 3', 'jz .kernel_out', 'swapgs', '.kernel_out:', 'iretq']);
+      expect(b.filter((l) => l === 'swapgs')).toHaveLength(2);
+    }
   });
 
   it('save and restore all 15 general registers around an aligned call of the body', () => {
@@ -34,7 +44,7 @@ describe('@interrupt entry stubs', () => {
       // rdi: the CPU's frame above the 15 registers and the error code; rsi: the error code.
       expect(b.slice(call - 5, call)).toEqual(['lea rdi, [rsp + 128]', 'mov rsi, [rsp + 120]', 'mov rbx, rsp', 'and rsp, -16', 'cld']);
       expect(b.slice(call + 1, call + 2)).toEqual(['mov rsp, rbx']);
-      expect(b.slice(-2)).toEqual(['add rsp, 8', 'iretq']);
+      expect(b[b.indexOf('pop rax') + 1]).toBe('add rsp, 8');
     }
   });
 

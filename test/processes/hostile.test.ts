@@ -19,10 +19,12 @@ describe('hostile system calls', () => {
     await vm.sendSerial('ab');
     let out = (await vm.waitForSerial(`\r\n${PROMPT}`, 120_000, { since: at })).slice(at).replace(/\r\n/g, '\n');
     // The prot group's two children are killed: a read of PROT_NONE memory (error 4: user read, not present)
-    // and a write of read-only memory (error 7: user write, present); the priv group's twelve by #GP, each
+    // and a write of read-only memory (error 7: user write, present); the signals group's `hostile gs` reads
+    // address 0 through GS (error 4); the priv group's twelve by #GP, each
     // at its own instruction of privileged().
     const faults = [...out.matchAll(/\nhostile \(pid \d+\) killed: #PF page fault \(vector 14\) error=0x0*(\d)\n {2}rip=.*\n {2}cr2=.*\n/g)];
-    expect(faults.map((k) => k[1])).toEqual(['4', '7']);
+    expect(faults.map((k) => k[1])).toEqual(['4', '7', '4']); // and the signals group's read through GS (error 4 at cr2 0)
+    expect(faults[2][0]).toMatch(/cr2=0x0+\n$/);
     const gps = [...out.matchAll(/\nhostile \(pid \d+\) killed: #GP general protection \(vector 13\) error=0x0+\n {2}rip=0x\w+ privileged at userland\/programs\/hostile\.ts:(\d+)\n/g)];
     expect(new Set(gps.map((k) => k[1])).size).toBe(12);
     for (const k of [...faults, ...gps]) out = out.replace(k[0], '');

@@ -34,7 +34,9 @@
 //   signals the signal, group and exec calls with bad pointers, numbers and
 //           sizes (EFAULT, EINVAL, ESRCH, ENOTTY, EPERM, ENOENT), and a
 //           child whose rt_sigreturn finds a garbage frame (`hostile
-//           sigreturn`: rip in the kernel) is killed, the kernel untouched
+//           sigreturn`: rip in the kernel) is killed, the kernel untouched;
+//           a child reading [gs:0] (`hostile gs`) faults at address 0: the
+//           kernel's per-CPU pointer never shows in ring 3's GS
 //   priv    a child running a privileged instruction (`hostile priv N`:
 //           cli, sti, hlt, in, out, mov cr3, lgdt, wrmsr, rdmsr, invlpg,
 //           clts, lidt) is killed by #GP (status 256 + 13)
@@ -400,6 +402,7 @@ function signals(): void {
   check('ioctl of /dev/null', ioctlNull(), -ENOTTY);
   check('execve of a path outside /bin', syscall(SYS_EXECVE, changetype<usize>('/etc/hostile') + 8, 0, 0), -ENOENT);
   check('a garbage rt_sigreturn', spawn(changetype<usize>('hostile sigreturn') + 8, 17), 512 + 11);
+  check('a read through GS in ring 3', spawn(changetype<usize>('hostile gs') + 8, 10), 256 + 14);
   verdict('signals');
 }
 
@@ -451,6 +454,10 @@ if (argIs(1, 'priv')) privileged(argNumber(2, -1));
 if (argIs(1, 'none')) touch(false);
 if (argIs(1, 'ro')) touch(true);
 if (argIs(1, 'sigreturn')) badSigreturn();
+if (argIs(1, 'gs')) { // ring 3's GS base is 0, never the kernel's per-CPU pointer: a page fault at address 0
+  asm('mov rax, [gs:0]', asm.clobber('rax'));
+  exit(1);
+}
 tables();
 ranges();
 consoleWrites();

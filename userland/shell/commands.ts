@@ -88,7 +88,7 @@ export function reportEnd(name: usize, len: usize, s: i32): void {
 
 /** Runs the program the `end - from` bytes at p + from name in the foreground: the console's Ctrl+C goes to it while the shell waits. */
 function runProgram(p: usize, from: usize, end: usize): void {
-  const pid = startProgram(p, from, end, 0, environ());
+  const pid = startProgram(p, from, end, 0, environ(), true);
   if (pid < 0) return;
   foreground(pid);
   const s = waitChild(pid);
@@ -122,7 +122,7 @@ function addJob(pid: i64): void {
 /** Starts the program of the line in the background, in a group of its own, and remembers its pid. */
 function runBackground(p: usize, from: usize, end: usize): void {
   if (freeJob() < 0) return println(TOO_MANY_JOBS); // before starting what could not be waited for
-  const pid = startProgram(p, from, end, 0, environ());
+  const pid = startProgram(p, from, end, 0, environ(), false);
   if (pid > 0) addJob(pid);
 }
 

@@ -72,7 +72,7 @@ export function runPipeline(p: usize, start: usize, end: usize, inBackground: bo
       dup2(i64(ends[1]), 1);
       close(i64(ends[1]));
     } else dup2(savedOut, 1);
-    const pid = startProgram(p, s, e, count == 0 ? 0 : pids[0], environ());
+    const pid = startProgram(p, s, e, count == 0 ? 0 : pids[0], environ(), count == 0 && !inBackground);
     if (pid < 0) ok = false;
     else {
       pids[count] = pid;

@@ -87,14 +87,18 @@ function execAlongPath(name: usize, nameLen: usize, envp: usize): i64 {
  * Starts the program of [from, end) of the line at `p` in process group
  * `group` (0: a new group it leads); its pid, or -1 after saying why not.
  * The child's fds are the shell's at this moment (a pipeline points 0 and
- * 1 at its pipes first). `envp` is the shell's environment.
+ * 1 at its pipes first). `envp` is the shell's environment. A job
+ * `inForeground` gets the console: its first process takes it itself, as
+ * the shell does with foreground() (whichever of the two runs first).
  */
-export function startProgram(p: usize, from: usize, end: usize, group: i64, envp: usize): i64 {
+export function startProgram(p: usize, from: usize, end: usize, group: i64, envp: usize, inForeground: bool): i64 {
   const n = splitWords(p, from, end);
   if (n == 0) return -1;
   const pid = fork();
   if (pid == 0) {
     setpgid(0, group);
+    if (inForeground) tcsetpgrp(0, getpgid(0)); // here too, as the shell does: the child may run before the shell gets to it
+
     sigaction(SIGINT, u64(SIG_DFL), 0, 0);
     const name = load<usize>(argv);
     let len: usize = 0;
