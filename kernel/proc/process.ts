@@ -82,8 +82,8 @@ export class Process {
   /** Signals sent and not yet delivered, and those it blocks: bit n - 1 for signal n (signal.ts). */
   sigPending: u64 = 0;
   sigBlocked: u64 = 0;
-  /** Per signal n, at 4 * (n - 1): handler (SIG_DFL, SIG_IGN or an address), flags, restorer, mask. */
-  readonly sigActions = new Uint64Array(256);
+  /** Per signal n, at 4 * (n - 1): handler (SIG_DFL, SIG_IGN or an address), flags, restorer, mask; null while every action is the default (signal.ts). */
+  sigActions: Uint64Array | null = null;
   /** What sent its pending fault signal's: the faulting address (si_addr), else the sender's pid. */
   sigInfo: u64 = 0;
   /** Set by rt_sigreturn: the system call returns through iretq with every register of the trap frame. */

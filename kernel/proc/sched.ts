@@ -18,6 +18,7 @@ import { switchSpace } from '../mm/arch';
 import { kmapKernelPml4 } from '../mm/kmap';
 import { kstackFree, kstackTop } from './kstack';
 import { Process, processOrphan, processRemove, State } from './process';
+import { signalsFree } from './signal';
 import { wakeSleepers } from './sleep';
 import { fpuRestore, fpuSave, switchStacks } from './switch';
 import { sleepOn, wakeAll } from './waitqueue';
@@ -115,6 +116,7 @@ function reapZombies(): void {
     kstackFree(z.kstack);
     free(z.fds);
     free(z.childExited);
+    signalsFree(z);
     if (z.parent !== null) {
       z.state = State.Dead; // its parent's wait frees it
       continue;

@@ -53,6 +53,22 @@ export function actionOf(sig: i64): i32 {
   return i32(sig - 1) * 4;
 }
 
+/** The handler of signal `sig` of `p`: SIG_DFL, SIG_IGN or an address. */
+export function handlerOf(p: Process, sig: i64): u64 {
+  const a = p.sigActions;
+  return a === null ? u64(SIG_DFL) : a[actionOf(sig)];
+}
+
+/** The action words of `p`, made (all default) on first need: most processes never change an action, and a Process stays small. */
+export function actionsOf(p: Process): Uint64Array {
+  let a = p.sigActions;
+  if (a === null) {
+    a = new Uint64Array(256);
+    p.sigActions = a;
+  }
+  return a;
+}
+
 /** Whether `p` has a signal that is pending and not blocked. */
 export function signalPending(p: Process): bool {
   return (p.sigPending & ~(p.sigBlocked & ~UNBLOCKABLE)) != 0;
@@ -60,7 +76,7 @@ export function signalPending(p: Process): bool {
 
 /** Whether `p` discards `sig` at once: ignored, explicitly or by default. */
 function discards(p: Process, sig: i64): bool {
-  const h = p.sigActions[actionOf(sig)];
+  const h = handlerOf(p, sig);
   return h == u64(SIG_IGN) || (h == u64(SIG_DFL) && (DEFAULT_IGNORED & bit(sig)) != 0);
 }
 
@@ -86,21 +102,31 @@ export function signalSend(p: Process, sig: i64, from: i64): void {
 
 /** fork's part: the child's dispositions and mask are the parent's; nothing is pending. */
 export function signalsInherit(child: Process, parent: Process): void {
-  memcpy(changetype<usize>(child.sigActions) + 8, changetype<usize>(parent.sigActions) + 8, 256 * 8);
+  const from = parent.sigActions;
+  if (from !== null) memcpy(changetype<usize>(actionsOf(child)) + 8, changetype<usize>(from) + 8, 256 * 8);
   child.sigBlocked = parent.sigBlocked;
   child.pgid = parent.pgid;
 }
 
 /** execve's part: caught signals go back to their default (ignored ones stay ignored); mask and pending stay. */
 export function signalsReset(p: Process): void {
+  const a = p.sigActions;
+  if (a === null) return;
   for (let i: i32 = 0; i < 256; i += 4) {
-    if (p.sigActions[i] != u64(SIG_IGN)) {
-      p.sigActions[i] = u64(SIG_DFL);
-      p.sigActions[i + 1] = 0;
-      p.sigActions[i + 2] = 0;
-      p.sigActions[i + 3] = 0;
+    if (a[i] != u64(SIG_IGN)) {
+      a[i] = u64(SIG_DFL);
+      a[i + 1] = 0;
+      a[i + 2] = 0;
+      a[i + 3] = 0;
     }
   }
+}
+
+/** Frees the action words of `p` (it is being reaped). */
+export function signalsFree(p: Process): void {
+  const a = p.sigActions;
+  if (a !== null) free(a);
+  p.sigActions = null;
 }
 
 /** The lowest pending unblocked signal of `p`, taken off its pending set; 0 if none. */
@@ -124,8 +150,7 @@ export function deliverSignals(f: TrapFrame): void {
   while (signalPending(p)) {
     const sig = takeSignal(p);
     if (sig == 0) return;
-    const a = actionOf(sig);
-    const h = p.sigActions[a];
+    const h = handlerOf(p, sig);
     if (h == u64(SIG_IGN) && sig != SIGKILL) continue;
     if (h == u64(SIG_DFL) || sig == SIGKILL) {
       if ((DEFAULT_IGNORED & bit(sig)) != 0) continue;
@@ -142,7 +167,7 @@ export function deliverSignals(f: TrapFrame): void {
  * still ends the process, as on Linux).
  */
 export function faultHandled(p: Process, sig: i64): bool {
-  const h = p.sigActions[actionOf(sig)];
+  const h = handlerOf(p, sig);
   return h != u64(SIG_DFL) && h != u64(SIG_IGN) && (p.sigBlocked & bit(sig)) == 0;
 }
 
@@ -164,12 +189,13 @@ export function deliverFault(p: Process, f: TrapFrame, sig: i64, addr: u64, trap
  *   440  the FPU state (fxsave's 512 bytes)
  */
 function deliver(p: Process, f: TrapFrame, sig: i64, info: u64, trapno: u64): bool {
+  const actions = actionsOf(p); // made already: the signal has a handler
   const a = actionOf(sig);
-  const handler = p.sigActions[a];
+  const handler = actions[a];
   if (handler < USER_START || handler >= USER_END) return false; // never let sysretq see a bad rip
   const sp = ((f.rsp - 128 - FRAME_BYTES) & ~u64(15)) - 8;
   memset(changetype<usize>(frame) + 8, 0, usize(FRAME_BYTES));
-  frame[0] = p.sigActions[a + 2];
+  frame[0] = actions[a + 2];
   frame[4] = 2; // uc_stack.ss_flags: SS_DISABLE (no alternate stack)
   frame[MC] = f.r8;
   frame[MC + 1] = f.r9;
@@ -208,9 +234,9 @@ function deliver(p: Process, f: TrapFrame, sig: i64, info: u64, trapno: u64): bo
   f.rdx = sp + 8;
   f.rax = 0;
   f.rflags &= ~u64(0x400 | 0x100); // DF and TF clear, as SysV requires at a call
-  p.sigBlocked |= p.sigActions[a + 3] & ~UNBLOCKABLE;
-  if ((p.sigActions[a + 1] & u64(SA_NODEFER)) == 0) p.sigBlocked |= bit(sig) & ~UNBLOCKABLE;
-  if ((p.sigActions[a + 1] & u64(SA_RESETHAND)) != 0) p.sigActions[a] = u64(SIG_DFL);
+  p.sigBlocked |= actions[a + 3] & ~UNBLOCKABLE;
+  if ((actions[a + 1] & u64(SA_NODEFER)) == 0) p.sigBlocked |= bit(sig) & ~UNBLOCKABLE;
+  if ((actions[a + 1] & u64(SA_RESETHAND)) != 0) actions[a] = u64(SIG_DFL);
   return true;
 }
 

@@ -5,11 +5,11 @@
 // 8-byte sigset_t) and errors. The delivery side is kernel/proc/signal.ts.
 import { consoleReadByte } from '../console/console';
 import { consoleDevice } from '../fs/devices';
-import { copyFromUser, copyToUser } from '../mm/usercopy';
+import { clearUser, copyFromUser, copyToUser } from '../mm/usercopy';
 import { foregroundGroup, groupExists, setForegroundGroup, signalGroup } from '../proc/groups';
 import { MAX_PROCESSES, Process, processAt, processByPid, State } from '../proc/process';
 import { currentProcess, noteSyscallWork } from '../proc/sched';
-import { actionOf, signalReturn, signalSend, UNBLOCKABLE, validSignal } from '../proc/signal';
+import { actionOf, actionsOf, handlerOf, signalReturn, signalSend, UNBLOCKABLE, validSignal } from '../proc/signal';
 import { TrapFrame } from '../proc/trapframe';
 import { deviceOf } from './files';
 import {
@@ -21,7 +21,7 @@ const words = new Uint64Array(4);
 /** Sends `sig` to `p` unless it is 0 (a probe); init (pid 1) takes only the signals it handles, as on Linux. */
 function sendTo(p: Process, sig: i64, from: i64): void {
   if (sig == 0) return;
-  if (p.pid == 1 && p.sigActions[actionOf(sig)] < 2) return;
+  if (p.pid == 1 && handlerOf(p, sig) < 2) return;
   signalSend(p, sig, from);
 }
 
@@ -65,12 +65,14 @@ export function sysRtSigaction(sig: i64, act: u64, oldact: u64, size: u64): i64 
     if (r < 0) return r;
   }
   if (oldact != 0) {
-    const r = copyToUser(oldact, changetype<usize>(p.sigActions) + 8 + usize(a) * 8, 32);
+    const now = p.sigActions;
+    const r = now === null ? clearUser(oldact, 32) : copyToUser(oldact, changetype<usize>(now) + 8 + usize(a) * 8, 32);
     if (r < 0) return r;
   }
   if (act == 0) return 0;
-  for (let i: i32 = 0; i < 4; i++) p.sigActions[a + i] = words[i];
-  p.sigActions[a + 3] &= ~UNBLOCKABLE;
+  const actions = actionsOf(p);
+  for (let i: i32 = 0; i < 4; i++) actions[a + i] = words[i];
+  actions[a + 3] &= ~UNBLOCKABLE;
   return 0;
 }
 
