@@ -56,6 +56,7 @@ export const MEMINFO_SIZE: i64 = 32;
 // -4095 … -1 are errors, every other value is a success.
 export const EPERM: i64 = 1;
 export const ENOENT: i64 = 2;
+export const EIO: i64 = 5;
 export const E2BIG: i64 = 7;
 export const ENOEXEC: i64 = 8;
 export const EBADF: i64 = 9;

@@ -80,13 +80,17 @@ export interface VirtioDisk {
   file: string;
   /** Discard the guest's writes (default false: the test reads them back from the file). */
   snapshot?: boolean;
+  /** Attach it read-only: the device fails every write. */
+  readonly?: boolean;
+  /** A modern-only virtio device (PCI id 1af4:1042, `disable-legacy=on`) instead of the transitional 1af4:1001. */
+  modern?: boolean;
 }
 
 /** The QEMU arguments that attach `disks` as virtio-blk PCI devices. */
 export function virtioDiskArgs(disks: VirtioDisk[]): string[] {
   return disks.flatMap((d, i) => [
-    '-drive', `file=${path.resolve(d.file)},if=none,id=d${i},format=raw${d.snapshot ? ',snapshot=on' : ''}`,
-    '-device', `virtio-blk-pci,drive=d${i}`,
+    '-drive', `file=${path.resolve(d.file)},if=none,id=d${i},format=raw${d.snapshot ? ',snapshot=on' : ''}${d.readonly ? ',readonly=on' : ''}`,
+    '-device', `virtio-blk-pci,drive=d${i}${d.modern ? ',disable-legacy=on' : ''}`,
   ]);
 }
 

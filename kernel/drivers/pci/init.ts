@@ -3,10 +3,13 @@
 // docs/adding-a-pci-driver.md shows how a driver joins the list.
 import { consoleWrite, consoleWriteUint } from '../../console/console';
 import { pciDeviceCount, pciEnumerate } from './enumerate';
-import { pciProbeAll } from './registry';
+import { virtioBlkProbe } from '../virtio/blk';
+import { ANY, pciProbeAll, pciRegisterDriver } from './registry';
 
 /** Registers every PCI driver the kernel has. */
 function registerDrivers(): void {
+  pciRegisterDriver('virtio-blk', 0x1af4, 0x1001, ANY, ANY, virtioBlkProbe); // transitional
+  pciRegisterDriver('virtio-blk', 0x1af4, 0x1042, ANY, ANY, virtioBlkProbe); // modern only
 }
 
 /** Finds the PCI functions and binds drivers to them; says how many of each. */
