@@ -11,11 +11,13 @@ import { sysArchPrctl, sysExit, sysGetpid, sysGetppid, sysSpawn, sysUptime, sysW
 import { sysWait4 } from './wait';
 import { sysDup, sysDup2, sysDup3, sysFcntl, sysPipe2 } from './fds';
 import { sysClockGetres, sysClockGettime, sysNanosleep, sysTimes } from './time';
+import { sysFsync, sysSync } from './sync';
 import {
   ENOSYS, SYS_ARCH_PRCTL, SYS_CLOCK_GETRES, SYS_DUP, SYS_DUP2, SYS_DUP3, SYS_FCNTL, SYS_PIPE, SYS_PIPE2, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_EXIT, SYS_EXIT_GROUP, SYS_GETPID, SYS_GETPPID, SYS_MEMINFO, SYS_MMAP,
   SYS_MUNMAP, SYS_NANOSLEEP, SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES, SYS_TSKC_END, SYS_UPTIME, SYS_WAIT, SYS_WAIT4,
   SYS_WRITE,
 } from './numbers';
+import { SYS_FDATASYNC, SYS_FSYNC, SYS_SYNC } from './numbers';
 
 /** What syscallEntry (entry.ts) saved, lowest address first. */
 export class SyscallFrame {
@@ -67,6 +69,8 @@ function callSpawn(f: SyscallFrame): i64 { return sysSpawn(f.rdi, f.rsi, f.rdx);
 function callWait(f: SyscallFrame): i64 { return sysWait(f.rdi); }
 function callMeminfo(f: SyscallFrame): i64 { return sysMeminfo(f.rdi); }
 function callUptime(f: SyscallFrame): i64 { return sysUptime(); }
+function callFsync(f: SyscallFrame): i64 { return sysFsync(i64(i32(f.rdi))); }
+function callSync(f: SyscallFrame): i64 { return sysSync(); }
 function callNosys(f: SyscallFrame): i64 { return -ENOSYS; }
 
 function set(nr: i64, handler: (f: SyscallFrame) => i64): void {
@@ -103,6 +107,9 @@ export function syscallTableInit(): void {
   set(SYS_WAIT, callWait);
   set(SYS_MEMINFO, callMeminfo);
   set(SYS_UPTIME, callUptime);
+  set(SYS_FSYNC, callFsync);
+  set(SYS_FDATASYNC, callFsync); // no metadata to leave out: the same as fsync
+  set(SYS_SYNC, callSync);
   tableAt = u64(changetype<usize>(table) + 8);
   last = u64(SLOTS - 1);
 }

@@ -12,9 +12,14 @@
 //   blk flush D                 "blk flush ok" or "… error -ERRNO"
 //   blk burst D SECTOR N        N reads of 4 KiB (consecutive) submitted before any is waited for;
 //                               "blk burst ok in flight M hash HASH" (M: the most in flight at once)
+//   cache read D BLOCK SIZE     through the buffer cache: "cache read ok HASH hits H misses M reads R"
+//   cache write D BLOCK SIZE S  the block through the cache, byte i = (S + 7 i) & 0xff, marked dirty:
+//                               "cache write ok dirty N" (nothing reaches the disk yet)
+//   cache sync                  cacheSync of every disk: "cache sync ok writes W" or "… error -ERRNO"
 // Buffers are at most 64 KiB of contiguous frames; interrupts are off around each request.
 import { consoleWrite, consoleWriteInt, consoleWriteUint } from '../console/console';
 import { BLK_T_IN, blkDisk, blkDiskCount, blkFlush, blkRead, blkSubmit, blkWait, blkWrite } from '../drivers/virtio/blk';
+import { cacheData, cacheDirtyCount, cacheMarkDirty, cacheRead, cacheRelease, cacheStats, cacheSync } from '../block/cache';
 import { allocFrames, freeFrameRun } from '../mm/frames';
 import { physToVirt } from '../mm/phys';
 import { IRQ_LINES, IRQ_MAX_OWNERS, irqHandledCount, irqOwnerCount, irqOwnerName, unhandledIrqs, irqUnhandledCount } from '../interrupts/irq';
@@ -149,6 +154,41 @@ function blkCommand(kind: u8): void {
   if (frames != 0) freeFrameRun(phys, frames);
 }
 
+function counter(label: string, v: u64): void {
+  consoleWrite(label);
+  consoleWriteUint(v);
+}
+
+/** cache read / write / sync (kind: the first letter of the word). */
+function cacheCommand(kind: u8): void {
+  cli();
+  if (kind == 115) { // sync
+    const r = cacheSync(-1);
+    consoleWrite(r == 0 ? 'cache sync ok' : 'cache sync error ');
+    if (r != 0) consoleWriteInt(r);
+    counter(' writes ', cacheStats.writes);
+  } else {
+    const b = cacheRead(i32(words[0]), words[1], u32(words[2]));
+    if (b < 0) {
+      consoleWrite(kind == 114 ? 'cache read error ' : 'cache write error ');
+      consoleWriteInt(i64(b));
+    } else if (kind == 114) {
+      counter('cache read ok ', u64(fnv(cacheData(b), words[2], 0x811c_9dc5)));
+      counter(' hits ', cacheStats.hits);
+      counter(' misses ', cacheStats.misses);
+      counter(' reads ', cacheStats.reads);
+      cacheRelease(b);
+    } else {
+      for (let i: u64 = 0; i < words[2]; i++) store<u8>(cacheData(b) + usize(i), u8((words[3] + 7 * i) & 0xff));
+      cacheMarkDirty(b);
+      cacheRelease(b);
+      counter('cache write ok dirty ', u64(cacheDirtyCount()));
+    }
+  }
+  sti();
+  consoleWrite('\n');
+}
+
 /** Runs a storage command; false if `line` is none. */
 export function storageCommand(line: Uint8Array, length: i32): bool {
   if (startsWord(line, length, 'irqs')) irqTable();
@@ -161,6 +201,9 @@ export function storageCommand(line: Uint8Array, length: i32): bool {
     parseNumbers(line, length);
     if (startsWord(line, length, 'blk info')) blkInfo();
     else if (length > 4) blkCommand(line[4]); // r(ead), w(rite), f(lush), b(urst)
+  } else if (startsWord(line, length, 'cache')) {
+    parseNumbers(line, length);
+    if (length > 6) cacheCommand(line[6]); // r(ead), w(rite), s(ync)
   } else return false;
   return true;
 }

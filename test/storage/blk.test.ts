@@ -8,29 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { sendCommand } from '../kernel/kernel.js';
 import type { Qemu } from '../harness/qemu.js';
 import { bootTestKernelWithDisks, makeImage } from './vm.js';
-
-/** 32-bit FNV-1a, as the kernel's blk commands print it. */
-function fnv(bytes: Buffer): number {
-  let h = 0x811c9dc5;
-  for (const b of bytes) h = Math.imul(h ^ b, 0x01000193) >>> 0;
-  return h;
-}
-
-/** `bytes` deterministic pseudo-random bytes (xorshift32 from `seed`). */
-function noise(bytes: number, seed: number): Buffer {
-  const b = Buffer.alloc(bytes);
-  let x = seed >>> 0 || 1;
-  for (let i = 0; i < bytes; i++) {
-    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
-    b[i] = x & 0xff;
-  }
-  return b;
-}
-
-/** The pattern `blk write … SEED` writes. */
-function pattern(bytes: number, seed: number): Buffer {
-  return Buffer.from(Array.from({ length: bytes }, (_, i) => (seed + 7 * i) & 0xff));
-}
+import { fnv, noise, pattern } from './bytes.js';
 
 async function blk(vm: Qemu, command: string): Promise<string> {
   const at = await sendCommand(vm, `blk ${command}`);
