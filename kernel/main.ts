@@ -18,6 +18,7 @@ import { echoLoop } from './echo';
 import { idtInit } from './interrupts/idt';
 import { irqEnableDevices } from './interrupts/irq';
 import { pciInit } from './drivers/pci/init';
+import { mountRoot } from './fs/mount';
 import { picInit } from './interrupts/pic';
 import { pitInit } from './interrupts/pit';
 import { mmInit } from './mm/init';
@@ -85,6 +86,8 @@ irqEnableDevices(); // unmask IRQ 0 (timer), 1 (keyboard), 4 (COM1)
 ok('irq\n');
 pciInit(); // every PCI function found, its BARs sized; drivers bound (docs/storage.md)
 ok('pci\n');
+mountRoot(); // the first disk's ext2 volume as / (read-only), if there is one
+ok('fs\n');
 syscallInit(); // syscall/sysretq: STAR, LSTAR, SFMASK, EFER.SCE
 ok('syscall\n');
 userFaultsInit(); // an exception in ring 3 kills the process, not the kernel

@@ -5,6 +5,7 @@
 // returns what was taken so far. docs/processes.md, "Spawning".
 import { consoleDevice } from '../fs/devices';
 import { fdInherit } from '../fs/fdtable';
+import { cwdInherit } from '../fs/cwd';
 import { createAddressSpace } from '../mm/aspace';
 import { destroyAddressSpace } from '../mm/teardown';
 import { EAGAIN, ENOMEM } from '../syscall/numbers';
@@ -44,6 +45,7 @@ export function spawnProgram(index: usize, args: usize, argBytes: u64, argc: u64
   fdInherit(p, currentProcess(), consoleDevice); // the spawner's fds but close-on-exec ones; the console for the first
   fpuInitState(p.fpuArea());
   processAdd(p);
+  cwdInherit(p, currentProcess()); // the spawner's current directory (kernel/fs/cwd.ts)
   p.ppid = currentProcess().pid;
   makeReady(p);
   return p;

@@ -5,7 +5,9 @@
 // memory.ts or process.ts, which returns a value or -errno. Every other
 // number, and any number above the table (negative ones included), reaches
 // the last slot: -ENOSYS. Adding a call: docs/adding-a-syscall.md.
-import { sysClose, sysOpen, sysRead, sysWrite } from './files';
+import { sysClose, sysRead, sysWrite } from './files';
+import { AT_FDCWD, AT_SYMLINK_NOFOLLOW, sysFstat, sysLseek, sysNewfstatat, sysOpenat } from './fs';
+import { sysChdir, sysGetcwd, sysGetdents64 } from './dirs';
 import { sysMeminfo, sysMmap, sysMunmap } from './memory';
 import { sysArchPrctl, sysExit, sysGetpid, sysGetppid, sysSpawn, sysUptime, sysWait, sysYield } from './process';
 import { sysWait4 } from './wait';
@@ -17,7 +19,10 @@ import {
   SYS_MUNMAP, SYS_NANOSLEEP, SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES, SYS_TSKC_END, SYS_UPTIME, SYS_WAIT, SYS_WAIT4,
   SYS_WRITE,
 } from './numbers';
-import { SYS_FDATASYNC, SYS_FSYNC, SYS_SYNC } from './numbers';
+import {
+  SYS_CHDIR, SYS_FDATASYNC, SYS_FSTAT, SYS_FSYNC, SYS_GETCWD, SYS_GETDENTS64, SYS_LSEEK, SYS_LSTAT, SYS_NEWFSTATAT, SYS_OPENAT, SYS_STAT,
+  SYS_SYNC,
+} from './numbers';
 
 /** What syscallEntry (entry.ts) saved, lowest address first. */
 export class SyscallFrame {
@@ -45,7 +50,16 @@ let last: u64 = 0;
 // One adapter per call: the frame's registers in the handler's argument order.
 function callRead(f: SyscallFrame): i64 { return sysRead(i64(f.rdi), f.rsi, f.rdx); }
 function callWrite(f: SyscallFrame): i64 { return sysWrite(i64(f.rdi), f.rsi, f.rdx); }
-function callOpen(f: SyscallFrame): i64 { return sysOpen(f.rdi, f.rsi); }
+function callOpen(f: SyscallFrame): i64 { return sysOpenat(AT_FDCWD, f.rdi, f.rsi, f.rdx); }
+function callOpenat(f: SyscallFrame): i64 { return sysOpenat(i64(i32(f.rdi)), f.rsi, f.rdx, f.r10); }
+function callLseek(f: SyscallFrame): i64 { return sysLseek(i64(i32(f.rdi)), i64(f.rsi), i64(i32(f.rdx))); }
+function callStat(f: SyscallFrame): i64 { return sysNewfstatat(AT_FDCWD, f.rdi, f.rsi, 0); }
+function callLstat(f: SyscallFrame): i64 { return sysNewfstatat(AT_FDCWD, f.rdi, f.rsi, AT_SYMLINK_NOFOLLOW); }
+function callFstat(f: SyscallFrame): i64 { return sysFstat(i64(i32(f.rdi)), f.rsi); }
+function callNewfstatat(f: SyscallFrame): i64 { return sysNewfstatat(i64(i32(f.rdi)), f.rsi, f.rdx, f.r10); }
+function callGetdents64(f: SyscallFrame): i64 { return sysGetdents64(i64(i32(f.rdi)), f.rsi, u64(u32(f.rdx))); }
+function callChdir(f: SyscallFrame): i64 { return sysChdir(f.rdi); }
+function callGetcwd(f: SyscallFrame): i64 { return sysGetcwd(f.rdi, f.rsi); }
 function callClose(f: SyscallFrame): i64 { return sysClose(i64(f.rdi)); }
 function callMmap(f: SyscallFrame): i64 { return sysMmap(f.rdi, f.rsi, f.rdx, f.r10, i64(f.r8), f.r9); }
 function callMunmap(f: SyscallFrame): i64 { return sysMunmap(f.rdi, f.rsi); }
@@ -110,6 +124,15 @@ export function syscallTableInit(): void {
   set(SYS_FSYNC, callFsync);
   set(SYS_FDATASYNC, callFsync); // no metadata to leave out: the same as fsync
   set(SYS_SYNC, callSync);
+  set(SYS_OPENAT, callOpenat);
+  set(SYS_LSEEK, callLseek);
+  set(SYS_STAT, callStat);
+  set(SYS_LSTAT, callLstat);
+  set(SYS_FSTAT, callFstat);
+  set(SYS_NEWFSTATAT, callNewfstatat);
+  set(SYS_GETDENTS64, callGetdents64);
+  set(SYS_CHDIR, callChdir);
+  set(SYS_GETCWD, callGetcwd);
   tableAt = u64(changetype<usize>(table) + 8);
   last = u64(SLOTS - 1);
 }

@@ -33,10 +33,11 @@ describe('buffer cache', () => {
     const vm = await bootTestKernelWithDisks([{ file }]);
     const block = (n: number, size: number): Buffer => data.subarray(n * size, (n + 1) * size);
 
-    let s = stats(await cache(vm, 'read 0 5 4096'));
-    expect(s).toEqual({ hash: fnv(block(5, 4096)), hits: 0, misses: 1, reads: 1 });
-    s = stats(await cache(vm, 'read 0 5 4096'));
-    expect(s).toEqual({ hash: fnv(block(5, 4096)), hits: 1, misses: 1, reads: 1 }); // no I/O
+    // The boot's mount attempt has read through the cache already (and refused the noise): count from here.
+    const first = stats(await cache(vm, 'read 0 5 4096'));
+    expect(first.hash).toBe(fnv(block(5, 4096)));
+    const second = stats(await cache(vm, 'read 0 5 4096'));
+    expect(second).toEqual({ ...first, hits: first.hits + 1 }); // no I/O
 
     expect(await cache(vm, 'write 0 7 1024 9')).toBe('cache write ok dirty 1');
     expect(readFileSync(file).subarray(7 * 1024, 8 * 1024).equals(block(7, 1024))).toBe(true); // write-back: not on disk yet
@@ -49,7 +50,7 @@ describe('buffer cache', () => {
     for (let i = 0; i < CACHE_BUFFERS; i++) stats(await cache(vm, `read 0 ${1000 + i} 512`));
     expect(readFileSync(file).subarray(9 * 1024, 10 * 1024).equals(pattern(1024, 50))).toBe(true); // before any sync
     const before = stats(await cache(vm, `read 0 ${1000 + CACHE_BUFFERS - 1} 512`)); // the most recent: a hit
-    expect(before.reads).toBe(3 + CACHE_BUFFERS);
+    expect(before.reads).toBe(first.reads + 2 + CACHE_BUFFERS);
     const again = stats(await cache(vm, 'read 0 5 4096')); // long evicted: read again
     expect(again.hash).toBe(fnv(block(5, 4096)));
     expect(again.reads).toBe(before.reads + 1);

@@ -46,7 +46,10 @@ import {
   SYS_MEMINFO, SYS_MMAP, SYS_MUNMAP, SYS_NANOSLEEP, SYS_OPEN, SYS_PIPE, SYS_PIPE2, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES,
   SYS_UPTIME, SYS_WAIT, SYS_WAIT4, SYS_WRITE,
 } from '../../kernel/syscall/numbers';
-import { SYS_FDATASYNC, SYS_FSYNC, SYS_SYNC } from '../../kernel/syscall/numbers';
+import {
+  SYS_CHDIR, SYS_FDATASYNC, SYS_FSTAT, SYS_FSYNC, SYS_GETCWD, SYS_GETDENTS64, SYS_LSEEK, SYS_LSTAT, SYS_NEWFSTATAT, SYS_OPENAT, SYS_STAT,
+  SYS_SYNC,
+} from '../../kernel/syscall/numbers';
 import { argIs, argNumber } from '../lib/args';
 import { printf } from '../lib/print';
 import { check, checksFor, freeFrames, groupsFailed, heapUsed, verdict } from '../lib/checks';
@@ -339,6 +342,7 @@ const CALLS: i64[] = [
   SYS_READ, SYS_WRITE, SYS_OPEN, SYS_CLOSE, SYS_MMAP, SYS_MUNMAP, SYS_PIPE, SYS_SCHED_YIELD, SYS_DUP, SYS_DUP2, SYS_NANOSLEEP, SYS_GETPID,
   SYS_EXIT, SYS_WAIT4, SYS_FCNTL, SYS_TIMES, SYS_GETPPID, SYS_ARCH_PRCTL, SYS_CLOCK_GETTIME, SYS_CLOCK_GETRES, SYS_EXIT_GROUP, SYS_DUP3,
   SYS_PIPE2, SYS_SPAWN, SYS_MEMINFO, SYS_UPTIME, SYS_WAIT, SYS_FSYNC, SYS_FDATASYNC, SYS_SYNC,
+  SYS_STAT, SYS_FSTAT, SYS_LSTAT, SYS_LSEEK, SYS_GETCWD, SYS_CHDIR, SYS_GETDENTS64, SYS_OPENAT, SYS_NEWFSTATAT,
 ];
 
 /** sync, fsync and fdatasync with bad and non-file fds (docs/syscall-abi.md). */

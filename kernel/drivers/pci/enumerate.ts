@@ -15,16 +15,10 @@ const MULTI_FUNCTION: u8 = 0x80;
 
 let first: PciDevice | null = null;
 let last: PciDevice | null = null;
-let count: i32 = 0;
 
 /** The first function found (the list goes on through `next`), or null before pciEnumerate or with no PCI. */
 export function pciDevices(): PciDevice | null {
   return first;
-}
-
-/** How many functions pciEnumerate found. */
-export function pciDeviceCount(): i32 {
-  return count;
 }
 
 function add(bus: u32, dev: u32, fn: u32): void {
@@ -48,7 +42,6 @@ function add(bus: u32, dev: u32, fn: u32): void {
   if (last === null) first = d;
   else last.next = d;
   last = d;
-  count++;
 }
 
 /** Finds every function on every bus (once, at boot). */

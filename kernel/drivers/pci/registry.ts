@@ -3,7 +3,6 @@
 // function. pciProbeAll offers every enumerated function that has no
 // driver yet to each matching driver in registration order; the first
 // probe that returns true owns it. docs/adding-a-pci-driver.md.
-import { consoleWrite } from '../../console/console';
 import { PciDevice } from './device';
 import { pciDevices } from './enumerate';
 
@@ -50,9 +49,6 @@ export function pciProbeAll(): i32 {
       if (drv.probe(d)) {
         d.driver = drv.name;
         taken++;
-        consoleWrite('pci: ');
-        consoleWrite(drv.name);
-        consoleWrite(' driver took a device\n');
       }
     }
   }
