@@ -1,11 +1,14 @@
 // sync, fsync and fdatasync: the calls that make written data durable.
 // Writes land in the buffer cache (kernel/block/cache.ts) and reach the
 // disk later (write-back); sync writes every dirty buffer and flushes
-// every disk's write cache. fsync and fdatasync do the same for the file
-// behind an fd; an fd that is not a file on a disk (the console, a pipe,
-// /dev/null) cannot be synced: -EINVAL, as Linux says for them.
+// every disk's write cache. fsync and fdatasync do the same for the disk
+// of the file behind an fd (the ext2 volume; 0 or -EIO); an fd that is not
+// a file on a disk (the console, a pipe, /dev/null) cannot be synced:
+// -EINVAL, as Linux says for them.
 // docs/storage.md, "Buffer cache".
 import { cacheSync } from '../block/cache';
+import { Ext2File } from '../fs/ext2/file';
+import { volume } from '../fs/ext2/volume';
 import { deviceOf } from './files';
 import { EBADF, EINVAL } from './numbers';
 
@@ -14,8 +17,10 @@ export function sysSync(): i64 {
   return 0;
 }
 
-/** fsync(fd) and fdatasync(fd): no file on a disk is open yet, so a valid fd is -EINVAL. */
+/** fsync(fd) and fdatasync(fd): the file's disk synced, or -EINVAL for an fd that is no file. */
 export function sysFsync(fd: i64): i64 {
-  if (deviceOf(fd) === null) return -EBADF;
-  return -EINVAL;
+  const d = deviceOf(fd);
+  if (d === null) return -EBADF;
+  if (!(d instanceof Ext2File)) return -EINVAL;
+  return cacheSync(volume.disk);
 }

@@ -5,6 +5,7 @@
 // listed, symlinks followed, holes read as zeros, a file past 64 MiB
 // through triple indirect blocks. Volumes the kernel must not mount are
 // refused with a message, and a damaged one gives errors, not a crash.
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { shellRun } from '../kernel/kernel.js';
 import { hangLimit } from '../harness/timing.js';
@@ -62,4 +63,22 @@ describe('ext2 read', () => {
     expect(await shellRun(vm, 'cat /etc/motd/x')).toBe('cat: cannot open /etc/motd/x\ncat: exited with status 1\n');
     expect(await shellRun(vm, 'cat /dev/pci')).toContain('driver virtio-blk'); // devices still there
   }, hangLimit(300_000));
+
+  it('reads a file past 64 MiB through triple indirect blocks (1 KiB blocks)', async () => {
+    // With 1 KiB blocks, 12 direct + 256 single + 65,536 double indirect blocks end at 65,804 KiB.
+    const size = 67 * MiB;
+    const tail = noise(3000, 9);
+    const head = noise(5000, 8);
+    const dir = stage({ 'huge': { sparse: { size, at: size - 4000, data: tail } } });
+    const fd = openSync(`${dir}/huge`, 'r+');
+    writeSync(fd, head, 0, head.length, 0);
+    closeSync(fd);
+    const image = makeExt2(dir, 8, 1024, false);
+    const vm = await bootShellWithDisks([{ file: image, snapshot: true }]);
+    const expected = Buffer.alloc(size);
+    head.copy(expected, 0);
+    tail.copy(expected, size - 4000);
+    expect(await shellRun(vm, 'ls -l /huge')).toBe(`- ${size} /huge\n`);
+    expect(await catSum(vm, '/huge')).toBe(sumOf(expected));
+  }, hangLimit(600_000));
 });

@@ -3,7 +3,7 @@
 // etc/motd), with paths relative to ROOT after chdir(ROOT), so the same
 // program passes on tskc (ROOT = /) and on Linux (ROOT = the staging
 // directory): chdir and getcwd, lseek, fstat/stat/lstat/newfstatat,
-// getdents64, reading a directory, and the errors of each. Prints a
+// getdents64, reading a directory, fsync of a file, and the errors of each. Prints a
 // verdict per group; exits with the number of failed groups.
 import { argAddr } from '../lib/args';
 import { check, checksFor, groupsFailed, verdict } from '../lib/checks';
@@ -12,7 +12,7 @@ import { close, exit, read } from '../lib/sys';
 import { cstrLength } from '../lib/text';
 import {
   EINVAL, EISDIR, ENOENT, ENOTDIR, ERANGE, ESPIPE, O_RDONLY, SYS_CHDIR, SYS_FSTAT, SYS_GETCWD, SYS_GETDENTS64, SYS_LSEEK, SYS_LSTAT,
-  SYS_NEWFSTATAT, SYS_OPENAT, SYS_PIPE2, SYS_STAT,
+  SYS_NEWFSTATAT, SYS_OPENAT, SYS_PIPE2, SYS_STAT, SYS_FSYNC, SYS_FDATASYNC,
 } from '../../kernel/syscall/numbers';
 
 const AT_FDCWD: i64 = -100;
@@ -68,6 +68,10 @@ function seeking(): void {
   const pipe = memory.data(8);
   syscall(SYS_PIPE2, pipe, 0);
   check('lseek of a pipe', syscall(SYS_LSEEK, i64(load<i32>(pipe)), 0, 0), -ESPIPE);
+  const file = openAt('etc/motd', O_RDONLY);
+  check('fsync of a file', syscall(SYS_FSYNC, file, 0), 0);
+  check('fdatasync of a file', syscall(SYS_FDATASYNC, file, 0), 0);
+  close(file);
   close(i64(load<i32>(pipe)));
   close(i64(load<i32>(pipe + 4)));
   verdict('lseek');
