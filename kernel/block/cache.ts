@@ -9,6 +9,7 @@
 // every dirty buffer and flushes the disks (sync, fsync, fdatasync).
 // Callers run with interrupts off (system calls; the test build's
 // commands turn them off). docs/storage.md, "Buffer cache".
+import { TextBuilder } from 'tskc:text';
 import { consoleWrite, consoleWriteUint } from '../console/console';
 import { blkDisk, blkDiskCount, blkFlush, blkRead, blkWrite, SECTOR_BYTES } from '../drivers/virtio/blk';
 import { allocZeroedFrame } from '../mm/frames';
@@ -48,6 +49,8 @@ export class CacheStats {
   reads: u64 = 0;
   writes: u64 = 0;
   writeErrors: u64 = 0;
+  /** Lookups that found their block's read in progress and waited for it instead of reading it again. */
+  sharedWaits: u64 = 0;
 }
 export const cacheStats = new CacheStats();
 
@@ -141,6 +144,7 @@ export function cacheRead(d: i32, blk: u64, sz: u32): i32 {
     if (b != NONE) {
       refs[b]++;
       touch(b);
+      if ((flags[b] & BUSY) != 0) cacheStats.sharedWaits++;
       while ((flags[b] & BUSY) != 0) waitForDevice(waits[b]!); // another reader's I/O brings it
       if ((flags[b] & VALID) != 0) {
         cacheStats.hits++;
@@ -200,6 +204,14 @@ export function cacheSync(d: i32): i64 {
     if (blkFlush(blkDisk(k)!) < 0) r = -EIO;
   }
   return r;
+}
+
+/** The text of /dev/cachestats: one line of the counters. */
+export function cacheStatsText(t: TextBuilder): void {
+  const s = cacheStats;
+  t.str('cache buffers ').int(i64(CACHE_BUFFERS)).str(' hits ').uint(s.hits).str(' misses ').uint(s.misses);
+  t.str(' reads ').uint(s.reads).str(' writes ').uint(s.writes).str(' shared-waits ').uint(s.sharedWaits);
+  t.str(' write-errors ').uint(s.writeErrors).str(' dirty ').int(i64(cacheDirtyCount())).str('\n');
 }
 
 /** Buffers dirty now. */

@@ -1,12 +1,14 @@
 // The devices of /dev: null (reads end at once, writes vanish), zero
 // (reads give zero bytes, writes vanish) and console (reads the keyboard
 // and the serial line, writes to the screen and the serial line), one
-// instance of each that processes share; and pci, the PCI listing, a
-// read-only text file whose every open is a new snapshot (textfile.ts).
+// instance of each that processes share; and pci (the PCI listing) and
+// cachestats (the buffer cache's counters), read-only text files whose
+// every open is a new snapshot (textfile.ts).
 import { consoleReadByte, consoleWriteBytes } from '../console/console';
 import { clearUser, copyFromUser, copyToUser } from '../mm/usercopy';
 import { Device } from './device';
 import { pciListing } from '../drivers/pci/listing';
+import { cacheStatsText } from '../block/cache';
 import { textFileOpen } from './textfile';
 import { WaitQueue } from '../proc/process';
 import { sleepOn, wakeAll } from '../proc/waitqueue';
@@ -95,5 +97,6 @@ export function deviceNamed(name: usize, len: usize): Device | null {
   if (named(nullDevice, name, len)) return nullDevice;
   if (named(zeroDevice, name, len)) return zeroDevice;
   if (isPath('/dev/pci', name, len)) return textFileOpen('/dev/pci', pciListing);
+  if (isPath('/dev/cachestats', name, len)) return textFileOpen('/dev/cachestats', cacheStatsText);
   return null;
 }

@@ -64,6 +64,27 @@ describe('ext2 read', () => {
     expect(await shellRun(vm, 'cat /dev/pci')).toContain('driver virtio-blk'); // devices still there
   }, hangLimit(300_000));
 
+  it('gives two readers of one cold file one disk read per block (the second waits for the first`s I/O)', async () => {
+    const data = noise(100 * 4096, 4); // 100 blocks: fewer than the cache's 128 buffers
+    const image = makeExt2(stage({ f: { data } }), 8, 4096, false);
+    const vm = await bootShellWithDisks([{ file: image, snapshot: true }]);
+    const counters = async (): Promise<Record<string, number>> => {
+      const line = await shellRun(vm, 'cat /dev/cachestats');
+      const m = /^cache buffers \d+ hits (\d+) misses (\d+) reads (\d+) writes (\d+) shared-waits (\d+) write-errors (\d+) dirty (\d+)\n$/.exec(line);
+      expect(m, line).not.toBeNull();
+      return { reads: Number(m![3]), sharedWaits: Number(m![5]) };
+    };
+    const before = await counters();
+    // The stages of a pipeline start together: both cats read /f at once (the second ignores its input,
+    // the first's output goes to a sum of its own, so neither waits for a pipe).
+    expect(await shellRun(vm, 'cat /f | sum | cat /f | sum')).toBe(sumOf(data));
+    const after = await counters();
+    expect(after.sharedWaits).toBeGreaterThan(before.sharedWaits);
+    // 100 data blocks, an indirect block, the directory, the inode table and group descriptor blocks: each read once.
+    expect(after.reads - before.reads).toBeGreaterThanOrEqual(101);
+    expect(after.reads - before.reads).toBeLessThan(110);
+  }, hangLimit(240_000));
+
   it('reads a file past 64 MiB through triple indirect blocks (1 KiB blocks)', async () => {
     // With 1 KiB blocks, 12 direct + 256 single + 65,536 double indirect blocks end at 65,804 KiB.
     const size = 67 * MiB;
