@@ -27,11 +27,15 @@ const PATHS: PathRow[] = [
   { key: 'fault-kill-reap', label: 'spawn + page fault + kill + reap (`crash null`)', seed: '', linux: '' },
 ];
 
-/** Boots `image`, waits for the prompt, types `input` (if any) and resolves with the serial text once `until` appears. */
-function boot(image: string, icount: boolean, input: string | null, until: string): Promise<{ text: string; promptMs: number }> {
+/**
+ * Boots `image` (with `extraArgs` for QEMU), waits for the prompt, types
+ * `input` (if any) and resolves with the serial text once `until` appears.
+ */
+export function boot(image: string, icount: boolean, input: string | null, until: string, extraArgs: string[] = []): Promise<{ text: string; promptMs: number }> {
   const args = [
     ...(icount ? ['-icount', 'shift=0,sleep=off'] : []),
     '-drive', `format=raw,file=${image},snapshot=on`, '-serial', 'stdio', '-display', 'none', '-net', 'none', '-no-reboot',
+    ...extraArgs,
   ];
   return new Promise((resolve, reject) => {
     const start = performance.now();
