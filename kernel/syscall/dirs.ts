@@ -9,7 +9,7 @@ import { Inode, S_IFDIR, S_IFMT } from '../fs/ext2/inode';
 import { copyToUser } from '../mm/usercopy';
 import { currentProcess } from '../proc/sched';
 import { deviceOf } from './files';
-import { AT_FDCWD, pathBytes, resolve, takePath } from './fs';
+import { AT_FDCWD, resolve, takePath } from './fs';
 import { EBADF, EINVAL, ENAMETOOLONG, ENOTDIR, ERANGE } from './numbers';
 
 /** d_type of each ext2 file type (0 unknown, 1 regular, 2 directory, 3 char, 4 block, 5 fifo, 6 socket, 7 symlink). */
@@ -86,25 +86,30 @@ function normalise(p: usize, n: i32, len: i32): i32 {
 }
 
 export function sysChdir(user: u64): i64 {
-  const n = takePath(user);
-  if (n < 0) return n;
+  const path = takePath(user);
+  if (path.length < 0) {
+    const e = path.length;
+    free(path);
+    return e;
+  }
   const inode = new Inode();
-  let r = resolve(AT_FDCWD, n, true, inode);
+  let r = resolve(AT_FDCWD, path, true, inode);
   if (r == 0 && (inode.mode & S_IFMT) != S_IFDIR) r = -ENOTDIR;
   if (r == 0) {
     const p = currentProcess();
     const out = changetype<usize>(normal) + 8;
     store<u8>(out, 47);
     let len: i32 = 1;
-    if (load<u8>(pathBytes()) != 47) {
+    if (load<u8>(path.at()) != 47) {
       len = cwdLength(p);
       memcpy(out, cwdPath(p), usize(len));
     }
-    len = normalise(pathBytes(), i32(n), len);
+    len = normalise(path.at(), i32(path.length), len);
     if (len < 0) r = i64(len);
     else cwdSet(p, inode.ino, out, len);
   }
   free(inode);
+  free(path);
   return r;
 }
 

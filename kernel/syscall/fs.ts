@@ -36,17 +36,27 @@ export const STAT_SIZE: u64 = 144;
 const S_IFCHR: u32 = 0x2000;
 const S_IFIFO: u32 = 0x1000;
 
-const path = new Uint8Array(4096);
+/**
+ * A path copied in from user memory. Each call takes its own (freed with
+ * `free` when done): a lookup can sleep on the disk, and another process's
+ * call would overwrite a shared buffer meanwhile.
+ */
+export class PathArg {
+  readonly bytes = new Uint8Array(4096);
+  /** Its length, or -errno if the copy failed (-ENAMETOOLONG, -EFAULT). */
+  length: i64 = 0;
+
+  at(): usize {
+    return changetype<usize>(this.bytes) + 8;
+  }
+}
 const statBuf = new Uint8Array(144);
 
-/** The kernel address of the path takePath copied. */
-export function pathBytes(): usize {
-  return changetype<usize>(path) + 8;
-}
-
-/** Copies the user path at `user` into `path`: its length, or -errno (-ENAMETOOLONG, -EFAULT). */
-export function takePath(user: u64): i64 {
-  return copyStringFromUser(changetype<usize>(path) + 8, user, u64(PATH_MAX));
+/** A new PathArg with the user path at `user` (its `length` says whether the copy worked). */
+export function takePath(user: u64): PathArg {
+  const p = new PathArg();
+  p.length = copyStringFromUser(p.at(), user, u64(PATH_MAX));
+  return p;
 }
 
 /** The directory a relative path starts from: the cwd for AT_FDCWD, else the directory open at `dirfd`; -errno if it is not one. */
@@ -58,27 +68,32 @@ function startDir(dirfd: i64): i64 {
   return i64(d.inode.ino);
 }
 
-/** Resolves the `n`-byte path in `path` from `dirfd` into `out`: 0 or -errno. */
-export function resolve(dirfd: i64, n: i64, follow: bool, out: Inode): i64 {
-  if (n == 0) return -ENOENT;
+/** Resolves path `p` from `dirfd` into `out`: 0 or -errno. */
+export function resolve(dirfd: i64, p: PathArg, follow: bool, out: Inode): i64 {
+  if (p.length == 0) return -ENOENT;
   if (!volume.mounted) return -ENOENT;
-  const absolute = load<u8>(changetype<usize>(path) + 8) == 47;
+  const absolute = load<u8>(p.at()) == 47;
   const start = absolute ? i64(0) : startDir(dirfd);
   if (start < 0) return start;
-  return i64(lookup(changetype<usize>(path) + 8, i32(n), u32(start), follow, out));
+  return i64(lookup(p.at(), i32(p.length), u32(start), follow, out));
 }
 
 export function sysOpenat(dirfd: i64, user: u64, flags: u64, mode: u64): i64 {
   if ((flags & 3) > u64(O_RDWR)) return -EINVAL;
-  const n = takePath(user);
-  if (n < 0) return n;
+  const path = takePath(user);
+  const r = path.length < 0 ? path.length : openPath(dirfd, path, flags);
+  free(path);
+  return r;
+}
+
+function openPath(dirfd: i64, path: PathArg, flags: u64): i64 {
   const p = currentProcess();
   const fd = fdLowestFree(p, 0);
   if (fd < 0) return -EMFILE; // before the device: an object made for this open would have no owner
-  let d: Device | null = deviceNamed(changetype<usize>(path) + 8, usize(n));
+  let d: Device | null = deviceNamed(path.at(), usize(path.length));
   if (d === null) {
     const f = new Ext2File();
-    const r = resolve(dirfd, n, true, f.inode);
+    const r = resolve(dirfd, path, true, f.inode);
     let err: i64 = r;
     if (r == -ENOENT && (flags & O_CREAT) != 0) err = -EROFS; // creating would write the volume
     else if (r == 0 && (flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL)) err = -EEXIST;
@@ -140,10 +155,15 @@ export function sysFstat(fd: i64, buf: u64): i64 {
 /** newfstatat(dirfd, path, buf, flags); stat and lstat are it with AT_FDCWD. */
 export function sysNewfstatat(dirfd: i64, user: u64, buf: u64, flags: u64): i64 {
   if ((flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) != 0) return -EINVAL;
-  const n = takePath(user);
-  if (n < 0) return n;
-  if (n == 0 && (flags & AT_EMPTY_PATH) != 0) return dirfd == AT_FDCWD ? sysStatCwd(buf) : sysFstat(dirfd, buf);
-  const dev = deviceNamed(changetype<usize>(path) + 8, usize(n));
+  const path = takePath(user);
+  const r = path.length < 0 ? path.length : statPath(dirfd, path, buf, flags);
+  free(path);
+  return r;
+}
+
+function statPath(dirfd: i64, path: PathArg, buf: u64, flags: u64): i64 {
+  if (path.length == 0 && (flags & AT_EMPTY_PATH) != 0) return dirfd == AT_FDCWD ? sysStatCwd(buf) : sysFstat(dirfd, buf);
+  const dev = deviceNamed(path.at(), usize(path.length));
   if (dev !== null) {
     const r = statDevice(dev, buf);
     dev.opened(); // a device made for this lookup (a /dev/pci snapshot) is freed by its release; the shared ones ignore both
@@ -151,7 +171,7 @@ export function sysNewfstatat(dirfd: i64, user: u64, buf: u64, flags: u64): i64 
     return r;
   }
   const inode = new Inode();
-  let r = resolve(dirfd, n, (flags & AT_SYMLINK_NOFOLLOW) == 0, inode);
+  let r = resolve(dirfd, path, (flags & AT_SYMLINK_NOFOLLOW) == 0, inode);
   if (r == 0) r = statInode(inode, buf);
   free(inode);
   return r;
@@ -160,7 +180,7 @@ export function sysNewfstatat(dirfd: i64, user: u64, buf: u64, flags: u64): i64 
 function sysStatCwd(buf: u64): i64 {
   if (!volume.mounted) return -ENOENT;
   const inode = new Inode();
-  let r = i64(lookup(changetype<usize>(path) + 8, 0, cwdInode(currentProcess()), true, inode));
+  let r = i64(lookup(0, 0, cwdInode(currentProcess()), true, inode)); // the empty path: the directory itself
   if (r == 0) r = statInode(inode, buf);
   free(inode);
   return r;
