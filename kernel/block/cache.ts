@@ -1,8 +1,9 @@
 // The buffer cache: CACHE_BUFFERS blocks of disk data, each in a frame of
 // its own, shared by everyone who reads the disk. A block is identified by
-// (disk, block number, block size); a lookup that finds it is a hit, a
-// miss takes the least recently used buffer nobody holds (writing it back
-// first if it is dirty) and reads the block into it. While a buffer's I/O
+// (disk, block number, block size), found through a hash of the keys; a
+// lookup that finds it is a hit, a miss takes the least recently used
+// buffer nobody holds (writing it back first if it is dirty) and reads
+// the block into it. While a buffer's I/O
 // is in progress it is BUSY, and a second reader of the same block waits
 // on the buffer's wait queue for that one I/O rather than starting
 // another. Writes only mark a buffer dirty (write-back); cacheSync writes
@@ -35,6 +36,10 @@ const refs = new Int32Array(128);
 const waits = new Array<WaitQueue | null>(128);
 // The LRU list: `newer`/`older` links, most recently used at `mru`.
 const newer = new Int32Array(128);
+// The lookup: BUCKETS hash chains of buffers with a key, linked through `chain`.
+const BUCKETS: i32 = 64;
+const buckets = new Int32Array(64);
+const chain = new Int32Array(128);
 const older = new Int32Array(128);
 let mru: i32 = NONE;
 let lru: i32 = NONE;
@@ -60,10 +65,12 @@ function init(): bool {
     if (f == 0) return false;
     phys[b] = f;
     disk[b] = NONE;
+    chain[b] = NONE;
     waits[b] = new WaitQueue();
     older[b] = b + 1 < CACHE_BUFFERS ? b + 1 : NONE;
     newer[b] = b - 1;
   }
+  for (let h: i32 = 0; h < BUCKETS; h++) buckets[h] = NONE;
   mru = 0;
   lru = CACHE_BUFFERS - 1;
   ready = true;
@@ -110,8 +117,33 @@ function writeBack(b: i32): i64 {
 
 /** The buffer holding (d, blk, sz), or NONE. */
 function find(d: i32, blk: u64, sz: u32): i32 {
-  for (let b: i32 = 0; b < CACHE_BUFFERS; b++) if (disk[b] == d && block[b] == blk && size[b] == sz) return b;
+  for (let b = buckets[bucketOf(d, blk)]; b != NONE; b = chain[b]) if (disk[b] == d && block[b] == blk && size[b] == sz) return b;
   return NONE;
+}
+
+function bucketOf(d: i32, blk: u64): i32 {
+  return i32((blk * 0x9e37_79b9 + u64(d)) >> 7) & (BUCKETS - 1);
+}
+
+/** Gives buffer `b` the key (d, blk, sz), moving it from its old hash chain to the new one; d = NONE: no key. */
+function rekey(b: i32, d: i32, blk: u64, sz: u32): void {
+  if (disk[b] != NONE) {
+    const h = bucketOf(disk[b], block[b]);
+    if (buckets[h] == b) buckets[h] = chain[b];
+    else {
+      let p = buckets[h];
+      while (p != NONE && chain[p] != b) p = chain[p];
+      if (p != NONE) chain[p] = chain[b];
+    }
+  }
+  disk[b] = d;
+  block[b] = blk;
+  size[b] = sz;
+  if (d != NONE) {
+    const h = bucketOf(d, blk);
+    chain[b] = buckets[h];
+    buckets[h] = b;
+  }
 }
 
 /** The least recently used buffer nobody holds, written back if dirty; waits while every buffer is held. */
@@ -156,9 +188,7 @@ export function cacheRead(d: i32, blk: u64, sz: u32): i32 {
     b = victim(); // may sleep writing a dirty buffer back
     if (find(d, blk, sz) != NONE) continue; // someone else read the block meanwhile
     cacheStats.misses++;
-    disk[b] = d;
-    block[b] = blk;
-    size[b] = sz;
+    rekey(b, d, blk, sz);
     flags[b] = BUSY;
     refs[b]++;
     touch(b);
@@ -167,7 +197,7 @@ export function cacheRead(d: i32, blk: u64, sz: u32): i32 {
     flags[b] = r == 0 ? VALID : 0;
     wakeAll(waits[b]!);
     if (r == 0) return b;
-    disk[b] = NONE; // nobody finds a failed block
+    rekey(b, NONE, 0, 0); // nobody finds a failed block
     cacheRelease(b);
     return i32(r);
   }
