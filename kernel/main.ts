@@ -18,6 +18,8 @@ import { isTestBuild } from './config';
 import { echoLoop } from './echo';
 import { idtInit } from './interrupts/idt';
 import { irqEnableDevices } from './interrupts/irq';
+import { pciInit } from './drivers/pci/init';
+import { mountRoot } from './fs/mount';
 import { picInit } from './interrupts/pic';
 import { pitInit } from './interrupts/pit';
 import { mmInit } from './mm/init';
@@ -83,6 +85,10 @@ pitInit(); // timer at 100 Hz on IRQ 0
 ok('pit\n');
 irqEnableDevices(); // unmask IRQ 0 (timer), 1 (keyboard), 4 (COM1)
 ok('irq\n');
+pciInit(); // every PCI function found, its BARs sized; drivers bound (docs/storage.md)
+ok('pci\n');
+mountRoot(); // the first disk's ext2 volume as / (read-only), if there is one
+ok('fs\n');
 perCpuInit(); // GS base: this CPU's PerCpu while in the kernel (swapgs on every entry from ring 3)
 syscallInit(); // syscall/sysretq: STAR, LSTAR, SFMASK, EFER.SCE
 ok('syscall\n');

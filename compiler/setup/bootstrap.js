@@ -4,7 +4,7 @@
 // so it is plain ES-module JavaScript that uses only Node built-ins (npm
 // packages may not be installed yet). As a script it:
 //   a. installs npm packages (`npm ci`) when node_modules is missing or stale,
-//   b. installs the Debian tools (nasm, ld.lld, qemu-system-x86_64, gdb, chromium) when they
+//   b. installs the Debian tools (nasm, ld.lld, qemu-system-x86_64, gdb, mke2fs, chromium) when they
 //      are not on PATH (apt-get as root, else through `sudo -n`, else it
 //      prints the command to run and fails),
 //   c. builds the compiler (`tsc -p compiler` into dist/compiler) when the
@@ -30,6 +30,7 @@ export const REQUIRED_TOOLS = Object.freeze({
   'ld.lld': 'lld',
   'qemu-system-x86_64': 'qemu-system-x86',
   gdb: 'gdb', // source-level debugging of the kernel (npm run debug, docs/debugging.md)
+  mke2fs: 'e2fsprogs', // ext2 images for the disk and its tests (docs/storage.md); brings e2fsck and debugfs
   chromium: 'chromium', // renders build/bench.html headless in its test (test/bench/html.test.ts)
 });
 

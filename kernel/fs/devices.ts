@@ -1,15 +1,20 @@
 // The devices of /dev: null (reads end at once, writes vanish), zero
 // (reads give zero bytes, writes vanish) and console (reads the keyboard
 // and the serial line, writes to the screen and the serial line), one
-// instance of each that processes share; and processes (procs.ts), a new
-// snapshot of the process table at each open.
+// instance of each that processes share; and pci (the PCI listing),
+// cachestats (the buffer cache's counters) and processes (procs.ts, the
+// process table), read-only text files whose every open is a new snapshot
+// (textfile.ts).
 import { consoleReadByte, consoleWriteBytes } from '../console/console';
 import { clearUser, copyFromUser, copyToUser } from '../mm/usercopy';
 import { Device } from './device';
 import { EINTR } from '../syscall/numbers';
-import { processList, PROCESSES_PATH } from './procs';
+import { processListing } from './procs';
 import { takeInterruptKey } from '../drivers/interruptkey';
 import { consoleInterrupt } from '../proc/groups';
+import { pciListing } from '../drivers/pci/listing';
+import { cacheStatsText } from '../block/cache';
+import { textFileOpen } from './textfile';
 import { WaitQueue } from '../proc/process';
 import { sleepInterruptible, wakeAll } from '../proc/waitqueue';
 
@@ -85,16 +90,21 @@ const nullDevice = new NullDevice();
 const zeroDevice = new ZeroDevice();
 export const consoleDevice: Device = new ConsoleDevice();
 
-function named(d: Device, name: usize, len: usize): bool {
-  const p = d.path();
-  return usize(p.length) == len && memcmp(changetype<usize>(p) + 8, name, len) == 0;
+function isPath(s: string, name: usize, len: usize): bool {
+  return usize(s.length) == len && memcmp(changetype<usize>(s) + 8, name, len) == 0;
 }
 
-/** The device at `path` (the bytes at `name`, `len` long), or null; /dev/processes is a new snapshot each time. */
+function named(d: Device, name: usize, len: usize): bool {
+  return isPath(d.path(), name, len);
+}
+
+/** The device at `path` (the bytes at `name`, `len` long), or null; a text file is a new object that an fd must take. */
 export function deviceNamed(name: usize, len: usize): Device | null {
   if (named(consoleDevice, name, len)) return consoleDevice;
   if (named(nullDevice, name, len)) return nullDevice;
   if (named(zeroDevice, name, len)) return zeroDevice;
-  if (usize(PROCESSES_PATH.length) == len && memcmp(changetype<usize>(PROCESSES_PATH) + 8, name, len) == 0) return processList();
+  if (isPath('/dev/pci', name, len)) return textFileOpen('/dev/pci', pciListing);
+  if (isPath('/dev/cachestats', name, len)) return textFileOpen('/dev/cachestats', cacheStatsText);
+  if (isPath('/dev/processes', name, len)) return textFileOpen('/dev/processes', processListing);
   return null;
 }

@@ -12,6 +12,7 @@ import { fdCloseOnExec } from '../fs/fdtable';
 import { createAddressSpace } from '../mm/aspace';
 import { destroyAddressSpace } from '../mm/teardown';
 import { copyFromUser, copyStringFromUser } from '../mm/usercopy';
+import { PATH_MAX } from '../syscall/fs';
 import { E2BIG, EFAULT, ENAMETOOLONG, ENOENT, ENOMEM } from '../syscall/numbers';
 import { ARGS_MAX, loadElf, setUpStack } from './loader';
 import { MAX_USER_PAGES, MMAP_BASE } from './process';
@@ -23,8 +24,7 @@ import { resetTrapFrame, TrapFrame } from './trapframe';
 
 /** The directory the image's programs appear in. */
 const BIN = '/bin/';
-const PATH_MAX: u64 = 256;
-const path = new Uint8Array(256);
+const path = new Uint8Array(4096); // PATH_MAX
 const strings = new Uint8Array(3072); // ARGS_MAX: the argument and environment strings
 const pointer = new Uint64Array(1);
 
@@ -48,7 +48,7 @@ function copyStrings(list: u64): i64 {
 
 /** The index of the program the user path at `user` names (`/bin/NAME`), or -errno. */
 function lookUp(user: u64): i64 {
-  const len = copyStringFromUser(changetype<usize>(path) + 8, user, PATH_MAX);
+  const len = copyStringFromUser(changetype<usize>(path) + 8, user, u64(PATH_MAX));
   if (len < 0) return len;
   const prefix = u64(BIN.length);
   if (u64(len) <= prefix || memcmp(changetype<usize>(path) + 8, changetype<usize>(BIN) + 8, usize(prefix)) != 0) return -ENOENT;

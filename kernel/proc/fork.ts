@@ -1,13 +1,14 @@
 // fork: a new process that is a copy of the caller. The child gets a
 // copy-on-write clone of the caller's address space (kernel/mm/cow.ts), a
 // copy of its trap frame (so it returns from the same system call, with 0),
-// its fd table, FPU state, FS base, signal dispositions and mask, and
+// its fd table, current directory, FPU state, FS base, signal dispositions and mask, and
 // process group; it starts on a fresh kernel stack that returns straight
 // to ring 3 (switch.ts newProcessStack). The child runs first: it usually
 // execs or exits at once, and every page it gives up that way is the
 // parent's alone again, taken back without a copy. The parent gets the
 // child's pid and takes its status with wait4. docs/processes.md, "fork
 // and execve".
+import { cwdInherit } from '../fs/cwd';
 import { fdCopyAll } from '../fs/fdtable';
 import { cloneAddressSpace } from '../mm/cow';
 import { EAGAIN, ENOMEM } from '../syscall/numbers';
@@ -44,6 +45,7 @@ export function forkCurrent(frame: TrapFrame): i64 {
   child.rax = 0; // fork returns 0 in the child
   p.savedRsp = newProcessStack(top);
   fdCopyAll(p, parent);
+  cwdInherit(p, parent);
   fpuSave(p.fpuArea()); // the caller's live FPU state
   p.fsBase = parent.fsBase;
   p.mmapNext = parent.mmapNext;

@@ -5,6 +5,7 @@
 // returns what was taken so far. docs/processes.md, "Spawning".
 import { consoleDevice } from '../fs/devices';
 import { fdInherit } from '../fs/fdtable';
+import { cwdInherit } from '../fs/cwd';
 import { createAddressSpace } from '../mm/aspace';
 import { destroyAddressSpace } from '../mm/teardown';
 import { EAGAIN, ENOMEM } from '../syscall/numbers';
@@ -51,6 +52,7 @@ export function spawnProgram(index: usize, args: usize, argBytes: u64, argc: u64
   signalsInherit(p, parent); // as fork and execve: ignored signals stay ignored, caught ones go back to default
   signalsReset(p);
   processAdd(p);
+  cwdInherit(p, parent); // the spawner's current directory (kernel/fs/cwd.ts)
   p.ppid = parent.pid;
   if (p.pgid == 0) p.pgid = p.pid; // the first process leads its own group
   makeReady(p);

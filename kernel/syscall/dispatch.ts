@@ -8,7 +8,9 @@
 // included), reaches the last slot: -ENOSYS. Adding a call:
 // docs/adding-a-syscall.md.
 import { TrapFrame } from '../proc/trapframe';
-import { sysClose, sysOpen, sysRead, sysWrite } from './files';
+import { sysClose, sysRead, sysWrite } from './files';
+import { AT_FDCWD, AT_SYMLINK_NOFOLLOW, sysFstat, sysLseek, sysNewfstatat, sysOpenat } from './fs';
+import { sysChdir, sysGetcwd, sysGetdents64 } from './dirs';
 import { sysMeminfo, sysMmap, sysMunmap } from './memory';
 import { sysArchPrctl, sysExit, sysGetpid, sysGetppid, sysSpawn, sysUptime, sysWait, sysYield } from './process';
 import { sysWait4 } from './wait';
@@ -17,10 +19,15 @@ import { forkCurrent } from '../proc/fork';
 import { execCurrent } from '../proc/exec';
 import { sysDup, sysDup2, sysDup3, sysFcntl, sysPipe2 } from './fds';
 import { sysClockGetres, sysClockGettime, sysNanosleep, sysTimes } from './time';
+import { sysFsync, sysSync } from './sync';
 import {
   ENOSYS, SYS_EXECVE, SYS_FORK, SYS_GETPGID, SYS_IOCTL, SYS_KILL, SYS_RT_SIGACTION, SYS_RT_SIGPROCMASK, SYS_RT_SIGRETURN, SYS_SETPGID, SYS_ARCH_PRCTL, SYS_CLOCK_GETRES, SYS_DUP, SYS_DUP2, SYS_DUP3, SYS_FCNTL, SYS_PIPE, SYS_PIPE2, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_EXIT, SYS_EXIT_GROUP, SYS_GETPID, SYS_GETPPID, SYS_MEMINFO, SYS_MMAP,
   SYS_MUNMAP, SYS_NANOSLEEP, SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES, SYS_TSKC_END, SYS_UPTIME, SYS_WAIT, SYS_WAIT4,
   SYS_WRITE,
+} from './numbers';
+import {
+  SYS_CHDIR, SYS_FDATASYNC, SYS_FSTAT, SYS_FSYNC, SYS_GETCWD, SYS_GETDENTS64, SYS_LSEEK, SYS_LSTAT, SYS_NEWFSTATAT, SYS_OPENAT, SYS_STAT,
+  SYS_SYNC,
 } from './numbers';
 
 /** Slots: every number below SYS_TSKC_END, and one more (the last) that answers -ENOSYS. */
@@ -35,7 +42,16 @@ let last: u64 = 0;
 // One adapter per call: the frame's registers in the handler's argument order.
 function callRead(f: TrapFrame): i64 { return sysRead(i64(f.rdi), f.rsi, f.rdx); }
 function callWrite(f: TrapFrame): i64 { return sysWrite(i64(f.rdi), f.rsi, f.rdx); }
-function callOpen(f: TrapFrame): i64 { return sysOpen(f.rdi, f.rsi); }
+function callOpen(f: TrapFrame): i64 { return sysOpenat(AT_FDCWD, f.rdi, f.rsi, f.rdx); }
+function callOpenat(f: TrapFrame): i64 { return sysOpenat(i64(i32(f.rdi)), f.rsi, f.rdx, f.r10); }
+function callLseek(f: TrapFrame): i64 { return sysLseek(i64(i32(f.rdi)), i64(f.rsi), i64(i32(f.rdx))); }
+function callStat(f: TrapFrame): i64 { return sysNewfstatat(AT_FDCWD, f.rdi, f.rsi, 0); }
+function callLstat(f: TrapFrame): i64 { return sysNewfstatat(AT_FDCWD, f.rdi, f.rsi, AT_SYMLINK_NOFOLLOW); }
+function callFstat(f: TrapFrame): i64 { return sysFstat(i64(i32(f.rdi)), f.rsi); }
+function callNewfstatat(f: TrapFrame): i64 { return sysNewfstatat(i64(i32(f.rdi)), f.rsi, f.rdx, f.r10); }
+function callGetdents64(f: TrapFrame): i64 { return sysGetdents64(i64(i32(f.rdi)), f.rsi, u64(u32(f.rdx))); }
+function callChdir(f: TrapFrame): i64 { return sysChdir(f.rdi); }
+function callGetcwd(f: TrapFrame): i64 { return sysGetcwd(f.rdi, f.rsi); }
 function callClose(f: TrapFrame): i64 { return sysClose(i64(f.rdi)); }
 function callMmap(f: TrapFrame): i64 { return sysMmap(f.rdi, f.rsi, f.rdx, f.r10, i64(f.r8), f.r9); }
 function callMunmap(f: TrapFrame): i64 { return sysMunmap(f.rdi, f.rsi); }
@@ -59,6 +75,8 @@ function callSpawn(f: TrapFrame): i64 { return sysSpawn(f.rdi, f.rsi, f.rdx); }
 function callWait(f: TrapFrame): i64 { return sysWait(f.rdi); }
 function callMeminfo(f: TrapFrame): i64 { return sysMeminfo(f.rdi); }
 function callUptime(f: TrapFrame): i64 { return sysUptime(); }
+function callFsync(f: TrapFrame): i64 { return sysFsync(i64(i32(f.rdi))); }
+function callSync(f: TrapFrame): i64 { return sysSync(); }
 function callFork(f: TrapFrame): i64 { return forkCurrent(f); }
 function callExecve(f: TrapFrame): i64 { return execCurrent(f, f.rdi, f.rsi, f.rdx); }
 function callKill(f: TrapFrame): i64 { return sysKill(i64(i32(f.rdi)), i64(i32(f.rsi))); }
@@ -113,6 +131,18 @@ export function syscallTableInit(): void {
   set(SYS_WAIT, callWait);
   set(SYS_MEMINFO, callMeminfo);
   set(SYS_UPTIME, callUptime);
+  set(SYS_FSYNC, callFsync);
+  set(SYS_FDATASYNC, callFsync); // no metadata to leave out: the same as fsync
+  set(SYS_SYNC, callSync);
+  set(SYS_OPENAT, callOpenat);
+  set(SYS_LSEEK, callLseek);
+  set(SYS_STAT, callStat);
+  set(SYS_LSTAT, callLstat);
+  set(SYS_FSTAT, callFstat);
+  set(SYS_NEWFSTATAT, callNewfstatat);
+  set(SYS_GETDENTS64, callGetdents64);
+  set(SYS_CHDIR, callChdir);
+  set(SYS_GETCWD, callGetcwd);
   tableAt = u64(changetype<usize>(table) + 8);
   last = u64(SLOTS - 1);
 }

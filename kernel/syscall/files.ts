@@ -1,20 +1,17 @@
-// read, write, open and close: the calls on file descriptors. An fd is an
-// index into the current process's fd table (process.ts), whose entries are
+// read, write and close: the calls on file descriptors (open is in fs.ts,
+// with openat). An fd is an index into the current process's fd table (process.ts), whose entries are
 // devices (kernel/fs); the device does the copy from or to user memory,
 // once the buffer has passed the range rule (usercopy.ts checkUserBuffer).
-import { deviceNamed } from '../fs/devices';
 import { Device } from '../fs/device';
 import { currentProcess } from '../proc/sched';
 import { MAX_FDS } from '../proc/process';
 import { userRange } from '../mm/aspace';
-import { checkUserBuffer, copyStringFromUser } from '../mm/usercopy';
-import { fdAccess, fdClose, fdInstall, fdLowestFree } from '../fs/fdtable';
-import { EBADF, EFAULT, EINVAL, EMFILE, ENOENT, O_CLOEXEC, O_RDONLY, O_RDWR, O_WRONLY } from './numbers';
+import { checkUserBuffer } from '../mm/usercopy';
+import { fdAccess, fdClose } from '../fs/fdtable';
+import { EBADF, EFAULT, O_RDONLY, O_WRONLY } from './numbers';
 
-const PATH_MAX: u64 = 64;
 /** The most bytes one read or write moves (as Linux's MAX_RW_COUNT): results stay positive i64s. */
 export const RW_MAX: u64 = 0x7fff_f000;
-const path = new Uint8Array(64);
 
 /** The device behind `fd` in the current process, or null for a bad fd. */
 export function deviceOf(fd: i64): Device | null {
@@ -57,20 +54,6 @@ export function sysWrite(fd: i64, buf: u64, len: u64): i64 {
   if (d === null) return -EBADF;
   const n = transferLength(buf, len, false);
   return n < 0 ? n : d.write(buf, u64(n));
-}
-
-/** open(path, flags): the lowest free fd on the device at `path` (only /dev/… exist), with flags' access mode and O_CLOEXEC. */
-export function sysOpen(user: u64, flags: u64): i64 {
-  if ((flags & 3) > u64(O_RDWR)) return -EINVAL;
-  const n = copyStringFromUser(changetype<usize>(path) + 8, user, PATH_MAX);
-  if (n < 0) return n;
-  const p = currentProcess();
-  const fd = fdLowestFree(p, 0);
-  if (fd < 0) return -EMFILE; // before the lookup, which may make a device (a /dev/processes snapshot)
-  const d = deviceNamed(changetype<usize>(path) + 8, usize(n));
-  if (d === null) return -ENOENT;
-  fdInstall(p, fd, d, u8(flags & 3), (flags & u64(O_CLOEXEC)) != 0);
-  return i64(fd);
 }
 
 export function sysClose(fd: i64): i64 {

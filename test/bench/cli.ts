@@ -18,6 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { codeNames, codePart } from './code.js';
 import { compilePart } from './compile-part.js';
 import { kernelPathsPart } from './kernel-paths.js';
+import { storagePathsPart } from './storage-paths.js';
 import type { BenchOptions, Part } from './parts.js';
 import { benchHtml, type BenchReport } from './html.js';
 
@@ -25,12 +26,13 @@ const PARTS: [Part, string][] = [
   [codePart, ''],
   [compilePart, 'compile-time'],
   [kernelPathsPart, 'kernel-paths'],
+  [storagePathsPart, 'storage-paths'],
 ];
 
 function usage(msg?: string): never {
   if (msg) console.error(`bench: ${msg}`);
   console.error('usage: npm run bench -- [--runs N] [--only NAME[,NAME...]] [--instructions]');
-  console.error(`names: ${[...codeNames(), 'compile-time', 'kernel-paths'].join(', ')}`);
+  console.error(`names: ${[...codeNames(), 'compile-time', 'kernel-paths', 'storage-paths'].join(', ')}`);
   process.exit(2);
 }
 
@@ -51,7 +53,7 @@ function parseArgs(argv: string[], root: string): BenchOptions {
     else if (a === '--help' || a === '-h') usage();
     else usage(`unknown argument '${a}'`);
   }
-  const known = new Set([...codeNames(), 'compile-time', 'kernel-paths']);
+  const known = new Set([...codeNames(), 'compile-time', 'kernel-paths', 'storage-paths']);
   for (const n of o.only) if (!known.has(n)) usage(`unknown benchmark '${n}'`);
   return o;
 }

@@ -30,11 +30,15 @@ export const PATHS: PathRow[] = [
   { key: 'fork-exec-exit-wait', label: 'fork + execve(`/bin/true`) + exit + wait4 (spawn\'s equivalent)', seed: '', linux: '' },
 ];
 
-/** Boots `image`, waits for the prompt, types `input` (if any) and resolves with the serial text once `until` appears. */
-function boot(image: string, icount: boolean, input: string | null, until: string): Promise<{ text: string; promptMs: number }> {
+/**
+ * Boots `image` (with `extraArgs` for QEMU), waits for the prompt, types
+ * `input` (if any) and resolves with the serial text once `until` appears.
+ */
+export function boot(image: string, icount: boolean, input: string | null, until: string, extraArgs: string[] = []): Promise<{ text: string; promptMs: number }> {
   const args = [
     ...(icount ? ['-icount', 'shift=0,sleep=off'] : []),
     '-drive', `format=raw,file=${image},snapshot=on`, '-serial', 'stdio', '-display', 'none', '-net', 'none', '-no-reboot',
+    ...extraArgs,
   ];
   return new Promise((resolve, reject) => {
     const start = performance.now();

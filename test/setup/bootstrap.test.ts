@@ -174,7 +174,7 @@ describe('tool lookup', () => {
 
   it('finds executables on a fake PATH', () => {
     const a = fakeBin({ nasm: 0o755 });
-    const b = fakeBin({ 'ld.lld': 0o755, 'qemu-system-x86_64': 0o755, gdb: 0o755, chromium: 0o755 });
+    const b = fakeBin({ 'ld.lld': 0o755, 'qemu-system-x86_64': 0o755, gdb: 0o755, mke2fs: 0o755, chromium: 0o755 });
     const PATH = [a, '', path.join(a, 'missing'), b].join(path.delimiter);
     expect(findOnPath('nasm', PATH)).toBe(path.join(a, 'nasm'));
     expect(findOnPath('ld.lld', PATH)).toBe(path.join(b, 'ld.lld'));
@@ -185,12 +185,12 @@ describe('tool lookup', () => {
   it('reports missing and non-executable tools', () => {
     const a = fakeBin({ nasm: 0o755, 'ld.lld': 0o644 });
     fs.mkdirSync(path.join(a, 'qemu-system-x86_64')); // a directory is not a tool
-    expect(findMissingTools(a)).toEqual(['ld.lld', 'qemu-system-x86_64', 'gdb', 'chromium']);
-    expect(findMissingTools('')).toEqual(['nasm', 'ld.lld', 'qemu-system-x86_64', 'gdb', 'chromium']);
+    expect(findMissingTools(a)).toEqual(['ld.lld', 'qemu-system-x86_64', 'gdb', 'mke2fs', 'chromium']);
+    expect(findMissingTools('')).toEqual(['nasm', 'ld.lld', 'qemu-system-x86_64', 'gdb', 'mke2fs', 'chromium']);
   });
 
   it('maps tools to Debian packages', () => {
-    expect(debianPackagesFor(['nasm', 'ld.lld', 'qemu-system-x86_64', 'gdb', 'chromium'])).toEqual(['nasm', 'lld', 'qemu-system-x86', 'gdb', 'chromium']);
+    expect(debianPackagesFor(['nasm', 'ld.lld', 'qemu-system-x86_64', 'gdb', 'mke2fs', 'chromium'])).toEqual(['nasm', 'lld', 'qemu-system-x86', 'gdb', 'e2fsprogs', 'chromium']);
     expect(debianPackagesFor(['ld.lld'])).toEqual(['lld']);
   });
 });

@@ -2,8 +2,8 @@
 // tskc-specific ones that selftest (which also runs on Linux) cannot:
 //   fds    the 14th open beyond fds 0–2 is -EMFILE (MAX_FDS = 16), and a
 //          closed fd is reused;
-//   name   a 63-byte path is looked up (-ENOENT), a 64-byte one is
-//          -ENAMETOOLONG (PATH_MAX = 64 with its NUL);
+//   name   a 4095-byte path is looked up (-ENOENT), a 4096-byte one is
+//          -ENAMETOOLONG (PATH_MAX = 4096 with its NUL, as Linux);
 //   line   a 257-byte spawn line is -E2BIG, a 256-byte one is looked up;
 //   table  spawning itself ever deeper (`limits deep N`) ends with -EAGAIN
 //          once the process table (MAX_PROCESSES = 64) is full; it prints
@@ -18,7 +18,7 @@ import { argIs, argNumber } from '../lib/args';
 import { printf } from '../lib/print';
 import { close, exit, isError, open, schedYield, spawn, spawnBackground, wait } from '../lib/sys';
 
-const line: usize = memory.data(300);
+const line: usize = memory.data(4200);
 let failures: i32 = 0;
 
 /** Prints the verdict; on failure the two results that were wrong. */
@@ -55,8 +55,8 @@ function openPathOf(n: usize): i64 {
 }
 
 function checkName(): void {
-  const fits = openPathOf(63);
-  const long = openPathOf(64);
+  const fits = openPathOf(4095);
+  const long = openPathOf(4096);
   report('name', fits == -ENOENT && long == -ENAMETOOLONG, fits, long);
 }
 

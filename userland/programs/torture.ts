@@ -27,12 +27,17 @@
 // kill only probes itself or targets pids and groups that do not exist,
 // setpgid and ioctl only reach missing processes and non-terminals, and
 // execve only gets invalid paths; fork and rt_sigreturn are never made.
+// The file calls (callFiles) stay as harmless: no chdir, no
+// sync, fds of its own or bad ones, results into its scratch buffer.
 
 import {
   EBADF, EFAULT, EINVAL, ENOENT, ENOMEM, ENOSYS, MEMINFO_SIZE, SYS_CLOSE, SYS_GETPID, SYS_MEMINFO, SYS_MMAP, SYS_MUNMAP,
   SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_UPTIME, SYS_WAIT, SYS_WRITE, SYS_NANOSLEEP, SYS_CLOCK_GETTIME, SYS_CLOCK_GETRES,
   SYS_TIMES, SYS_GETPPID, SYS_WAIT4, SYS_PIPE2, SYS_DUP, SYS_DUP2, SYS_FCNTL, SYS_ARCH_PRCTL, WNOHANG, F_DUPFD, F_GETFD, F_SETFD, F_GETFL,
   ARCH_GET_FS, ARCH_SET_FS, SYS_RT_SIGACTION, SYS_RT_SIGPROCMASK, SYS_KILL, SYS_SETPGID, SYS_GETPGID, SYS_IOCTL, SYS_EXECVE,
+} from '../../kernel/syscall/numbers';
+import {
+  SYS_FDATASYNC, SYS_FSTAT, SYS_FSYNC, SYS_GETCWD, SYS_GETDENTS64, SYS_LSEEK, SYS_LSTAT, SYS_NEWFSTATAT, SYS_STAT,
 } from '../../kernel/syscall/numbers';
 import { argNumber } from '../lib/args';
 import { printf, println } from '../lib/print';
@@ -284,12 +289,35 @@ function callSignals(): i64 {
   }
 }
 
+/** Where a stat call may write its 144 bytes: inside the scratch buffer, or memory that is not the program's. */
+function statPtr(): u64 {
+  return rng.below(2) == 0 ? u64(scratch) + rng.below(SCRATCH_SIZE - 144) : foreignPtr();
+}
+
+/**
+ * One of the file calls, made harmless like the others: the fds are its
+ * own /dev/null ones or bad numbers (so getdents64 never writes and fsync
+ * never syncs a file), paths are its probes or its text, results go to
+ * its scratch buffer (getcwd at most 64 bytes). Never chdir or sync.
+ */
+function callFiles(): i64 {
+  switch (i32(rng.below(6))) {
+    case 0: return syscall(SYS_FSTAT, safeFd(), statPtr());
+    case 1: return syscall(rng.below(2) == 0 ? SYS_STAT : SYS_LSTAT, readablePtr(), statPtr());
+    case 2: return syscall(SYS_NEWFSTATAT, rng.below(2) == 0 ? -100 : safeFd(), readablePtr(), statPtr(), rng.below(4) == 0 ? rng.next() : 0);
+    case 3: return syscall(SYS_LSEEK, safeFd(), rng.next(), rng.below(5));
+    case 4: return rng.below(2) == 0 ? syscall(SYS_GETDENTS64, safeFd(), writablePtr(), length()) : syscall(SYS_GETCWD, resultPtr(), rng.below(64));
+    default: return syscall(rng.below(2) == 0 ? SYS_FSYNC : SYS_FDATASYNC, safeFd());
+  }
+}
+
 /** One random call; returns its result (an unknown number's must be -ENOSYS). */
 function oneCall(): i64 {
-  switch (i32(rng.below(16))) {
+  switch (i32(rng.below(17))) {
     case 12:
     case 13: return callMore();
     case 14: return callSignals();
+    case 15: return callFiles();
     case 0: return transfer(SYS_READ, safeFd(), orText(writablePtr()), length());
     case 1: return transfer(SYS_WRITE, safeFd(), orText(readablePtr()), length());
     case 2: return callOpen();

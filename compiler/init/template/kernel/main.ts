@@ -5,6 +5,7 @@
 // halts when it has exited. README.md says how to grow it.
 import { consoleWrite, consoleWriteHex, consoleWriteLine, consoleWriteUint } from 'tskc/kernel/console/console';
 import { gdtInit, TSS_SELECTOR } from 'tskc/kernel/cpu/gdt';
+import { perCpuInit } from 'tskc/kernel/cpu/percpu';
 import { tssInit } from 'tskc/kernel/cpu/tss';
 import { enableAndWait } from 'tskc/kernel/cpu/wait';
 import { serialInit } from 'tskc/kernel/drivers/serial';
@@ -59,6 +60,7 @@ mmInit(); // memory map, frames, the heap behind `new`, page tables
 picInit();
 pitInit(); // the timer: 100 Hz, for preemption
 irqEnableDevices();
+perCpuInit(); // GS: this CPU's data while in the kernel (before the first ring-3 entry)
 syscallInit(); // syscall/sysret: ring 3 calls the kernel
 userFaultsInit();
 stackFaultInInit();
