@@ -7,7 +7,7 @@
 import { instrUses, termUses } from '../ir/ir.js';
 import type { Func, Module, SourceLoc, Value } from '../ir/ir.js';
 import { isFloatCls } from '../ir/ops.js';
-import type { Target } from '../driver/target.js';
+import type { Target } from '../target/target.js';
 import { leaveSsa } from './outssa.js';
 import { selectFunc } from './isel.js';
 import { allocateRegisters } from './regalloc.js';
