@@ -80,3 +80,15 @@ declare const process: {
 };
 
 declare const console: { log(...a: unknown[]): void; error(...a: unknown[]): void };
+
+declare module 'node:worker_threads' {
+  export interface MessagePort { postMessage(value: unknown): void; close(): void }
+  export class MessageChannel { readonly port1: MessagePort; readonly port2: MessagePort }
+  export class Worker {
+    constructor(code: string, opts: { eval: true; execArgv?: string[]; workerData?: unknown; transferList?: MessagePort[] });
+    unref(): void;
+    terminate(): Promise<number>;
+    postMessage(value: unknown): void;
+  }
+  export function receiveMessageOnPort(port: MessagePort): { message: unknown } | undefined;
+}

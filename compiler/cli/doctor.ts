@@ -19,6 +19,7 @@ const MIN_NODE = 20;
 /** The tools a kernel project can do without, and what they are for. */
 const OPTIONAL: Record<string, string> = {
   gdb: 'source-level debugging, tskc debug',
+  mke2fs: 'ext2 disk images for a kernel with a file system (docs/storage.md)',
   chromium: "only the benchmark report's test of tskc's own repository",
 };
 

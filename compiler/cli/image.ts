@@ -4,6 +4,7 @@
 import { join, relative, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { compile } from '../driver/pipeline.js';
+import { ToolJobs } from '../driver/tooljobs.js';
 import { buildImage } from '../image/image.js';
 import { buildProgramsIn, buildUserPrograms, programSources, userProgramsObject } from '../image/userland.js';
 import type { ImageResult } from '../image/image.js';
@@ -27,11 +28,14 @@ export function buildKernelImage(o: {
   log(`compile ${relative(process.cwd(), entry)} (target kernel${o.test ? ', test build' : ''})`);
   const obj = join(outDir, 'kernel.o');
   const entries = o.test ? [join(root, 'kernel', 'testing', 'entry.ts'), entry] : [entry];
-  compile({ entries, target: 'kernel', emit: 'obj', output: obj, debug: o.debug });
+  // The kernel assembles in the background while the user programs compile (driver/tooljobs.ts).
+  const tools = new ToolJobs();
+  compile({ entries, target: 'kernel', emit: 'obj', output: obj, debug: o.debug, tools });
   const objs = [obj];
   // The real kernel carries the user programs (test kernels with their own entry do not, unless given some).
   if (o.programs !== undefined) objs.push(userProgramsObject(buildProgramsIn(programSources(o.programs.map((p) => resolve(p))), join(outDir, 'programs'), log), outDir));
   else if (o.entry === undefined) objs.push(userProgramsObject(buildUserPrograms(root, log), outDir));
+  tools.wait();
   return buildImage({ kernelObjs: objs, outDir, root, log });
 }
 

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { compile, compileEach } from '../driver/pipeline.js';
 import { CompileError, DiagnosticBag } from '../diag/diagnostic.js';
 import type { EmitKind } from '../driver/pipeline.js';
-import type { TargetName } from '../driver/target.js';
+import type { TargetName } from '../target/target.js';
 import { Timings } from '../driver/timings.js';
 import { checkOnly } from '../driver/check.js';
 import { buildKernelImage, bootImage } from './image.js';

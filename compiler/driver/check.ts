@@ -2,8 +2,8 @@
 import { DiagnosticBag } from '../diag/diagnostic.js';
 import { createFrontend } from '../frontend/program.js';
 import { analyze } from '../sema/sema.js';
-import { TARGETS } from './target.js';
-import type { TargetName } from './target.js';
+import { TARGETS } from '../target/target.js';
+import type { TargetName } from '../target/target.js';
 
 export function checkOnly(entries: string[], targetName: TargetName): void {
   const target = TARGETS[targetName];

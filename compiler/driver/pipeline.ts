@@ -19,9 +19,10 @@ import { generateAsm } from '../x86/backend.js';
 import type { AsmOutput } from '../x86/backend.js';
 import { FuncCache } from '../x86/funccache.js';
 import { writeSourceMap } from './sourcemap.js';
-import { assemble, link } from './toolchain.js';
-import { TARGETS } from './target.js';
-import type { Target, TargetName } from './target.js';
+import { assemble, assembleStep, link, linkStep } from './toolchain.js';
+import { ToolJobs } from './tooljobs.js';
+import { TARGETS } from '../target/target.js';
+import type { Target, TargetName } from '../target/target.js';
 import type { Timings } from './timings.js';
 
 export type EmitKind = 'exe' | 'obj' | 'asm' | 'ir';
@@ -33,6 +34,12 @@ interface StageOptions {
   /** Run the IR verifier after every pass (tests always do). */
   verifyIr?: boolean;
   timings?: Timings;
+  /**
+   * Background jobs to queue nasm and ld.lld on: the caller waits for them
+   * (and may queue its own after them). Without it, compile runs the tools
+   * itself, and compileEach makes its own jobs and waits before it returns.
+   */
+  tools?: ToolJobs;
 }
 
 export interface CompileOptions extends StageOptions {
@@ -54,7 +61,7 @@ export function compile(opts: CompileOptions): void {
   const diags = new DiagnosticBag();
   const fe = timed(opts, 'frontend', () => createFrontend(opts.entries, TARGETS[opts.target], diags));
   diags.throwIfErrors();
-  compileProgram(fe, fe.entries, opts.output, opts, diags);
+  compileProgram(fe, fe.entries, opts.output, opts, diags, undefined, opts.tools);
 }
 
 /**
@@ -71,17 +78,21 @@ export function compileEach(opts: EachOptions): void {
   checkSeparateEntries(fe, diags);
   diags.throwIfErrors();
   const failed: Diagnostic[] = [];
-  // The code the programs share is compiled by the backend once (x86/funccache.ts).
+  // The code the programs share is compiled by the backend once (x86/funccache.ts);
+  // each program's nasm and ld.lld run in the background while the next one compiles.
   const cache = new FuncCache();
+  const ownTools = !opts.tools && (opts.emit === 'obj' || opts.emit === 'exe') ? new ToolJobs() : undefined;
+  const tools = opts.tools ?? ownTools;
   opts.programs.forEach((p, i) => {
     opts.onProgram?.(i, opts.programs.length);
     try {
-      compileProgram(fe, [fe.entries[i]], p.output, opts, new DiagnosticBag(), cache);
+      compileProgram(fe, [fe.entries[i]], p.output, opts, new DiagnosticBag(), cache, tools);
     } catch (e) {
       if (!(e instanceof CompileError)) throw e;
       failed.push(...e.diagnostics.filter((d) => !failed.some((f) => sameDiagnostic(f, d))));
     }
   });
+  if (ownTools) timed(opts, 'waiting for tools', () => ownTools.wait((tool, ms) => opts.timings?.background(tool, ms)));
   if (failed.length > 0) throw new CompileError(failed);
 }
 
@@ -95,7 +106,8 @@ function timed<T>(opts: StageOptions, stage: string, f: () => T): T {
 
 /** Everything after the frontend, for the program made of `entries`. */
 function compileProgram(
-  fe: Frontend, entries: string[], output: string, opts: StageOptions, diags: DiagnosticBag, cache?: FuncCache,
+  fe: Frontend, entries: string[], output: string, opts: StageOptions, diags: DiagnosticBag,
+  cache?: FuncCache, tools?: ToolJobs,
 ): void {
   const target = TARGETS[opts.target];
   const time = <T>(stage: string, f: () => T): T => timed(opts, stage, f);
@@ -110,17 +122,21 @@ function compileProgram(
   if (opts.emit === 'ir') return writeFileSync(output, printModule(ir));
 
   const asm = time('isel+regalloc+emit', () => generateAsm(ir, { target, debug: opts.debug, cache }));
-  writeOutputs(asm, output, target, opts, time);
+  writeOutputs(asm, output, target, opts, time, tools);
 }
 
-/** Writes the assembly (and its source map), then assembles and links as `opts.emit` asks. */
+/**
+ * Writes the assembly (and its source map), then assembles and links as
+ * `opts.emit` asks: at once, or as a background job of `tools`.
+ */
 function writeOutputs(
   asm: AsmOutput, output: string, target: Target, opts: StageOptions,
-  time: <T>(stage: string, f: () => T) => T,
+  time: <T>(stage: string, f: () => T) => T, tools?: ToolJobs,
 ): void {
   // An executable's intermediate files go to a scratch directory; an object
   // keeps its .asm and source map beside it.
   const scratch = opts.emit === 'exe' ? mkdtempSync(join(tmpdir(), 'tskc-')) : null;
+  let queued = false;
   try {
     const stem = scratch ? join(scratch, basename(output)) : output.replace(/\.(o|asm)$/, '');
     const asmPath = opts.emit === 'asm' ? output : `${stem}.asm`;
@@ -129,11 +145,18 @@ function writeOutputs(
     if (opts.emit === 'asm') return;
 
     const objPath = opts.emit === 'obj' ? output : `${stem}.o`;
+    if (tools) {
+      const steps = [assembleStep(asmPath, objPath, opts.debug)];
+      if (opts.emit === 'exe') steps.push(linkStep([objPath], output, target.linkArgs));
+      tools.run(steps, scratch ?? undefined);
+      queued = true;
+      return;
+    }
     time('nasm', () => assemble(asmPath, objPath, opts.debug));
     if (opts.emit === 'obj') return;
     time('ld.lld', () => link([objPath], output, target.linkArgs));
   } finally {
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    if (scratch && !queued) rmSync(scratch, { recursive: true, force: true });
   }
 }
 

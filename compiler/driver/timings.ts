@@ -1,8 +1,11 @@
 // Per-stage wall-clock timings for `tskc build --timings`. A stage that runs
 // more than once (once per program with --each) is reported as its sum.
+// Work done in the background (the tool jobs of --each, tooljobs.ts) is
+// listed after the total, which counts only the main thread's stages.
 
 export class Timings {
   private readonly stages = new Map<string, number>();
+  private readonly behind = new Map<string, number>();
 
   time<T>(stage: string, f: () => T): T {
     const t0 = process.hrtime.bigint();
@@ -13,9 +16,18 @@ export class Timings {
     }
   }
 
+  /** Adds `ms` of background work to `stage` (not part of the total). */
+  background(stage: string, ms: number): void {
+    this.behind.set(stage, (this.behind.get(stage) ?? 0) + ms);
+  }
+
   report(): string {
+    const row = (n: string, ms: number): string => `  ${n.padEnd(20)} ${ms.toFixed(1).padStart(8)} ms`;
     const total = [...this.stages.values()].reduce((s, ms) => s + ms, 0);
-    const rows = [...this.stages].map(([n, ms]) => `  ${n.padEnd(20)} ${ms.toFixed(1).padStart(8)} ms`);
-    return [...rows, `  ${'total'.padEnd(20)} ${total.toFixed(1).padStart(8)} ms`].join('\n');
+    return [
+      ...[...this.stages].map(([n, ms]) => row(n, ms)),
+      row('total', total),
+      ...[...this.behind].map(([n, ms]) => row(`${n} (background)`, ms)),
+    ].join('\n');
   }
 }

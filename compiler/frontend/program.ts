@@ -6,7 +6,7 @@ import ts = require('typescript');
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Target } from '../driver/target.js';
+import type { Target } from '../target/target.js';
 import type { DiagnosticBag, TsRewrite } from '../diag/diagnostic.js';
 import { jsGlobalMessage } from '../diag/jsglobals.js';
 import { brandMessage } from '../diag/brands.js';

@@ -20,8 +20,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { compileEach } from '../driver/pipeline.js';
-import { TARGETS } from '../driver/target.js';
-import { assemble, link, ToolError } from '../driver/toolchain.js';
+import { TARGETS } from '../target/target.js';
+import { assemble, linkStep, ToolError } from '../driver/toolchain.js';
+import { ToolJobs } from '../driver/tooljobs.js';
 import { Elf } from '../debug/elf.js';
 
 export interface UserProgram {
@@ -78,18 +79,23 @@ function debugTableOf(elfPath: string): bigint {
  */
 function buildAll(programs: { name: string; source: string }[], dir: string, log: (m: string) => void): void {
   log(`type-check ${programs.length} user program${programs.length === 1 ? '' : 's'} (target user)`);
+  // nasm and the links run in the background while the next programs compile (driver/tooljobs.ts).
+  const tools = new ToolJobs();
   compileEach({
     programs: programs.map((p) => ({ entry: p.source, output: join(dir, `${p.name}.o`) })),
-    target: 'user', emit: 'obj', debug: false,
+    target: 'user', emit: 'obj', debug: false, tools,
     onProgram: (i, n) => log(`[${i + 1}/${n}] compile '${programs[i]!.name}' (${relative(process.cwd(), programs[i]!.source)})`),
   });
   for (const { name } of programs) {
     const obj = join(dir, `${name}.o`);
-    link([obj], join(dir, name), TARGETS.user.linkArgs);
-    // The image's copy: no symbols, and each segment on its own pages of the file, so the
-    // kernel can map whole read-only pages straight from it (kernel/proc/loader.ts).
-    link([obj], join(dir, `${name}.stripped`), [...TARGETS.user.linkArgs, '--strip-all', '-z', 'separate-loadable-segments']);
+    tools.run([
+      linkStep([obj], join(dir, name), TARGETS.user.linkArgs),
+      // The image's copy: no symbols, and each segment on its own pages of the file, so the
+      // kernel can map whole read-only pages straight from it (kernel/proc/loader.ts).
+      linkStep([obj], join(dir, `${name}.stripped`), [...TARGETS.user.linkArgs, '--strip-all', '-z', 'separate-loadable-segments']),
+    ]);
   }
+  tools.wait();
 }
 
 /** Sleeps `ms` milliseconds without returning to the event loop (image builds are synchronous). */

@@ -4,7 +4,6 @@
 // statements of every file, in initialisation order, become `tskc.init`,
 // which the entry stub calls.
 import ts = require('typescript');
-import { relative } from 'node:path';
 import { constant, reversePostorder, sym } from '../ir/ir.js';
 import type { Cls, Data, DataItem, Func, Module, Value } from '../ir/ir.js';
 import type { FuncInfo } from '../sema/context.js';
@@ -21,14 +20,6 @@ import { lowerStmt } from './stmt.js';
 import { parameterSymbol } from '../sema/declarations.js';
 
 export const INIT_FUNC = 'tskc.init';
-/** The debug table the backend writes (x86/debugtable.ts); the debugTable() intrinsic is its address. */
-export const DEBUG_TABLE_SYMBOL = '__tskc_debug_table';
-
-/** A source file's name as panics and the debug table show it: relative to the working directory. */
-export function displayPath(file: string): string {
-  return relative(process.cwd(), file) || file;
-}
-
 export function lowerProgram(sema: Sema): Module {
   const mod = new ModuleCtx(sema);
   const funcs: Func[] = [];

@@ -11,8 +11,8 @@ import { DiagnosticBag } from '../diag/diagnostic.js';
 import type { Diagnostic } from '../diag/diagnostic.js';
 import { repoRoot, runtimeFilesFor, tsRewrite } from '../frontend/program.js';
 import { analyze } from '../sema/sema.js';
-import { TARGETS } from '../driver/target.js';
-import type { Target } from '../driver/target.js';
+import { TARGETS } from '../target/target.js';
+import type { Target } from '../target/target.js';
 
 /** What tsserver shows as the diagnostic's source: `tskc(1001)`. */
 const SOURCE = 'tskc';

@@ -2,7 +2,7 @@
 // expressions (machine types, resolved calls, intrinsics), plus the symbol and
 // type resolution helpers every part of sema uses. Lowering reads it.
 import ts = require('typescript');
-import type { Target } from '../driver/target.js';
+import type { Target } from '../target/target.js';
 import type { DiagnosticBag } from '../diag/diagnostic.js';
 import { BOOL, F32, F64, INT_TYPES, NEVER, STRING, TEMPLATE, TYPED_ARRAYS, VOID, isIntName, isReference } from './types.js';
 import type { MType } from './types.js';

@@ -3,7 +3,7 @@
 // exists and how its arguments and result are typed; lower/call.ts has
 // the matching code generation. docs/language.md §7 lists them.
 import ts = require('typescript');
-import type { TargetName } from '../driver/target.js';
+import type { TargetName } from '../target/target.js';
 import type { ExprTyper } from './expr.js';
 import { constValue } from './consteval.js';
 import { calleeOf } from './calls.js';

@@ -10,7 +10,7 @@ import { ExprTyper } from './expr.js';
 import { StmtChecker } from './stmt.js';
 import { checkNakedFunctions } from './naked.js';
 import { VOID } from './types.js';
-import type { Target } from '../driver/target.js';
+import type { Target } from '../target/target.js';
 import type { DiagnosticBag } from '../diag/diagnostic.js';
 import { checkJsGlobals } from './jsglobals.js';
 

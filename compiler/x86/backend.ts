@@ -7,7 +7,7 @@
 import { instrUses, termUses } from '../ir/ir.js';
 import type { Func, Module, SourceLoc, Value } from '../ir/ir.js';
 import { isFloatCls } from '../ir/ops.js';
-import type { Target } from '../driver/target.js';
+import type { Target } from '../target/target.js';
 import { leaveSsa } from './outssa.js';
 import { selectFunc } from './isel.js';
 import { allocateRegisters } from './regalloc.js';
@@ -78,32 +78,50 @@ export function generateAsm(m: Module, opts: BackendOptions): AsmOutput {
   w.line('default rel');
   const defined = new Set(stubSymbols(opts.target));
   for (const x of m.externs ?? []) if (!defined.has(x)) w.line(`extern ${asmSym(x)}`);
+  // Every function is compiled first, so that the constants they use can be
+  // written before the code: see "Section order" in docs/performance.md.
+  const consts = new Map<string, { align: number; line: string }>();
+  // Functions of the default .text first, then each @section's.
+  const sections = [undefined, ...new Set(m.funcs.map((f) => f.section).filter((x) => x !== undefined))];
+  const code = sections.map((section) => ({
+    section,
+    mfs: m.funcs.filter((x) => x.section === section).map((f) => {
+      const mf = opts.cache ? opts.cache.get(f, () => compileFunc(f, 'frame')) : compileFunc(f, 'frame');
+      for (const [k, v] of mf.consts) consts.set(k, v);
+      return mf;
+    }),
+  }));
+  // Jump tables hold code addresses (`dq $f.b3`): they go after the code, with the other data that does.
+  const tables = new Map([...consts].filter(([, c]) => c.line.includes('$')));
+  const numbers = new Map([...consts].filter(([k]) => !tables.has(k)));
+  const rodata = m.data.filter((d) => d.section === 'rodata' && !d.sectionName);
+  const leaf = rodata.filter((d) => !d.items.some((it) => it.kind === 'addr'));
+  w.line('');
+  w.line(sectionHeader('rodata'));
+  emitConsts(w, numbers);
+  emitData(w, leaf);
   w.line('');
   w.line(sectionHeader('text'));
   w.line(`${TEXT_BASE_LABEL}:`);
   emitStartText(w, opts.target, m.init);
   for (const stub of m.interruptStubs ?? []) emitInterruptStub(w, stub);
-  const consts = new Map<string, { align: number; line: string }>();
-  // Functions of the default .text first, then each @section's.
-  const sections = [undefined, ...new Set(m.funcs.map((f) => f.section).filter((x) => x !== undefined))];
-  for (const section of sections) {
+  for (const { section, mfs } of code) {
     if (section) w.line(`\n${namedSectionHeader(section, 'text')}`);
     w.table.inText = !section;
-    for (const f of m.funcs.filter((x) => x.section === section)) {
-      const mf = opts.cache ? opts.cache.get(f, () => compileFunc(f, 'frame')) : compileFunc(f, 'frame');
-      for (const [k, v] of mf.consts) consts.set(k, v);
-      emitFunc(w, mf);
-    }
+    for (const mf of mfs) emitFunc(w, mf);
   }
-  for (const section of ['rodata', 'data', 'bss'] as const) {
+  // Data that holds addresses (vtables, tables of functions) and the debug table come after the code they point into.
+  w.line('');
+  w.line(sectionHeader('rodata'));
+  emitConsts(w, tables);
+  emitData(w, rodata.filter((d) => !leaf.includes(d)));
+  for (const l of w.table.lines()) w.line(l);
+  for (const section of ['data', 'bss'] as const) {
     const items = m.data.filter((d) => d.section === section && !d.sectionName);
     if (items.length === 0 && section === 'data') continue;
-    const pool = section === 'rodata' && consts.size > 0;
     w.line('');
     w.line(sectionHeader(section));
-    if (pool) emitConsts(w, consts);
     emitData(w, items);
-    if (section === 'rodata') for (const l of w.table.lines()) w.line(l);
     if (section === 'bss') emitStartBss(w, opts.target);
   }
   for (const name of new Set(m.data.flatMap((d) => (d.sectionName ? [d.sectionName] : [])))) {

@@ -21,7 +21,7 @@
 // function; the difference of two labels of .text is a constant nasm
 // computes, so the table needs no relocation except the text base.
 import type { InlineSite, SourceLoc } from '../ir/ir.js';
-import { DEBUG_TABLE_SYMBOL, displayPath } from '../lower/lower.js';
+import { DEBUG_TABLE_SYMBOL, displayPath } from '../ir/debugnames.js';
 
 export { DEBUG_TABLE_SYMBOL };
 export const TEXT_BASE_LABEL = '__tskc_text_base';

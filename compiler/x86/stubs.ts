@@ -8,7 +8,7 @@
 // The stack is page-aligned with a page of its own below it,
 // __tskc_boot_stack_guard, which the kernel leaves unmapped (guardPage in
 // kernel/mm/guard.ts) so that an overflow faults instead of corrupting .bss.
-import type { Target } from '../driver/target.js';
+import type { Target } from '../target/target.js';
 import { asmSym } from './emit.js';
 import type { AsmWriter } from './emit.js';
 

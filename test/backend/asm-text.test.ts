@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parseModule } from '../../compiler/ir/parse.js';
 import { generateAsm, printMir } from '../../compiler/x86/backend.js';
-import { TARGETS } from '../../compiler/driver/target.js';
+import { TARGETS } from '../../compiler/target/target.js';
 import { PRELUDE } from './run.js';
 
 /** A program with spills, stack arguments, port I/O and loops, for text checks. */

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { parseModule } from '../../compiler/ir/parse.js';
 import { verifyModule } from '../../compiler/ir/verify.js';
 import { generateAsm } from '../../compiler/x86/backend.js';
-import { TARGETS } from '../../compiler/driver/target.js';
+import { TARGETS } from '../../compiler/target/target.js';
 
 export interface RunResult { status: number | null; stdout: string; asm: string }
 

@@ -15,7 +15,7 @@ import { verifyModule } from '../../compiler/ir/verify.js';
 import { simplifyCfg } from '../../compiler/passes/simplifycfg.js';
 import { generateAsm } from '../../compiler/x86/backend.js';
 import { isDenseSwitch } from '../../compiler/x86/isel.js';
-import { TARGETS } from '../../compiler/driver/target.js';
+import { TARGETS } from '../../compiler/target/target.js';
 import { buildAndRun, PRELUDE } from './run.js';
 
 const SWITCHES = `init $main

@@ -29,7 +29,7 @@ describe('tskc doctor', () => {
     const r = await doctor(fakeBin(['nasm', 'ld.lld', 'qemu-system-x86_64']));
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^ {2}gdb +missing \(Debian package gdb; optional: .*\)$/m);
-    expect(r.stdout).toMatch(/apt-get install -y --no-install-recommends gdb chromium\nEverything a kernel project needs to build and boot is installed\.$/);
+    expect(r.stdout).toMatch(/apt-get install -y --no-install-recommends gdb e2fsprogs chromium\nEverything a kernel project needs to build and boot is installed\.$/);
   });
 
   it('says everything is installed when it is', async () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { compile } from '../../compiler/driver/pipeline.js';
-import type { TargetName } from '../../compiler/driver/target.js';
+import type { TargetName } from '../../compiler/target/target.js';
 
 export const scratch = (): string => mkdtempSync(join(tmpdir(), 'tskc-test-'));
 

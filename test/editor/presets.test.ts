@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runtimeFilesFor } from '../../compiler/frontend/program.js';
-import { TARGETS } from '../../compiler/driver/target.js';
+import { TARGETS } from '../../compiler/target/target.js';
 
 const root = join(import.meta.dirname, '..', '..');
 

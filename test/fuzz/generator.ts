@@ -30,9 +30,14 @@
 // - console.log arguments never call functions that print, and no signed
 //   division has a -1 divisor: both avoid tskc bugs (see BUG below).
 //
+// Each program also has an object part (classes, virtual calls, arrays,
+// floats, nullable references) from objects.ts, with its own invariants.
+//
 // A program is a set of functions and globals named with a prefix (`p7_`),
 // so many programs can share one file (one compilation); each program
 // prints a marker line `#p7` first, so outputs can be split per program.
+
+import { objectPart } from './objects.js';
 
 export type Ty = 'i8' | 'i16' | 'i32' | 'i64' | 'u8' | 'u16' | 'u32' | 'u64';
 type VTy = Ty | 'bool';
@@ -903,6 +908,8 @@ export class ProgramGenerator {
   generate(): string {
     this.out.push(`// program ${this.prefix} seed ${this.seed}`);
     this.globalsDecl();
+    const objects = objectPart(this.seed, this.prefix);
+    this.out.push(...objects.decls);
     const nf = this.range(1, 3);
     const recAt = this.chance(0.4) ? this.int(nf + 1) : -1;
     for (let i = 0; i <= nf; i++) {
@@ -922,6 +929,7 @@ export class ProgramGenerator {
       const main = `${this.prefix}main`;
       this.out.push(`function ${main}(): void {`, marker, ...body, '}', `${main}();`);
     }
+    this.out.push(...objects.func, objects.call);
     return this.out.join('\n') + '\n';
   }
 }

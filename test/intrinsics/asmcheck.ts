@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '../../compiler/driver/pipeline.js';
-import type { TargetName } from '../../compiler/driver/target.js';
+import type { TargetName } from '../../compiler/target/target.js';
 import { header, scratch } from '../compiler/programs.js';
 
 export interface AsmCheck {

@@ -11,7 +11,7 @@ import { CompileError, DiagnosticBag } from '../../compiler/diag/diagnostic.js';
 import { createFrontend } from '../../compiler/frontend/program.js';
 import { analyze } from '../../compiler/sema/sema.js';
 import { lowerProgram } from '../../compiler/lower/lower.js';
-import { TARGETS } from '../../compiler/driver/target.js';
+import { TARGETS } from '../../compiler/target/target.js';
 import { PASSES, runPasses } from '../../compiler/passes/pipeline.js';
 import { verifyModule } from '../../compiler/ir/verify.js';
 import { printModule } from '../../compiler/ir/print.js';

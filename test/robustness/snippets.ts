@@ -35,7 +35,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkOnly } from '../../compiler/driver/check.js';
-import { TARGETS } from '../../compiler/driver/target.js';
+import { TARGETS } from '../../compiler/target/target.js';
 import { CompileError, DiagnosticBag } from '../../compiler/diag/diagnostic.js';
 import { TS_OPTIONS, runtimeFilesFor } from '../../compiler/frontend/program.js';
 
