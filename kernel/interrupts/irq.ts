@@ -8,9 +8,10 @@
 import { keyboardDrain, keyboardOnIrq } from '../drivers/keyboard';
 import { serialOnIrq } from '../drivers/serial';
 import { consoleInputArrived } from '../fs/devices';
+import { netTick } from '../net/tick';
 import { schedTick } from '../proc/sched';
 import { picEoi, picSpurious, picUnmask } from './pic';
-import { pitOnIrq, ticks } from './pit';
+import { pitOnIrq, ticks, uptimeMs } from './pit';
 
 export const IRQ_TIMER: u32 = 0;
 export const IRQ_KEYBOARD: u32 = 1;
@@ -27,6 +28,7 @@ export function irqDispatch(irq: u32, fromUser: bool): void {
   }
   if (irq == IRQ_TIMER) {
     pitOnIrq();
+    netTick(uptimeMs()); // network timers (kernel/net/tick.ts)
     schedTick(ticks(), fromUser);
   } else if (irq == IRQ_KEYBOARD) {
     keyboardOnIrq();

@@ -10,11 +10,18 @@ import { sysMeminfo, sysMmap, sysMunmap } from './memory';
 import { sysArchPrctl, sysExit, sysGetpid, sysGetppid, sysSpawn, sysUptime, sysWait, sysYield } from './process';
 import { sysWait4 } from './wait';
 import { sysDup, sysDup2, sysDup3, sysFcntl, sysPipe2 } from './fds';
+import {
+  sysAccept4, sysBind, sysConnect, sysGetpeername, sysGetsockname, sysGetsockopt, sysListen, sysRecvfrom, sysSendto, sysSetsockopt, sysShutdown, sysSocket,
+} from './net';
 import { sysClockGetres, sysClockGettime, sysNanosleep, sysTimes } from './time';
 import {
   ENOSYS, SYS_ARCH_PRCTL, SYS_CLOCK_GETRES, SYS_DUP, SYS_DUP2, SYS_DUP3, SYS_FCNTL, SYS_PIPE, SYS_PIPE2, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_EXIT, SYS_EXIT_GROUP, SYS_GETPID, SYS_GETPPID, SYS_MEMINFO, SYS_MMAP,
   SYS_MUNMAP, SYS_NANOSLEEP, SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES, SYS_TSKC_END, SYS_UPTIME, SYS_WAIT, SYS_WAIT4,
   SYS_WRITE,
+} from './numbers';
+import {
+  SYS_ACCEPT, SYS_ACCEPT4, SYS_BIND, SYS_CONNECT, SYS_GETPEERNAME, SYS_GETSOCKNAME, SYS_GETSOCKOPT, SYS_LISTEN, SYS_RECVFROM, SYS_SENDTO, SYS_SETSOCKOPT,
+  SYS_SHUTDOWN, SYS_SOCKET,
 } from './numbers';
 
 /** What syscallEntry (entry.ts) saved, lowest address first. */
@@ -67,6 +74,19 @@ function callSpawn(f: SyscallFrame): i64 { return sysSpawn(f.rdi, f.rsi, f.rdx);
 function callWait(f: SyscallFrame): i64 { return sysWait(f.rdi); }
 function callMeminfo(f: SyscallFrame): i64 { return sysMeminfo(f.rdi); }
 function callUptime(f: SyscallFrame): i64 { return sysUptime(); }
+function callSocket(f: SyscallFrame): i64 { return sysSocket(f.rdi, f.rsi, f.rdx); }
+function callConnect(f: SyscallFrame): i64 { return sysConnect(i64(i32(f.rdi)), f.rsi, u64(u32(f.rdx))); }
+function callAccept(f: SyscallFrame): i64 { return sysAccept4(i64(i32(f.rdi)), f.rsi, f.rdx, 0); }
+function callAccept4(f: SyscallFrame): i64 { return sysAccept4(i64(i32(f.rdi)), f.rsi, f.rdx, u64(u32(f.r10))); }
+function callSendto(f: SyscallFrame): i64 { return sysSendto(i64(i32(f.rdi)), f.rsi, f.rdx, u64(u32(f.r10)), f.r8, u64(u32(f.r9))); }
+function callRecvfrom(f: SyscallFrame): i64 { return sysRecvfrom(i64(i32(f.rdi)), f.rsi, f.rdx, u64(u32(f.r10)), f.r8, f.r9); }
+function callShutdown(f: SyscallFrame): i64 { return sysShutdown(i64(i32(f.rdi)), i64(i32(f.rsi))); }
+function callBind(f: SyscallFrame): i64 { return sysBind(i64(i32(f.rdi)), f.rsi, u64(u32(f.rdx))); }
+function callListen(f: SyscallFrame): i64 { return sysListen(i64(i32(f.rdi)), i64(i32(f.rsi))); }
+function callGetsockname(f: SyscallFrame): i64 { return sysGetsockname(i64(i32(f.rdi)), f.rsi, f.rdx); }
+function callGetpeername(f: SyscallFrame): i64 { return sysGetpeername(i64(i32(f.rdi)), f.rsi, f.rdx); }
+function callSetsockopt(f: SyscallFrame): i64 { return sysSetsockopt(i64(i32(f.rdi)), i64(i32(f.rsi)), i64(i32(f.rdx)), f.r10, u64(u32(f.r8))); }
+function callGetsockopt(f: SyscallFrame): i64 { return sysGetsockopt(i64(i32(f.rdi)), i64(i32(f.rsi)), i64(i32(f.rdx)), f.r10, f.r8); }
 function callNosys(f: SyscallFrame): i64 { return -ENOSYS; }
 
 function set(nr: i64, handler: (f: SyscallFrame) => i64): void {
@@ -99,6 +119,19 @@ export function syscallTableInit(): void {
   set(SYS_DUP2, callDup2);
   set(SYS_DUP3, callDup3);
   set(SYS_FCNTL, callFcntl);
+  set(SYS_SOCKET, callSocket); // the socket calls: net.ts
+  set(SYS_CONNECT, callConnect);
+  set(SYS_ACCEPT, callAccept);
+  set(SYS_SENDTO, callSendto);
+  set(SYS_RECVFROM, callRecvfrom);
+  set(SYS_SHUTDOWN, callShutdown);
+  set(SYS_BIND, callBind);
+  set(SYS_LISTEN, callListen);
+  set(SYS_GETSOCKNAME, callGetsockname);
+  set(SYS_GETPEERNAME, callGetpeername);
+  set(SYS_SETSOCKOPT, callSetsockopt);
+  set(SYS_GETSOCKOPT, callGetsockopt);
+  set(SYS_ACCEPT4, callAccept4);
   set(SYS_SPAWN, callSpawn);
   set(SYS_WAIT, callWait);
   set(SYS_MEMINFO, callMeminfo);

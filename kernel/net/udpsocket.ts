@@ -1,0 +1,105 @@
+// The datagram socket (SOCK_DGRAM over UDP): bind to a port (ephemeral on
+// first send if none), connect to fix the peer (then send needs no address
+// and only the peer's datagrams arrive), send one datagram per call (at
+// most UDP_MAX_PAYLOAD bytes, else EMSGSIZE), receive one per call (the
+// rest of a longer datagram is discarded, as Linux does).
+import { copyFromUser, copyToUser } from '../mm/usercopy';
+import {
+  EADDRINUSE, EADDRNOTAVAIL, EDESTADDRREQ, EINVAL, EMSGSIZE, ENETUNREACH, ENOBUFS, ENOTCONN, MSG_DONTWAIT, MSG_PEEK, SHUT_RDWR, SOCK_DGRAM,
+} from '../syscall/numbers';
+import { getBe16, getBe32 } from './bytes';
+import { isLocalAddr, netNow } from './iface';
+import { IP_NO_ROUTE } from './ipv4';
+import { ETH_HLEN, pktData, pktFree } from './pktbuf';
+import { SockAddr, Socket } from './socket';
+import { UDP_HLEN, UDP_MAX_PAYLOAD, UdpPcb, udpAutobind, udpClose, udpHeaderOf, udpPortTaken, udpSend } from './udp';
+
+const bounce = new Uint8Array(1472); // UDP_MAX_PAYLOAD: a datagram on its way out
+
+export class UdpSocket extends Socket {
+  constructor(readonly pcb: UdpPcb) {
+    super();
+    pcb.owner = changetype<usize>(this);
+  }
+
+  type(): i64 { return SOCK_DGRAM; }
+
+  bind(a: SockAddr): i64 {
+    const u = this.pcb;
+    if (u.localPort != 0) return -EINVAL;
+    if (a.addr != 0 && !isLocalAddr(a.addr)) return -EADDRNOTAVAIL;
+    if (a.port != 0 && udpPortTaken(a.port)) return -EADDRINUSE;
+    u.localAddr = a.addr;
+    if (a.port != 0) u.localPort = a.port;
+    else if (!udpAutobind(u)) return -EADDRINUSE;
+    return 0;
+  }
+
+  connect(a: SockAddr): i64 {
+    const u = this.pcb;
+    if (!udpAutobind(u)) return -EADDRINUSE;
+    u.remoteAddr = a.addr;
+    u.remotePort = a.port;
+    return 0;
+  }
+
+  sendTo(buf: u64, len: u64, flags: u64, to: SockAddr | null): i64 {
+    const u = this.pcb;
+    const dst = to !== null ? to.addr : u.remoteAddr;
+    const port = to !== null ? to.port : u.remotePort;
+    if (port == 0) return to === null ? -EDESTADDRREQ : -EINVAL;
+    if (len > u64(UDP_MAX_PAYLOAD)) return -EMSGSIZE;
+    const copied = copyFromUser(changetype<usize>(bounce) + 8, buf, len);
+    if (copied < 0) return copied;
+    if (!udpAutobind(u)) return -EADDRINUSE;
+    const r = udpSend(u, dst, port, changetype<usize>(bounce) + 8, i32(len));
+    if (r == IP_NO_ROUTE) return -ENETUNREACH;
+    return r < 0 ? -ENOBUFS : i64(len);
+  }
+
+  recvFrom(buf: u64, len: u64, flags: u64, from: SockAddr): i64 {
+    const u = this.pcb;
+    const since = netNow;
+    while (u.rxq.count == 0) {
+      const r = this.waitFor((flags & u64(MSG_DONTWAIT)) != 0, true, since);
+      if (r < 0) return r;
+    }
+    const p = u.rxq.head;
+    const h = udpHeaderOf(p);
+    const n = u64(getBe16(h + 4)) - u64(UDP_HLEN);
+    from.addr = getBe32(pktData(p) + usize(ETH_HLEN) + 12);
+    from.port = getBe16(h);
+    const take = len < n ? len : n;
+    const copied = copyToUser(buf, h + usize(UDP_HLEN), take);
+    if (copied < 0) return copied;
+    if ((flags & u64(MSG_PEEK)) == 0) pktFree(u.rxq.pop());
+    return i64(take);
+  }
+
+  localName(out: SockAddr): i64 {
+    out.addr = this.pcb.localAddr;
+    out.port = this.pcb.localPort;
+    return 0;
+  }
+
+  peerName(out: SockAddr): i64 {
+    if (this.pcb.remotePort == 0) return -ENOTCONN;
+    out.addr = this.pcb.remoteAddr;
+    out.port = this.pcb.remotePort;
+    return 0;
+  }
+
+  setReuseAddr(on: bool): void { this.pcb.reuseAddr = on; }
+  reuseAddr(): bool { return this.pcb.reuseAddr; }
+
+  shutdown(how: i64): i64 {
+    if (how < 0 || how > SHUT_RDWR) return -EINVAL;
+    return this.pcb.remotePort == 0 ? -ENOTCONN : 0;
+  }
+
+  finish(): void {
+    udpClose(this.pcb);
+    free(this.wait);
+    free(this);
+  }
+}
