@@ -12,6 +12,7 @@ import { icmpInput } from './icmp';
 import { eth, ethUp, isBroadcast, isLocalAddr, nextHop } from './iface';
 import { loopbackSend } from './loopback';
 import { ETH_HLEN, IP_MTU, pktData, pktFree } from './pktbuf';
+import { tcpInput } from './tcp';
 import { udpInput } from './udp';
 
 export const IP_HLEN: i32 = 20;
@@ -65,6 +66,7 @@ export function ipInput(p: i32, len: i32): void {
   netCount(Net.IpIn);
   const proto = load<u8>(a + 9);
   if (proto == PROTO_UDP) udpInput(p);
+  else if (proto == PROTO_TCP) tcpInput(p);
   else if (proto == PROTO_ICMP) icmpInput(p);
   else {
     netCount(Net.IpProto);

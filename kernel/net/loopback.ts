@@ -1,26 +1,33 @@
 // The loopback interface: packets to 127.0.0.0/8 or to our own address
-// join a queue, and the queue is drained right away by whoever added the
-// first packet, one packet at a time. So an answer sent while a packet is
-// being delivered (a TCP ACK, an echo) waits its turn instead of
-// recursing, and the depth of the stack stays constant however long the
-// conversation. Everything runs with interrupts off.
+// join a queue, and netFlush delivers them, one at a time, until the queue
+// is empty (answers to what it delivers join the same queue). Sending
+// never delivers: a protocol finishes changing its state before any packet
+// it sent can come back to it, however deep the call, and the stack never
+// recurses. netFlush runs at the end of every socket call, before a socket
+// call sleeps, and after the timers (tick.ts). Everything runs with
+// interrupts off.
 import { Net, netCount } from './counters';
 import { ipInput } from './ipv4';
 import { ETH_HLEN, PktQueue, pktLen } from './pktbuf';
 
 const queue = new PktQueue();
-let draining = false;
+let flushing = false;
 
-/** Sends IP packet `p` (`len` bytes from ETH_HLEN) to ourselves. */
+/** Queues IP packet `p` (`len` bytes from ETH_HLEN) for ourselves. */
 export function loopbackSend(p: i32, len: i32): void {
   pktLen[p] = ETH_HLEN + len;
   queue.push(p);
   netCount(Net.FramesOut);
-  if (draining) return;
-  draining = true;
+}
+
+/** Delivers every queued loopback packet; whether there was any. */
+export function netFlush(): bool {
+  if (flushing || queue.count == 0) return false;
+  flushing = true;
   for (let q = queue.pop(); q >= 0; q = queue.pop()) {
     netCount(Net.FramesIn);
     ipInput(q, pktLen[q] - ETH_HLEN);
   }
-  draining = false;
+  flushing = false;
+  return true;
 }

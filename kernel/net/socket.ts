@@ -9,9 +9,10 @@
 import { Device } from '../fs/device';
 import { WaitQueue } from '../proc/process';
 import { sleepOn, wakeAll } from '../proc/waitqueue';
-import { EAGAIN, EOPNOTSUPP } from '../syscall/numbers';
-import { setWakeHook } from './endpoint';
+import { EAGAIN, ENOTCONN, EOPNOTSUPP } from '../syscall/numbers';
+import { Endpoint, setWakeHook } from './endpoint';
 import { netNow } from './iface';
+import { netFlush } from './loopback';
 
 export const MAX_SOCKETS: i32 = 64;
 
@@ -42,10 +43,23 @@ export abstract class Socket extends Device {
   abstract sendTo(buf: u64, len: u64, flags: u64, to: SockAddr | null): i64;
   /** Receives up to `len` bytes into user address `buf`; fills `from` with the sender. */
   abstract recvFrom(buf: u64, len: u64, flags: u64, from: SockAddr): i64;
-  abstract localName(out: SockAddr): i64;
+  /** The protocol's endpoint: its addresses and options. */
+  abstract endpoint(): Endpoint;
   abstract peerName(out: SockAddr): i64;
-  abstract setReuseAddr(on: bool): void;
-  abstract reuseAddr(): bool;
+
+  localName(out: SockAddr): i64 {
+    out.addr = this.endpoint().localAddr;
+    out.port = this.endpoint().localPort;
+    return 0;
+  }
+
+  /** The peer's address and port, or -ENOTCONN when `connected` is false. */
+  peerOf(connected: bool, out: SockAddr): i64 {
+    if (!connected) return -ENOTCONN;
+    out.addr = this.endpoint().remoteAddr;
+    out.port = this.endpoint().remotePort;
+    return 0;
+  }
   listen(backlog: i64): i64 { return -EOPNOTSUPP; }
   /** The next connection, its socket not in any fd yet. */
   accept(): Socket | null { return null; }
@@ -55,11 +69,15 @@ export abstract class Socket extends Device {
   abstract finish(): void;
 
   read(buf: u64, len: u64): i64 {
-    return this.recvFrom(buf, len, 0, scratchAddr);
+    const r = this.recvFrom(buf, len, 0, scratchAddr);
+    netFlush();
+    return r;
   }
 
   write(buf: u64, len: u64): i64 {
-    return this.sendTo(buf, len, 0, null);
+    const r = this.sendTo(buf, len, 0, null);
+    netFlush();
+    return r;
   }
 
   opened(): void {
@@ -71,14 +89,18 @@ export abstract class Socket extends Device {
     if (this.refs > 0) return;
     socketForget(this);
     this.finish();
+    netFlush();
   }
 
   /**
-   * Waits for the socket's state to change: 0 after a wake-up, -EAGAIN at
-   * once for a non-blocking call (`dontwait`) or when SO_RCVTIMEO passes
-   * (`timed`: the receive side). `since` is when the call began.
+   * Waits for the socket's state to change: 0 after a wake-up, or at once
+   * when delivering the loopback queue may have changed it (the caller
+   * checks again); -EAGAIN at once for a non-blocking call (`dontwait`)
+   * or when SO_RCVTIMEO passes (`timed`: the receive side). `since` is
+   * when the call began.
    */
   waitFor(dontwait: bool, timed: bool, since: u64): i64 {
+    if (netFlush()) return 0;
     if (dontwait || this.nonblock) return -EAGAIN;
     if (timed && this.rcvTimeoutMs != 0) {
       const end = since + this.rcvTimeoutMs;

@@ -8,6 +8,7 @@ import {
   EADDRINUSE, EADDRNOTAVAIL, EDESTADDRREQ, EINVAL, EMSGSIZE, ENETUNREACH, ENOBUFS, ENOTCONN, MSG_DONTWAIT, MSG_PEEK, SHUT_RDWR, SOCK_DGRAM,
 } from '../syscall/numbers';
 import { getBe16, getBe32 } from './bytes';
+import { Endpoint } from './endpoint';
 import { isLocalAddr, netNow } from './iface';
 import { IP_NO_ROUTE } from './ipv4';
 import { ETH_HLEN, pktData, pktFree } from './pktbuf';
@@ -76,21 +77,11 @@ export class UdpSocket extends Socket {
     return i64(take);
   }
 
-  localName(out: SockAddr): i64 {
-    out.addr = this.pcb.localAddr;
-    out.port = this.pcb.localPort;
-    return 0;
-  }
+  endpoint(): Endpoint { return this.pcb; }
 
   peerName(out: SockAddr): i64 {
-    if (this.pcb.remotePort == 0) return -ENOTCONN;
-    out.addr = this.pcb.remoteAddr;
-    out.port = this.pcb.remotePort;
-    return 0;
+    return this.peerOf(this.pcb.remotePort != 0, out);
   }
-
-  setReuseAddr(on: bool): void { this.pcb.reuseAddr = on; }
-  reuseAddr(): bool { return this.pcb.reuseAddr; }
 
   shutdown(how: i64): i64 {
     if (how < 0 || how > SHUT_RDWR) return -EINVAL;

@@ -7,7 +7,9 @@
 import { fdInstall, fdLowestFree } from '../fs/fdtable';
 import { copyFromUser, copyToUser } from '../mm/usercopy';
 import { currentProcess } from '../proc/sched';
+import { netFlush } from '../net/loopback';
 import { SockAddr, Socket, socketAdd } from '../net/socket';
+import { newStreamSocket } from '../net/tcpsocket';
 import { UdpSocket } from '../net/udpsocket';
 import { udpOpen } from '../net/udp';
 import { getBe16, getBe32, putBe16, putBe32 } from '../net/bytes';
@@ -75,7 +77,7 @@ function install(s: Socket, cloexec: bool): i64 {
   return i64(fd);
 }
 
-export function sysSocket(domain: u64, type: u64, proto: u64): i64 {
+function doSocket(domain: u64, type: u64, proto: u64): i64 {
   if (i64(domain) != AF_INET) return -EAFNOSUPPORT;
   const kind = i64(type & ~u64(SOCK_NONBLOCK | SOCK_CLOEXEC));
   if (((type & ~u64(0xf)) & ~u64(SOCK_NONBLOCK | SOCK_CLOEXEC)) != 0) return -EINVAL;
@@ -86,33 +88,33 @@ export function sysSocket(domain: u64, type: u64, proto: u64): i64 {
     if (u !== null) s = new UdpSocket(u);
   } else if (kind == SOCK_STREAM) {
     if (proto != 0 && i64(proto) != IPPROTO_TCP) return -EPROTONOSUPPORT;
-    return -ESOCKTNOSUPPORT; // TCP: the next step
+    s = newStreamSocket();
   } else return kind >= 11 ? -EINVAL : -ESOCKTNOSUPPORT; // SOCK_MAX is 11 on Linux
   if (s === null) return -ENFILE;
   s.nonblock = (type & u64(SOCK_NONBLOCK)) != 0;
   return install(s, (type & u64(SOCK_CLOEXEC)) != 0);
 }
 
-export function sysBind(fd: i64, addr: u64, len: u64): i64 {
+function doBind(fd: i64, addr: u64, len: u64): i64 {
   const s = socketOf(fd);
   if (s === null) return sockErr;
   const r = readAddr(addr, len);
   return r < 0 ? r : s.bind(addrIn);
 }
 
-export function sysConnect(fd: i64, addr: u64, len: u64): i64 {
+function doConnect(fd: i64, addr: u64, len: u64): i64 {
   const s = socketOf(fd);
   if (s === null) return sockErr;
   const r = readAddr(addr, len);
   return r < 0 ? r : s.connect(addrIn);
 }
 
-export function sysListen(fd: i64, backlog: i64): i64 {
+function doListen(fd: i64, backlog: i64): i64 {
   const s = socketOf(fd);
   return s === null ? sockErr : s.listen(backlog);
 }
 
-export function sysAccept4(fd: i64, addr: u64, lenPtr: u64, flags: u64): i64 {
+function doAccept4(fd: i64, addr: u64, lenPtr: u64, flags: u64): i64 {
   const s = socketOf(fd);
   if (s === null) return sockErr;
   if ((flags & ~u64(SOCK_NONBLOCK | SOCK_CLOEXEC)) != 0) return -EINVAL;
@@ -131,7 +133,7 @@ export function sysAccept4(fd: i64, addr: u64, lenPtr: u64, flags: u64): i64 {
   return w < 0 ? w : fdNew; // Linux, too, keeps the connection when the address cannot be written
 }
 
-export function sysSendto(fd: i64, buf: u64, len: u64, flags: u64, addr: u64, alen: u64): i64 {
+function doSendto(fd: i64, buf: u64, len: u64, flags: u64, addr: u64, alen: u64): i64 {
   const s = socketOf(fd);
   if (s === null) return sockErr;
   if (addr == 0) return s.sendTo(buf, len, flags, null);
@@ -139,7 +141,7 @@ export function sysSendto(fd: i64, buf: u64, len: u64, flags: u64, addr: u64, al
   return r < 0 ? r : s.sendTo(buf, len, flags, addrIn);
 }
 
-export function sysRecvfrom(fd: i64, buf: u64, len: u64, flags: u64, addr: u64, lenPtr: u64): i64 {
+function doRecvfrom(fd: i64, buf: u64, len: u64, flags: u64, addr: u64, lenPtr: u64): i64 {
   const s = socketOf(fd);
   if (s === null) return sockErr;
   const n = s.recvFrom(buf, len, flags, addrOut);
@@ -148,7 +150,7 @@ export function sysRecvfrom(fd: i64, buf: u64, len: u64, flags: u64, addr: u64, 
   return w < 0 ? w : n;
 }
 
-export function sysGetsockname(fd: i64, addr: u64, lenPtr: u64): i64 {
+function doGetsockname(fd: i64, addr: u64, lenPtr: u64): i64 {
   const s = socketOf(fd);
   if (s === null) return sockErr;
   if (addr == 0) return -EFAULT;
@@ -156,7 +158,7 @@ export function sysGetsockname(fd: i64, addr: u64, lenPtr: u64): i64 {
   return r < 0 ? r : writeAddr(addrOut, addr, lenPtr);
 }
 
-export function sysGetpeername(fd: i64, addr: u64, lenPtr: u64): i64 {
+function doGetpeername(fd: i64, addr: u64, lenPtr: u64): i64 {
   const s = socketOf(fd);
   if (s === null) return sockErr;
   if (addr == 0) return -EFAULT;
@@ -164,12 +166,12 @@ export function sysGetpeername(fd: i64, addr: u64, lenPtr: u64): i64 {
   return r < 0 ? r : writeAddr(addrOut, addr, lenPtr);
 }
 
-export function sysShutdown(fd: i64, how: i64): i64 {
+function doShutdown(fd: i64, how: i64): i64 {
   const s = socketOf(fd);
   return s === null ? sockErr : s.shutdown(how);
 }
 
-export function sysSetsockopt(fd: i64, level: i64, opt: i64, val: u64, len: u64): i64 {
+function doSetsockopt(fd: i64, level: i64, opt: i64, val: u64, len: u64): i64 {
   const s = socketOf(fd);
   if (s === null) return sockErr;
   if (level != SOL_SOCKET) return -ENOPROTOOPT;
@@ -177,7 +179,7 @@ export function sysSetsockopt(fd: i64, level: i64, opt: i64, val: u64, len: u64)
     if (len < 4) return -EINVAL;
     const r = copyFromUser(rawAt(), val, 4);
     if (r < 0) return r;
-    s.setReuseAddr(load<i32>(rawAt()) != 0);
+    s.endpoint().reuseAddr = load<i32>(rawAt()) != 0;
     return 0;
   }
   if (opt == SO_RCVTIMEO) {
@@ -193,7 +195,7 @@ export function sysSetsockopt(fd: i64, level: i64, opt: i64, val: u64, len: u64)
   return -ENOPROTOOPT;
 }
 
-export function sysGetsockopt(fd: i64, level: i64, opt: i64, val: u64, lenPtr: u64): i64 {
+function doGetsockopt(fd: i64, level: i64, opt: i64, val: u64, lenPtr: u64): i64 {
   const s = socketOf(fd);
   if (s === null) return sockErr;
   if (level != SOL_SOCKET) return -ENOPROTOOPT;
@@ -203,7 +205,7 @@ export function sysGetsockopt(fd: i64, level: i64, opt: i64, val: u64, lenPtr: u
   if (room < 0) return -EINVAL;
   let n: i64 = 4;
   memset(rawAt(), 0, 16);
-  if (opt == SO_REUSEADDR) store<i32>(rawAt(), s.reuseAddr() ? 1 : 0);
+  if (opt == SO_REUSEADDR) store<i32>(rawAt(), s.endpoint().reuseAddr ? 1 : 0);
   else if (opt == SO_TYPE) store<i32>(rawAt(), i32(s.type()));
   else if (opt == SO_ERROR) {
     store<i32>(rawAt(), i32(s.error));
@@ -219,4 +221,59 @@ export function sysGetsockopt(fd: i64, level: i64, opt: i64, val: u64, lenPtr: u
   if (r < 0) return r;
   store<i32>(rawAt(), i32(n));
   return copyToUser(lenPtr, rawAt(), 4);
+}
+
+/** A call's result, after the packets it sent to ourselves were delivered (kernel/net/loopback.ts). */
+function flushed(r: i64): i64 {
+  netFlush();
+  return r;
+}
+
+// The calls, each followed by the delivery of what it sent.
+export function sysSocket(domain: u64, type: u64, proto: u64): i64 {
+  return flushed(doSocket(domain, type, proto));
+}
+
+export function sysBind(fd: i64, addr: u64, len: u64): i64 {
+  return flushed(doBind(fd, addr, len));
+}
+
+export function sysConnect(fd: i64, addr: u64, len: u64): i64 {
+  return flushed(doConnect(fd, addr, len));
+}
+
+export function sysListen(fd: i64, backlog: i64): i64 {
+  return flushed(doListen(fd, backlog));
+}
+
+export function sysAccept4(fd: i64, addr: u64, lenPtr: u64, flags: u64): i64 {
+  return flushed(doAccept4(fd, addr, lenPtr, flags));
+}
+
+export function sysSendto(fd: i64, buf: u64, len: u64, flags: u64, addr: u64, alen: u64): i64 {
+  return flushed(doSendto(fd, buf, len, flags, addr, alen));
+}
+
+export function sysRecvfrom(fd: i64, buf: u64, len: u64, flags: u64, addr: u64, lenPtr: u64): i64 {
+  return flushed(doRecvfrom(fd, buf, len, flags, addr, lenPtr));
+}
+
+export function sysGetsockname(fd: i64, addr: u64, lenPtr: u64): i64 {
+  return flushed(doGetsockname(fd, addr, lenPtr));
+}
+
+export function sysGetpeername(fd: i64, addr: u64, lenPtr: u64): i64 {
+  return flushed(doGetpeername(fd, addr, lenPtr));
+}
+
+export function sysShutdown(fd: i64, how: i64): i64 {
+  return flushed(doShutdown(fd, how));
+}
+
+export function sysSetsockopt(fd: i64, level: i64, opt: i64, val: u64, len: u64): i64 {
+  return flushed(doSetsockopt(fd, level, opt, val, len));
+}
+
+export function sysGetsockopt(fd: i64, level: i64, opt: i64, val: u64, lenPtr: u64): i64 {
+  return flushed(doGetsockopt(fd, level, opt, val, lenPtr));
 }

@@ -103,6 +103,7 @@ export const ENOTCONN: i64 = 107;
 export const ETIMEDOUT: i64 = 110;
 export const ECONNREFUSED: i64 = 111;
 export const EALREADY: i64 = 114;
+export const EINPROGRESS: i64 = 115;
 /** The largest errno: results from -MAX_ERRNO to -1 are errors. */
 export const MAX_ERRNO: i64 = 4095;
 
