@@ -1,12 +1,14 @@
 // The devices of /dev: null (reads end at once, writes vanish), zero
 // (reads give zero bytes, writes vanish) and console (reads the keyboard
 // and the serial line, writes to the screen and the serial line). One
-// instance of each; processes share them.
+// instance of each; processes share them. /dev/netstat is the network's
+// (kernel/net/netstat.ts): a new device per open.
 import { consoleReadByte, consoleWriteBytes } from '../console/console';
 import { clearUser, copyFromUser, copyToUser } from '../mm/usercopy';
 import { Device } from './device';
 import { WaitQueue } from '../proc/process';
 import { sleepOn, wakeAll } from '../proc/waitqueue';
+import { NETSTAT_PATH, netstatOpen } from '../net/netstat';
 
 const CHUNK: u64 = 256;
 const bounce = new Uint8Array(256); // user bytes pass through here (kernel code never holds a user pointer)
@@ -88,5 +90,6 @@ export function deviceNamed(name: usize, len: usize): Device | null {
   if (named(consoleDevice, name, len)) return consoleDevice;
   if (named(nullDevice, name, len)) return nullDevice;
   if (named(zeroDevice, name, len)) return zeroDevice;
+  if (usize(NETSTAT_PATH.length) == len && memcmp(changetype<usize>(NETSTAT_PATH) + 8, name, len) == 0) return netstatOpen(); // kernel/net/netstat.ts
   return null;
 }

@@ -9,7 +9,8 @@ export const enum Net {
   // drops, one per reason
   PoolEmpty, EthBad, EthType, ArpBad, ArpUnresolved, IpBad, IpChecksum, IpFragment, IpTtl, IpNotOurs,
   IpProto, IcmpBad, UdpBad, UdpNoSocket, UdpQueueFull, TcpBad, TcpNoSocket, TcpBacklogFull, TcpOutOfWindow,
-  TcpTestDrop,
+  // a test build's fault injector (kernel/testing/netfaults.ts)
+  TestDropped, TestDuplicated, TestReordered,
   Count,
 }
 
@@ -18,16 +19,16 @@ const NAMES: string[] = [
   'drop_pool_empty', 'drop_eth_bad', 'drop_eth_type', 'drop_arp_bad', 'drop_arp_unresolved', 'drop_ip_bad',
   'drop_ip_checksum', 'drop_ip_fragment', 'drop_ip_ttl', 'drop_ip_not_ours', 'drop_ip_proto', 'drop_icmp_bad',
   'drop_udp_bad', 'drop_udp_no_socket', 'drop_udp_queue_full', 'drop_tcp_bad', 'drop_tcp_no_socket',
-  'drop_tcp_backlog_full', 'drop_tcp_out_of_window', 'drop_tcp_test',
+  'drop_tcp_backlog_full', 'drop_tcp_out_of_window', 'test_dropped', 'test_duplicated', 'test_reordered',
 ];
 
 const counts = new Uint64Array(32);
 
-export function netCount(which: Net): void {
+export function netCount(which: i32): void {
   counts[which]++;
 }
 
-export function netCounter(which: Net): u64 {
+export function netCounter(which: i32): u64 {
   return counts[which];
 }
 

@@ -64,11 +64,11 @@ export function sysOpen(user: u64, flags: u64): i64 {
   if ((flags & 3) > u64(O_RDWR)) return -EINVAL;
   const n = copyStringFromUser(changetype<usize>(path) + 8, user, PATH_MAX);
   if (n < 0) return n;
+  const p = currentProcess();
+  const fd = fdLowestFree(p, 0); // first, as Linux: a device made per open (/dev/netstat) is never left without an fd
+  if (fd < 0) return -EMFILE;
   const d = deviceNamed(changetype<usize>(path) + 8, usize(n));
   if (d === null) return -ENOENT;
-  const p = currentProcess();
-  const fd = fdLowestFree(p, 0);
-  if (fd < 0) return -EMFILE;
   fdInstall(p, fd, d, u8(flags & 3), (flags & u64(O_CLOEXEC)) != 0);
   return i64(fd);
 }
