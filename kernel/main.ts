@@ -17,6 +17,7 @@ import { isTestBuild } from './config';
 import { echoLoop } from './echo';
 import { idtInit } from './interrupts/idt';
 import { irqEnableDevices } from './interrupts/irq';
+import { pciInit } from './drivers/pci/init';
 import { picInit } from './interrupts/pic';
 import { pitInit } from './interrupts/pit';
 import { mmInit } from './mm/init';
@@ -82,6 +83,8 @@ pitInit(); // timer at 100 Hz on IRQ 0
 ok('pit\n');
 irqEnableDevices(); // unmask IRQ 0 (timer), 1 (keyboard), 4 (COM1)
 ok('irq\n');
+pciInit(); // every PCI function found, its BARs sized; drivers bound (docs/storage.md)
+ok('pci\n');
 syscallInit(); // syscall/sysretq: STAR, LSTAR, SFMASK, EFER.SCE
 ok('syscall\n');
 userFaultsInit(); // an exception in ring 3 kills the process, not the kernel

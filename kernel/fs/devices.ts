@@ -1,14 +1,17 @@
 // The devices of /dev: null (reads end at once, writes vanish), zero
 // (reads give zero bytes, writes vanish) and console (reads the keyboard
-// and the serial line, writes to the screen and the serial line). One
-// instance of each; processes share them. /dev/netstat is the network's
-// (kernel/net/netstat.ts): a new device per open.
+// and the serial line, writes to the screen and the serial line), one
+// instance of each that processes share; and pci, the PCI listing, a
+// read-only text file whose every open is a new snapshot (textfile.ts),
+// as is netstat, the network's counters (kernel/net/netstat.ts).
 import { consoleReadByte, consoleWriteBytes } from '../console/console';
 import { clearUser, copyFromUser, copyToUser } from '../mm/usercopy';
 import { Device } from './device';
+import { pciListing } from '../drivers/pci/listing';
+import { textFileOpen } from './textfile';
 import { WaitQueue } from '../proc/process';
 import { sleepOn, wakeAll } from '../proc/waitqueue';
-import { NETSTAT_PATH, netstatOpen } from '../net/netstat';
+import { netstatText } from '../net/netstat';
 
 const CHUNK: u64 = 256;
 const bounce = new Uint8Array(256); // user bytes pass through here (kernel code never holds a user pointer)
@@ -80,16 +83,20 @@ const nullDevice = new NullDevice();
 const zeroDevice = new ZeroDevice();
 export const consoleDevice: Device = new ConsoleDevice();
 
-function named(d: Device, name: usize, len: usize): bool {
-  const p = d.path();
-  return usize(p.length) == len && memcmp(changetype<usize>(p) + 8, name, len) == 0;
+function isPath(s: string, name: usize, len: usize): bool {
+  return usize(s.length) == len && memcmp(changetype<usize>(s) + 8, name, len) == 0;
 }
 
-/** The device at `path` (the bytes at `name`, `len` long), or null. */
+function named(d: Device, name: usize, len: usize): bool {
+  return isPath(d.path(), name, len);
+}
+
+/** The device at `path` (the bytes at `name`, `len` long), or null; a text file is a new object that an fd must take. */
 export function deviceNamed(name: usize, len: usize): Device | null {
   if (named(consoleDevice, name, len)) return consoleDevice;
   if (named(nullDevice, name, len)) return nullDevice;
   if (named(zeroDevice, name, len)) return zeroDevice;
-  if (usize(NETSTAT_PATH.length) == len && memcmp(changetype<usize>(NETSTAT_PATH) + 8, name, len) == 0) return netstatOpen(); // kernel/net/netstat.ts
+  if (isPath('/dev/pci', name, len)) return textFileOpen('/dev/pci', pciListing);
+  if (isPath('/dev/netstat', name, len)) return textFileOpen('/dev/netstat', netstatText);
   return null;
 }

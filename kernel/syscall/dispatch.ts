@@ -14,6 +14,7 @@ import {
   sysAccept4, sysBind, sysConnect, sysGetpeername, sysGetsockname, sysGetsockopt, sysListen, sysRecvfrom, sysSendto, sysSetsockopt, sysShutdown, sysSocket,
 } from './net';
 import { sysClockGetres, sysClockGettime, sysNanosleep, sysTimes } from './time';
+import { sysFsync, sysSync } from './sync';
 import {
   ENOSYS, SYS_ARCH_PRCTL, SYS_CLOCK_GETRES, SYS_DUP, SYS_DUP2, SYS_DUP3, SYS_FCNTL, SYS_PIPE, SYS_PIPE2, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_EXIT, SYS_EXIT_GROUP, SYS_GETPID, SYS_GETPPID, SYS_MEMINFO, SYS_MMAP,
   SYS_MUNMAP, SYS_NANOSLEEP, SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES, SYS_TSKC_END, SYS_UPTIME, SYS_WAIT, SYS_WAIT4,
@@ -23,6 +24,7 @@ import {
   SYS_ACCEPT, SYS_ACCEPT4, SYS_BIND, SYS_CONNECT, SYS_GETPEERNAME, SYS_GETSOCKNAME, SYS_GETSOCKOPT, SYS_LISTEN, SYS_RECVFROM, SYS_SENDTO, SYS_SETSOCKOPT,
   SYS_SHUTDOWN, SYS_SOCKET,
 } from './numbers';
+import { SYS_FDATASYNC, SYS_FSYNC, SYS_SYNC } from './numbers';
 
 /** What syscallEntry (entry.ts) saved, lowest address first. */
 export class SyscallFrame {
@@ -87,6 +89,8 @@ function callGetsockname(f: SyscallFrame): i64 { return sysGetsockname(i64(i32(f
 function callGetpeername(f: SyscallFrame): i64 { return sysGetpeername(i64(i32(f.rdi)), f.rsi, f.rdx); }
 function callSetsockopt(f: SyscallFrame): i64 { return sysSetsockopt(i64(i32(f.rdi)), i64(i32(f.rsi)), i64(i32(f.rdx)), f.r10, u64(u32(f.r8))); }
 function callGetsockopt(f: SyscallFrame): i64 { return sysGetsockopt(i64(i32(f.rdi)), i64(i32(f.rsi)), i64(i32(f.rdx)), f.r10, f.r8); }
+function callFsync(f: SyscallFrame): i64 { return sysFsync(i64(i32(f.rdi))); }
+function callSync(f: SyscallFrame): i64 { return sysSync(); }
 function callNosys(f: SyscallFrame): i64 { return -ENOSYS; }
 
 function set(nr: i64, handler: (f: SyscallFrame) => i64): void {
@@ -136,6 +140,9 @@ export function syscallTableInit(): void {
   set(SYS_WAIT, callWait);
   set(SYS_MEMINFO, callMeminfo);
   set(SYS_UPTIME, callUptime);
+  set(SYS_FSYNC, callFsync);
+  set(SYS_FDATASYNC, callFsync); // no metadata to leave out: the same as fsync
+  set(SYS_SYNC, callSync);
   tableAt = u64(changetype<usize>(table) + 8);
   last = u64(SLOTS - 1);
 }

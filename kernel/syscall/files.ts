@@ -65,8 +65,8 @@ export function sysOpen(user: u64, flags: u64): i64 {
   const n = copyStringFromUser(changetype<usize>(path) + 8, user, PATH_MAX);
   if (n < 0) return n;
   const p = currentProcess();
-  const fd = fdLowestFree(p, 0); // first, as Linux: a device made per open (/dev/netstat) is never left without an fd
-  if (fd < 0) return -EMFILE;
+  const fd = fdLowestFree(p, 0);
+  if (fd < 0) return -EMFILE; // before the device: a text file made for this open would have no owner
   const d = deviceNamed(changetype<usize>(path) + 8, usize(n));
   if (d === null) return -ENOENT;
   fdInstall(p, fd, d, u8(flags & 3), (flags & u64(O_CLOEXEC)) != 0);

@@ -11,14 +11,14 @@
 //             answer: "spurious irqs N"
 //   uptime    answer: "uptime T ticks M ms"
 //   keys      answer: "keyboard received N dropped D"
-//   library   the standard library on the kernel heap (kernel/testing/library.ts)
+//   library   the standard library on the kernel heap (kernel/testing/library.ts); more in storage.ts
 import { consoleWrite, consoleWriteHex, consoleWriteUint } from '../console/console';
 import { keyboardRx } from '../drivers/keyboard';
 import { spuriousIrqs } from '../interrupts/irq';
 import { ticks, uptimeMs } from '../interrupts/pit';
 import { kmalloc } from '../mm/heap';
 import { libraryCommand } from './library';
-
+import { storageCommand } from './storage';
 /** An address no page table maps (above every RAM mapping, canonical). */
 const UNMAPPED: usize = 0x7000_0000_1008;
 const NON_CANONICAL: usize = 0x8000_0000_0000_0000;
@@ -101,7 +101,7 @@ export function testCommand(text: Uint8Array, length: i32): bool {
     const seed = numberAt(text, length, 10);
     netFaultsStart(seed, numberAt(text, length, 10 + digits(seed)));
     consoleWrite('netfaults on\n');
-  } else return false;
+  } else return storageCommand(text, length);
   return true;
 }
 

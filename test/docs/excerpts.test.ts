@@ -1,5 +1,6 @@
 // The recipes quote the code step by step: docs/adding-a-driver.md the RTC
-// driver, docs/adding-a-syscall.md the uptime call. A code block marked
+// driver, docs/adding-a-syscall.md the uptime call, docs/adding-a-pci-driver.md
+// the virtio-blk driver. A code block marked
 // `<!-- excerpt: FILE -->` must appear word for word in FILE, in every doc,
 // so a quote cannot drift from the code it shows; in the recipes every
 // block is one.
@@ -11,6 +12,7 @@ import { blocks, doc, docs, root, where } from './docs.js';
 const RECIPES: { name: string; minBlocks: number; subject: string; minSubject: number }[] = [
   { name: 'docs/adding-a-driver.md', minBlocks: 8, subject: 'kernel/drivers/rtc', minSubject: 8 },
   { name: 'docs/adding-a-syscall.md', minBlocks: 7, subject: 'kernel/syscall/', minSubject: 4 },
+  { name: 'docs/adding-a-pci-driver.md', minBlocks: 7, subject: 'kernel/drivers/virtio/blk', minSubject: 6 },
 ];
 
 describe.each(RECIPES)('$name', ({ name, minBlocks, subject, minSubject }) => {

@@ -63,10 +63,35 @@ export interface BootOptions {
    * once. With false the image is opened read-write and locked by QEMU.
    */
   snapshot?: boolean;
+  /**
+   * Raw images attached as virtio-blk PCI disks, in order (`-drive
+   * if=none,id=dN` plus `-device virtio-blk-pci,drive=dN`); written in
+   * place unless `snapshot` is set.
+   */
+  virtioDisks?: VirtioDisk[];
   /** QEMU binary (default qemu-system-x86_64 from PATH). */
   qemuBinary?: string;
   /** The kernel ELF inside the image: code addresses in failure reports are symbolized against it. */
   elf?: string;
+}
+
+/** A disk image for BootOptions.virtioDisks. */
+export interface VirtioDisk {
+  file: string;
+  /** Discard the guest's writes (default false: the test reads them back from the file). */
+  snapshot?: boolean;
+  /** Attach it read-only: the device fails every write. */
+  readonly?: boolean;
+  /** A modern-only virtio device (PCI id 1af4:1042, `disable-legacy=on`) instead of the transitional 1af4:1001. */
+  modern?: boolean;
+}
+
+/** The QEMU arguments that attach `disks` as virtio-blk PCI devices. */
+export function virtioDiskArgs(disks: VirtioDisk[]): string[] {
+  return disks.flatMap((d, i) => [
+    '-drive', `file=${path.resolve(d.file)},if=none,id=d${i},format=raw${d.snapshot ? ',snapshot=on' : ''}${d.readonly ? ',readonly=on' : ''}`,
+    '-device', `virtio-blk-pci,drive=d${i}${d.modern ? ',disable-legacy=on' : ''}`,
+  ]);
 }
 
 /** The exit status QEMU reports after the guest writes `value` to isa-debug-exit. */
@@ -599,6 +624,7 @@ export async function bootQemu(opts: BootOptions): Promise<Qemu> {
     '-parallel', 'none',
     '-qmp', `unix:${qmpSocket},server=on,wait=off`,
     '-pidfile', pidFile,
+    ...virtioDiskArgs(opts.virtioDisks ?? []),
     ...(opts.extraArgs ?? []),
   ];
   const qemu = opts.qemuBinary ?? 'qemu-system-x86_64';

@@ -50,6 +50,7 @@ import {
   SYS_ACCEPT, SYS_ACCEPT4, SYS_BIND, SYS_CONNECT, SYS_GETPEERNAME, SYS_GETSOCKNAME, SYS_GETSOCKOPT, SYS_LISTEN, SYS_RECVFROM, SYS_SENDTO, SYS_SETSOCKOPT,
   SYS_SHUTDOWN, SYS_SOCKET,
 } from '../../kernel/syscall/numbers';
+import { SYS_FDATASYNC, SYS_FSYNC, SYS_SYNC } from '../../kernel/syscall/numbers';
 import { argIs, argNumber } from '../lib/args';
 import { printf } from '../lib/print';
 import { check, checksFor, freeFrames, groupsFailed, heapUsed, verdict } from '../lib/checks';
@@ -341,10 +342,25 @@ function flood(): void {
 const CALLS: i64[] = [
   SYS_READ, SYS_WRITE, SYS_OPEN, SYS_CLOSE, SYS_MMAP, SYS_MUNMAP, SYS_PIPE, SYS_SCHED_YIELD, SYS_DUP, SYS_DUP2, SYS_NANOSLEEP, SYS_GETPID,
   SYS_EXIT, SYS_WAIT4, SYS_FCNTL, SYS_TIMES, SYS_GETPPID, SYS_ARCH_PRCTL, SYS_CLOCK_GETTIME, SYS_CLOCK_GETRES, SYS_EXIT_GROUP, SYS_DUP3,
-  SYS_PIPE2, SYS_SPAWN, SYS_MEMINFO, SYS_UPTIME, SYS_WAIT,
+  SYS_PIPE2, SYS_SPAWN, SYS_MEMINFO, SYS_UPTIME, SYS_WAIT, SYS_FSYNC, SYS_FDATASYNC, SYS_SYNC,
   SYS_SOCKET, SYS_CONNECT, SYS_ACCEPT, SYS_SENDTO, SYS_RECVFROM, SYS_SHUTDOWN, SYS_BIND, SYS_LISTEN, SYS_GETSOCKNAME, SYS_GETPEERNAME,
   SYS_SETSOCKOPT, SYS_GETSOCKOPT, SYS_ACCEPT4,
 ];
+
+/** sync, fsync and fdatasync with bad and non-file fds (docs/syscall-abi.md). */
+function syncCalls(): void {
+  check('sync', syscall(SYS_SYNC, 1, 2, 3), 0);
+  fsyncChecks(SYS_FSYNC);
+  fsyncChecks(SYS_FDATASYNC);
+  verdict('sync');
+}
+
+function fsyncChecks(nr: i64): void {
+  check('fsync of fd -1', syscall(nr, -1), -EBADF);
+  check('fsync of fd 1000', syscall(nr, 1000), -EBADF);
+  check('fsync of fd 2^32 + 1 (an int: fd 1)', syscall(nr, 0x1_0000_0001), -EINVAL);
+  check('fsync of the console', syscall(nr, 1), -EINVAL);
+}
 
 function isCall(nr: i64): bool {
   for (let i: i32 = 0; i < CALLS.length; i++) if (CALLS[i] == nr) return true;
@@ -414,6 +430,7 @@ stack();
 mmapArgs();
 prot();
 flood();
+syncCalls();
 numbers();
 priv();
 printf(`hostile: done, ${groupsFailed()} failed\n`);

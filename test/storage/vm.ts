@@ -1,0 +1,31 @@
+// Shared by the storage tests: the kernel booted with virtio-blk disks
+// attached (test/harness/qemu.ts virtioDisks), and small raw images made
+// in a temp directory.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { useQemu, type Qemu, type VirtioDisk } from '../harness/qemu.js';
+import { BANNER, kernelBuild, PROMPT, testKernelBuild } from '../kernel/kernel.js';
+
+/** Boots the kernel with `disks` and waits for the shell's first prompt. */
+export async function bootShellWithDisks(disks: VirtioDisk[]): Promise<Qemu> {
+  const k = await kernelBuild();
+  const vm = await useQemu({ image: k.diskImage, elf: k.kernelElf, virtioDisks: disks });
+  await vm.waitForSerial(`${BANNER}\r\n${PROMPT}`);
+  return vm;
+}
+
+/** Boots the test build with `disks` and waits for the echo loop's prompt. */
+export async function bootTestKernelWithDisks(disks: VirtioDisk[]): Promise<Qemu> {
+  const k = await testKernelBuild();
+  const vm = await useQemu({ image: k.diskImage, elf: k.kernelElf, virtioDisks: disks });
+  await vm.waitForSerial(`${BANNER}\r\n> `);
+  return vm;
+}
+
+/** A raw image of `bytes` in a fresh temp directory; returns its path. */
+export function makeImage(bytes: Buffer, name = 'disk.img'): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'tskc-storage-')), name);
+  writeFileSync(file, bytes);
+  return file;
+}
