@@ -18,6 +18,8 @@ const UDP_QUEUE: i32 = 32;
 
 export class UdpPcb extends Endpoint {
   readonly rxq = new PktQueue();
+  /** An ICMP echo endpoint (a ping socket): its port is the echo identifier. */
+  icmp = false;
 }
 
 const table = new Array<UdpPcb | null>(32);
@@ -60,7 +62,7 @@ export function udpAutobind(u: UdpPcb): bool {
 function lookup(dst: u32, port: u16, src: u32, srcPort: u16): UdpPcb | null {
   for (let i: i32 = 0; i < UDP_SLOTS; i++) {
     const u = table[i];
-    if (u === null || u.localPort != port) continue;
+    if (u === null || u.icmp || u.localPort != port) continue;
     if (u.localAddr != 0 && u.localAddr != dst) continue;
     if (u.remotePort != 0 && (u.remoteAddr != src || u.remotePort != srcPort)) continue;
     return u;
@@ -93,7 +95,19 @@ export function udpInput(p: i32): void {
   wakeOwner(u);
 }
 
-/** Where a queued datagram's UDP header is (its IP header was checked on the way in). */
+/** Queues the echo reply in `p` for the ping socket whose identifier is `id`; false (not taken) when there is none or it is full. */
+export function udpDeliverEcho(p: i32, id: u16): bool {
+  for (let i: i32 = 0; i < UDP_SLOTS; i++) {
+    const u = table[i];
+    if (u === null || !u.icmp || u.localPort != id || u.rxq.count >= UDP_QUEUE) continue;
+    u.rxq.push(p);
+    wakeOwner(u);
+    return true;
+  }
+  return false;
+}
+
+/** Where a queued datagram's UDP header (or a ping reply's ICMP header) is (its IP header was checked on the way in). */
 export function udpHeaderOf(p: i32): usize {
   const ip = pktData(p) + usize(ETH_HLEN);
   return ip + usize(load<u8>(ip) & 15) * 4;

@@ -15,7 +15,7 @@ import { udpOpen } from '../net/udp';
 import { getBe16, getBe32, putBe16, putBe32 } from '../net/bytes';
 import { deviceOf } from './files';
 import {
-  AF_INET, EAFNOSUPPORT, EBADF, EDOM, EFAULT, EINVAL, EMFILE, ENFILE, ENOPROTOOPT, ENOTSOCK, EPROTONOSUPPORT, ESOCKTNOSUPPORT, IPPROTO_TCP,
+  AF_INET, EAFNOSUPPORT, EBADF, EDOM, EFAULT, EINVAL, EMFILE, ENFILE, ENOPROTOOPT, ENOTSOCK, EPROTONOSUPPORT, ESOCKTNOSUPPORT, IPPROTO_ICMP, IPPROTO_TCP,
   IPPROTO_UDP, O_RDWR, SO_ERROR, SO_RCVTIMEO, SO_REUSEADDR, SO_TYPE, SOCK_CLOEXEC, SOCK_DGRAM, SOCK_NONBLOCK, SOCK_STREAM, SOCKADDR_IN_SIZE,
   SOL_SOCKET,
 } from './numbers';
@@ -83,9 +83,12 @@ function doSocket(domain: u64, type: u64, proto: u64): i64 {
   if (((type & ~u64(0xf)) & ~u64(SOCK_NONBLOCK | SOCK_CLOEXEC)) != 0) return -EINVAL;
   let s: Socket | null = null;
   if (kind == SOCK_DGRAM) {
-    if (proto != 0 && i64(proto) != IPPROTO_UDP) return -EPROTONOSUPPORT;
+    if (proto != 0 && i64(proto) != IPPROTO_UDP && i64(proto) != IPPROTO_ICMP) return -EPROTONOSUPPORT;
     const u = udpOpen();
-    if (u !== null) s = new UdpSocket(u);
+    if (u !== null) {
+      u.icmp = i64(proto) == IPPROTO_ICMP; // a ping socket (kernel/net/udpsocket.ts)
+      s = new UdpSocket(u);
+    }
   } else if (kind == SOCK_STREAM) {
     if (proto != 0 && i64(proto) != IPPROTO_TCP) return -EPROTONOSUPPORT;
     s = newStreamSocket();

@@ -161,6 +161,7 @@ export const SOCK_STREAM: i64 = 1;
 export const SOCK_DGRAM: i64 = 2;
 export const SOCK_NONBLOCK: i64 = 0x800;
 export const SOCK_CLOEXEC: i64 = 0x80000;
+export const IPPROTO_ICMP: i64 = 1;
 export const IPPROTO_TCP: i64 = 6;
 export const IPPROTO_UDP: i64 = 17;
 export const SOL_SOCKET: i64 = 1;

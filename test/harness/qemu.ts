@@ -69,6 +69,8 @@ export interface BootOptions {
    * place unless `snapshot` is set.
    */
   virtioDisks?: VirtioDisk[];
+  /** A virtio-net NIC on QEMU's user-mode network (always restrict=on), see networkArgs. */
+  network?: GuestNetwork;
   /** QEMU binary (default qemu-system-x86_64 from PATH). */
   qemuBinary?: string;
   /** The kernel ELF inside the image: code addresses in failure reports are symbolized against it. */
@@ -92,6 +94,22 @@ export function virtioDiskArgs(disks: VirtioDisk[]): string[] {
     '-drive', `file=${path.resolve(d.file)},if=none,id=d${i},format=raw${d.snapshot ? ',snapshot=on' : ''}${d.readonly ? ',readonly=on' : ''}`,
     '-device', `virtio-blk-pci,drive=d${i}${d.modern ? ',disable-legacy=on' : ''}`,
   ]);
+}
+
+/** The guest's network: TCP ports of 127.0.0.1 forwarded to the guest's ports. */
+export interface GuestNetwork {
+  forward?: { hostPort: number; guestPort: number }[];
+}
+
+/**
+ * The QEMU arguments of a virtio-net NIC on the user-mode network: always
+ * restrict=on (nothing the guest sends leaves QEMU), host forwards bound to
+ * 127.0.0.1 only (docs/network.md, "Where traffic may go").
+ */
+export function networkArgs(net: GuestNetwork | undefined): string[] {
+  if (net === undefined) return [];
+  const fwd = (net.forward ?? []).map((f) => `,hostfwd=tcp:127.0.0.1:${f.hostPort}-:${f.guestPort}`).join('');
+  return ['-netdev', `user,id=n0,restrict=on${fwd}`, '-device', 'virtio-net-pci,netdev=n0'];
 }
 
 /** The exit status QEMU reports after the guest writes `value` to isa-debug-exit. */
@@ -625,6 +643,7 @@ export async function bootQemu(opts: BootOptions): Promise<Qemu> {
     '-qmp', `unix:${qmpSocket},server=on,wait=off`,
     '-pidfile', pidFile,
     ...virtioDiskArgs(opts.virtioDisks ?? []),
+    ...networkArgs(opts.network),
     ...(opts.extraArgs ?? []),
   ];
   const qemu = opts.qemuBinary ?? 'qemu-system-x86_64';
