@@ -9,7 +9,7 @@ import { consoleWrite, consoleWriteUint } from '../console/console';
 import { getBe16, getBe32, putBe16, putBe32 } from './bytes';
 import { eth, ethUp, netNow } from './iface';
 import { pktFree } from './pktbuf';
-import { UDP_HLEN, UdpPcb, udpHeaderOf, udpOpen, udpSend } from './udp';
+import { UDP_HLEN, UdpPcb, udpClose, udpHeaderOf, udpOpen, udpSend } from './udp';
 import { putMac } from './ethernet';
 
 const CLIENT_PORT: u16 = 68;
@@ -101,6 +101,8 @@ function configure(addr: u32, mask: u32, gateway: u32, how: string): void {
   eth.mask = mask;
   eth.gateway = gateway;
   phase = Phase.Bound;
+  udpClose(pcb!); // nothing more to hear on port 68
+  pcb = null;
   consoleWrite('net: address ');
   writeAddr(addr);
   consoleWrite(' netmask ');
@@ -136,6 +138,7 @@ function receive(): void {
     } else if (phase == Phase.Requesting && replyType == ACK) {
       // QEMU's DHCP server names no router under restrict=on: its own gateway is the static one
       configure(replyAddr, replyMask != 0 ? replyMask : STATIC_MASK, replyRouter != 0 ? replyRouter : STATIC_GATEWAY, 'dhcp');
+      return; // the endpoint is gone
     } else if (phase == Phase.Requesting && replyType == NAK) {
       phase = Phase.Idle;
     }

@@ -17,6 +17,8 @@ export const TCP_RTO_MIN: u64 = 200;
 export const TCP_RTO_MAX: u64 = 60_000;
 /** Retransmissions in a row before the connection is given up (ETIMEDOUT). */
 export const TCP_MAX_RETRIES: i32 = 10;
+/** SYN-ACKs repeated before a listener's half-open connection is dropped (1 + 2 + 4 + 8 s). */
+export const TCP_SYNACK_RETRIES: i32 = 3;
 /** TIME_WAIT's length: 2 × MSL with an MSL of 2 s (the only peers are this host and QEMU's). */
 export const TCP_TIME_WAIT_MS: u64 = 4000;
 /** How long a closed socket's connection waits in FIN_WAIT_2 for the peer's FIN. */
@@ -120,6 +122,13 @@ export function tcpRttSample(t: Tcb, r: u64): void {
 function expire(t: Tcb): void {
   t.rtxAt = 0;
   t.retries++;
+  const l = t.parent;
+  if (t.state == St.SynRcvd && l !== null && t.retries > TCP_SYNACK_RETRIES) { // never completed: forgotten quietly
+    l.pending--;
+    t.parent = null;
+    tcbFree(t);
+    return;
+  }
   if (t.retries > TCP_MAX_RETRIES) {
     if (t.state != St.SynSent) tcpSendRst(t);
     tcbClose(t, ETIMEDOUT);

@@ -4,6 +4,7 @@
 // retries and expiry, the DHCP client, TCP retransmission and TIME_WAIT, socket receive
 // timeouts; then it delivers what they sent to ourselves.
 import { arpTick } from './arp';
+import { virtioNetPoll } from '../drivers/virtio/net';
 import { dhcpTick } from './dhcp';
 import { netSetNow } from './iface';
 import { netFlush } from './loopback';
@@ -12,6 +13,7 @@ import { tcpTick } from './tcpout';
 
 export function netTick(ms: u64): void {
   netSetNow(ms);
+  virtioNetPoll();
   arpTick();
   dhcpTick();
   tcpTick();

@@ -96,9 +96,16 @@ export function virtioDiskArgs(disks: VirtioDisk[]): string[] {
   ]);
 }
 
-/** The guest's network: TCP ports of 127.0.0.1 forwarded to the guest's ports. */
+/**
+ * The guest's network: QEMU's user-mode network with TCP ports of
+ * 127.0.0.1 forwarded to the guest's ports; or, with `dgram`, a wire to
+ * the test itself: every frame the guest sends is a UDP datagram to
+ * 127.0.0.1:remotePort, and datagrams to 127.0.0.1:localPort are frames
+ * the guest receives (the frame fuzzer).
+ */
 export interface GuestNetwork {
   forward?: { hostPort: number; guestPort: number }[];
+  dgram?: { localPort: number; remotePort: number };
 }
 
 /**
@@ -108,6 +115,11 @@ export interface GuestNetwork {
  */
 export function networkArgs(net: GuestNetwork | undefined): string[] {
   if (net === undefined) return [];
+  if (net.dgram !== undefined) {
+    const { localPort, remotePort } = net.dgram;
+    return ['-netdev', `dgram,id=n0,local.type=inet,local.host=127.0.0.1,local.port=${localPort},remote.type=inet,remote.host=127.0.0.1,remote.port=${remotePort}`,
+      '-device', 'virtio-net-pci,netdev=n0'];
+  }
   const fwd = (net.forward ?? []).map((f) => `,hostfwd=tcp:127.0.0.1:${f.hostPort}-:${f.guestPort}`).join('');
   return ['-netdev', `user,id=n0,restrict=on${fwd}`, '-device', 'virtio-net-pci,netdev=n0'];
 }

@@ -6,8 +6,7 @@
 import { createHash } from 'node:crypto';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { BANNER, PROMPT, kernelBuild, shellRun } from '../kernel/kernel.js';
-import { useQemu } from '../harness/qemu.js';
+import { bootOnNetwork, startHttpd } from './guest.js';
 import { hangLimit } from '../harness/timing.js';
 import { buildUserProgram } from '../userland/build.js';
 import { bigBody, bounded, freePort, httpGet, rawExchange } from './http.js';
@@ -60,13 +59,8 @@ describe('httpd', () => {
 
   it('serves from the guest through hostfwd on 127.0.0.1', async () => {
     const port = await freePort();
-    const k = await kernelBuild();
-    const vm = await useQemu({ image: k.diskImage, elf: k.kernelElf, network: { forward: [{ hostPort: port, guestPort: 80 }] } });
-    await vm.waitForSerial(`${BANNER}\r\n${PROMPT}`);
-    await vm.waitForSerial('(dhcp)\r\n', hangLimit(30_000));
-    const at = vm.serial().length;
-    await shellRun(vm, 'httpd 80 any &');
-    await vm.waitForSerial('httpd: listening on port 80', hangLimit(30_000), { since: at });
+    const vm = await bootOnNetwork({ forward: [{ hostPort: port, guestPort: 80 }] }, '(dhcp)');
+    await startHttpd(vm);
     await checkServer(port, 100, 10);
     const stat = await httpGet(port, '/netstat');
     expect(stat.body.toString()).toMatch(/^address 10\.0\.2\.15$/m);

@@ -5,8 +5,8 @@
 // counters show the frames; the ping program on the host as well.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BANNER, PROMPT, kernelBuild, shellRun } from '../kernel/kernel.js';
-import { useQemu } from '../harness/qemu.js';
+import { shellRun } from '../kernel/kernel.js';
+import { bootOnNetwork } from './guest.js';
 import { hangLimit } from '../harness/timing.js';
 import { buildUserProgram, run } from '../userland/build.js';
 
@@ -20,10 +20,7 @@ function pingResult(out: string): { replies: string[]; summary: string } {
 
 describe('the guest on the user-mode network', () => {
   it('gets its address by DHCP and pings the gateway, 127.0.0.1 and itself', async () => {
-    const k = await kernelBuild();
-    const vm = await useQemu({ image: k.diskImage, elf: k.kernelElf, network: {} });
-    await vm.waitForSerial(`${BANNER}\r\n${PROMPT}`);
-    await vm.waitForSerial('net: address 10.0.2.15 netmask 255.255.255.0 gateway 10.0.2.2 (dhcp)\r\n', hangLimit(30_000));
+    const vm = await bootOnNetwork({}, 'net: address 10.0.2.15 netmask 255.255.255.0 gateway 10.0.2.2 (dhcp)');
     expect(pingResult(await shellRun(vm, 'ping 10.0.2.2', hangLimit(30_000)))).toEqual({
       replies: ['10.0.2.2 1', '10.0.2.2 2', '10.0.2.2 3'], summary: 'ping: 3 sent, 3 received',
     });
