@@ -27,6 +27,10 @@ describe('the guest on the user-mode network', () => {
     expect(pingResult(await shellRun(vm, 'ping 127.0.0.1 2'))).toEqual({ replies: ['127.0.0.1 1', '127.0.0.1 2'], summary: 'ping: 2 sent, 2 received' });
     expect(pingResult(await shellRun(vm, 'ping 10.0.2.15 1'))).toEqual({ replies: ['10.0.2.15 1'], summary: 'ping: 1 sent, 1 received' });
     expect(await shellRun(vm, 'ping 10.0.2.300')).toBe('usage: ping ADDRESS [COUNT]\nping: exited with status 2\n');
+    const ip = (await shellRun(vm, 'ip')).split('\n');
+    expect(ip.slice(0, 3)).toEqual(['eth0 10.0.2.15/24 gateway 10.0.2.2', 'lo 127.0.0.1/8', 'counters:']);
+    expect(ip).toContainEqual(expect.stringMatching(/^ {2}frames_in [1-9]\d*$/));
+    expect(ip.filter((l) => / 0$/.test(l))).toEqual([]); // only counters that are not zero
     const stat = new Map((await shellRun(vm, 'cat /dev/netstat')).trim().split('\n').map((l) => l.split(' ') as [string, string]));
     expect(stat.get('address')).toBe('10.0.2.15');
     expect(stat.get('gateway')).toBe('10.0.2.2');
@@ -35,6 +39,11 @@ describe('the guest on the user-mode network', () => {
     expect(stat.get('packets_in_use')).toBe('0');
     expect(stat.get('sockets_open')).toBe('0');
   }, hangLimit(120_000));
+
+  it('ip on the host, which has no /dev/netstat, says so', async () => {
+    const r = await run(buildUserProgram('programs/ip.ts'), []);
+    expect([r.stdout, r.exitCode]).toEqual(['ip: no /dev/netstat here (errno 2)\n', 1]);
+  });
 
   it('ping on the host: replies from 127.0.0.1 where ping sockets are allowed, EACCES where they are not', async () => {
     const r = await run(buildUserProgram('programs/ping.ts'), ['127.0.0.1', '2']);

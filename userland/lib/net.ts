@@ -3,8 +3,9 @@
 // or -errno), on tskc and on Linux alike. Addresses and ports are given in
 // host byte order; the helpers write them in network order.
 
+import { close, isError, open, read } from './sys';
 import {
-  AF_INET, SOCKADDR_IN_SIZE, SYS_ACCEPT4, SYS_BIND, SYS_CONNECT, SYS_GETPEERNAME, SYS_GETSOCKNAME, SYS_GETSOCKOPT, SYS_LISTEN, SYS_RECVFROM,
+  AF_INET, O_RDONLY, SOCKADDR_IN_SIZE, SYS_ACCEPT4, SYS_BIND, SYS_CONNECT, SYS_GETPEERNAME, SYS_GETSOCKNAME, SYS_GETSOCKOPT, SYS_LISTEN, SYS_RECVFROM,
   SYS_SENDTO, SYS_SETSOCKOPT, SYS_SHUTDOWN, SYS_SOCKET,
 } from '../../kernel/syscall/numbers';
 
@@ -114,4 +115,18 @@ export function setsockopt(fd: i64, level: i64, opt: i64, val: usize, len: i64):
 /** getsockopt into `val`; `lenAt` holds the room and gets the length. */
 export function getsockopt(fd: i64, level: i64, opt: i64, val: usize, lenAt: usize): i64 {
   return syscall(SYS_GETSOCKOPT, fd, level, opt, val, lenAt);
+}
+
+/** Reads the kernel's /dev/netstat whole into `buf` (at most `cap` bytes): its length, or -errno (-ENOENT where there is none). */
+export function readNetstat(buf: usize, cap: usize): i64 {
+  const fd = open('/dev/netstat', O_RDONLY);
+  if (isError(fd)) return fd;
+  let len: usize = 0;
+  for (;;) {
+    const r = read(fd, buf + len, cap - len);
+    if (r <= 0) break;
+    len += usize(r);
+  }
+  close(fd);
+  return i64(len);
 }

@@ -12,12 +12,12 @@
 // request line over 1024 bytes, 431 for headers over 4 KiB.
 
 import {
-  AF_INET, MSG_NOSIGNAL, O_RDONLY, SO_RCVTIMEO, SO_REUSEADDR, SOCK_STREAM, SOL_SOCKET,
+  AF_INET, MSG_NOSIGNAL, SO_RCVTIMEO, SO_REUSEADDR, SOCK_STREAM, SOL_SOCKET,
 } from '../../kernel/syscall/numbers';
 import { argCount, argIs, argNumber } from '../lib/args';
-import { LOCALHOST, SockaddrIn, accept4, bind, listen, sendto, setsockopt, setsockoptInt, socket } from '../lib/net';
+import { LOCALHOST, SockaddrIn, accept4, bind, listen, readNetstat, sendto, setsockopt, setsockoptInt, socket } from '../lib/net';
 import { printf } from '../lib/print';
-import { close, exit, isError, open, read } from '../lib/sys';
+import { close, exit, isError, read } from '../lib/sys';
 
 const REQ_MAX: usize = 4096;
 const LINE_MAX: usize = 1024;
@@ -114,16 +114,10 @@ function sendBig(fd: i64): bool {
 
 /** /netstat: the kernel's counters, read whole into `out` after the head's room; false where there are none. */
 function netstat(fd: i64, withBody: bool, keep: bool): bool {
-  const f = open('/dev/netstat', O_RDONLY);
-  if (isError(f)) return reply(fd, '404 Not Found', 'text/plain', 'not found\n', withBody, keep);
   const body: usize = memory.data(8192);
-  let n: usize = 0;
-  for (;;) {
-    const r = read(f, body + n, 8192 - n);
-    if (r <= 0) break;
-    n += usize(r);
-  }
-  close(f);
+  const got = readNetstat(body, 8192);
+  if (isError(got)) return reply(fd, '404 Not Found', 'text/plain', 'not found\n', withBody, keep);
+  const n = usize(got);
   head('200 OK', 'text/plain', u64(n), keep);
   return sendAll(fd, out, outLen) && (!withBody || sendAll(fd, body, n));
 }
