@@ -39,11 +39,21 @@ export function buildKernelImage(o: {
   return buildImage({ kernelObjs: objs, outDir, root, log });
 }
 
-/** Boots a disk image in QEMU with serial on stdio; returns QEMU's exit status. */
+/** The host port `npm start` forwards to the guest's port 80 (on 127.0.0.1 only). */
+export const START_HTTP_PORT = 8080;
+
+/**
+ * Boots a disk image in QEMU with serial on stdio and a virtio-net NIC on
+ * QEMU's user-mode network: restrict=on (nothing the guest sends leaves
+ * QEMU) and the host's 127.0.0.1:8080 forwarded to the guest's port 80
+ * (docs/network.md). Returns QEMU's exit status.
+ */
 export function bootImage(diskImage: string): number {
   process.stderr.write(`tskc: booting ${diskImage} in QEMU — serial console below; press Ctrl-A then X to quit.\n`);
+  process.stderr.write(`tskc: type \`httpd 80 any &\` at the shell, then open http://127.0.0.1:${START_HTTP_PORT}/\n`);
   const r = spawnSync('qemu-system-x86_64', [
     '-drive', `format=raw,file=${diskImage}`, '-serial', 'mon:stdio', '-display', 'none', '-net', 'none', '-no-reboot',
+    '-netdev', `user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:${START_HTTP_PORT}-:80`, '-device', 'virtio-net-pci,netdev=n0',
     '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04',
   ], { stdio: 'inherit' });
   return r.status ?? 1;

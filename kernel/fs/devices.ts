@@ -2,9 +2,9 @@
 // (reads give zero bytes, writes vanish) and console (reads the keyboard
 // and the serial line, writes to the screen and the serial line), one
 // instance of each that processes share; and pci (the PCI listing),
-// cachestats (the buffer cache's counters) and processes (procs.ts, the
-// process table), read-only text files whose every open is a new snapshot
-// (textfile.ts).
+// cachestats (the buffer cache's counters), processes (procs.ts, the
+// process table) and netstat (the network's counters, kernel/net/netstat.ts),
+// read-only text files whose every open is a new snapshot (textfile.ts).
 import { consoleReadByte, consoleWriteBytes } from '../console/console';
 import { clearUser, copyFromUser, copyToUser } from '../mm/usercopy';
 import { Device } from './device';
@@ -17,6 +17,7 @@ import { cacheStatsText } from '../block/cache';
 import { textFileOpen } from './textfile';
 import { WaitQueue } from '../proc/process';
 import { sleepInterruptible, wakeAll } from '../proc/waitqueue';
+import { netstatText } from '../net/netstat';
 
 const CHUNK: u64 = 256;
 const bounce = new Uint8Array(256); // user bytes pass through here (kernel code never holds a user pointer)
@@ -106,5 +107,6 @@ export function deviceNamed(name: usize, len: usize): Device | null {
   if (isPath('/dev/pci', name, len)) return textFileOpen('/dev/pci', pciListing);
   if (isPath('/dev/cachestats', name, len)) return textFileOpen('/dev/cachestats', cacheStatsText);
   if (isPath('/dev/processes', name, len)) return textFileOpen('/dev/processes', processListing);
+  if (isPath('/dev/netstat', name, len)) return textFileOpen('/dev/netstat', netstatText);
   return null;
 }

@@ -14,9 +14,10 @@ import { consoleWrite, consoleWriteUint } from '../console/console';
 import { keyboardDrain, keyboardOnIrq } from '../drivers/keyboard';
 import { serialOnIrq } from '../drivers/serial';
 import { consoleInputArrived } from '../fs/devices';
+import { netTick } from '../net/tick';
 import { schedTick } from '../proc/sched';
 import { picEoi, picMask, picSpurious, picUnmask } from './pic';
-import { pitOnIrq, ticks } from './pit';
+import { pitOnIrq, ticks, uptimeMs } from './pit';
 
 export const IRQ_TIMER: u32 = 0;
 export const IRQ_KEYBOARD: u32 = 1;
@@ -130,6 +131,7 @@ export function unhandledIrqs(): u64 {
 
 function timerIrq(data: u64): bool {
   pitOnIrq();
+  netTick(uptimeMs()); // network timers (kernel/net/tick.ts)
   schedTick(ticks(), fromUserNow);
   return true;
 }

@@ -18,6 +18,9 @@ import { sysGetpgid, sysIoctl, sysKill, sysRtSigaction, sysRtSigprocmask, sysRtS
 import { forkCurrent } from '../proc/fork';
 import { execCurrent } from '../proc/exec';
 import { sysDup, sysDup2, sysDup3, sysFcntl, sysPipe2 } from './fds';
+import {
+  sysAccept4, sysBind, sysConnect, sysGetpeername, sysGetsockname, sysGetsockopt, sysListen, sysRecvfrom, sysSendto, sysSetsockopt, sysShutdown, sysSocket,
+} from './net';
 import { sysClockGetres, sysClockGettime, sysNanosleep, sysTimes } from './time';
 import { sysFsync, sysSync } from './sync';
 import {
@@ -28,6 +31,10 @@ import {
 import {
   SYS_CHDIR, SYS_FDATASYNC, SYS_FSTAT, SYS_FSYNC, SYS_GETCWD, SYS_GETDENTS64, SYS_LSEEK, SYS_LSTAT, SYS_NEWFSTATAT, SYS_OPENAT, SYS_STAT,
   SYS_SYNC,
+} from './numbers';
+import {
+  SYS_ACCEPT, SYS_ACCEPT4, SYS_BIND, SYS_CONNECT, SYS_GETPEERNAME, SYS_GETSOCKNAME, SYS_GETSOCKOPT, SYS_LISTEN, SYS_RECVFROM, SYS_SENDTO, SYS_SETSOCKOPT,
+  SYS_SHUTDOWN, SYS_SOCKET,
 } from './numbers';
 
 /** Slots: every number below SYS_TSKC_END, and one more (the last) that answers -ENOSYS. */
@@ -86,6 +93,19 @@ function callRtSigreturn(f: TrapFrame): i64 { return sysRtSigreturn(f); }
 function callSetpgid(f: TrapFrame): i64 { return sysSetpgid(i64(i32(f.rdi)), i64(i32(f.rsi))); }
 function callGetpgid(f: TrapFrame): i64 { return sysGetpgid(i64(i32(f.rdi))); }
 function callIoctl(f: TrapFrame): i64 { return sysIoctl(i64(i32(f.rdi)), f.rsi & 0xffff_ffff, f.rdx); }
+function callSocket(f: TrapFrame): i64 { return sysSocket(f.rdi, f.rsi, f.rdx); }
+function callConnect(f: TrapFrame): i64 { return sysConnect(i64(i32(f.rdi)), f.rsi, u64(u32(f.rdx))); }
+function callAccept(f: TrapFrame): i64 { return sysAccept4(i64(i32(f.rdi)), f.rsi, f.rdx, 0); }
+function callAccept4(f: TrapFrame): i64 { return sysAccept4(i64(i32(f.rdi)), f.rsi, f.rdx, u64(u32(f.r10))); }
+function callSendto(f: TrapFrame): i64 { return sysSendto(i64(i32(f.rdi)), f.rsi, f.rdx, u64(u32(f.r10)), f.r8, u64(u32(f.r9))); }
+function callRecvfrom(f: TrapFrame): i64 { return sysRecvfrom(i64(i32(f.rdi)), f.rsi, f.rdx, u64(u32(f.r10)), f.r8, f.r9); }
+function callShutdown(f: TrapFrame): i64 { return sysShutdown(i64(i32(f.rdi)), i64(i32(f.rsi))); }
+function callBind(f: TrapFrame): i64 { return sysBind(i64(i32(f.rdi)), f.rsi, u64(u32(f.rdx))); }
+function callListen(f: TrapFrame): i64 { return sysListen(i64(i32(f.rdi)), i64(i32(f.rsi))); }
+function callGetsockname(f: TrapFrame): i64 { return sysGetsockname(i64(i32(f.rdi)), f.rsi, f.rdx); }
+function callGetpeername(f: TrapFrame): i64 { return sysGetpeername(i64(i32(f.rdi)), f.rsi, f.rdx); }
+function callSetsockopt(f: TrapFrame): i64 { return sysSetsockopt(i64(i32(f.rdi)), i64(i32(f.rsi)), i64(i32(f.rdx)), f.r10, u64(u32(f.r8))); }
+function callGetsockopt(f: TrapFrame): i64 { return sysGetsockopt(i64(i32(f.rdi)), i64(i32(f.rsi)), i64(i32(f.rdx)), f.r10, f.r8); }
 function callNosys(f: TrapFrame): i64 { return -ENOSYS; }
 
 function set(nr: i64, handler: (f: TrapFrame) => i64): void {
@@ -127,6 +147,19 @@ export function syscallTableInit(): void {
   set(SYS_SETPGID, callSetpgid);
   set(SYS_GETPGID, callGetpgid);
   set(SYS_IOCTL, callIoctl);
+  set(SYS_SOCKET, callSocket); // the socket calls: net.ts
+  set(SYS_CONNECT, callConnect);
+  set(SYS_ACCEPT, callAccept);
+  set(SYS_SENDTO, callSendto);
+  set(SYS_RECVFROM, callRecvfrom);
+  set(SYS_SHUTDOWN, callShutdown);
+  set(SYS_BIND, callBind);
+  set(SYS_LISTEN, callListen);
+  set(SYS_GETSOCKNAME, callGetsockname);
+  set(SYS_GETPEERNAME, callGetpeername);
+  set(SYS_SETSOCKOPT, callSetsockopt);
+  set(SYS_GETSOCKOPT, callGetsockopt);
+  set(SYS_ACCEPT4, callAccept4);
   set(SYS_SPAWN, callSpawn);
   set(SYS_WAIT, callWait);
   set(SYS_MEMINFO, callMeminfo);

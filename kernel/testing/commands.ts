@@ -97,6 +97,33 @@ export function testCommand(text: Uint8Array, length: i32): bool {
     line('keyboard received ', u64(keyboardRx.head));
     line(' dropped ', keyboardRx.dropped);
     consoleWrite('\n');
+  } else if (startsWith(text, length, 'netfaults ')) { // netfaults SEED PERMILLE (netfaults.ts); answer: "netfaults on"
+    const seed = numberAt(text, length, 10);
+    netFaultsStart(seed, numberAt(text, length, 10 + digits(seed)));
+    consoleWrite('netfaults on\n');
   } else return storageCommand(text, length);
   return true;
+}
+
+// The network's test command, below the fault commands so that their lines stay where the docs cite them.
+import { netFaultsStart } from './netfaults';
+
+function startsWith(line: Uint8Array, length: i32, word: string): bool {
+  if (length < word.length) return false;
+  for (let i: i32 = 0; i < word.length; i++) if (i32(line[i]) != word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The decimal number at `at` in `line` (0 when none). */
+function numberAt(line: Uint8Array, length: i32, at: i32): u64 {
+  let v: u64 = 0;
+  for (let i = at; i < length && line[i] >= 48 && line[i] <= 57; i++) v = v * 10 + u64(line[i] - 48);
+  return v;
+}
+
+/** The digits of `v` and the space after them. */
+function digits(v: u64): i32 {
+  let n: i32 = 1;
+  for (let x = v; x >= 10; x /= 10) n++;
+  return n + 1;
 }

@@ -69,6 +69,8 @@ export interface BootOptions {
    * place unless `snapshot` is set.
    */
   virtioDisks?: VirtioDisk[];
+  /** A virtio-net NIC on QEMU's user-mode network (always restrict=on), see networkArgs. */
+  network?: GuestNetwork;
   /** QEMU binary (default qemu-system-x86_64 from PATH). */
   qemuBinary?: string;
   /** The kernel ELF inside the image: code addresses in failure reports are symbolized against it. */
@@ -92,6 +94,34 @@ export function virtioDiskArgs(disks: VirtioDisk[]): string[] {
     '-drive', `file=${path.resolve(d.file)},if=none,id=d${i},format=raw${d.snapshot ? ',snapshot=on' : ''}${d.readonly ? ',readonly=on' : ''}`,
     '-device', `virtio-blk-pci,drive=d${i}${d.modern ? ',disable-legacy=on' : ''}`,
   ]);
+}
+
+/**
+ * The guest's network: QEMU's user-mode network with TCP ports of
+ * 127.0.0.1 forwarded to the guest's ports; or, with `dgram`, a wire to
+ * the test itself: every frame the guest sends is a UDP datagram to
+ * 127.0.0.1:remotePort, and datagrams to 127.0.0.1:localPort are frames
+ * the guest receives (the frame fuzzer).
+ */
+export interface GuestNetwork {
+  forward?: { hostPort: number; guestPort: number }[];
+  dgram?: { localPort: number; remotePort: number };
+}
+
+/**
+ * The QEMU arguments of a virtio-net NIC on the user-mode network: always
+ * restrict=on (nothing the guest sends leaves QEMU), host forwards bound to
+ * 127.0.0.1 only (docs/network.md, "Where traffic may go").
+ */
+export function networkArgs(net: GuestNetwork | undefined): string[] {
+  if (net === undefined) return [];
+  if (net.dgram !== undefined) {
+    const { localPort, remotePort } = net.dgram;
+    return ['-netdev', `dgram,id=n0,local.type=inet,local.host=127.0.0.1,local.port=${localPort},remote.type=inet,remote.host=127.0.0.1,remote.port=${remotePort}`,
+      '-device', 'virtio-net-pci,netdev=n0'];
+  }
+  const fwd = (net.forward ?? []).map((f) => `,hostfwd=tcp:127.0.0.1:${f.hostPort}-:${f.guestPort}`).join('');
+  return ['-netdev', `user,id=n0,restrict=on${fwd}`, '-device', 'virtio-net-pci,netdev=n0'];
 }
 
 /** The exit status QEMU reports after the guest writes `value` to isa-debug-exit. */
@@ -625,6 +655,7 @@ export async function bootQemu(opts: BootOptions): Promise<Qemu> {
     '-qmp', `unix:${qmpSocket},server=on,wait=off`,
     '-pidfile', pidFile,
     ...virtioDiskArgs(opts.virtioDisks ?? []),
+    ...networkArgs(opts.network),
     ...(opts.extraArgs ?? []),
   ];
   const qemu = opts.qemuBinary ?? 'qemu-system-x86_64';

@@ -29,6 +29,9 @@
 // execve only gets invalid paths; fork and rt_sigreturn are never made.
 // The file calls (callFiles) stay as harmless: no chdir, no
 // sync, fds of its own or bad ones, results into its scratch buffer.
+// The socket calls (callSocket) use a socket made for the
+// call, non-blocking, and closed at once: it binds only to 127.0.0.1 and
+// sends only to its own address, so nothing leaves the host, nothing waits.
 
 import {
   EBADF, EFAULT, EINVAL, ENOENT, ENOMEM, ENOSYS, MEMINFO_SIZE, SYS_CLOSE, SYS_GETPID, SYS_MEMINFO, SYS_MMAP, SYS_MUNMAP,
@@ -38,6 +41,10 @@ import {
 } from '../../kernel/syscall/numbers';
 import {
   SYS_FDATASYNC, SYS_FSTAT, SYS_FSYNC, SYS_GETCWD, SYS_GETDENTS64, SYS_LSEEK, SYS_LSTAT, SYS_NEWFSTATAT, SYS_STAT,
+} from '../../kernel/syscall/numbers';
+import {
+  AF_INET, SOCK_DGRAM, SOCK_NONBLOCK, SOCK_STREAM, SOL_SOCKET, SYS_ACCEPT4, SYS_BIND, SYS_GETPEERNAME, SYS_GETSOCKNAME, SYS_GETSOCKOPT,
+  SYS_LISTEN, SYS_RECVFROM, SYS_SENDTO, SYS_SETSOCKOPT, SYS_SHUTDOWN, SYS_SOCKET, MSG_DONTWAIT, MSG_NOSIGNAL,
 } from '../../kernel/syscall/numbers';
 import { argNumber } from '../lib/args';
 import { printf, println } from '../lib/print';
@@ -311,13 +318,56 @@ function callFiles(): i64 {
   }
 }
 
+/** A struct sockaddr_in for 127.0.0.1:`port` at `at` (family AF_INET, or a random one now and then). */
+function loopbackAddr(at: usize, port: u16): void {
+  memset(at, 0, 16);
+  store<u16>(at, rng.below(8) == 0 ? u16(rng.below(64)) : u16(AF_INET));
+  store<u8>(at + 2, u8(port >> 8));
+  store<u8>(at + 3, u8(port));
+  store<u32>(at + 4, 0x0100_007f); // 127.0.0.1 in network order
+}
+
+/** A socket call on a socket of its own (see the top of the file); the socket is closed before it returns. */
+function callSocket(): i64 {
+  const kind = rng.below(4);
+  const type: i64 = kind == 0 ? SOCK_STREAM : kind == 1 ? i64(rng.below(16)) : SOCK_DGRAM;
+  const s = syscall(SYS_SOCKET, rng.below(16) == 0 ? i64(rng.below(64)) : AF_INET, type | SOCK_NONBLOCK, rng.below(4) == 0 ? rng.below(32) : 0);
+  if (isError(s)) return s;
+  const addr = scratch + 64;
+  const lenAt = scratch + 96;
+  store<u32>(lenAt, u32(rng.below(32)));
+  loopbackAddr(addr, 0);
+  let r: i64 = 0;
+  switch (i32(rng.below(9))) {
+    case 0: r = syscall(SYS_BIND, s, rng.below(4) == 0 ? foreignPtr() : u64(addr), rng.below(4) == 0 ? rng.next() : 16); break;
+    case 1: r = syscall(SYS_GETSOCKNAME, s, rng.below(3) == 0 ? foreignPtr() : u64(addr), rng.below(3) == 0 ? foreignPtr() : u64(lenAt)); break;
+    case 2: r = syscall(SYS_GETPEERNAME, s, resultPtr(), rng.below(2) == 0 ? foreignPtr() : u64(lenAt)); break;
+    case 3: r = syscall(SYS_SETSOCKOPT, s, rng.below(4) == 0 ? i64(rng.below(300)) : SOL_SOCKET, i64(rng.below(32)), resultPtr(), rng.below(24)); break;
+    case 4: r = syscall(SYS_GETSOCKOPT, s, rng.below(4) == 0 ? i64(rng.below(300)) : SOL_SOCKET, i64(rng.below(32)), resultPtr(), rng.below(2) == 0 ? foreignPtr() : u64(lenAt)); break;
+    case 5: r = syscall(SYS_LISTEN, s, i64(rng.next())); break;
+    case 6: r = syscall(SYS_ACCEPT4, s, resultPtr(), rng.below(2) == 0 ? foreignPtr() : u64(lenAt), rng.below(3) == 0 ? rng.next() : 0); break;
+    case 7: r = syscall(SYS_SHUTDOWN, s, i64(rng.below(5))); break;
+    default: { // a datagram to itself, or a receive that finds nothing
+      store<u32>(lenAt, 16);
+      if (syscall(SYS_BIND, s, u64(addr), 16) == 0 && syscall(SYS_GETSOCKNAME, s, u64(addr), u64(lenAt)) == 0 && load<u32>(addr + 4) == 0x0100_007f) {
+        r = syscall(SYS_SENDTO, s, readablePtr(), rng.below(64), MSG_DONTWAIT | MSG_NOSIGNAL, u64(addr), 16); // no SIGPIPE from a stream socket on Linux
+      }
+      const got = syscall(SYS_RECVFROM, s, resultPtr(), rng.below(32), MSG_DONTWAIT, rng.below(2) == 0 ? 0 : resultPtr(), u64(lenAt));
+      if (r >= 0) r = got;
+    }
+  }
+  syscall(SYS_CLOSE, s);
+  return r;
+}
+
 /** One random call; returns its result (an unknown number's must be -ENOSYS). */
 function oneCall(): i64 {
-  switch (i32(rng.below(17))) {
+  switch (i32(rng.below(18))) {
     case 12:
     case 13: return callMore();
     case 14: return callSignals();
     case 15: return callFiles();
+    case 16: return callSocket();
     case 0: return transfer(SYS_READ, safeFd(), orText(writablePtr()), length());
     case 1: return transfer(SYS_WRITE, safeFd(), orText(readablePtr()), length());
     case 2: return callOpen();

@@ -1,0 +1,24 @@
+// The network tests' guest: the kernel booted with a virtio-net NIC (on
+// QEMU's user-mode network with forwards from 127.0.0.1, or on a dgram
+// wire to the test), ready once the shell prompts and the interface is
+// configured; and httpd started in it.
+import { BANNER, PROMPT, kernelBuild, shellRun } from '../kernel/kernel.js';
+import { useQemu, type GuestNetwork, type Qemu } from '../harness/qemu.js';
+import { hangLimit } from '../harness/timing.js';
+
+/** Boots with `network` and waits for the prompt and the line ending in `configured` ("(dhcp)" or "(the static fallback)"). */
+export async function bootOnNetwork(network: GuestNetwork, configured: string): Promise<Qemu> {
+  const k = await kernelBuild();
+  const vm = await useQemu({ image: k.diskImage, elf: k.kernelElf, network });
+  await vm.waitForSerial(BANNER);
+  await vm.waitForSerial(PROMPT); // the network's line may come before or after the first prompt
+  await vm.waitForSerial(`${configured}\r\n`, hangLimit(60_000));
+  return vm;
+}
+
+/** Starts `httpd 80 any` in the background and waits until it listens. */
+export async function startHttpd(vm: Qemu): Promise<void> {
+  const at = vm.serial().length;
+  await shellRun(vm, 'httpd 80 any &');
+  await vm.waitForSerial('httpd: listening on port 80', hangLimit(30_000), { since: at });
+}
