@@ -6,7 +6,9 @@
 //             agree on both ends
 //   data      chunks of many sizes both ways, every byte checked in order
 //   fin       shutdown(SHUT_WR) on one end: the other reads the data,
-//             then 0, and can still send back; close then gives 0 there
+//             then 0, and can still send back; close then gives 0 there;
+//             a send on the shut side is EPIPE, with SIGPIPE unless
+//             MSG_NOSIGNAL (write too)
 //   refused   connect to a port nobody listens on: ECONNREFUSED
 //   reset     closing with unread data resets: the peer's read gets
 //             ECONNRESET
@@ -23,8 +25,9 @@
 
 import {
   AF_INET, EAGAIN, ECONNREFUSED, ECONNRESET, EINVAL, ENOTCONN, EOPNOTSUPP, EPIPE, MSG_DONTWAIT, MSG_NOSIGNAL, SHUT_WR, SO_REUSEADDR,
-  SOCK_DGRAM, SOCK_NONBLOCK, SOCK_STREAM, SOL_SOCKET, EADDRINUSE,
+  SOCK_DGRAM, SOCK_NONBLOCK, SOCK_STREAM, SOL_SOCKET, EADDRINUSE, SIG_DFL, SIGPIPE,
 } from '../../kernel/syscall/numbers';
+import { sigaction } from '../lib/signals';
 import { argIs, argNumber } from '../lib/args';
 import { check, checksFor, groupsFailed, verdict } from '../lib/checks';
 import {
@@ -34,6 +37,10 @@ import { printf } from '../lib/print';
 import { close, exit, read, write } from '../lib/sys';
 
 const out: usize = memory.data(16384);
+let pipeSignals: i64 = 0;
+function onPipe(sig: i32): void {
+  pipeSignals++;
+}
 const into: usize = memory.data(16384);
 const addr = new SockaddrIn();
 const peer = new SockaddrIn();
@@ -141,6 +148,12 @@ function checkFin(): void {
   check('then end of stream', read(s, into, 100), 0);
   check('and again', read(s, into, 100), 0);
   check('send on a shut side', sendto(c, out, 1, MSG_NOSIGNAL, null), -EPIPE);
+  sigaction(SIGPIPE, changetype<u64>(onPipe), 0, 0);
+  check('without MSG_NOSIGNAL: EPIPE', sendto(c, out, 1, 0, null), -EPIPE);
+  check('and SIGPIPE', pipeSignals, 1);
+  check('write: EPIPE', write(c, out, 1), -EPIPE);
+  check('and SIGPIPE again', pipeSignals, 2);
+  sigaction(SIGPIPE, u64(SIG_DFL), 0, 0);
   check('the other way still works', write(s, out, 500), 500);
   check('read it', readFully(c, into, 500), 500);
   close(s);
