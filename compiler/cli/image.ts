@@ -3,9 +3,11 @@
 // with --boot, start QEMU on it with the serial console in this terminal.
 import { join, relative, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { compile } from '../driver/pipeline.js';
 import { buildImage } from '../image/image.js';
 import { buildProgramsIn, buildUserPrograms, programSources, userProgramsObject } from '../image/userland.js';
+import { stageRoot } from '../image/volume.js';
 import type { ImageResult } from '../image/image.js';
 import { repoRoot } from '../frontend/program.js';
 
@@ -29,17 +31,28 @@ export function buildKernelImage(o: {
   const entries = o.test ? [join(root, 'kernel', 'testing', 'entry.ts'), entry] : [entry];
   compile({ entries, target: 'kernel', emit: 'obj', output: obj, debug: o.debug });
   const objs = [obj];
-  // The real kernel carries the user programs (test kernels with their own entry do not, unless given some).
-  if (o.programs !== undefined) objs.push(userProgramsObject(buildProgramsIn(programSources(o.programs.map((p) => resolve(p))), join(outDir, 'programs'), log), outDir));
-  else if (o.entry === undefined) objs.push(userProgramsObject(buildUserPrograms(root, log), outDir));
-  return buildImage({ kernelObjs: objs, outDir, root, log });
+  // The real kernel carries the user programs (test kernels with their own entry do not, unless given some),
+  // and its disk has them in /bin of partition 1 (compiler/image/volume.ts).
+  if (o.programs !== undefined) {
+    objs.push(userProgramsObject(buildProgramsIn(programSources(o.programs.map((p) => resolve(p))), join(outDir, 'programs'), log), outDir));
+    return buildImage({ kernelObjs: objs, outDir, root, log });
+  }
+  if (o.entry !== undefined) return buildImage({ kernelObjs: objs, outDir, root, log });
+  const programs = buildUserPrograms(root, log);
+  objs.push(userProgramsObject(programs, outDir));
+  const staging = stageRoot(programs.map((p) => ({ name: p.name, file: p.stripped })), outDir);
+  try {
+    return buildImage({ kernelObjs: objs, outDir, root, log, staging });
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
 }
 
 /** Boots a disk image in QEMU with serial on stdio; returns QEMU's exit status. */
 export function bootImage(diskImage: string): number {
   process.stderr.write(`tskc: booting ${diskImage} in QEMU — serial console below; press Ctrl-A then X to quit.\n`);
   const r = spawnSync('qemu-system-x86_64', [
-    '-drive', `format=raw,file=${diskImage}`, '-serial', 'mon:stdio', '-display', 'none', '-net', 'none', '-no-reboot',
+    '-drive', `if=virtio,format=raw,file=${diskImage}`, '-serial', 'mon:stdio', '-display', 'none', '-net', 'none', '-no-reboot',
     '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04',
   ], { stdio: 'inherit' });
   return r.status ?? 1;

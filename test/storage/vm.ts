@@ -1,6 +1,7 @@
 // Shared by the storage tests: the kernel booted with virtio-blk disks
-// attached (test/harness/qemu.ts virtioDisks), and small raw images made
-// in a temp directory.
+// attached (test/harness/qemu.ts virtioDisks; the boot image stays on IDE,
+// so the test's disks are the kernel's disks 0, 1, ...), and small raw
+// images made in a temp directory.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { BANNER, kernelBuild, PROMPT, testKernelBuild } from '../kernel/kernel.j
 /** Boots the kernel with `disks` and waits for the shell's first prompt. */
 export async function bootShellWithDisks(disks: VirtioDisk[]): Promise<Qemu> {
   const k = await kernelBuild();
-  const vm = await useQemu({ image: k.diskImage, elf: k.kernelElf, virtioDisks: disks });
+  const vm = await useQemu({ image: k.diskImage, elf: k.kernelElf, virtioDisks: disks, bootDisk: 'ide' });
   await vm.waitForSerial(`${BANNER}\r\n${PROMPT}`);
   return vm;
 }
@@ -18,7 +19,7 @@ export async function bootShellWithDisks(disks: VirtioDisk[]): Promise<Qemu> {
 /** Boots the test build with `disks` and waits for the echo loop's prompt. */
 export async function bootTestKernelWithDisks(disks: VirtioDisk[]): Promise<Qemu> {
   const k = await testKernelBuild();
-  const vm = await useQemu({ image: k.diskImage, elf: k.kernelElf, virtioDisks: disks });
+  const vm = await useQemu({ image: k.diskImage, elf: k.kernelElf, virtioDisks: disks, bootDisk: 'ide' });
   await vm.waitForSerial(`${BANNER}\r\n> `);
   return vm;
 }
