@@ -8,6 +8,7 @@ import { compile } from '../driver/pipeline.js';
 import { buildImage } from '../image/image.js';
 import { buildProgramsIn, buildUserPrograms, programSources, userProgramsObject } from '../image/userland.js';
 import { stageRoot } from '../image/volume.js';
+import { INITRD_PROGRAMS } from '../image/initrd.js';
 import type { ImageResult } from '../image/image.js';
 import { repoRoot } from '../frontend/program.js';
 
@@ -31,15 +32,15 @@ export function buildKernelImage(o: {
   const entries = o.test ? [join(root, 'kernel', 'testing', 'entry.ts'), entry] : [entry];
   compile({ entries, target: 'kernel', emit: 'obj', output: obj, debug: o.debug });
   const objs = [obj];
-  // The real kernel carries the user programs (test kernels with their own entry do not, unless given some),
-  // and its disk has them in /bin of partition 1 (compiler/image/volume.ts).
+  // The real kernel carries the shell and a few programs in its initrd (test kernels with their own entry
+  // carry none, unless given some: then all of them), and its disk has every program in /bin of partition 1.
   if (o.programs !== undefined) {
     objs.push(userProgramsObject(buildProgramsIn(programSources(o.programs.map((p) => resolve(p))), join(outDir, 'programs'), log), outDir));
     return buildImage({ kernelObjs: objs, outDir, root, log });
   }
   if (o.entry !== undefined) return buildImage({ kernelObjs: objs, outDir, root, log });
   const programs = buildUserPrograms(root, log);
-  objs.push(userProgramsObject(programs, outDir));
+  objs.push(userProgramsObject(programs.filter((p) => INITRD_PROGRAMS.includes(p.name)), outDir));
   const staging = stageRoot(programs.map((p) => ({ name: p.name, file: p.stripped })), outDir);
   try {
     return buildImage({ kernelObjs: objs, outDir, root, log, staging });

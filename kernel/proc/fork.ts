@@ -14,6 +14,7 @@ import { cloneAddressSpace } from '../mm/cow';
 import { EAGAIN, ENOMEM } from '../syscall/numbers';
 import { kstackAlloc, kstackFree, kstackTop } from './kstack';
 import { Process, processAdd, processTableFull } from './process';
+import { programHold } from './programs';
 import { currentProcess, makeReady, yieldCpu } from './sched';
 import { signalsInherit } from './signal';
 import { fpuSave, newProcessStack } from './switch';
@@ -36,6 +37,7 @@ export function forkCurrent(frame: TrapFrame): i64 {
   space.limit = from.limit;
   const p = new Process();
   p.program = parent.program;
+  programHold(p.program);
   p.name = parent.name;
   p.space = space;
   p.kstack = kstack;

@@ -4,7 +4,7 @@
 // image attached as a virtio disk boots through the BIOS and the kernel
 // mounts partition 1 as /; a damaged partition table or a volume that does
 // not mount still boots to the shell, with the reason on the console.
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,23 +15,13 @@ import { useQemu } from '../harness/qemu.js';
 import { hangLimit } from '../harness/timing.js';
 import { BANNER, kernelBuild, PROMPT, shellRun } from '../kernel/kernel.js';
 import { fsck } from './ext2image.js';
+import { damagedCopy } from './vm.js';
 
 const TABLE = 446;
 
 /** Partition 1 of the disk image `bytes`: type, first sector, sectors. */
 function partition1(bytes: Buffer): { type: number; lba: number; sectors: number } {
   return { type: bytes[TABLE + 4]!, lba: bytes.readUInt32LE(TABLE + 8), sectors: bytes.readUInt32LE(TABLE + 12) };
-}
-
-/** A copy of the kernel's disk image, changed by `damage`. */
-async function damagedCopy(damage: (bytes: Buffer) => void): Promise<string> {
-  const k = await kernelBuild();
-  const file = join(mkdtempSync(join(tmpdir(), 'tskc-bootdisk-')), 'disk.img');
-  copyFileSync(k.diskImage, file);
-  const bytes = readFileSync(file);
-  damage(bytes);
-  writeFileSync(file, bytes);
-  return file;
 }
 
 async function bootShell(image: string) {

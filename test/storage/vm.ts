@@ -2,7 +2,7 @@
 // attached (test/harness/qemu.ts virtioDisks; the boot image stays on IDE,
 // so the test's disks are the kernel's disks 0, 1, ...), and small raw
 // images made in a temp directory.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useQemu, type Qemu, type VirtioDisk } from '../harness/qemu.js';
@@ -27,6 +27,17 @@ export async function bootTestKernelWithDisks(disks: VirtioDisk[]): Promise<Qemu
 /** A raw image of `bytes` in a fresh temp directory; returns its path. */
 export function makeImage(bytes: Buffer, name = 'disk.img'): string {
   const file = join(mkdtempSync(join(tmpdir(), 'tskc-storage-')), name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+/** A copy of the kernel's disk image (build/disk.img of this tree) changed by `damage`; its path. */
+export async function damagedCopy(damage: (bytes: Buffer) => void): Promise<string> {
+  const k = await kernelBuild();
+  const file = join(mkdtempSync(join(tmpdir(), 'tskc-bootdisk-')), 'disk.img');
+  copyFileSync(k.diskImage, file);
+  const bytes = readFileSync(file);
+  damage(bytes);
   writeFileSync(file, bytes);
   return file;
 }
