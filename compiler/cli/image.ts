@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { compile } from '../driver/pipeline.js';
 import { buildImage } from '../image/image.js';
 import { buildProgramsIn, buildUserPrograms, programSources, userProgramsObject } from '../image/userland.js';
-import { stageRoot } from '../image/volume.js';
+import { keepHome, stageRoot } from '../image/volume.js';
 import { INITRD_PROGRAMS } from '../image/initrd.js';
 import type { ImageResult } from '../image/image.js';
 import { repoRoot } from '../frontend/program.js';
@@ -42,6 +42,7 @@ export function buildKernelImage(o: {
   const programs = buildUserPrograms(root, log);
   objs.push(userProgramsObject(programs.filter((p) => INITRD_PROGRAMS.includes(p.name)), outDir));
   const staging = stageRoot(programs.map((p) => ({ name: p.name, file: p.stripped })), outDir);
+  log(keepHome(join(outDir, 'disk.img'), staging));
   try {
     return buildImage({ kernelObjs: objs, outDir, root, log, staging });
   } finally {

@@ -1,8 +1,10 @@
 // The root volume of build/disk.img: a staging tree (/bin with every user
 // program as an ELF executable, /etc/motd, /home) turned into an ext2
 // filesystem by the host's `mke2fs -t ext2 -d`, and the MBR partition entry
-// that points at it (docs/storage.md, "The boot disk").
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// that points at it (docs/storage.md, "The boot disk"). A rebuild keeps
+// the user's files: /home of the previous image is copied into the new one
+// (keepHome), and an image whose /home cannot be read is kept aside.
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -29,13 +31,62 @@ export function stageRoot(programs: { name: string; file: string }[], parent: st
   return root;
 }
 
+function sbinEnv(): Record<string, string | undefined> {
+  return { ...process.env, PATH: `${process.env.PATH ?? ''}:/usr/sbin:/sbin` };
+}
+
+/** Partition 1 of the disk image `bytes` (type 0x83, inside the file), or null. */
+function partition1(bytes: Uint8Array): { lba: number; sectors: number } | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 512 || view.getUint16(510, true) !== 0xaa55 || bytes[446 + 4] !== LINUX_PARTITION) return null;
+  const lba = view.getUint32(446 + 8, true);
+  const sectors = view.getUint32(446 + 12, true);
+  if (lba === 0 || sectors === 0 || (lba + sectors) * 512 > bytes.length) return null;
+  return { lba, sectors };
+}
+
+/**
+ * Copies /home of the previous disk image `image` (if there is one) into
+ * the staging tree's /home, so that the user's files survive a rebuild;
+ * what it did, for the build log. An image whose /home cannot be read is
+ * copied to `image`.prev rather than lost.
+ */
+export function keepHome(image: string, staging: string): string {
+  if (!existsSync(image)) return 'no previous disk image';
+  const bytes = readFileSync(image);
+  const part = partition1(bytes);
+  const keepAside = (why: string): string => {
+    copyFileSync(image, `${image}.prev`);
+    return `cannot read /home of the previous disk image (${why}); it is kept as ${image}.prev`;
+  };
+  if (part === null) return keepAside('no ext2 partition 1');
+  const dir = mkdtempSync(join(tmpdir(), 'tskc-home-'));
+  try {
+    const volume = join(dir, 'volume.img');
+    writeFileSync(volume, bytes.subarray(part.lba * 512, (part.lba + part.sectors) * 512));
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    const r = spawnSync('debugfs', ['-R', `rdump /home ${out}`, volume], { encoding: 'utf8', env: sbinEnv() });
+    if (r.error) return keepAside(`cannot run debugfs: ${r.error.message}`);
+    const home = join(out, 'home');
+    if (r.status !== 0 || !existsSync(home)) return keepAside((r.stderr ?? '').trim() || `debugfs exit ${r.status}`);
+    const names = readdirSync(home);
+    if (names.length === 0) return 'the previous /home was empty';
+    const cp = spawnSync('cp', ['-a', `${home}/.`, join(staging, 'home')], { encoding: 'utf8' });
+    if (cp.status !== 0) return keepAside(`cp failed: ${(cp.stderr ?? '').trim()}`);
+    return `kept /home of the previous disk image (${names.length} entr${names.length === 1 ? 'y' : 'ies'})`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** An ext2 volume of `bytes` bytes (4 KiB blocks) holding the tree at `staging`. */
 export function makeExt2Volume(staging: string, bytes: number): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), 'tskc-volume-'));
   try {
     const file = join(dir, 'root.ext2');
     const args = ['-q', '-F', '-t', 'ext2', '-b', '4096', '-L', 'tskc-root', '-E', 'root_owner=0:0', '-d', staging, file, `${bytes / 1024}k`];
-    const r = spawnSync('mke2fs', args, { encoding: 'utf8', env: { ...process.env, PATH: `${process.env.PATH ?? ''}:/usr/sbin:/sbin` } });
+    const r = spawnSync('mke2fs', args, { encoding: 'utf8', env: sbinEnv() });
     if (r.error) {
       throw new ToolError(`cannot run 'mke2fs': ${r.error.message}. Install it with: apt-get install --no-install-recommends ${debianPackageOf('mke2fs')}`);
     }
