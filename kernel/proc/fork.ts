@@ -47,12 +47,12 @@ export function forkCurrent(frame: TrapFrame): i64 {
   child.rax = 0; // fork returns 0 in the child
   p.savedRsp = newProcessStack(top);
   fdCopyAll(p, parent);
-  cwdInherit(p, parent);
   fpuSave(p.fpuArea()); // the caller's live FPU state
   p.fsBase = parent.fsBase;
   p.mmapNext = parent.mmapNext;
   signalsInherit(p, parent);
   processAdd(p);
+  cwdInherit(p, parent); // after processAdd: the current directory is kept per table slot (kernel/fs/cwd.ts)
   p.ppid = parent.pid;
   p.parent = parent;
   parent.children++;

@@ -12,7 +12,7 @@ import { buildKernelImage } from '../../compiler/cli/image.js';
 import { Elf } from '../../compiler/debug/elf.js';
 import { table, type Part, type PartResult } from './parts.js';
 
-const PROMPT = 'tskc$ ';
+const PROMPT = 'tskc:/$ ';
 
 export interface PathRow { key: string; label: string; seed: string; linux: string; target?: number }
 

@@ -12,8 +12,8 @@ export const BOOT_MARKERS = [
   '[ok] serial', '[ok] vga', '[ok] gdt', '[ok] tss', '[ok] idt', '[ok] keyboard', '[ok] rtc ', '[ok] memory',
   '[ok] guard pages', '[ok] pic', '[ok] pit', '[ok] irq', '[ok] pci', '[ok] fs', '[ok] syscall', '[ok] processes', '[ok] sti', BANNER,
 ];
-/** The shell's prompt (userland/shell/main.ts). */
-export const PROMPT = 'tskc$ ';
+/** The shell's prompt in `/` (userland/shell/dirs.ts: it shows the current directory). */
+export const PROMPT = 'tskc:/$ ';
 /** QEMU's exit status when a test build panics (kernel/config.ts KERNEL_EXIT_PANIC = 1). */
 export const PANIC_EXIT_STATUS = 3;
 
