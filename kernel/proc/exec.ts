@@ -83,7 +83,7 @@ export function execCurrent(f: TrapFrame, userPath: u64, argv: u64, envp: u64): 
   destroyAddressSpace(old);
   programRelease(p.program);
   p.program = index;
-  p.name = programName(usize(index));
+  p.setName(programName(usize(index)));
   p.mmapNext = MMAP_BASE;
   fdCloseOnExec(p);
   signalsReset(p);

@@ -38,7 +38,7 @@ export function forkCurrent(frame: TrapFrame): i64 {
   const p = new Process();
   p.program = parent.program;
   programHold(p.program);
-  p.name = parent.name;
+  p.setName(parent.name);
   p.space = space;
   p.kstack = kstack;
   const top = kstackTop(kstack);

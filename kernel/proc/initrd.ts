@@ -36,7 +36,11 @@ function field(h: usize, k: usize): i64 {
   return v;
 }
 
+/** Whether the last parse stopped at a damaged entry. */
+let damaged = false;
+
 function bad(why: string, at: u64): u32 {
+  damaged = true;
   consoleWrite('initrd: ');
   consoleWrite(why);
   consoleWrite(' at byte ');
@@ -52,6 +56,7 @@ function equals(p: usize, len: u64, s: string): bool {
 
 /** Enters the programs of the archive at `base` (`size` bytes); how many. */
 export function initrdParse(base: usize, size: u64): u32 {
+  damaged = false;
   let off: u64 = 0;
   let count: u32 = 0;
   while (true) {
@@ -80,12 +85,13 @@ export function initrdParse(base: usize, size: u64): u32 {
   }
 }
 
-/** Enters the initrd's programs in the program table (at boot). */
+/** Enters the initrd's programs in the program table (at boot); says how many only if the archive was damaged. */
 export function initrdLoad(): void {
   const start = changetype<usize>(initrdStartSymbol);
   const end = changetype<usize>(initrdEndSymbol);
   const n = initrdParse(start, u64(end - start));
+  if (!damaged) return;
   consoleWrite('initrd: ');
   consoleWriteUint(u64(n));
-  consoleWrite(' programs\n');
+  consoleWrite(' programs kept\n');
 }

@@ -41,7 +41,7 @@ export function spawnProgram(index: usize, args: usize, argBytes: u64, argc: u64
   }
   const p = new Process();
   p.program = i64(index);
-  p.name = programName(index);
+  p.setName(programName(index));
   p.space = space;
   p.kstack = kstack;
   const top = kstackTop(kstack);

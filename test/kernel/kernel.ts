@@ -33,10 +33,10 @@ export function testKernelBuild(): Promise<Build> {
   return builtTest;
 }
 
-/** Boots the test build and waits for the echo loop's first prompt. */
-export async function bootTestKernel(): Promise<Qemu> {
+/** Boots the test build and waits for the echo loop's first prompt; `bootDisk` as in BootOptions. */
+export async function bootTestKernel(o: { bootDisk?: 'virtio' | 'ide' } = {}): Promise<Qemu> {
   const k = await testKernelBuild();
-  const vm = await useQemu({ image: k.diskImage, elf: k.kernelElf });
+  const vm = await useQemu({ image: k.diskImage, elf: k.kernelElf, bootDisk: o.bootDisk });
   await vm.waitForSerial(`${BANNER}\r\n> `);
   return vm;
 }
