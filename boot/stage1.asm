@@ -69,5 +69,10 @@ msg_sig:    db "bad stage2 signature, halted", 13, 10, 0
 
 %include "disk.inc"
 
-    times 510 - ($ - $$) db 0
+    ; The MBR's tail: a disk signature and the partition table, which the
+    ; image builder fills in (compiler/image/image.ts, docs/boot-sequence.md).
+    times MBR_DISK_SIGNATURE - ($ - $$) db 0
+    dd 0                        ; disk signature
+    dw 0
+    times MBR_ENTRIES * MBR_ENTRY_SIZE db 0  ; four partition entries
     dw 0xAA55                   ; boot signature: bytes 55 AA

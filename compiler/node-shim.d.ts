@@ -50,7 +50,7 @@ declare module 'node:url' {
 
 declare module 'node:child_process' {
   export interface SpawnSyncResult { status: number | null; signal: string | null; stdout: string; stderr: string; error?: Error }
-  export function spawnSync(cmd: string, args: string[], opts?: { encoding?: 'utf8'; stdio?: 'inherit' | 'pipe'; input?: string }): SpawnSyncResult;
+  export function spawnSync(cmd: string, args: string[], opts?: { encoding?: 'utf8'; stdio?: 'inherit' | 'pipe'; input?: string; env?: Record<string, string | undefined> }): SpawnSyncResult;
   export interface ChildProcess {
     readonly pid?: number;
     kill(signal?: string): boolean;

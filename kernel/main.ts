@@ -25,6 +25,7 @@ import { pitInit } from './interrupts/pit';
 import { mmInit } from './mm/init';
 import { userFaultsInit } from './proc/fault';
 import { processesStart } from './proc/idle';
+import { initrdLoad } from './proc/initrd';
 import { kstackInit } from './proc/kstack';
 import { stackFaultInInit } from './proc/stack';
 import { syscallInit } from './syscall/entry';
@@ -95,6 +96,7 @@ ok('syscall\n');
 userFaultsInit(); // an exception in ring 3 kills the process, not the kernel
 stackFaultInInit(); // user stacks grow on first touch, from faults and from system calls' copies
 kstackInit(); // reaped processes' kernel stacks are kept for the next; low memory takes them back
+initrdLoad(); // the initrd's programs (the shell among them) in the program table
 ok('processes\n');
 sti(); // interrupts on: from here input arrives through IRQ 1 and IRQ 4
 ok('sti\n');

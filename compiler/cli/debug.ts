@@ -23,7 +23,7 @@ export const DEBUG_GDB_COMMANDS = ['break tskc.init'];
 /** QEMU arguments for a headless kernel halted at reset with the gdb stub on `gdbDev`. */
 export function qemuDebugArgs(diskImage: string, serialLog: string, gdbDev: string): string[] {
   return [
-    '-drive', `format=raw,file=${diskImage},snapshot=on`, '-display', 'none', '-net', 'none', '-no-reboot',
+    '-drive', `if=virtio,format=raw,file=${diskImage},snapshot=on`, '-display', 'none', '-net', 'none', '-no-reboot',
     '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04', '-serial', `file:${serialLog}`, '-monitor', 'none',
     '-gdb', gdbDev, '-S',
   ];

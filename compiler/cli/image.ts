@@ -3,10 +3,13 @@
 // with --boot, start QEMU on it with the serial console in this terminal.
 import { join, relative, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { compile } from '../driver/pipeline.js';
 import { ToolJobs } from '../driver/tooljobs.js';
 import { buildImage } from '../image/image.js';
 import { buildProgramsIn, buildUserPrograms, programSources, userProgramsObject } from '../image/userland.js';
+import { keepHome, stageRoot } from '../image/volume.js';
+import { INITRD_PROGRAMS } from '../image/initrd.js';
 import type { ImageResult } from '../image/image.js';
 import { repoRoot } from '../frontend/program.js';
 
@@ -32,11 +35,27 @@ export function buildKernelImage(o: {
   const tools = new ToolJobs();
   compile({ entries, target: 'kernel', emit: 'obj', output: obj, debug: o.debug, tools });
   const objs = [obj];
-  // The real kernel carries the user programs (test kernels with their own entry do not, unless given some).
-  if (o.programs !== undefined) objs.push(userProgramsObject(buildProgramsIn(programSources(o.programs.map((p) => resolve(p))), join(outDir, 'programs'), log), outDir));
-  else if (o.entry === undefined) objs.push(userProgramsObject(buildUserPrograms(root, log), outDir));
+  // The real kernel carries the shell and a few programs in its initrd (test kernels with their own entry
+  // carry none, unless given some: then all of them), and its disk has every program in /bin of partition 1.
+  if (o.programs !== undefined) {
+    objs.push(userProgramsObject(buildProgramsIn(programSources(o.programs.map((p) => resolve(p))), join(outDir, 'programs'), log), outDir));
+    tools.wait();
+    return buildImage({ kernelObjs: objs, outDir, root, log });
+  }
+  if (o.entry !== undefined) {
+    tools.wait();
+    return buildImage({ kernelObjs: objs, outDir, root, log });
+  }
+  const programs = buildUserPrograms(root, log);
+  objs.push(userProgramsObject(programs.filter((p) => INITRD_PROGRAMS.includes(p.name)), outDir));
+  const staging = stageRoot(programs.map((p) => ({ name: p.name, file: p.stripped })), outDir);
+  log(keepHome(join(outDir, 'disk.img'), staging));
   tools.wait();
-  return buildImage({ kernelObjs: objs, outDir, root, log });
+  try {
+    return buildImage({ kernelObjs: objs, outDir, root, log, staging });
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
 }
 
 /** The host port `npm start` forwards to the guest's port 80 (on 127.0.0.1 only). */
@@ -52,7 +71,7 @@ export function bootImage(diskImage: string): number {
   process.stderr.write(`tskc: booting ${diskImage} in QEMU — serial console below; press Ctrl-A then X to quit.\n`);
   process.stderr.write(`tskc: type \`httpd 80 any &\` at the shell, then open http://127.0.0.1:${START_HTTP_PORT}/\n`);
   const r = spawnSync('qemu-system-x86_64', [
-    '-drive', `format=raw,file=${diskImage}`, '-serial', 'mon:stdio', '-display', 'none', '-net', 'none', '-no-reboot',
+    '-drive', `if=virtio,format=raw,file=${diskImage}`, '-serial', 'mon:stdio', '-display', 'none', '-net', 'none', '-no-reboot',
     '-netdev', `user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:${START_HTTP_PORT}-:80`, '-device', 'virtio-net-pci,netdev=n0',
     '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04',
   ], { stdio: 'inherit' });

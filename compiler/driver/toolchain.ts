@@ -30,6 +30,7 @@ export function toolFailure(cmd: string, status: number | null, output: string, 
 export function debianPackageOf(cmd: string): string {
   if (cmd === 'ld.lld') return 'lld';
   if (cmd.startsWith('qemu-system')) return 'qemu-system-x86';
+  if (cmd === 'mke2fs') return 'e2fsprogs';
   return cmd;
 }
 

@@ -1,17 +1,22 @@
 // Builds the bootable BIOS disk image: links the kernel objects with
 // kernel/kernel.ld (ELF for symbols + flat binary for the loader), assembles
-// the two boot stages and writes stage1 + stage2 + kernel.bin as disk.img.
+// the two boot stages and writes stage1 + stage2 + kernel.bin as disk.img;
+// given a staging tree, an ext2 volume made of it follows as partition 1
+// of the MBR's table (volume.ts).
 // Sizes and limits come from boot/layout.inc; docs/boot-sequence.md
 // describes the layout.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTool, link, ToolError } from '../driver/toolchain.js';
+import { LINUX_PARTITION, makeExt2Volume, VOLUME_BYTES, writePartitionEntry } from './volume.js';
 
 export interface ImageOptions {
   kernelObjs: string[];
   outDir: string;
   root: string; // repo root
   log?: (msg: string) => void;
+  /** A directory to make partition 1's ext2 volume of (without it the disk has no partition). */
+  staging?: string;
 }
 
 export interface ImageResult {
@@ -19,6 +24,8 @@ export interface ImageResult {
   kernelElf: string;
   kernelBin: string;
   kernelBytes: number;
+  /** Partition 1 (first sector and sectors), when the disk has one. */
+  partition?: { lba: number; sectors: number };
 }
 
 const SECTOR = 512;
@@ -95,18 +102,32 @@ export function buildImage(opts: ImageOptions): ImageResult {
   const stage2 = assembleStage(bootDir, 'stage2', outDir, stage2Sectors * SECTOR);
 
   // 3. disk.img = stage1 | stage2 | kernel.bin, zero padded to whole sectors
-  //    covering load_end, and to at least 1 MiB.
+  //    covering load_end, and to at least 1 MiB; then, with a staging tree,
+  //    partition 1 on the next 1 MiB boundary: the ext2 volume made of it.
   const kernelStart = stage1.length + stage2.length;
   const used = kernelStart + padTo(kernelBytes, SECTOR);
-  const disk = new Uint8Array(Math.max(used, MIN_DISK_BYTES));
+  let partition: { lba: number; sectors: number } | undefined;
+  let volume: Uint8Array | undefined;
+  if (opts.staging !== undefined) {
+    log('make the ext2 volume (mke2fs -d)');
+    volume = makeExt2Volume(opts.staging, VOLUME_BYTES);
+    const lba = padTo(used, layoutConst(layout, 'PARTITION_ALIGN') * SECTOR) / SECTOR;
+    partition = { lba, sectors: volume.length / SECTOR };
+  }
+  const end = partition ? (partition.lba + partition.sectors) * SECTOR : used;
+  const disk = new Uint8Array(Math.max(end, MIN_DISK_BYTES));
   disk.set(stage1, 0);
   disk.set(stage2, stage1.length);
   disk.set(bin, kernelStart);
+  if (partition && volume) {
+    writePartitionEntry(disk, layoutConst(layout, 'MBR_TABLE'), 0, LINUX_PARTITION, partition.lba, partition.sectors);
+    disk.set(volume, partition.lba * SECTOR);
+  }
   const diskImage = join(outDir, 'disk.img');
   writeFileSync(diskImage, disk);
-  log(`write disk.img (${Math.ceil(disk.length / 1024)} KiB)`);
+  log(`write disk.img (${Math.ceil(disk.length / 1024)} KiB${partition ? `, partition 1 from sector ${partition.lba}` : ''})`);
 
-  return { diskImage, kernelElf, kernelBin, kernelBytes };
+  return { diskImage, kernelElf, kernelBin, kernelBytes, partition };
 }
 
 /** Validates the 32-byte TSKK header; returns load_end - loadAddr. */
@@ -149,6 +170,9 @@ function assembleStage(bootDir: string, name: string, outDir: string, size: numb
   }
   if (name === 'stage1' && (bytes[510] !== 0x55 || bytes[511] !== 0xaa)) {
     throw new ToolError('boot/stage1.asm does not end with the 55 AA boot signature');
+  }
+  if (name === 'stage1' && bytes.subarray(440, 510).some((b) => b !== 0)) {
+    throw new ToolError('boot/stage1.asm runs into the disk signature and partition table (bytes 440-509 must be zero)');
   }
   return bytes;
 }

@@ -1,30 +1,29 @@
 // execve: replaces the calling process's program. The program is found by
-// path (`/bin/NAME` names program NAME of the image, programs.ts), its
-// arguments and environment are copied in from the caller's argv and envp
-// arrays, and a new address space is loaded and given its start-up block
-// (loader.ts) before anything of the old one goes: a failing execve returns
-// -errno to the program that called it, unchanged. Past that point the old
-// space is destroyed, close-on-exec fds are closed, caught signals return to
-// their default, the FS base and FPU state start afresh, and the trap frame
-// is rewritten so that the system call "returns" at the new entry point
-// with every register clear. docs/processes.md, "fork and execve".
+// path (diskprog.ts: a file on the mounted volume, or `/bin/NAME` of the
+// initrd), its arguments and environment are copied in from the caller's
+// argv and envp arrays, and a new address space is loaded and given its
+// start-up block (loader.ts) before anything of the old one goes: a failing
+// execve returns -errno to the program that called it, unchanged. Past that
+// point the old space is destroyed, close-on-exec fds are closed, caught
+// signals return to their default, the FS base and FPU state start afresh,
+// and the trap frame is rewritten so that the system call "returns" at the
+// new entry point with every register clear. docs/processes.md, "fork and
+// execve".
 import { fdCloseOnExec } from '../fs/fdtable';
 import { createAddressSpace } from '../mm/aspace';
 import { destroyAddressSpace } from '../mm/teardown';
 import { copyFromUser, copyStringFromUser } from '../mm/usercopy';
-import { PATH_MAX } from '../syscall/fs';
-import { E2BIG, EFAULT, ENAMETOOLONG, ENOENT, ENOMEM } from '../syscall/numbers';
+import { takePath } from '../syscall/fs';
+import { E2BIG, EFAULT, ENAMETOOLONG, ENOMEM } from '../syscall/numbers';
+import { programForPath } from './diskprog';
 import { ARGS_MAX, loadElf, setUpStack } from './loader';
 import { MAX_USER_PAGES, MMAP_BASE } from './process';
-import { findProgram, programElf, programElfBytes, programName } from './programs';
+import { programElf, programElfBytes, programName, programRelease } from './programs';
 import { currentProcess, setFsBase } from './sched';
 import { signalsReset } from './signal';
 import { fpuInitState, fpuRestore } from './switch';
 import { resetTrapFrame, TrapFrame } from './trapframe';
 
-/** The directory the image's programs appear in. */
-const BIN = '/bin/';
-const path = new Uint8Array(4096); // PATH_MAX
 const strings = new Uint8Array(3072); // ARGS_MAX: the argument and environment strings
 const pointer = new Uint64Array(1);
 
@@ -46,25 +45,26 @@ function copyStrings(list: u64): i64 {
   }
 }
 
-/** The index of the program the user path at `user` names (`/bin/NAME`), or -errno. */
+/** The program the user path at `user` names, held for the caller (its index), or -errno. The lookup may sleep on the disk, so the path is the call's own. */
 function lookUp(user: u64): i64 {
-  const len = copyStringFromUser(changetype<usize>(path) + 8, user, u64(PATH_MAX));
-  if (len < 0) return len;
-  const prefix = u64(BIN.length);
-  if (u64(len) <= prefix || memcmp(changetype<usize>(path) + 8, changetype<usize>(BIN) + 8, usize(prefix)) != 0) return -ENOENT;
-  const index = findProgram(changetype<usize>(path) + 8 + usize(prefix), usize(u64(len) - prefix));
-  return index < 0 ? -ENOENT : index;
+  const path = takePath(user);
+  const r = programForPath(path);
+  free(path);
+  return r;
 }
 
 /** execve(path, argv, envp) for the current process, whose trap frame is `f`: 0 (into the new program), or -errno. */
 export function execCurrent(f: TrapFrame, userPath: u64, argv: u64, envp: u64): i64 {
   const index = lookUp(userPath);
   if (index < 0) return index;
+  // From here nothing sleeps: `strings` is shared by every caller.
   used = 0;
   const argc = copyStrings(argv);
-  if (argc < 0) return argc;
-  const envc = copyStrings(envp);
-  if (envc < 0) return envc;
+  const envc = argc < 0 ? argc : copyStrings(envp);
+  if (envc < 0) {
+    programRelease(index);
+    return envc;
+  }
   const space = createAddressSpace();
   space.limit = MAX_USER_PAGES;
   let r: i64 = space.pml4 == 0 ? -ENOMEM : loadElf(space, programElf(usize(index)), programElfBytes(usize(index)));
@@ -72,6 +72,7 @@ export function execCurrent(f: TrapFrame, userPath: u64, argv: u64, envp: u64): 
   if (r >= 0) r = setUpStack(space, changetype<usize>(strings) + 8, used, u64(argc), u64(envc));
   if (r < 0) {
     destroyAddressSpace(space);
+    programRelease(index);
     return r;
   }
   // The point of no return: the old program goes.
@@ -80,8 +81,9 @@ export function execCurrent(f: TrapFrame, userPath: u64, argv: u64, envp: u64): 
   p.space = space;
   writeCr3(space.pml4);
   destroyAddressSpace(old);
+  programRelease(p.program);
   p.program = index;
-  p.name = programName(usize(index));
+  p.setName(programName(usize(index)));
   p.mmapNext = MMAP_BASE;
   fdCloseOnExec(p);
   signalsReset(p);

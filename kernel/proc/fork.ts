@@ -14,6 +14,7 @@ import { cloneAddressSpace } from '../mm/cow';
 import { EAGAIN, ENOMEM } from '../syscall/numbers';
 import { kstackAlloc, kstackFree, kstackTop } from './kstack';
 import { Process, processAdd, processTableFull } from './process';
+import { programHold } from './programs';
 import { currentProcess, makeReady, yieldCpu } from './sched';
 import { signalsInherit } from './signal';
 import { fpuSave, newProcessStack } from './switch';
@@ -36,7 +37,8 @@ export function forkCurrent(frame: TrapFrame): i64 {
   space.limit = from.limit;
   const p = new Process();
   p.program = parent.program;
-  p.name = parent.name;
+  programHold(p.program);
+  p.setName(parent.name);
   p.space = space;
   p.kstack = kstack;
   const top = kstackTop(kstack);
@@ -45,12 +47,12 @@ export function forkCurrent(frame: TrapFrame): i64 {
   child.rax = 0; // fork returns 0 in the child
   p.savedRsp = newProcessStack(top);
   fdCopyAll(p, parent);
-  cwdInherit(p, parent);
   fpuSave(p.fpuArea()); // the caller's live FPU state
   p.fsBase = parent.fsBase;
   p.mmapNext = parent.mmapNext;
   signalsInherit(p, parent);
   processAdd(p);
+  cwdInherit(p, parent); // after processAdd: the current directory is kept per table slot (kernel/fs/cwd.ts)
   p.ppid = parent.pid;
   p.parent = parent;
   parent.children++;

@@ -37,6 +37,9 @@ export class WaitQueue {
   }
 }
 
+/** The longest process name kept. */
+const NAME_BYTES: usize = 63;
+
 export class Process {
   pid: i64 = 0;
   /** Its index in the process table; -1 when it has none. */
@@ -44,7 +47,8 @@ export class Process {
   state: i32 = 0;
   /** The program it runs (its index in programs.ts; -1 for the idle context). */
   program: i64 = -1;
-  name: string = 'idle';
+  /** Its name, a copy of its program's (at most NAME_BYTES bytes), as a tskc string: `name`, set with setName. */
+  readonly nameBuf = new Uint8Array(80);
   space: AddressSpace | null = null;
   /** The guard page of its kernel stack (kstack.ts); 0 for the idle context. */
   kstack: u64 = 0;
@@ -96,6 +100,23 @@ export class Process {
   mmapNext: u64 = MMAP_BASE;
   /** 512 bytes of FPU/SSE state at a 16-byte-aligned offset (fpuArea). */
   readonly fpu = new Uint8Array(528);
+
+  constructor() {
+    this.setName('idle');
+  }
+
+  /** The name `ps` shows: its program's, kept here so that it outlives the program (programs.ts). */
+  get name(): string {
+    return changetype<string>(changetype<usize>(this.nameBuf) + 8);
+  }
+
+  setName(s: string): void {
+    const n = usize(s.length) < NAME_BYTES ? usize(s.length) : NAME_BYTES;
+    const at = changetype<usize>(this.nameBuf) + 8;
+    store<u64>(at, u64(n));
+    memcpy(at + 8, changetype<usize>(s) + 8, n);
+    store<u8>(at + 8 + n, 0);
+  }
 
   fpuArea(): usize {
     return (changetype<usize>(this.fpu) + 8 + 15) & ~usize(15);

@@ -18,6 +18,7 @@ import { switchSpace } from '../mm/arch';
 import { kmapKernelPml4 } from '../mm/kmap';
 import { kstackFree, kstackTop } from './kstack';
 import { Process, processOrphan, processRemove, State } from './process';
+import { programRelease } from './programs';
 import { signalsFree } from './signal';
 import { wakeSleepers } from './sleep';
 import { fpuRestore, fpuSave, switchStacks } from './switch';
@@ -249,6 +250,8 @@ export function exitCurrent(status: i64): never {
     destroyAddressSpace(space);
     p.space = null;
   }
+  programRelease(p.program); // its pages are gone: a disk program may go too
+  p.program = -1;
   p.state = State.Zombie;
   p.next = zombies;
   zombies = p;

@@ -1,4 +1,4 @@
-// Creating a process: a program from the image (programs.ts) loaded into a
+// Creating a process: a program of the program table (programs.ts) loaded into a
 // new address space (loader.ts), a kernel stack (kstack.ts) prepared so that
 // the first switch to it enters ring 3 (switch.ts), fds 0, 1 and 2 on the
 // console, and a place in the table and the ready queue. Every failure
@@ -12,22 +12,23 @@ import { EAGAIN, ENOMEM } from '../syscall/numbers';
 import { kstackAlloc, kstackFree, kstackTop } from './kstack';
 import { loadElf, setUpStack } from './loader';
 import { MAX_USER_PAGES, Process, processAdd, processTableFull } from './process';
-import { programElf, programElfBytes, programName } from './programs';
+import { programElf, programElfBytes, programName, programRelease } from './programs';
 import { currentProcess, makeReady } from './sched';
 import { signalsInherit, signalsReset } from './signal';
 import { fpuInitState, newProcessStack } from './switch';
 import { resetTrapFrame, trapFrameAt } from './trapframe';
 
 /**
- * Starts program `index` with the `argc` arguments at `args` (`argBytes`
+ * Starts program `index`, which the caller holds (the new process takes
+ * the hold; a failure releases it), with the `argc` arguments at `args` (`argBytes`
  * bytes of NUL-terminated words); the new Process, ready to run, or null
  * with the reason in `spawnError()`.
  */
 export function spawnProgram(index: usize, args: usize, argBytes: u64, argc: u64): Process | null {
   lastError = 0;
-  if (processTableFull()) return fail(-EAGAIN);
+  if (processTableFull()) return fail(index, -EAGAIN);
   const kstack = kstackAlloc();
-  if (kstack == 0) return fail(-ENOMEM);
+  if (kstack == 0) return fail(index, -ENOMEM);
   const space = createAddressSpace();
   space.limit = MAX_USER_PAGES; // pages and tables alike
   let r: i64 = space.pml4 == 0 ? -ENOMEM : loadElf(space, programElf(index), programElfBytes(index));
@@ -36,11 +37,11 @@ export function spawnProgram(index: usize, args: usize, argBytes: u64, argc: u64
   if (r < 0) {
     destroyAddressSpace(space);
     kstackFree(kstack);
-    return fail(r);
+    return fail(index, r);
   }
   const p = new Process();
   p.program = i64(index);
-  p.name = programName(index);
+  p.setName(programName(index));
   p.space = space;
   p.kstack = kstack;
   const top = kstackTop(kstack);
@@ -61,7 +62,8 @@ export function spawnProgram(index: usize, args: usize, argBytes: u64, argc: u64
 
 let lastError: i64 = 0;
 
-function fail(errno: i64): Process | null {
+function fail(index: usize, errno: i64): Process | null {
+  programRelease(i64(index));
   lastError = errno;
   return null;
 }

@@ -1,24 +1,24 @@
 // The process calls: getpid, sched_yield, exit, spawn, wait and uptime.
 // spawn takes a command line (`hello`, `crash div0`): its first word names a
-// program of the image, and its words become the new process's argv; the
+// program, /bin/NAME on the disk or in the initrd (kernel/proc/diskprog.ts), and its words become the new process's argv; the
 // caller waits until the child exits and gets its status (0–255 from exit,
 // 256 + the vector of a fault that killed it), or with SPAWN_NOWAIT gets the
 // child's pid at once and runs alongside it until wait(pid).
 import { uptimeMs } from '../interrupts/pit';
 import { USER_END } from '../mm/aspace';
 import { copyFromUser, copyToUser } from '../mm/usercopy';
-import { findProgram } from '../proc/programs';
+import { programForPath } from '../proc/diskprog';
 import { processChild } from '../proc/process';
 import { currentProcess, exitCurrent, setFsBase, waitForChild, yieldCpu } from '../proc/sched';
 import { spawnError, spawnProgram } from '../proc/spawn';
+import { PathArg } from './fs';
 import { ARCH_GET_FS, ARCH_SET_FS, E2BIG, ECHILD, EINVAL, ENOENT, EPERM, SPAWN_NOWAIT } from './numbers';
 
 const fsWord = new Uint64Array(1);
 
 /** The longest command line spawn takes. */
 export const SPAWN_LINE_MAX: u64 = 256;
-const line = new Uint8Array(256);
-const args = new Uint8Array(257); // the words, each NUL-terminated
+const BIN = '/bin/';
 
 export function sysGetpid(): i64 {
   return currentProcess().pid;
@@ -69,6 +69,27 @@ function isSpace(b: u8): bool {
 export function sysSpawn(user: u64, len: u64, flags: u64): i64 {
   if (len == 0 || (flags & ~u64(SPAWN_NOWAIT)) != 0) return -EINVAL;
   if (len > SPAWN_LINE_MAX) return -E2BIG;
+  // The call's own buffers: finding the program may sleep on the disk.
+  const line = new Uint8Array(256);
+  const args = new Uint8Array(257); // the words, each NUL-terminated
+  const r = spawnLine(line, args, user, len, flags);
+  free(line);
+  free(args);
+  return r;
+}
+
+/** The program `/bin/NAME` for the NUL-terminated word at `name`, held (diskprog.ts), or -errno. */
+function programNamed(name: usize, nameLen: usize): i64 {
+  const path = new PathArg();
+  memcpy(path.at(), changetype<usize>(BIN) + 8, usize(BIN.length));
+  memcpy(path.at() + usize(BIN.length), name, nameLen);
+  path.length = i64(BIN.length) + i64(nameLen);
+  const r = programForPath(path);
+  free(path);
+  return r;
+}
+
+function spawnLine(line: Uint8Array, args: Uint8Array, user: u64, len: u64, flags: u64): i64 {
   const r = copyFromUser(changetype<usize>(line) + 8, user, len);
   if (r < 0) return r;
   // Split into words: args gets each word and a NUL.
@@ -93,8 +114,10 @@ export function sysSpawn(user: u64, len: u64, flags: u64): i64 {
   const base = changetype<usize>(args) + 8;
   let nameLen: usize = 0;
   while (args[i32(nameLen)] != 0) nameLen++;
-  const index = findProgram(base, nameLen);
-  if (index < 0) return -ENOENT;
+  if (nameLen > 63) return -ENOENT;
+  for (let k: usize = 0; k < nameLen; k++) if (args[i32(k)] == 47) return -ENOENT; // a name, not a path
+  const index = programNamed(base, nameLen);
+  if (index < 0) return index;
   const child = spawnProgram(usize(index), base, u64(out), argc);
   if (child === null) return spawnError();
   if ((flags & u64(SPAWN_NOWAIT)) == 0) return waitForChild(child);

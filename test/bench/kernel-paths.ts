@@ -12,7 +12,7 @@ import { buildKernelImage } from '../../compiler/cli/image.js';
 import { Elf } from '../../compiler/debug/elf.js';
 import { table, type Part, type PartResult } from './parts.js';
 
-const PROMPT = 'tskc$ ';
+const PROMPT = 'tskc:/$ ';
 
 export interface PathRow { key: string; label: string; seed: string; linux: string; target?: number }
 
@@ -37,7 +37,7 @@ export const PATHS: PathRow[] = [
 export function boot(image: string, icount: boolean, input: string | null, until: string, extraArgs: string[] = []): Promise<{ text: string; promptMs: number }> {
   const args = [
     ...(icount ? ['-icount', 'shift=0,sleep=off'] : []),
-    '-drive', `format=raw,file=${image},snapshot=on`, '-serial', 'stdio', '-display', 'none', '-net', 'none', '-no-reboot',
+    '-drive', `if=virtio,format=raw,file=${image},snapshot=on`, '-serial', 'stdio', '-display', 'none', '-net', 'none', '-no-reboot',
     ...extraArgs,
   ];
   return new Promise((resolve, reject) => {

@@ -50,7 +50,7 @@ async function boot(img: string, until?: RegExp): Promise<BootResult> {
   rmSync(log, { force: true });
   const readLog = (): string => (existsSync(log) ? readFileSync(log, 'utf8') : '');
   const qemu = execa('qemu-system-x86_64', [
-    '-drive', `format=raw,file=${img}`,
+    '-drive', `if=virtio,format=raw,file=${img}`,
     '-display', 'none',
     '-serial', `file:${log}`,
     '-net', 'none',

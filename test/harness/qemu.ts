@@ -51,6 +51,14 @@ export const DEBUG_EXIT_PORT = 0xf4;
 export interface BootOptions {
   /** Raw disk image to boot (-drive format=raw). */
   image: string;
+  /**
+   * How the boot image is attached (default 'virtio': `-drive if=virtio`,
+   * as `npm start` does, so the kernel sees it as virtio disk 0 and mounts
+   * its partition 1). 'ide' keeps it on the IDE controller, out of the
+   * kernel's sight: the kernel then boots with no disk, or with the
+   * `virtioDisks` alone (numbered from 0).
+   */
+  bootDisk?: 'virtio' | 'ide';
   /** Guest RAM in MiB (default 128). */
   memoryMiB?: number;
   /** Extra QEMU command-line arguments, appended last. */
@@ -641,7 +649,7 @@ export async function bootQemu(opts: BootOptions): Promise<Qemu> {
   const qmpSocket = path.join(tempDir, 'qmp.sock');
   const pidFile = path.join(tempDir, 'qemu.pid');
   const qemuArgs = [
-    '-drive', `format=raw,file=${image}${opts.snapshot === false ? '' : ',snapshot=on'}`,
+    '-drive', `${opts.bootDisk === 'ide' ? '' : 'if=virtio,'}format=raw,file=${image}${opts.snapshot === false ? '' : ',snapshot=on'}`,
     '-display', 'none',
     '-net', 'none',
     '-no-reboot',

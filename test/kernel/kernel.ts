@@ -12,8 +12,8 @@ export const BOOT_MARKERS = [
   '[ok] serial', '[ok] vga', '[ok] gdt', '[ok] tss', '[ok] idt', '[ok] keyboard', '[ok] rtc ', '[ok] memory',
   '[ok] guard pages', '[ok] pic', '[ok] pit', '[ok] irq', '[ok] pci', '[ok] fs', '[ok] syscall', '[ok] processes', '[ok] sti', BANNER,
 ];
-/** The shell's prompt (userland/shell/main.ts). */
-export const PROMPT = 'tskc$ ';
+/** The shell's prompt in `/` (userland/shell/dirs.ts: it shows the current directory). */
+export const PROMPT = 'tskc:/$ ';
 /** QEMU's exit status when a test build panics (kernel/config.ts KERNEL_EXIT_PANIC = 1). */
 export const PANIC_EXIT_STATUS = 3;
 
@@ -33,10 +33,10 @@ export function testKernelBuild(): Promise<Build> {
   return builtTest;
 }
 
-/** Boots the test build and waits for the echo loop's first prompt. */
-export async function bootTestKernel(): Promise<Qemu> {
+/** Boots the test build and waits for the echo loop's first prompt; `bootDisk` as in BootOptions. */
+export async function bootTestKernel(o: { bootDisk?: 'virtio' | 'ide' } = {}): Promise<Qemu> {
   const k = await testKernelBuild();
-  const vm = await useQemu({ image: k.diskImage, elf: k.kernelElf });
+  const vm = await useQemu({ image: k.diskImage, elf: k.kernelElf, bootDisk: o.bootDisk });
   await vm.waitForSerial(`${BANNER}\r\n> `);
   return vm;
 }

@@ -4,12 +4,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildUserProgram, run } from './build.js';
 
-const PROMPT = 'tskc$ ';
+const PROMPT = 'tskc:/$ '; // the shell runs in / (its prompt shows the current directory)
 let exe = '';
 
 /** Types `input` at the shell; returns its exit status and everything it wrote. */
 async function session(input: string): Promise<{ out: string; code: number | undefined }> {
-  const r = await run(exe, [], input);
+  const r = await run(exe, [], input, '/');
   expect(r.stderr).toBe('');
   return { out: r.stdout, code: r.exitCode };
 }

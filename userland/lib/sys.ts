@@ -5,9 +5,9 @@
 // calls (spawn, wait, meminfo, uptime) return -ENOSYS.
 
 import {
-  E2BIG, EAGAIN, EBADF, ECHILD, EFAULT, EINTR, EINVAL, EMFILE, ENAMETOOLONG, ENOTTY, EPIPE, ESRCH, ENOENT, ENOEXEC, ENOMEM, ENOSYS, MAP_ANONYMOUS, MAP_PRIVATE, MAX_ERRNO, PROT_READ,
+  E2BIG, EAGAIN, EBADF, ECHILD, EFAULT, EINTR, EINVAL, EISDIR, EMFILE, ENAMETOOLONG, ENOTDIR, ENOTTY, EROFS, EPIPE, ESRCH, ENOENT, ENOEXEC, ENOMEM, ENOSYS, MAP_ANONYMOUS, MAP_PRIVATE, MAX_ERRNO, PROT_READ,
   PROT_WRITE, SPAWN_NOWAIT, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_DUP, SYS_DUP2, SYS_FCNTL, SYS_PIPE2, SYS_GETPID, SYS_GETPPID, SYS_MEMINFO, SYS_WAIT4, SYS_MMAP, SYS_MUNMAP, SYS_NANOSLEEP, SYS_OPEN, SYS_READ,
-  SYS_EXECVE, SYS_FORK, SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES, SYS_UPTIME, SYS_WAIT, SYS_WRITE,
+  SYS_CHDIR, SYS_EXECVE, SYS_FORK, SYS_GETCWD, SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES, SYS_UPTIME, SYS_WAIT, SYS_WRITE,
 } from '../../kernel/syscall/numbers';
 
 /** A struct timespec: what clock_gettime fills and nanosleep reads. */
@@ -56,6 +56,9 @@ export function errnoName(errno: i64): string {
     case EPIPE: return 'EPIPE';
     case ENAMETOOLONG: return 'ENAMETOOLONG';
     case ENOSYS: return 'ENOSYS';
+    case ENOTDIR: return 'ENOTDIR';
+    case EISDIR: return 'EISDIR';
+    case EROFS: return 'EROFS';
     default: return 'E?';
   }
 }
@@ -71,6 +74,21 @@ export function write(fd: i64, buf: usize, len: usize): i64 {
 /** Opens `path` (every tskc string is NUL-terminated, docs/language.md §6.2). */
 export function open(path: string, flags: i64): i64 {
   return syscall(SYS_OPEN, changetype<usize>(path) + 8, flags, 0);
+}
+
+/** Opens the NUL-terminated path at `path`. */
+export function openAt(path: usize, flags: i64): i64 {
+  return syscall(SYS_OPEN, path, flags, 0);
+}
+
+/** Makes the NUL-terminated path at `path` the current directory. */
+export function chdir(path: usize): i64 {
+  return syscall(SYS_CHDIR, path);
+}
+
+/** The current directory into the `len` bytes at `buf`, NUL-terminated: its length with the NUL, or -errno. */
+export function getcwd(buf: usize, len: usize): i64 {
+  return syscall(SYS_GETCWD, buf, len);
 }
 
 export function close(fd: i64): i64 {

@@ -1,7 +1,8 @@
 // The shell's built-in commands, and programs run by name. A command line
 // is words separated by spaces (`$?` stands for the last command's status);
 // the first word names a built-in or else a program found along PATH
-// (`hello world`), which run.ts starts with fork and execve. A line ending
+// (`hello world`), which run.ts starts with fork and execve (`< FILE`
+// among its words gives it FILE as input, redirect.ts). A line ending
 // in `&` runs its program in the background: the shell prints `[PID]` and
 // takes the next line at once; `jobs` lists what runs in the background and
 // `wait` waits for all of it. The `spawn` built-in uses tskc's own spawn
@@ -14,6 +15,7 @@ import { environ } from '../lib/args';
 import { print, printBytes, printf, println } from '../lib/print';
 import { bytesEqual, parseDecimal, skipSpaces, wordEnd } from '../lib/text';
 import { errnoName, exit, exitCode, exited, getpid, isError, meminfo, MemInfo, spawn, termSignal, uptime } from '../lib/sys';
+import { cd, pwd } from './dirs';
 import { expandedLength, expandStatus } from './expand';
 import { isPipeline, runPipeline } from './pipeline';
 import { background, foreground, NOT_FOUND, setLastStatus, startProgram, statusNumber, waitChild } from './run';
@@ -39,10 +41,12 @@ function help(): void {
   println('  mem           free and total frames, heap use');
   println('  uptime        time since boot');
   println('  spawn NAME    run program NAME (with arguments) and wait for it');
+  println('  cd [DIR]      change the current directory (to / without DIR)');
+  println('  pwd           the current directory');
   println('  jobs          the background jobs');
   println('  wait          wait for every background job');
   println('  exit [CODE]   leave the shell');
-  println('any other NAME runs that program; a line ending in & runs it in the background; $? is the last status');
+  println('any other NAME runs that program; < FILE gives it FILE as input; a line ending in & runs it in the background; $? is the last status');
 }
 
 function mem(): void {
@@ -176,6 +180,8 @@ export function runCommand(line: usize, lineLen: usize): void {
   else if (bytesEqual(name, nameLen, 'jobs')) listJobs();
   else if (bytesEqual(name, nameLen, 'wait')) waitJobs();
   else if (bytesEqual(name, nameLen, 'spawn')) runSpawn(p, rest, end);
+  else if (bytesEqual(name, nameLen, 'cd')) cd(p + rest, wordEnd(p, rest, end) - rest);
+  else if (bytesEqual(name, nameLen, 'pwd')) pwd();
   else if (bytesEqual(name, nameLen, 'exit')) {
     const code = rest == end ? 0 : parseDecimal(p + rest, wordEnd(p, rest, end) - rest);
     if (code < 0 || code > 255) return println('exit: the status must be a number from 0 to 255');

@@ -1,5 +1,6 @@
 // The shell: reads fd 0 one byte at a time through the line editor, runs
-// each committed line as a command, and starts over with a prompt. A line
+// each committed line as a command, and starts over with a prompt (which
+// shows the current directory, dirs.ts). A line
 // that overflowed the editor's buffer is refused as a whole with a notice,
 // never run cut short. End of input (read returns 0 or fails other than
 // by a signal's EINTR) ends the shell with status 0.
@@ -8,10 +9,10 @@ import { print, printByte, printf } from '../lib/print';
 import { EINTR } from '../../kernel/syscall/numbers';
 import { read } from '../lib/sys';
 import { runCommand } from './commands';
+import { printPrompt } from './dirs';
 import { Edit, LINE_CAPACITY, LineEditor } from './editor';
 import { shellJobsInit } from './run';
 
-const PROMPT = 'tskc$ ';
 const editor = new LineEditor();
 const inByte: usize = memory.data(8);
 
@@ -21,7 +22,7 @@ function echo(b: u8): void {
 }
 
 function shell(): void {
-  print(PROMPT);
+  printPrompt();
   while (true) {
     const n = read(0, inByte, 1);
     if (n == -EINTR) continue;
@@ -35,7 +36,7 @@ function shell(): void {
       }
       editor.reset();
     }
-    if (e != Edit.Pending) print(PROMPT);
+    if (e != Edit.Pending) printPrompt();
   }
   print('\n');
 }

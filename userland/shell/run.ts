@@ -13,6 +13,7 @@ import { print, printBytes, printf } from '../lib/print';
 import { getpgid, setpgid, sigaction, tcflush, tcsetpgrp } from '../lib/signals';
 import { execve, exit, exitCode, exited, fork, isError, termSignal, wait4 } from '../lib/sys';
 import { skipSpaces, wordEnd } from '../lib/text';
+import { applyRedirections } from './redirect';
 
 /** The exit status sh gives a command it could not run. */
 export const NOT_FOUND: i32 = 127;
@@ -100,6 +101,12 @@ export function startProgram(p: usize, from: usize, end: usize, group: i64, envp
     if (inForeground) tcsetpgrp(0, getpgid(0)); // here too, as the shell does: the child may run before the shell gets to it
 
     sigaction(SIGINT, u64(SIG_DFL), 0, 0);
+    const left = applyRedirections(argv, n); // `< FILE` (redirect.ts)
+    if (left < 0) exit(1);
+    if (left == 0) {
+      print('shell: no program to run\n');
+      exit(1);
+    }
     const name = load<usize>(argv);
     let len: usize = 0;
     while (load<u8>(name + len) != 0) len++;

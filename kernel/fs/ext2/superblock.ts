@@ -9,6 +9,7 @@
 // features are reported and allowed. docs/storage.md, "ext2".
 import { consoleWrite, consoleWriteHex, consoleWriteUint } from '../../console/console';
 import { cacheData, cacheRead, cacheRelease } from '../../block/cache';
+import { foundPartition, mbrFind, MBR_DAMAGED, MBR_NONE } from '../../block/mbr';
 import { blkDisk } from '../../drivers/virtio/blk';
 import { volume } from './volume';
 
@@ -18,8 +19,6 @@ export const INCOMPAT_FILETYPE: u32 = 0x2;
 /** Read-only-compatible features the reader handles: sparse superblocks, files over 2 GiB. */
 const RO_COMPAT_SPARSE_SUPER: u32 = 0x1;
 const RO_COMPAT_LARGE_FILE: u32 = 0x2;
-const MBR_SIGNATURE: u16 = 0xaa55;
-const LINUX_PARTITION: u8 = 0x83;
 
 function refuse(why: string, value: u64): bool {
   consoleWrite('ext2: not mounted: ');
@@ -28,22 +27,6 @@ function refuse(why: string, value: u64): bool {
   consoleWriteHex(value);
   consoleWrite(')\n');
   return false;
-}
-
-/** The first sector of the first Linux partition of disk `d`'s MBR, or 0 (the whole disk). */
-function partitionStart(d: i32): u64 {
-  const b = cacheRead(d, 0, 512);
-  if (b < 0) return 0;
-  const p = cacheData(b);
-  let start: u64 = 0;
-  if (load<u16>(p + 510) == MBR_SIGNATURE) {
-    for (let i: usize = 0; i < 4 && start == 0; i++) {
-      const e = p + 446 + i * 16;
-      if (load<u8>(e + 4) == LINUX_PARTITION) start = u64(load<u32>(e + 8));
-    }
-  }
-  cacheRelease(b);
-  return start;
 }
 
 /** Checks the superblock at `sb` and fills `volume`; false (with a message) if the volume cannot be read. */
@@ -99,12 +82,15 @@ function incompatName(bits: u32): string {
 export function ext2Mount(d: i32): bool {
   const disk = blkDisk(d);
   if (disk === null) return false;
-  const start = partitionStart(d);
+  const found = mbrFind(d);
+  if (found == MBR_DAMAGED) return false;
+  const start = found == MBR_NONE ? 0 : foundPartition.start;
+  const sectors = found == MBR_NONE ? disk.capacity : foundPartition.sectors;
   // The superblock: 1024 bytes at byte 1024 of the volume, read as a 1 KiB block.
   if (start % 2 != 0) return refuse('the partition does not start on a 1 KiB boundary', start);
   const sbBlock = cacheRead(d, start / 2 + 1, 1024);
   if (sbBlock < 0) return refuse('the superblock cannot be read', u64(-i64(sbBlock)));
-  const ok = check(cacheData(sbBlock), disk.capacity - start);
+  const ok = check(cacheData(sbBlock), sectors);
   cacheRelease(sbBlock);
   if (!ok) return false;
   const perBlock = u64(volume.blockSize / 512);

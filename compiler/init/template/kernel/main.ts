@@ -16,6 +16,7 @@ import { picInit } from 'tskc/kernel/interrupts/pic';
 import { pitInit } from 'tskc/kernel/interrupts/pit';
 import { mmInit } from 'tskc/kernel/mm/init';
 import { userFaultsInit } from 'tskc/kernel/proc/fault';
+import { initrdLoad } from 'tskc/kernel/proc/initrd';
 import { kstackInit } from 'tskc/kernel/proc/kstack';
 import { processCount } from 'tskc/kernel/proc/process';
 import { findProgram } from 'tskc/kernel/proc/programs';
@@ -65,6 +66,7 @@ syscallInit(); // syscall/sysret: ring 3 calls the kernel
 userFaultsInit();
 stackFaultInInit();
 kstackInit();
+initrdLoad(); // the programs of the image's initrd (programs/*.ts) in the program table
 sti();
 
 start('hello');

@@ -12,7 +12,7 @@ const HANG_LIMIT_MS = 60_000 * Number(process.env.TSKC_TIME_SCALE ?? 1);
 /** Boots build/disk.img and resolves with the serial output once every marker has appeared, in order. */
 function bootUntil(markers) {
   const qemu = spawn('qemu-system-x86_64', [
-    '-drive', 'format=raw,file=build/disk.img', '-serial', 'stdio', '-display', 'none',
+    '-drive', 'if=virtio,format=raw,file=build/disk.img', '-serial', 'stdio', '-display', 'none',
     '-net', 'none', '-no-reboot', '-m', '128M',
   ], { stdio: ['ignore', 'pipe', 'inherit'] });
   let log = '';
