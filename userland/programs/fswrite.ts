@@ -1,21 +1,23 @@
-// fswrite ROOT [script | torture SEED COUNT | fill]: writing files, on
+// fswrite ROOT [script | torture SEED COUNT [DIR] | fill | readonly]: writing files, on
 // tskc (ROOT = /, an ext2 volume) and on Linux (ROOT = a directory) alike.
 // `script` (the default) makes, writes, appends, truncates, links,
 // renames and removes files and directories under ROOT/w and checks every
 // result and the bytes read back; the test then checks the volume with
 // e2fsck and reads the files left with debugfs. `torture` runs COUNT
-// seeded random operations on six names under ROOT/t against a model of
-// their contents kept here. `fill` (tskc only: it fills the volume) makes
-// files until the inodes run out and writes until the blocks do, both
-// ENOSPC, then frees everything. Every mode syncs at the end and prints a
+// seeded random operations on six names under ROOT/DIR (a one-letter
+// name, `t` by default) against a model of their contents kept here.
+// `fill` (tskc only: it fills the volume) makes files until the inodes
+// run out and writes until the blocks do, both ENOSPC, then frees
+// everything. `readonly` (tskc, a volume mounted read-only) checks that
+// every change is EROFS while reads work. Every mode syncs at the end and prints a
 // verdict per group; the exit status is the number of failed groups.
-import { argAddr, argIs, argNumber } from '../lib/args';
+import { argAddr, argCount, argIs, argNumber } from '../lib/args';
 import { check, checksFor, groupsFailed, verdict } from '../lib/checks';
 import { printf } from '../lib/print';
 import { Random } from '../lib/random';
 import { close, exit, read, write } from '../lib/sys';
 import {
-  EBADF, EEXIST, EINVAL, EISDIR, ENOENT, ENOSPC, ENOTEMPTY, EPERM, O_RDONLY, O_RDWR, O_WRONLY, SYS_CHDIR, SYS_FSTAT, SYS_FTRUNCATE, SYS_LINK,
+  EBADF, EEXIST, EINVAL, EISDIR, ENOENT, ENOSPC, ENOTEMPTY, EPERM, EROFS, SYS_TRUNCATE, O_RDONLY, O_RDWR, O_WRONLY, SYS_CHDIR, SYS_FSTAT, SYS_FTRUNCATE, SYS_LINK,
   SYS_LSEEK, SYS_MKDIR, SYS_OPENAT, SYS_PREAD64, SYS_PWRITE64, SYS_RENAME, SYS_RMDIR, SYS_STAT, SYS_STATFS, SYS_SYNC, SYS_UNLINK,
 } from '../../kernel/syscall/numbers';
 
@@ -226,8 +228,10 @@ const rng = new Random();
 const pathA: usize = memory.data(16);
 const pathB: usize = memory.data(16);
 
+let tdir: u8 = 116; // t
+
 function tname(p: usize, k: i32, dir: bool): void {
-  store<u8>(p, 116); // t/fK or t/dK
+  store<u8>(p, tdir); // t/fK or t/dK
   store<u8>(p + 1, 47);
   store<u8>(p + 2, dir ? 100 : 102);
   store<u8>(p + 3, u8(48 + k));
@@ -293,7 +297,9 @@ function verify(k: i32): void {
 
 function torture(seed: u64, count: i64): void {
   rng.seed(seed);
-  check('mkdir t', syscall(SYS_MKDIR, c('t'), 0o755), 0);
+  store<u8>(pathA, tdir);
+  store<u8>(pathA + 1, 0);
+  check('mkdir DIR', syscall(SYS_MKDIR, pathA, 0o755), 0);
   for (let k: i32 = 0; k < NAMES; k++) nameObj[k] = -1;
   for (let n: i64 = 0; n < count; n++) {
     const k = i32(rng.below(u64(NAMES)));
@@ -414,9 +420,31 @@ function filling(): void {
   verdict('fill');
 }
 
+/** tskc, on a volume mounted read-only: every change is EROFS, reads work. */
+function readOnly(): void {
+  check('open for writing', openAt(c('etc/motd'), O_WRONLY), -EROFS);
+  check('O_TRUNC', openAt(c('etc/motd'), O_RDONLY | O_TRUNC), -EROFS);
+  check('O_CREAT', openAt(c('new'), O_CREAT | O_WRONLY), -EROFS);
+  check('mkdir', syscall(SYS_MKDIR, c('d'), 0o755), -EROFS);
+  check('unlink', syscall(SYS_UNLINK, c('etc/motd')), -EROFS);
+  check('rename', syscall(SYS_RENAME, c('etc/motd'), c('m')), -EROFS);
+  check('link', syscall(SYS_LINK, c('etc/motd'), c('m')), -EROFS);
+  check('rmdir', syscall(SYS_RMDIR, c('etc')), -EROFS);
+  check('truncate', syscall(SYS_TRUNCATE, c('etc/motd'), 0), -EROFS);
+  const fd = openAt(c('etc/motd'), O_RDONLY);
+  check('read', read(fd, back, 100), 16);
+  close(fd);
+  check('statfs', syscall(SYS_STATFS, c('/'), sfs), 0);
+  check('ST_RDONLY', load<i64>(sfs + 80) & 1, 1);
+  verdict('readonly');
+}
+
 checksFor('fswrite');
 check('chdir ROOT', syscall(SYS_CHDIR, argAddr(1)), 0);
-if (argIs(2, 'torture')) torture(u64(argNumber(3, 1)), argNumber(4, 1000));
+if (argIs(2, 'torture')) {
+  if (argCount() > 5) tdir = load<u8>(argAddr(5));
+  torture(u64(argNumber(3, 1)), argNumber(4, 1000));
+} else if (argIs(2, 'readonly')) readOnly();
 else if (argIs(2, 'fill')) filling();
 else {
   creating();
