@@ -62,7 +62,7 @@ export function createAt(dirfd: i64, p: PathArg, mode: u32, err: Int64Array): In
   let made: Inode | null = null;
   if (dir === null) err[0] = name.err;
   else {
-    if (name.dots != 0) err[0] = -EISDIR;
+    if (name.dots != 0 || load<u8>(p.at() + usize(p.length) - 1) == 47) err[0] = -EISDIR; // "dir/" names a directory
     else made = ext2Create(dir, name.at, name.len, mode, err);
     iput(dir);
   }

@@ -84,13 +84,13 @@ describe('ext2 writing', () => {
     expectSameFiles(image, hostDir, 't');
   }, hangLimit(600_000));
 
-  it('leaves a 4 KiB-block volume clean after two tortures at once', async () => {
+  it('leaves a 4 KiB-block volume with 256-byte inodes clean after two tortures at once', async () => {
     const exe = buildUserProgram('programs/fswrite.ts');
     const hostDir = mkdtempSync(join(tmpdir(), 'tskc-fswrite-'));
     for (const [seed, dir] of [[11, 'a'], [12, 'b']] as const) {
       expect((await run(exe, [hostDir, 'torture', String(seed), '1500', dir])).stdout).toBe(verdicts(['torture']));
     }
-    const image = makeExt2(stage({ 'etc/motd': { data: Buffer.from('welcome to tskc\n') } }), 32, 4096, false);
+    const image = makeExt2(stage({ 'etc/motd': { data: Buffer.from('welcome to tskc\n') } }), 32, 4096, false, 'ext2', ['-I', '256']); // large inodes: i_extra_isize
     const vm = await bootShellWithDisks([{ file: image }]);
     const at = vm.serial().length;
     await shellRun(vm, 'fswrite / torture 11 1500 a &');

@@ -190,6 +190,13 @@ function directories(): void {
     if (syscall(SYS_STAT, name, st) == 0) found++;
   }
   check('60 files left', found, 60);
+  check('O_CREAT of a name ending in /', openAt(c('w/newf/'), O_CREAT | O_WRONLY), -EISDIR);
+  check('mkdir w/gone', syscall(SYS_MKDIR, c('w/gone'), 0o755), 0);
+  check('chdir w/gone', syscall(SYS_CHDIR, c('w/gone')), 0);
+  check('rmdir it from inside', syscall(SYS_RMDIR, c('../gone')), 0);
+  check('create in the removed directory', openAt(c('x'), O_CREAT | O_WRONLY), -ENOENT);
+  check('mkdir in it', syscall(SYS_MKDIR, c('y'), 0o755), -ENOENT);
+  check('back to ROOT', syscall(SYS_CHDIR, argAddr(1)), 0);
   verdict('directories');
 }
 

@@ -38,8 +38,9 @@ function isDir(i: Inode): bool {
   return (i.mode & S_IFMT) == S_IFDIR;
 }
 
-/** The inode `name` names in `dir`: > 0, -ENOENT, or -errno. */
+/** The inode `name` names in `dir`: > 0, -ENOENT, or -errno (-ENOENT too in a removed directory, where nothing may be added). */
 function find(dir: Inode, name: usize, len: i32): i64 {
+  if (dir.links == 0) return -ENOENT;
   const e = new DirEntry();
   const r = dirLookup(dir, name, len, e);
   free(e);
@@ -69,7 +70,7 @@ function fresh(parent: Inode, mode: u32, links: u32): Inode | null {
 /** Creates regular file `name` in `parent` with permission bits `perm`: the new inode held, or null with the error in `out[0]`. */
 export function ext2Create(parent: Inode, name: usize, len: i32, perm: u32, out: Int64Array): Inode | null {
   const exists = find(parent, name, len);
-  if (exists != -ENOENT) {
+  if (exists != -ENOENT || parent.links == 0) {
     out[0] = exists < 0 ? exists : -EEXIST;
     return null;
   }
@@ -91,7 +92,7 @@ export function ext2Create(parent: Inode, name: usize, len: i32, perm: u32, out:
 /** Makes directory `name` in `parent`: 0 or -errno. */
 export function ext2Mkdir(parent: Inode, name: usize, len: i32, perm: u32): i64 {
   const exists = find(parent, name, len);
-  if (exists != -ENOENT) return exists < 0 ? exists : -EEXIST;
+  if (exists != -ENOENT || parent.links == 0) return exists < 0 ? exists : -EEXIST;
   if (parent.links >= LINK_MAX) return -EMLINK;
   const d = fresh(parent, 0x4000 | (perm & 0o7777), 2);
   if (d === null) return err[0];
@@ -159,7 +160,7 @@ export function ext2Link(target: Inode, parent: Inode, name: usize, len: i32): i
   if (isDir(target)) return -EPERM;
   if (target.links >= LINK_MAX) return -EMLINK;
   const n = find(parent, name, len);
-  if (n != -ENOENT) return n < 0 ? n : -EEXIST;
+  if (n != -ENOENT || parent.links == 0) return n < 0 ? n : -EEXIST;
   const r = dirAdd(parent, name, len, target.ino, typeOf(target.mode));
   if (r < 0) return i64(r);
   target.links++;
@@ -200,6 +201,7 @@ export function ext2Rename(oldParent: Inode, oldName: usize, oldLen: i32, newPar
   if (n < 0) return n;
   const target = find(newParent, newName, newLen);
   if (target < 0 && target != -ENOENT) return target;
+  if (newParent.links == 0) return -ENOENT;
   if (target == n) return 0; // two names of one inode: nothing to do
   const src = iget(u32(n), err);
   if (src === null) return err[0];
