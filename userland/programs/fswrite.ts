@@ -15,7 +15,7 @@ import { argAddr, argCount, argIs, argNumber } from '../lib/args';
 import { check, checksFor, groupsFailed, verdict } from '../lib/checks';
 import { printf } from '../lib/print';
 import { Random } from '../lib/random';
-import { close, exit, read, write } from '../lib/sys';
+import { close, exit, meminfo, MemInfo, read, write } from '../lib/sys';
 import {
   EBADF, EEXIST, EINVAL, EISDIR, ENOENT, ENOSPC, ENOTEMPTY, EPERM, EROFS, SYS_TRUNCATE, O_RDONLY, O_RDWR, O_WRONLY, SYS_CHDIR, SYS_FSTAT, SYS_FTRUNCATE, SYS_LINK,
   SYS_LSEEK, SYS_MKDIR, SYS_OPENAT, SYS_PREAD64, SYS_PWRITE64, SYS_RENAME, SYS_RMDIR, SYS_STAT, SYS_STATFS, SYS_SYNC, SYS_UNLINK,
@@ -210,7 +210,15 @@ function numberedName(p: usize, prefix: string, i: i32): void {
   store<u8>(p + n + 3, 0);
 }
 
+/** Free blocks of the volume at ROOT (statfs's f_bfree). */
+function freeBlocks(): i64 {
+  syscall(SYS_STATFS, c('.'), sfs);
+  return load<i64>(sfs + 24);
+}
+
 function openUnlinked(): void {
+  const onTskc = meminfo(new MemInfo()) == 0; // the host's own free counts move under other programs
+  const before = freeBlocks();
   const fd = openAt(c('w/tmp'), O_CREAT | O_RDWR);
   fill(buf, 5, 0, 20000);
   check('write 20000', write(fd, buf, 20000), 20000);
@@ -219,7 +227,9 @@ function openUnlinked(): void {
   check('still read through the fd', syscall(SYS_PREAD64, fd, back, 20000, 0), 20000);
   check('its bytes', matches(back, 5, 0, 20000) ? 1 : 0, 1);
   check('no links', syscall(SYS_FSTAT, fd, st) == 0 ? load<i64>(st + 16) : -1, 0);
+  if (onTskc) check('its blocks still taken', freeBlocks() < before ? 1 : 0, 1);
   close(fd);
+  if (onTskc) check('every block back at the last close', freeBlocks(), before);
   verdict('unlinked');
 }
 
