@@ -119,6 +119,17 @@ describe('ext2 writing', () => {
     expect(readFileSync(image).equals(before)).toBe(true);
   }, hangLimit(300_000));
 
+  it('gives back a removed file`s block of extended attributes, and reads a fast link that has one', async () => {
+    const image = makeExt2(stage({ keep: { data: Buffer.from('hello\n') }, lnk: { link: 'keep' } }), 4, 1024, false, 'ext2', ['-I', '128']);
+    debugfsWrite(image, 'ea_set /keep user.note a-value-in-a-block-of-its-own'); // 128-byte inodes: no room inside
+    debugfsWrite(image, 'ea_set /lnk user.note x');
+    const vm = await bootShellWithDisks([{ file: image }]);
+    expect(await shellRun(vm, 'cat /lnk')).toBe('hello\n');
+    expect(await shellRun(vm, 'fswrite / rm keep')).toBe('fswrite: done, 0 failed\n');
+    await vm.kill();
+    expectClean(image); // the attribute block is free again, the counts exact
+  }, hangLimit(300_000));
+
   it('writes volumes with seeded random damage to their metadata without a panic or a CPU exception', async () => {
     const pristine = readFileSync(makeExt2(stage({ 'etc/motd': { data: Buffer.from('hi\n') }, 'w/keep': { data: Buffer.alloc(30000, 1) } }), 2, 1024, false));
     let rng = 0xd1e;

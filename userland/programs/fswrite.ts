@@ -1,4 +1,4 @@
-// fswrite ROOT [script | torture SEED COUNT [DIR] | fill | readonly]: writing files, on
+// fswrite ROOT [script | torture SEED COUNT [DIR] | fill | readonly | rm PATH]: writing files, on
 // tskc (ROOT = /, an ext2 volume) and on Linux (ROOT = a directory) alike.
 // `script` (the default) makes, writes, appends, truncates, links,
 // renames and removes files and directories under ROOT/w and checks every
@@ -9,7 +9,7 @@
 // `fill` (tskc only: it fills the volume) makes files until the inodes
 // run out and writes until the blocks do, both ENOSPC, then frees
 // everything. `readonly` (tskc, a volume mounted read-only) checks that
-// every change is EROFS while reads work. Every mode syncs at the end and prints a
+// every change is EROFS while reads work. `rm PATH` unlinks PATH. Every mode syncs at the end and prints a
 // verdict per group; the exit status is the number of failed groups.
 import { argAddr, argCount, argIs, argNumber } from '../lib/args';
 import { check, checksFor, groupsFailed, verdict } from '../lib/checks';
@@ -462,6 +462,7 @@ if (argIs(2, 'torture')) {
   if (argCount() > 5) tdir = load<u8>(argAddr(5));
   torture(u64(argNumber(3, 1)), argNumber(4, 1000));
 } else if (argIs(2, 'readonly')) readOnly();
+else if (argIs(2, 'rm')) check('unlink', syscall(SYS_UNLINK, argAddr(3)), 0);
 else if (argIs(2, 'fill')) filling();
 else {
   creating();

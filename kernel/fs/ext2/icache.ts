@@ -4,11 +4,14 @@
 // (the cache) as they are made, so a fresh read (path lookup) agrees with
 // the shared copy. An inode whose last link goes while it is held (an
 // unlinked open file) is freed, blocks and all, when the last holder lets
-// go. docs/storage.md, "Writing".
+// go, its block of extended attributes with it when no other inode
+// shares that block. docs/storage.md, "Writing".
 import { wallSeconds } from '../../syscall/time';
-import { freeInode } from './alloc';
+import { cacheData, cacheMarkDirty, cacheRelease } from '../../block/cache';
+import { freeBlock, freeInode } from './alloc';
 import { Inode, readInode, S_IFDIR, S_IFMT, writeInode } from './inode';
 import { freeBlocksFrom } from './truncate';
+import { readBlock } from './volume';
 
 let open: Inode | null = null;
 
@@ -63,11 +66,33 @@ export function iput(inode: Inode): void {
   free(inode);
 }
 
+/** The header of a block of extended attributes: its magic, and how many inodes share it. */
+const XATTR_MAGIC: u32 = 0xea020000;
+
+/** Drops `inode`'s share of its block of extended attributes, freeing the block with its last share. */
+function dropXattrs(inode: Inode): void {
+  const blk = u64(inode.xattrBlock);
+  inode.xattrBlock = 0;
+  const b = readBlock(blk);
+  if (b < 0) return; // outside the volume: nothing to give back
+  const p = cacheData(b);
+  let last = false;
+  if (load<u32>(p) == XATTR_MAGIC && load<u32>(p + 4) > 0) {
+    store<u32>(p + 4, load<u32>(p + 4) - 1);
+    last = load<u32>(p + 4) == 0;
+    cacheMarkDirty(b);
+  }
+  cacheRelease(b);
+  if (last) freeBlock(blk);
+}
+
 /** Frees the blocks and the inode itself of `inode`, which has no links left. */
 function release(inode: Inode): void {
   const dir = (inode.mode & S_IFMT) == S_IFDIR;
+  if (inode.xattrBlock != 0) dropXattrs(inode);
   freeBlocksFrom(inode, 0);
   inode.size = 0;
+  inode.sectors = 0;
   inode.dtime = u32(wallSeconds());
   writeInode(inode, false);
   freeInode(inode.ino, dir);

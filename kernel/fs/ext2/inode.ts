@@ -32,6 +32,8 @@ export class Inode {
   mtime: u32 = 0;
   dtime: u32 = 0;
   flags: u32 = 0;
+  /** i_file_acl: the block of extended attributes (0: none). */
+  xattrBlock: u32 = 0;
   /** Open references (kernel/fs/ext2/icache.ts); 0 for a copy nobody shares. */
   refs: i32 = 0;
   /** The next inode of the open-inode list. */
@@ -41,6 +43,13 @@ export class Inode {
 }
 
 const scratch = new Uint32Array(1);
+
+/** Whether `inode` is a symbolic link whose target lives in i_block (no data block: its sectors, the attribute block's aside, are 0). */
+export function isFastLink(inode: Inode): bool {
+  if ((inode.mode & S_IFMT) != S_IFLNK) return false;
+  const xattr: u64 = inode.xattrBlock != 0 ? u64(volume.blockSize / 512) : 0;
+  return inode.sectors == xattr;
+}
 
 /** Where inodeBuffer found the record in its block. */
 let inodeByte: usize = 0;
@@ -81,6 +90,7 @@ export function readInode(ino: u32, out: Inode): i32 {
   out.sectors = u64(load<u32>(p + 28));
   out.flags = load<u32>(p + 32);
   for (let i: i32 = 0; i < 15; i++) out.block[i] = load<u32>(p + 40 + usize(i) * 4);
+  out.xattrBlock = load<u32>(p + 104);
   if ((out.mode & S_IFMT) == S_IFREG && volume.largeFiles) out.size |= u64(load<u32>(p + 108)) << 32;
   cacheRelease(b);
   if ((out.flags & EXTENTS_FL) != 0) return i32(-EUCLEAN); // an ext4 inode on a volume that says it has none
@@ -112,6 +122,7 @@ export function writeInode(inode: Inode, fresh: bool): i32 {
   store<u32>(p + 28, u32(inode.sectors));
   store<u32>(p + 32, inode.flags);
   for (let i: i32 = 0; i < 15; i++) store<u32>(p + 40 + usize(i) * 4, inode.block[i]);
+  store<u32>(p + 104, inode.xattrBlock);
   if ((inode.mode & S_IFMT) == S_IFREG) store<u32>(p + 108, u32(inode.size >> 32));
   cacheMarkDirty(b);
   cacheRelease(b);

@@ -7,7 +7,7 @@
 import { cacheData, cacheMarkDirty, cacheRelease } from '../../block/cache';
 import { wallSeconds } from '../../syscall/time';
 import { freeBlock } from './alloc';
-import { blockMap, Inode, S_IFLNK, S_IFMT, writeInode } from './inode';
+import { blockMap, Inode, isFastLink, writeInode } from './inode';
 import { readBlock, volume } from './volume';
 
 let freed: u64 = 0;
@@ -57,7 +57,7 @@ function trim(ptr: u64, level: i32, start: u64, keep: u64): i32 {
 
 /** Frees every block of `inode` from logical block `keep` on and updates its sectors (not written back): 0 or -errno (what could be freed is). */
 export function freeBlocksFrom(inode: Inode, keep: u64): i32 {
-  if ((inode.mode & S_IFMT) == S_IFLNK && inode.sectors == 0) return 0; // a fast link: i_block is the target
+  if (isFastLink(inode)) return 0; // i_block is the target
   freed = 0;
   let err: i32 = 0;
   for (let i: u64 = keep; i < 12; i++) {
