@@ -155,12 +155,17 @@ describe('ext2 writing', () => {
     }
   }, hangLimit(900_000));
 
-  it('runs out of inodes and blocks with ENOSPC on a small volume, and gets them all back', async () => {
+  it('runs out of inodes and blocks with ENOSPC on small volumes, stays consistent when full, and gets them all back', async () => {
     const image = makeExt2(stage({ 'etc/motd': { data: Buffer.from('hi\n') } }), 2, 1024, false, 'ext2', ['-N', '64']);
     const vm = await bootShellWithDisks([{ file: image }]);
     const out = await shellRun(vm, 'fswrite / fill', 120_000);
     expect(out).toMatch(/^fswrite: filled \d+ files, \d+ KiB\nfswrite: fill ok\nfswrite: done, 0 failed\n$/);
     await vm.kill();
     expectClean(image);
+    const full = makeExt2(stage({ 'etc/motd': { data: Buffer.from('hi\n') } }), 8, 4096, false, 'ext2', ['-N', '64']);
+    const again = await bootShellWithDisks([{ file: full }]);
+    expect(await shellRun(again, 'fswrite / fill keep', 120_000)).toMatch(/^fswrite: filled \d+ files, \d+ KiB\nfswrite: fill ok\nfswrite: done, 0 failed\n$/);
+    await again.kill();
+    expectClean(full); // full to the last block and inode, and consistent
   }, hangLimit(300_000));
 });

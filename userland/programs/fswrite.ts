@@ -1,15 +1,16 @@
-// fswrite ROOT [script | torture SEED COUNT [DIR] | fill | readonly | rm PATH]: writing files, on
-// tskc (ROOT = /, an ext2 volume) and on Linux (ROOT = a directory) alike.
-// `script` (the default) makes, writes, appends, truncates, links,
-// renames and removes files and directories under ROOT/w and checks every
-// result and the bytes read back; the test then checks the volume with
-// e2fsck and reads the files left with debugfs. `torture` runs COUNT
-// seeded random operations on six names under ROOT/DIR (a one-letter
-// name, `t` by default) against a model of their contents kept here.
-// `fill` (tskc only: it fills the volume) makes files until the inodes
-// run out and writes until the blocks do, both ENOSPC, then frees
-// everything. `readonly` (tskc, a volume mounted read-only) checks that
-// every change is EROFS while reads work. `rm PATH` unlinks PATH. Every mode syncs at the end and prints a
+// fswrite ROOT [script | torture SEED COUNT [DIR] | fill [keep] | readonly
+// | rm PATH]: writing files, on tskc (ROOT = /, an ext2 volume) and on
+// Linux (ROOT = a directory) alike. `script` (the default) makes, writes,
+// appends, truncates, links, renames and removes files and directories
+// under ROOT/w and checks every result and the bytes read back; the test
+// then checks the volume with e2fsck and reads the files left with
+// debugfs. `torture` runs COUNT seeded random operations on six names
+// under ROOT/DIR (a one-letter name, `t` by default) against a model of
+// their contents kept here. `fill` (tskc only: it fills the volume) makes
+// files until the inodes run out and writes until the blocks do, both
+// ENOSPC, then frees everything (unless `keep`). `readonly` (tskc, a
+// volume mounted read-only) checks that every change is EROFS while reads
+// work. `rm PATH` unlinks PATH. Every mode syncs at the end and prints a
 // verdict per group; the exit status is the number of failed groups.
 import { argAddr, argCount, argIs, argNumber } from '../lib/args';
 import { check, checksFor, groupsFailed, verdict } from '../lib/checks';
@@ -425,6 +426,11 @@ function filling(): void {
   check('a write of 1 byte', write(fd, buf, 1), -ENOSPC);
   close(fd);
   check('mkdir on a full volume', syscall(SYS_MKDIR, c('f/dir'), 0o755), -ENOSPC);
+  if (argIs(3, 'keep')) { // leave it full, for e2fsck
+    printf(`fswrite: filled ${files} files, ${total >> 10} KiB\n`);
+    verdict('fill');
+    return;
+  }
   for (let i: i32 = 0; i < files; i++) {
     numberedName(name, 'f/n', i);
     check('unlink', syscall(SYS_UNLINK, name), 0);
