@@ -10,7 +10,7 @@ import { Device } from '../device';
 import { iput } from './icache';
 import { Inode, S_IFDIR, S_IFMT } from './inode';
 import { ext2Read } from './read';
-import { fsLock, fsUnlock } from './lock';
+import { fsLock, fsReadLock, fsReadUnlock, fsUnlock } from './lock';
 import { volume } from './volume';
 import { ext2Write } from './write';
 
@@ -43,7 +43,10 @@ export class Ext2File extends Device {
   /** pread64: `len` bytes from offset `off`, the position untouched. */
   readAt(off: u64, buf: u64, len: u64): i64 {
     if (this.isDirectory()) return -EISDIR;
-    return ext2Read(this.inode, off, buf, len, true);
+    fsReadLock();
+    const r = ext2Read(this.inode, off, buf, len, true);
+    fsReadUnlock();
+    return r;
   }
 
   write(buf: u64, len: u64): i64 {
