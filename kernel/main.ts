@@ -88,7 +88,7 @@ irqEnableDevices(); // unmask IRQ 0 (timer), 1 (keyboard), 4 (COM1)
 ok('irq\n');
 pciInit(); // every PCI function found, its BARs sized; drivers bound (docs/storage.md)
 ok('pci\n');
-mountRoot(); // the first disk's ext2 volume as / (read-only), if there is one
+mountRoot(); // the first disk's ext2 volume as / (read-write), if there is one
 ok('fs\n');
 perCpuInit(); // GS base: this CPU's PerCpu while in the kernel (swapgs on every entry from ring 3)
 syscallInit(); // syscall/sysretq: STAR, LSTAR, SFMASK, EFER.SCE

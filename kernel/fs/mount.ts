@@ -1,5 +1,5 @@
 // The `fs` boot step: mounts the ext2 volume of the first virtio disk as
-// `/` (read-only). With no disk, or a volume that does not mount (the
+// `/` (read-write, or read-only when a feature says so). With no disk, or a volume that does not mount (the
 // reason is printed), the kernel runs on with only the devices of /dev.
 // docs/storage.md, "Files".
 import { consoleWrite } from '../console/console';

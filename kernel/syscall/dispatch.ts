@@ -11,6 +11,8 @@ import { TrapFrame } from '../proc/trapframe';
 import { sysClose, sysRead, sysWrite } from './files';
 import { AT_FDCWD, AT_SYMLINK_NOFOLLOW, sysFstat, sysLseek, sysNewfstatat, sysOpenat } from './fs';
 import { sysChdir, sysGetcwd, sysGetdents64 } from './dirs';
+import { sysFstatfs, sysFtruncate, sysPreadPwrite, sysStatfs, sysTruncate } from './fileio';
+import { sysLink, sysMkdir, sysRename, sysRmdir, sysUnlink } from './names';
 import { sysMeminfo, sysMmap, sysMunmap } from './memory';
 import { sysArchPrctl, sysExit, sysGetpid, sysGetppid, sysSpawn, sysUptime, sysWait, sysYield } from './process';
 import { sysWait4 } from './wait';
@@ -35,6 +37,7 @@ import {
 import {
   SYS_ACCEPT, SYS_ACCEPT4, SYS_BIND, SYS_CONNECT, SYS_GETPEERNAME, SYS_GETSOCKNAME, SYS_GETSOCKOPT, SYS_LISTEN, SYS_RECVFROM, SYS_SENDTO, SYS_SETSOCKOPT,
   SYS_SHUTDOWN, SYS_SOCKET,
+  SYS_FSTATFS, SYS_FTRUNCATE, SYS_LINK, SYS_MKDIR, SYS_PREAD64, SYS_PWRITE64, SYS_RENAME, SYS_RMDIR, SYS_STATFS, SYS_TRUNCATE, SYS_UNLINK,
 } from './numbers';
 
 /** Slots: every number below SYS_TSKC_END, and one more (the last) that answers -ENOSYS. */
@@ -59,6 +62,17 @@ function callNewfstatat(f: TrapFrame): i64 { return sysNewfstatat(i64(i32(f.rdi)
 function callGetdents64(f: TrapFrame): i64 { return sysGetdents64(i64(i32(f.rdi)), f.rsi, u64(u32(f.rdx))); }
 function callChdir(f: TrapFrame): i64 { return sysChdir(f.rdi); }
 function callGetcwd(f: TrapFrame): i64 { return sysGetcwd(f.rdi, f.rsi); }
+function callPread64(f: TrapFrame): i64 { return sysPreadPwrite(i64(i32(f.rdi)), f.rsi, f.rdx, i64(f.r10), false); }
+function callPwrite64(f: TrapFrame): i64 { return sysPreadPwrite(i64(i32(f.rdi)), f.rsi, f.rdx, i64(f.r10), true); }
+function callTruncate(f: TrapFrame): i64 { return sysTruncate(f.rdi, i64(f.rsi)); }
+function callFtruncate(f: TrapFrame): i64 { return sysFtruncate(i64(i32(f.rdi)), i64(f.rsi)); }
+function callRename(f: TrapFrame): i64 { return sysRename(f.rdi, f.rsi); }
+function callMkdir(f: TrapFrame): i64 { return sysMkdir(f.rdi, f.rsi & 0xffff_ffff); }
+function callRmdir(f: TrapFrame): i64 { return sysRmdir(f.rdi); }
+function callLink(f: TrapFrame): i64 { return sysLink(f.rdi, f.rsi); }
+function callUnlink(f: TrapFrame): i64 { return sysUnlink(f.rdi); }
+function callStatfs(f: TrapFrame): i64 { return sysStatfs(f.rdi, f.rsi); }
+function callFstatfs(f: TrapFrame): i64 { return sysFstatfs(i64(i32(f.rdi)), f.rsi); }
 function callClose(f: TrapFrame): i64 { return sysClose(i64(f.rdi)); }
 function callMmap(f: TrapFrame): i64 { return sysMmap(f.rdi, f.rsi, f.rdx, f.r10, i64(f.r8), f.r9); }
 function callMunmap(f: TrapFrame): i64 { return sysMunmap(f.rdi, f.rsi); }
@@ -176,6 +190,17 @@ export function syscallTableInit(): void {
   set(SYS_GETDENTS64, callGetdents64);
   set(SYS_CHDIR, callChdir);
   set(SYS_GETCWD, callGetcwd);
+  set(SYS_PREAD64, callPread64);
+  set(SYS_PWRITE64, callPwrite64);
+  set(SYS_TRUNCATE, callTruncate);
+  set(SYS_FTRUNCATE, callFtruncate);
+  set(SYS_RENAME, callRename);
+  set(SYS_MKDIR, callMkdir);
+  set(SYS_RMDIR, callRmdir);
+  set(SYS_LINK, callLink);
+  set(SYS_UNLINK, callUnlink);
+  set(SYS_STATFS, callStatfs);
+  set(SYS_FSTATFS, callFstatfs);
   tableAt = u64(changetype<usize>(table) + 8);
   last = u64(SLOTS - 1);
 }

@@ -20,7 +20,7 @@ export function deviceOf(fd: i64): Device | null {
 }
 
 /** The device behind `fd` if its access mode allows reading (`reading`) or writing; else null (-EBADF, as Linux). */
-function deviceFor(fd: i64, reading: bool): Device | null {
+export function deviceFor(fd: i64, reading: bool): Device | null {
   const d = deviceOf(fd);
   if (d === null) return null;
   const access = fdAccess(currentProcess(), i32(fd));
@@ -35,7 +35,7 @@ function deviceFor(fd: i64, reading: bool): Device | null {
  * writable when `into` (the kernel writes them). Checked before the device
  * runs, for every device.
  */
-function transferLength(buf: u64, len: u64, into: bool): i64 {
+export function transferLength(buf: u64, len: u64, into: bool): i64 {
   if (len != 0 && !userRange(buf, len)) return -EFAULT;
   const n = len < RW_MAX ? len : RW_MAX;
   const r = checkUserBuffer(buf, n, into);

@@ -2,8 +2,9 @@
 // it), lseek, stat/lstat/fstat/newfstatat, getdents64, chdir and getcwd.
 // A path names a device (`/dev/…`, kernel/fs/devices.ts) or a file on the
 // ext2 volume mounted as `/` (kernel/fs/ext2/), relative paths from the
-// process's current directory (kernel/fs/cwd.ts). The volume is read-only:
-// opening a file for writing, truncating or creating is -EROFS.
+// process's current directory (kernel/fs/cwd.ts). open creates (O_CREAT,
+// in names.ts), truncates (O_TRUNC) and appends (O_APPEND); on a volume
+// mounted read-only each of those, and write access, is -EROFS.
 // docs/storage.md, "Files".
 import { deviceNamed } from '../fs/devices';
 import { Device } from '../fs/device';
@@ -11,12 +12,16 @@ import { cwdInode } from '../fs/cwd';
 import { fdInstall, fdLowestFree } from '../fs/fdtable';
 import { PipeEnd } from '../fs/pipe';
 import { Ext2File } from '../fs/ext2/file';
-import { Inode, S_IFDIR, S_IFMT } from '../fs/ext2/inode';
+import { iadopt, iput } from '../fs/ext2/icache';
+import { Inode, S_IFDIR, S_IFMT, S_IFREG } from '../fs/ext2/inode';
+import { fsLock, fsUnlock } from '../fs/ext2/lock';
+import { ext2Truncate } from '../fs/ext2/truncate';
 import { lookup } from '../fs/ext2/path';
 import { volume } from '../fs/ext2/volume';
 import { copyStringFromUser, copyToUser } from '../mm/usercopy';
 import { currentProcess } from '../proc/sched';
 import { deviceOf } from './files';
+import { createAt } from './names';
 import {
   EBADF, EEXIST, EINVAL, EISDIR, EMFILE, ENOENT, ENOTDIR, EROFS, ESPIPE, O_CLOEXEC, O_RDWR,
 } from './numbers';
@@ -60,7 +65,7 @@ export function takePath(user: u64): PathArg {
 }
 
 /** The directory a relative path starts from: the cwd for AT_FDCWD, else the directory open at `dirfd`; -errno if it is not one. */
-function startDir(dirfd: i64): i64 {
+export function startDir(dirfd: i64): i64 {
   if (dirfd == AT_FDCWD) return i64(cwdInode(currentProcess()));
   const d = deviceOf(dirfd);
   if (d === null) return -EBADF;
@@ -81,33 +86,62 @@ export function resolve(dirfd: i64, p: PathArg, follow: bool, out: Inode): i64 {
 export function sysOpenat(dirfd: i64, user: u64, flags: u64, mode: u64): i64 {
   if ((flags & 3) > u64(O_RDWR)) return -EINVAL;
   const path = takePath(user);
-  const r = path.length < 0 ? path.length : openPath(dirfd, path, flags);
+  const r = path.length < 0 ? path.length : openPath(dirfd, path, flags, mode);
   free(path);
   return r;
 }
 
-function openPath(dirfd: i64, path: PathArg, flags: u64): i64 {
+function openPath(dirfd: i64, path: PathArg, flags: u64, mode: u64): i64 {
   const p = currentProcess();
   const fd = fdLowestFree(p, 0);
   if (fd < 0) return -EMFILE; // before the device: an object made for this open would have no owner
   let d: Device | null = deviceNamed(path.at(), usize(path.length));
   if (d === null) {
-    const f = new Ext2File();
-    const r = resolve(dirfd, path, true, f.inode);
-    let err: i64 = r;
-    if (r == -ENOENT && (flags & O_CREAT) != 0) err = -EROFS; // creating would write the volume
-    else if (r == 0 && (flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL)) err = -EEXIST;
-    else if (r == 0 && ((flags & 3) != 0 || (flags & O_TRUNC) != 0)) err = (f.inode.mode & S_IFMT) == S_IFDIR ? -EISDIR : -EROFS;
-    else if (r == 0 && (flags & O_DIRECTORY) != 0 && !f.isDirectory()) err = -ENOTDIR;
-    if (err < 0) {
-      free(f.inode);
-      free(f);
-      return err;
-    }
-    d = f;
+    fsLock();
+    const inode = openInode(dirfd, path, flags, mode);
+    if (inode !== null) d = new Ext2File(inode, (flags & O_APPEND) != 0);
+    fsUnlock();
+    if (d === null) return openError[0];
   }
   fdInstall(p, fd, d!, u8(flags & 3), (flags & u64(O_CLOEXEC)) != 0);
   return i64(fd);
+}
+
+const openError = new Int64Array(1);
+
+/** The inode open gives an fd (held), created or truncated as `flags` say; null with the error in openError[0]. */
+function openInode(dirfd: i64, path: PathArg, flags: u64, mode: u64): Inode | null {
+  const found = new Inode();
+  const r = resolve(dirfd, path, true, found);
+  const writing = (flags & 3) != 0 || (flags & O_TRUNC) != 0;
+  let err: i64 = 0;
+  if (r == -ENOENT && (flags & O_CREAT) != 0 && volume.mounted) {
+    free(found);
+    return volume.writable ? createAt(dirfd, path, u32(mode), openError) : fail(-EROFS);
+  }
+  if (r < 0) err = r;
+  else if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL)) err = -EEXIST;
+  else if (writing && (found.mode & S_IFMT) == S_IFDIR) err = -EISDIR;
+  else if (writing && !volume.writable) err = -EROFS;
+  else if ((flags & O_DIRECTORY) != 0 && (found.mode & S_IFMT) != S_IFDIR) err = -ENOTDIR;
+  if (err < 0) {
+    free(found);
+    return fail(err);
+  }
+  const inode = iadopt(found);
+  if ((flags & O_TRUNC) != 0 && (inode.mode & S_IFMT) == S_IFREG && inode.size != 0) {
+    const t = ext2Truncate(inode, 0);
+    if (t < 0) {
+      iput(inode);
+      return fail(i64(t));
+    }
+  }
+  return inode;
+}
+
+function fail(err: i64): Inode | null {
+  openError[0] = err;
+  return null;
 }
 
 export function sysLseek(fd: i64, offset: i64, whence: i64): i64 {

@@ -27,6 +27,11 @@ export function timeInit(boot: RtcTime): void {
   bootEpoch = rtcEpochSeconds(boot);
 }
 
+/** Seconds since 1970 now (file times on the volume). */
+export function wallSeconds(): u64 {
+  return bootEpoch + ticks() / PIT_HZ;
+}
+
 /** The clock `clock` in nanoseconds, or -1 for a clock id Linux does not have or this kernel does not keep. */
 function clockNs(clock: u64): i64 {
   const now = ticks() * NS_PER_TICK;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { bootToShell, PROMPT, shellRun } from '../kernel/kernel.js';
 
 /** The groups userland/programs/hostile.ts reports, in order. */
-const GROUPS = ['tables', 'ranges', 'console', 'keys', 'stack', 'mmap', 'prot', 'flood', 'sync', 'numbers', 'signals', 'priv'];
+const GROUPS = ['tables', 'ranges', 'console', 'keys', 'stack', 'mmap', 'prot', 'flood', 'sync', 'numbers', 'signals', 'files', 'priv'];
 const ASK = 'hostile: keys: type ab\r\n';
 
 describe('hostile system calls', () => {

@@ -35,10 +35,10 @@ export function stage(tree: Record<string, Entry>): string {
 }
 
 /** An ext2 image of `mib` MiB with `blockSize`-byte blocks made from `dir`; behind an MBR if `mbr`. Returns its path. */
-export function makeExt2(dir: string, mib: number, blockSize: number, mbr: boolean, type = 'ext2'): string {
+export function makeExt2(dir: string, mib: number, blockSize: number, mbr: boolean, type = 'ext2', extra: string[] = []): string {
   const out = mkdtempSync(join(tmpdir(), 'tskc-ext2-'));
   const fs = join(out, 'fs.img');
-  run('mke2fs', ['-q', '-F', '-t', type, '-b', String(blockSize), '-d', dir, fs, `${mib}M`]);
+  run('mke2fs', ['-q', '-F', '-t', type, '-b', String(blockSize), ...extra, '-d', dir, fs, `${mib}M`]);
   if (!mbr) return fs;
   const volume = readFileSync(fs);
   const disk = Buffer.alloc(1024 * 1024 + volume.length);
@@ -56,6 +56,13 @@ export function makeExt2(dir: string, mib: number, blockSize: number, mbr: boole
 /** Runs debugfs with write access on `image`: `commands` one per -R. */
 export function debugfsWrite(image: string, command: string): void {
   run('debugfs', ['-w', '-R', command, image]);
+}
+
+/** The bytes of `path` on the volume `image`, as `debugfs -R 'cat PATH'` prints them. */
+export function debugfsCat(image: string, path: string): Buffer {
+  const r = spawnSync('debugfs', ['-R', `cat ${path}`, image], { env: { ...process.env, PATH: `${process.env.PATH}:/usr/sbin:/sbin` }, maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`debugfs cat ${path} failed: ${r.stderr}`);
+  return r.stdout;
 }
 
 /** `e2fsck -fn` on `image`: its exit status and output. */

@@ -37,6 +37,9 @@
 //           sigreturn`: rip in the kernel) is killed, the kernel untouched;
 //           a child reading [gs:0] (`hostile gs`) faults at address 0: the
 //           kernel's per-CPU pointer never shows in ring 3's GS
+//   files   the calls that write files and change names with bad pointers
+//           (EFAULT), bad fds (EBADF), the console (ESPIPE, EINVAL) and
+//           paths under a directory that does not exist (ENOENT); heap back exactly
 //   priv    a child running a privileged instruction (`hostile priv N`:
 //           cli, sti, hlt, in, out, mov cr3, lgdt, wrmsr, rdmsr, invlpg,
 //           clts, lidt) is killed by #GP (status 256 + 13)
@@ -55,7 +58,8 @@ import {
 } from '../../kernel/syscall/numbers';
 import {
   SYS_CHDIR, SYS_FDATASYNC, SYS_FSTAT, SYS_FSYNC, SYS_GETCWD, SYS_GETDENTS64, SYS_LSEEK, SYS_LSTAT, SYS_NEWFSTATAT, SYS_OPENAT, SYS_STAT,
-  SYS_SYNC,
+  SYS_SYNC, SYS_PREAD64, SYS_PWRITE64, SYS_TRUNCATE, SYS_FTRUNCATE, SYS_RENAME, SYS_MKDIR, SYS_RMDIR, SYS_LINK, SYS_UNLINK, SYS_STATFS,
+  SYS_FSTATFS, ESPIPE,
 } from '../../kernel/syscall/numbers';
 import {
   SYS_ACCEPT, SYS_ACCEPT4, SYS_BIND, SYS_CONNECT, SYS_GETPEERNAME, SYS_GETSOCKNAME, SYS_GETSOCKOPT, SYS_LISTEN, SYS_RECVFROM, SYS_SENDTO, SYS_SETSOCKOPT,
@@ -357,7 +361,37 @@ const CALLS: i64[] = [
   SYS_RT_SIGACTION, SYS_RT_SIGPROCMASK, SYS_RT_SIGRETURN, SYS_IOCTL, SYS_FORK, SYS_EXECVE, SYS_KILL, SYS_SETPGID, SYS_GETPGID,
   SYS_SOCKET, SYS_CONNECT, SYS_ACCEPT, SYS_SENDTO, SYS_RECVFROM, SYS_SHUTDOWN, SYS_BIND, SYS_LISTEN, SYS_GETSOCKNAME, SYS_GETPEERNAME,
   SYS_SETSOCKOPT, SYS_GETSOCKOPT, SYS_ACCEPT4,
+  SYS_PREAD64, SYS_PWRITE64, SYS_TRUNCATE, SYS_FTRUNCATE, SYS_RENAME, SYS_MKDIR, SYS_RMDIR, SYS_LINK, SYS_UNLINK, SYS_STATFS, SYS_FSTATFS,
 ];
+
+/** The calls that write files or change names, with bad arguments and paths that name nothing (docs/syscall-abi.md). */
+function fileWrites(): void {
+  const heap = heapUsed();
+  const name = changetype<usize>('/nonexistent-hostile/x') + 8;
+  const scratch = memory.data(120);
+  for (let i: i32 = 0; i < FOREIGN.length; i++) {
+    const bad = FOREIGN[i];
+    check('mkdir of a foreign path', syscall(SYS_MKDIR, bad, 0o755), -EFAULT);
+    check('rmdir of a foreign path', syscall(SYS_RMDIR, bad), -EFAULT);
+    check('unlink of a foreign path', syscall(SYS_UNLINK, bad), -EFAULT);
+    check('truncate of a foreign path', syscall(SYS_TRUNCATE, bad, 0), -EFAULT);
+    check('link from a foreign path', syscall(SYS_LINK, bad, name), -EFAULT);
+    check('rename to a foreign path', syscall(SYS_RENAME, name, bad), -EFAULT);
+    check('statfs into foreign memory', syscall(SYS_STATFS, name, bad), -ENOENT);
+  }
+  check('pread64 of fd -1', syscall(SYS_PREAD64, -1, scratch, 8, 0), -EBADF);
+  check('pwrite64 of fd 1000', syscall(SYS_PWRITE64, 1000, scratch, 8, 0), -EBADF);
+  check('pread64 of the console', syscall(SYS_PREAD64, 0, scratch, 8, 0), -ESPIPE);
+  check('pwrite64 of the console', syscall(SYS_PWRITE64, 1, scratch, 8, 0), -ESPIPE);
+  check('ftruncate of the console', syscall(SYS_FTRUNCATE, 1, 0), -EINVAL);
+  check('ftruncate of fd -1', syscall(SYS_FTRUNCATE, -1, 0), -EBADF);
+  check('fstatfs of the console', syscall(SYS_FSTATFS, 1, scratch), -EINVAL);
+  check('mkdir under a missing directory', syscall(SYS_MKDIR, name, 0o755), -ENOENT);
+  check('unlink under a missing directory', syscall(SYS_UNLINK, name), -ENOENT);
+  check('rename under a missing directory', syscall(SYS_RENAME, name, name), -ENOENT);
+  check('heap bytes in use', heapUsed(), heap);
+  verdict('files');
+}
 
 /** sync, fsync and fdatasync with bad and non-file fds (docs/syscall-abi.md). */
 function syncCalls(): void {
@@ -495,6 +529,7 @@ flood();
 syncCalls();
 numbers();
 signals();
+fileWrites();
 priv();
 printf(`hostile: done, ${groupsFailed()} failed\n`);
 exit(groupsFailed());

@@ -28,7 +28,11 @@
 // setpgid and ioctl only reach missing processes and non-terminals, and
 // execve only gets invalid paths; fork and rt_sigreturn are never made.
 // The file calls (callFiles) stay as harmless: no chdir, no
-// sync, fds of its own or bad ones, results into its scratch buffer.
+// sync, fds of its own or bad ones, results into its scratch buffer; the
+// calls that change names (mkdir, rmdir, unlink, link, rename, truncate)
+// only get paths that cannot name anything (under /nonexistent, or
+// memory that is not the program's), pwrite64 and ftruncate only its
+// /dev/null fds or bad ones.
 // The socket calls (callSocket) use a socket made for the
 // call, non-blocking, and closed at once: it binds only to 127.0.0.1 and
 // sends only to its own address, so nothing leaves the host, nothing waits.
@@ -41,6 +45,7 @@ import {
 } from '../../kernel/syscall/numbers';
 import {
   SYS_FDATASYNC, SYS_FSTAT, SYS_FSYNC, SYS_GETCWD, SYS_GETDENTS64, SYS_LSEEK, SYS_LSTAT, SYS_NEWFSTATAT, SYS_STAT,
+  SYS_PREAD64, SYS_PWRITE64, SYS_TRUNCATE, SYS_FTRUNCATE, SYS_RENAME, SYS_MKDIR, SYS_RMDIR, SYS_LINK, SYS_UNLINK, SYS_STATFS, SYS_FSTATFS,
 } from '../../kernel/syscall/numbers';
 import {
   AF_INET, SOCK_DGRAM, SOCK_NONBLOCK, SOCK_STREAM, SOL_SOCKET, SYS_ACCEPT4, SYS_BIND, SYS_GETPEERNAME, SYS_GETSOCKNAME, SYS_GETSOCKOPT,
@@ -308,7 +313,9 @@ function statPtr(): u64 {
  * its scratch buffer (getcwd at most 64 bytes). Never chdir or sync.
  */
 function callFiles(): i64 {
-  switch (i32(rng.below(6))) {
+  switch (i32(rng.below(8))) {
+    case 6: return callFileWrites();
+    case 7: return rng.below(2) == 0 ? syscall(SYS_STATFS, readablePtr(), statPtr()) : syscall(SYS_FSTATFS, safeFd(), statPtr());
     case 0: return syscall(SYS_FSTAT, safeFd(), statPtr());
     case 1: return syscall(rng.below(2) == 0 ? SYS_STAT : SYS_LSTAT, readablePtr(), statPtr());
     case 2: return syscall(SYS_NEWFSTATAT, rng.below(2) == 0 ? -100 : safeFd(), readablePtr(), statPtr(), rng.below(4) == 0 ? rng.next() : 0);
@@ -358,6 +365,26 @@ function callSocket(): i64 {
   }
   syscall(SYS_CLOSE, s);
   return r;
+}
+
+/** A path that names nothing: under a directory that does not exist, or memory that is not the program's. */
+function nowhere(): u64 {
+  return rng.below(2) == 0 ? u64(changetype<usize>('/nonexistent/tskc-torture') + 8) : foreignPtr();
+}
+
+/** The calls that write files or change names, on paths that name nothing and fds of /dev/null or bad ones. */
+function callFileWrites(): i64 {
+  switch (i32(rng.below(9))) {
+    case 0: return syscall(SYS_PREAD64, safeFd(), orText(writablePtr()), length(), rng.next());
+    case 1: return syscall(SYS_PWRITE64, safeFd(), orText(readablePtr()), length(), rng.next());
+    case 2: return syscall(SYS_FTRUNCATE, safeFd(), rng.next());
+    case 3: return syscall(SYS_TRUNCATE, nowhere(), rng.next());
+    case 4: return syscall(SYS_MKDIR, nowhere(), rng.below(0o1000));
+    case 5: return syscall(SYS_RMDIR, nowhere());
+    case 6: return syscall(SYS_UNLINK, nowhere());
+    case 7: return syscall(SYS_LINK, nowhere(), nowhere());
+    default: return syscall(SYS_RENAME, nowhere(), nowhere());
+  }
 }
 
 /** One random call; returns its result (an unknown number's must be -ENOSYS). */

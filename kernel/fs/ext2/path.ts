@@ -6,7 +6,7 @@
 // -ENOENT, a non-directory in the middle -ENOTDIR. docs/storage.md, "Files".
 import { EINVAL, ELOOP, ENAMETOOLONG, ENOENT, ENOTDIR } from '../../syscall/numbers';
 import { DirEntry, dirLookup } from './dir';
-import { Inode, readInode, ROOT_INODE, S_IFDIR, S_IFLNK, S_IFMT } from './inode';
+import { Inode, isFastLink, readInode, ROOT_INODE, S_IFDIR, S_IFLNK, S_IFMT } from './inode';
 import { ext2Read } from './read';
 
 export const NAME_MAX: i32 = 255;
@@ -19,7 +19,7 @@ const FAST_LINK_BYTES: u64 = 60; // a target this short lives in i_block
 export function readLink(inode: Inode, dst: usize, max: u64): i64 {
   if ((inode.mode & S_IFMT) != S_IFLNK) return -EINVAL;
   const n = inode.size < max ? inode.size : max;
-  if (inode.size < FAST_LINK_BYTES && inode.sectors == 0) {
+  if (inode.size < FAST_LINK_BYTES && isFastLink(inode)) {
     memcpy(dst, changetype<usize>(inode.block) + 8, usize(n));
     return i64(n);
   }

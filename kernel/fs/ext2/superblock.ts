@@ -5,8 +5,8 @@
 // inode size the block holds, and the feature flags. An incompatible
 // feature we do not implement (compression, journal recovery, extents,
 // 64-bit, metadata checksums, inline data, ...) refuses the mount with a
-// message naming it; the volume is only read, so read-only-compatible
-// features are reported and allowed. docs/storage.md, "ext2".
+// message naming it; a read-only-compatible feature we do not implement
+// mounts the volume read-only (writes are -EROFS). docs/storage.md, "ext2".
 import { consoleWrite, consoleWriteHex, consoleWriteUint } from '../../console/console';
 import { cacheData, cacheRead, cacheRelease } from '../../block/cache';
 import { foundPartition, mbrFind, MBR_DAMAGED, MBR_NONE } from '../../block/mbr';
@@ -39,6 +39,7 @@ function check(sb: usize, sectors: u64): bool {
   v.blockSize = u32(1024) << log;
   v.inodesCount = load<u32>(sb + 0);
   v.blocksCount = u64(load<u32>(sb + 4));
+  v.reservedBlocks = u64(load<u32>(sb + 8));
   v.firstDataBlock = load<u32>(sb + 20);
   v.blocksPerGroup = load<u32>(sb + 32);
   v.inodesPerGroup = load<u32>(sb + 40);
@@ -60,8 +61,13 @@ function check(sb: usize, sectors: u64): bool {
   if (unknownRo != 0) {
     consoleWrite('ext2: read-only-compatible features not implemented (');
     consoleWriteHex(u64(unknownRo));
-    consoleWrite('): mounted read-only, as every volume is\n');
+    consoleWrite('): mounted read-only\n');
   }
+  v.writable = unknownRo == 0;
+  v.firstIno = load<u32>(sb + 84);
+  if (v.firstIno < 11 || v.firstIno > v.inodesCount) return refuse('first inode out of range', u64(v.firstIno));
+  v.sbBlock = v.blockSize == 1024 ? 1 : 0;
+  v.sbOffset = v.blockSize == 1024 ? 0 : 1024;
   v.largeFiles = (v.featureRoCompat & RO_COMPAT_LARGE_FILE) != 0;
   v.gdtBlock = u64(v.firstDataBlock) + 1;
   return true;
@@ -106,6 +112,6 @@ export function ext2Mount(d: i32): bool {
   consoleWriteUint(u64(volume.blockSize));
   consoleWrite(' bytes, ');
   consoleWriteUint(u64(volume.inodesCount));
-  consoleWrite(' inodes\n');
+  consoleWrite(volume.writable ? ' inodes, read-write\n' : ' inodes, read-only\n');
   return true;
 }

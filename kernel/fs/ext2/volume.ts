@@ -1,8 +1,9 @@
 // The mounted ext2 volume: where it is (disk, first block on the disk),
-// its geometry from the superblock, and block reads through the buffer
-// cache with every block number range-checked. One volume: `/`.
+// its geometry from the superblock, whether it may be written, and block
+// reads through the buffer cache with every block number range-checked.
+// One volume: `/`.
 // docs/storage.md, "ext2".
-import { cacheData, cacheRead, cacheRelease } from '../../block/cache';
+import { cacheData, cacheMarkDirty, cacheRead, cacheRelease } from '../../block/cache';
 import { EUCLEAN } from '../../syscall/numbers';
 
 export class Volume {
@@ -12,6 +13,8 @@ export class Volume {
   base: u64 = 0;
   blockSize: u32 = 1024;
   blocksCount: u64 = 0;
+  /** Blocks kept for the superuser (s_r_blocks_count): statfs leaves them out of f_bavail. */
+  reservedBlocks: u64 = 0;
   inodesCount: u32 = 0;
   firstDataBlock: u32 = 0;
   blocksPerGroup: u32 = 0;
@@ -20,7 +23,13 @@ export class Volume {
   groups: u32 = 0;
   /** The block holding the first group descriptor. */
   gdtBlock: u64 = 0;
-  /** Read-only compatible features we do not implement were found (we never write anyway). */
+  /** The volume block holding the superblock, and the superblock's byte offset in it. */
+  sbBlock: u64 = 0;
+  sbOffset: u32 = 0;
+  /** The first inode number files may use (s_first_ino). */
+  firstIno: u32 = 11;
+  /** False when a read-only-compatible feature we do not implement was found: writes are -EROFS. */
+  writable: bool = false;
   featureCompat: u32 = 0;
   featureIncompat: u32 = 0;
   featureRoCompat: u32 = 0;
@@ -46,4 +55,13 @@ export function readBlockU32(b: u64, off: u32, out: Uint32Array): i32 {
   out[0] = load<u32>(cacheData(buf) + usize(off));
   cacheRelease(buf);
   return 0;
+}
+
+/** Volume block `b` read into the cache and zeroed there (a block just allocated): the held buffer, or -errno. */
+export function zeroBlock(b: u64): i32 {
+  const buf = readBlock(b);
+  if (buf < 0) return buf;
+  memset(cacheData(buf), 0, usize(volume.blockSize));
+  cacheMarkDirty(buf);
+  return buf;
 }
