@@ -4,6 +4,7 @@
 // console (the serial line and, from the VGA step on, the screen).
 // docs/boot-sequence.md describes the steps.
 import { consoleWrite, consoleWriteColored, consoleWriteLine, consoleWriteUint } from './console/console';
+import { acpiInit } from './acpi/acpi';
 import { gdtInit, TSS_SELECTOR } from './cpu/gdt';
 import { guardBootStack, guardPagesUnmap } from './cpu/guard';
 import { perCpuInit } from './cpu/percpu';
@@ -79,6 +80,8 @@ ok('memory\n');
 guardBootStack(); // the boot stack's guard page joins the TSS stacks' ones
 guardPagesUnmap(); // unmap every stack's guard page from the kernel tables: an overflow faults
 ok('guard pages\n');
+acpiInit(); // the ACPI MADT: CPUs, I/O APICs, interrupt overrides (one CPU if it is missing or malformed)
+ok('acpi\n');
 picInit(); // 8259 PICs remapped to vectors 0x20-0x2F, all lines masked
 ok('pic\n');
 pitInit(); // timer at 100 Hz on IRQ 0

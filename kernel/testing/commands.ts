@@ -12,12 +12,14 @@
 //   uptime    answer: "uptime T ticks M ms"
 //   keys      answer: "keyboard received N dropped D"
 //   library   the standard library on the kernel heap (kernel/testing/library.ts); more in storage.ts
+//   madt      hand-made malformed MADTs parsed, one verdict each (kernel/testing/acpi.ts)
 import { consoleWrite, consoleWriteHex, consoleWriteUint } from '../console/console';
 import { keyboardRx } from '../drivers/keyboard';
 import { spuriousIrqs } from '../interrupts/irq';
 import { ticks, uptimeMs } from '../interrupts/pit';
 import { kmalloc } from '../mm/heap';
 import { libraryCommand } from './library';
+import { madtCommand } from './acpi';
 import { storageCommand } from './storage';
 /** An address no page table maps (above every RAM mapping, canonical). */
 const UNMAPPED: usize = 0x7000_0000_1008;
@@ -93,6 +95,7 @@ export function testCommand(text: Uint8Array, length: i32): bool {
     line(' ticks ', ms);
     consoleWrite(' ms\n');
   } else if (is(text, length, 'library')) libraryCommand();
+  else if (is(text, length, 'madt')) madtCommand();
   else if (is(text, length, 'keys')) {
     line('keyboard received ', u64(keyboardRx.head));
     line(' dropped ', keyboardRx.dropped);
