@@ -28,6 +28,7 @@ import { userFaultsInit } from './proc/fault';
 import { processesStart } from './proc/idle';
 import { kstackInit } from './proc/kstack';
 import { stackFaultInInit } from './proc/stack';
+import { smpInit } from './smp/smp';
 import { syscallInit } from './syscall/entry';
 
 const TITLE = ' tskc kernel ';
@@ -99,6 +100,8 @@ userFaultsInit(); // an exception in ring 3 kills the process, not the kernel
 stackFaultInInit(); // user stacks grow on first touch, from faults and from system calls' copies
 kstackInit(); // reaped processes' kernel stacks are kept for the next; low memory takes them back
 ok('processes\n');
+smpInit(); // every other CPU of the MADT started, on its own GDT, TSS, stacks and per-CPU data; they report in and park
+ok('smp\n');
 sti(); // interrupts on: from here input arrives through IRQ 1 and IRQ 4
 ok('sti\n');
 consoleWriteLine('tskc kernel: hello from TypeScript');

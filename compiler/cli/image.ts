@@ -35,12 +35,19 @@ export function buildKernelImage(o: {
   return buildImage({ kernelObjs: objs, outDir, root, log });
 }
 
+/**
+ * Guest CPUs of `npm start` (`tskc image --boot`), each on a host thread of
+ * its own (multi-threaded TCG); the QEMU tests use the same default
+ * (test/harness/qemu.ts DEFAULT_CPUS). docs/smp.md.
+ */
+export const BOOT_CPUS = 2;
+
 /** Boots a disk image in QEMU with serial on stdio; returns QEMU's exit status. */
 export function bootImage(diskImage: string): number {
   process.stderr.write(`tskc: booting ${diskImage} in QEMU — serial console below; press Ctrl-A then X to quit.\n`);
   const r = spawnSync('qemu-system-x86_64', [
     '-drive', `format=raw,file=${diskImage}`, '-serial', 'mon:stdio', '-display', 'none', '-net', 'none', '-no-reboot',
-    '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04',
+    '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04', '-smp', String(BOOT_CPUS), '-accel', 'tcg,thread=multi',
   ], { stdio: 'inherit' });
   return r.status ?? 1;
 }

@@ -45,7 +45,7 @@ export const DEFAULT_QEMU_TIMEOUT_MS = hangLimit(300_000);
 /** Default time waitForSerial waits for its marker: a hang limit (timing.ts), not an expected time. */
 export const DEFAULT_WAIT_MS = hangLimit(30_000);
 /** Guest CPUs of a VM whose test does not say (BootOptions.cpus). */
-export const DEFAULT_CPUS = 1;
+export const DEFAULT_CPUS = 2;
 
 /**
  * The QEMU arguments for `cpus` guest CPUs: -smp, and with more than one,
