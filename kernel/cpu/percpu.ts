@@ -10,6 +10,8 @@
 // "Per-CPU data", and docs/smp.md.
 import { MAX_CPUS } from '../acpi/madt';
 
+/** Spinlocks one CPU may hold at once in a test build (kernel/cpu/spinlock.ts keeps them here). */
+export const MAX_HELD: i32 = 8;
 const MSR_GS_BASE: u32 = 0xc000_0101;
 const MSR_KERNEL_GS_BASE: u32 = 0xc000_0102;
 
@@ -32,11 +34,15 @@ export class PerCpu {
   tss: u64 = 0;
   /** The top of its idle stack (the boot CPU's: tskc's boot stack, 0 here). */
   stackTop: u64 = 0;
+  /** The spinlocks it holds, in acquire order (test builds only: kernel/cpu/spinlock.ts). */
+  heldCount: i32 = 0;
+  readonly held = new Uint64Array(MAX_HELD);
 }
 
 const boot = new PerCpu();
 const cpus = new Uint64Array(MAX_CPUS);
 let count: i32 = 1;
+let ready = false;
 
 /** Points this CPU's GS base at `cpu` (and the user's saved one at 0); before its first entry from ring 3. */
 export function perCpuLoad(cpu: PerCpu): void {
@@ -50,6 +56,7 @@ export function perCpuInit(): void {
   boot.online = 1;
   cpus[0] = boot.self;
   perCpuLoad(boot);
+  ready = true;
 }
 
 /** A PerCpu for the next CPU (id = the number of CPUs so far), or null when there are MAX_CPUS already. */
@@ -72,6 +79,11 @@ export function perCpuCount(): i32 {
 /** CPU `i`'s PerCpu (0 <= i < perCpuCount()). */
 export function perCpuAt(i: i32): PerCpu {
   return changetype<PerCpu>(cpus[i]);
+}
+
+/** The running CPU's PerCpu, also before perCpuInit (the boot CPU's then: no other runs yet). */
+export function currentCpu(): PerCpu {
+  return ready ? thisCpu() : boot;
 }
 
 /** The PerCpu of the CPU running this code (kernel mode: GS is the kernel's). */

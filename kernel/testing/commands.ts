@@ -13,6 +13,7 @@
 //   keys      answer: "keyboard received N dropped D"
 //   library   the standard library on the kernel heap (kernel/testing/library.ts); more in storage.ts
 //   madt      hand-made malformed MADTs parsed, one verdict each (kernel/testing/acpi.ts)
+//   spin …    spinlocks and their test-build checks (kernel/testing/spin.ts)
 import { consoleWrite, consoleWriteHex, consoleWriteUint } from '../console/console';
 import { keyboardRx } from '../drivers/keyboard';
 import { spuriousIrqs } from '../interrupts/irq';
@@ -20,6 +21,7 @@ import { ticks, uptimeMs } from '../interrupts/pit';
 import { kmalloc } from '../mm/heap';
 import { libraryCommand } from './library';
 import { madtCommand } from './acpi';
+import { spinCommand } from './spin';
 import { storageCommand } from './storage';
 /** An address no page table maps (above every RAM mapping, canonical). */
 const UNMAPPED: usize = 0x7000_0000_1008;
@@ -100,6 +102,6 @@ export function testCommand(text: Uint8Array, length: i32): bool {
     line('keyboard received ', u64(keyboardRx.head));
     line(' dropped ', keyboardRx.dropped);
     consoleWrite('\n');
-  } else return storageCommand(text, length);
+  } else return storageCommand(text, length) || spinCommand(text, length);
   return true;
 }
