@@ -34,6 +34,8 @@ export class PerCpu {
   tss: u64 = 0;
   /** The top of its idle stack (the boot CPU's: tskc's boot stack, 0 here). */
   stackTop: u64 = 0;
+  /** Its timer interrupts (an AP's local APIC timer, kernel/smp/timer.ts; the boot CPU counts PIT ticks in pit.ts instead). */
+  ticks: u64 = 0;
   /** The spinlocks it holds, in acquire order (test builds only: kernel/cpu/spinlock.ts). */
   heldCount: i32 = 0;
   readonly held = new Uint64Array(MAX_HELD);

@@ -1,8 +1,9 @@
 // The local APIC in xAPIC mode: 4 KiB of registers at the address the MADT
 // gives (normally 0xFEE00000), mapped uncached, no execute, supervisor-only
 // (kmapDevice). Every CPU sees its own APIC at the same address. Used here
-// for its id, to enable it on the APs, and to send the INIT and start-up
-// IPIs of AP start-up through the interrupt command register (ICR).
+// for its id, to enable it on the APs, to send the INIT and start-up IPIs
+// of AP start-up through the interrupt command register (ICR), and by the
+// APs' timer (timer.ts).
 // docs/smp.md, "Local APIC".
 import { kmapDevice } from '../mm/kmap';
 import { physToVirt } from '../mm/phys';
@@ -28,11 +29,13 @@ const ICR_LEVEL: u32 = 1 << 15;
 
 let base: usize = 0;
 
-function read(reg: usize): u32 {
+/** The 32-bit register at offset `reg` of the running CPU's APIC. */
+export function lapicRead(reg: usize): u32 {
   return volatileLoad<u32>(base + reg);
 }
 
-function write(reg: usize, v: u32): void {
+/** Writes the 32-bit register at offset `reg` of the running CPU's APIC. */
+export function lapicWrite(reg: usize, v: u32): void {
   volatileStore<u32>(base + reg, v);
 }
 
@@ -52,44 +55,44 @@ export function lapicInit(phys: u64): string {
 
 /** The running CPU's APIC id. */
 export function lapicId(): u32 {
-  return read(REG_ID) >> 24;
+  return lapicRead(REG_ID) >> 24;
 }
 
 /** Enables the running CPU's APIC (spurious vector 0xFF) and accepts every priority. */
 export function lapicEnable(): void {
-  write(REG_TPR, 0);
-  write(REG_SVR, SVR_ENABLE | SPURIOUS_VECTOR);
+  lapicWrite(REG_TPR, 0);
+  lapicWrite(REG_SVR, SVR_ENABLE | SPURIOUS_VECTOR);
 }
 
 /** Signals the end of an interrupt the APIC delivered. */
 export function lapicEoi(): void {
-  write(REG_EOI, 0);
+  lapicWrite(REG_EOI, 0);
 }
 
 /** Waits until the APIC has sent the last IPI; false if it never does. */
 function icrIdle(): bool {
   for (let i: i32 = 0; i < 1_000_000; i++) {
-    if ((read(REG_ICR_LOW) & ICR_PENDING) == 0) return true;
+    if ((lapicRead(REG_ICR_LOW) & ICR_PENDING) == 0) return true;
     pause();
   }
   return false;
 }
 
 function sendIpi(apicId: u32, command: u32): bool {
-  write(REG_ICR_HIGH, apicId << 24);
-  write(REG_ICR_LOW, command);
+  lapicWrite(REG_ICR_HIGH, apicId << 24);
+  lapicWrite(REG_ICR_LOW, command);
   return icrIdle();
 }
 
 /** Sends the CPU `apicId` an INIT IPI (assert, then the level de-assert older CPUs need); false if it was not sent. */
 export function lapicSendInit(apicId: u32): bool {
-  write(REG_ESR, 0);
+  lapicWrite(REG_ESR, 0);
   if (!sendIpi(apicId, ICR_INIT | ICR_ASSERT | ICR_LEVEL)) return false;
   return sendIpi(apicId, ICR_INIT | ICR_LEVEL);
 }
 
 /** Sends the CPU `apicId` a start-up IPI: it starts in real mode at `page` << 12. */
 export function lapicSendStartup(apicId: u32, page: u32): bool {
-  write(REG_ESR, 0);
+  lapicWrite(REG_ESR, 0);
   return sendIpi(apicId, ICR_STARTUP | (page & 0xff));
 }

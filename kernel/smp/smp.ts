@@ -18,6 +18,7 @@ import { kmapKernelPml4 } from '../mm/kmap';
 import { kstackAlloc, kstackTop } from '../proc/kstack';
 import { apMain } from './ap';
 import { lapicId, lapicInit, lapicSendInit, lapicSendStartup } from './lapic';
+import { lapicTimerCalibrate } from './timer';
 import { TRAMPOLINE_ADDR, trampolineInstall, trampolineSet, trampolineStarted } from './trampoline';
 
 const INIT_DELAY_US: u64 = 10_000;
@@ -107,6 +108,11 @@ export function smpInit(): void {
   if (!madt.hasCpu(u32(boot.apicId))) {
     say('the boot CPU is not in the MADT; one CPU');
     return;
+  }
+  if (madt.cpuCount > 1) {
+    consoleWrite('smp: local APIC timer ');
+    consoleWriteUint(u64(lapicTimerCalibrate()));
+    consoleWrite(' counts per 10 ms\n');
   }
   consoleWrite('cpu 0: online, APIC id ');
   consoleWriteUint(boot.apicId);
