@@ -4,6 +4,7 @@
 // console (the serial line and, from the VGA step on, the screen).
 // docs/boot-sequence.md describes the steps.
 import { consoleWrite, consoleWriteColored, consoleWriteLine, consoleWriteUint } from './console/console';
+import { acpiInit } from './acpi/acpi';
 import { gdtInit, TSS_SELECTOR } from './cpu/gdt';
 import { guardBootStack, guardPagesUnmap } from './cpu/guard';
 import { perCpuInit } from './cpu/percpu';
@@ -28,6 +29,7 @@ import { processesStart } from './proc/idle';
 import { initrdLoad } from './proc/initrd';
 import { kstackInit } from './proc/kstack';
 import { stackFaultInInit } from './proc/stack';
+import { smpInit } from './smp/smp';
 import { syscallInit } from './syscall/entry';
 
 const TITLE = ' tskc kernel ';
@@ -80,6 +82,8 @@ ok('memory\n');
 guardBootStack(); // the boot stack's guard page joins the TSS stacks' ones
 guardPagesUnmap(); // unmap every stack's guard page from the kernel tables: an overflow faults
 ok('guard pages\n');
+acpiInit(); // the ACPI MADT: CPUs, I/O APICs, interrupt overrides (one CPU if it is missing or malformed)
+ok('acpi\n');
 picInit(); // 8259 PICs remapped to vectors 0x20-0x2F, all lines masked
 ok('pic\n');
 pitInit(); // timer at 100 Hz on IRQ 0
@@ -98,6 +102,8 @@ stackFaultInInit(); // user stacks grow on first touch, from faults and from sys
 kstackInit(); // reaped processes' kernel stacks are kept for the next; low memory takes them back
 initrdLoad(); // the initrd's programs (the shell among them) in the program table
 ok('processes\n');
+smpInit(); // every other CPU of the MADT started, on its own GDT, TSS, stacks and per-CPU data; they report in and park
+ok('smp\n');
 sti(); // interrupts on: from here input arrives through IRQ 1 and IRQ 4
 ok('sti\n');
 consoleWriteLine('tskc kernel: hello from TypeScript');

@@ -62,10 +62,17 @@ export function buildKernelImage(o: {
 export const START_HTTP_PORT = 8080;
 
 /**
- * Boots a disk image in QEMU with serial on stdio and a virtio-net NIC on
- * QEMU's user-mode network: restrict=on (nothing the guest sends leaves
- * QEMU) and the host's 127.0.0.1:8080 forwarded to the guest's port 80
- * (docs/network.md). Returns QEMU's exit status.
+ * Guest CPUs of `npm start` (`tskc image --boot`), each on a host thread of
+ * its own (multi-threaded TCG); the QEMU tests use the same default
+ * (test/harness/qemu.ts DEFAULT_CPUS). docs/smp.md.
+ */
+export const BOOT_CPUS = 2;
+
+/**
+ * Boots a disk image in QEMU with serial on stdio, BOOT_CPUS CPUs and a
+ * virtio-net NIC on QEMU's user-mode network: restrict=on (nothing the
+ * guest sends leaves QEMU) and the host's 127.0.0.1:8080 forwarded to the
+ * guest's port 80 (docs/network.md). Returns QEMU's exit status.
  */
 export function bootImage(diskImage: string): number {
   process.stderr.write(`tskc: booting ${diskImage} in QEMU — serial console below; press Ctrl-A then X to quit.\n`);
@@ -73,7 +80,7 @@ export function bootImage(diskImage: string): number {
   const r = spawnSync('qemu-system-x86_64', [
     '-drive', `if=virtio,format=raw,file=${diskImage}`, '-serial', 'mon:stdio', '-display', 'none', '-net', 'none', '-no-reboot',
     '-netdev', `user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:${START_HTTP_PORT}-:80`, '-device', 'virtio-net-pci,netdev=n0',
-    '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04',
+    '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04', '-smp', String(BOOT_CPUS), '-accel', 'tcg,thread=multi',
   ], { stdio: 'inherit' });
   return r.status ?? 1;
 }

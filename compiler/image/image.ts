@@ -1,8 +1,9 @@
 // Builds the bootable BIOS disk image: links the kernel objects with
-// kernel/kernel.ld (ELF for symbols + flat binary for the loader), assembles
-// the two boot stages and writes stage1 + stage2 + kernel.bin as disk.img;
-// given a staging tree, an ext2 volume made of it follows as partition 1
-// of the MBR's table (volume.ts).
+// kernel/kernel.ld (ELF for symbols + flat binary for the loader) and the
+// APs' start-up trampoline (boot/trampoline.asm, an ELF object in the
+// kernel's .rodata), assembles the two boot stages and writes stage1 +
+// stage2 + kernel.bin as disk.img; given a staging tree, an ext2 volume
+// made of it follows as partition 1 of the MBR's table (volume.ts).
 // Sizes and limits come from boot/layout.inc; docs/boot-sequence.md
 // describes the layout.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -83,8 +84,9 @@ export function buildImage(opts: ImageOptions): ImageResult {
   const kernelElf = join(outDir, 'kernel.elf');
   const kernelBin = join(outDir, 'kernel.bin');
   const flags = kernelLinkFlags(root);
-  link(opts.kernelObjs, kernelElf, flags);
-  link(opts.kernelObjs, kernelBin, [...flags, '--oformat', 'binary']);
+  const objs = [...opts.kernelObjs, assembleTrampoline(bootDir, outDir)];
+  link(objs, kernelElf, flags);
+  link(objs, kernelBin, [...flags, '--oformat', 'binary']);
   const bin = readFileSync(kernelBin);
   if (bin.length > maxKernelBytes) {
     throw new ToolError(`kernel image is ${bin.length} bytes; the boot stub loads at most ` +
@@ -159,6 +161,13 @@ function checkKernelHeader(bin: Uint8Array, path: string, loadAddr: number, mapp
       `${hex(loadEnd)} (${imageBytes} bytes): a section landed after __load_end in kernel/kernel.ld`);
   }
   return imageBytes;
+}
+
+/** boot/trampoline.asm as an ELF object (symbols ap_trampoline, ap_trampoline_end; kernel/smp/trampoline.ts copies it). */
+function assembleTrampoline(bootDir: string, outDir: string): string {
+  const out = join(outDir, 'trampoline.o');
+  runTool('nasm', ['-f', 'elf64', '-Werror=all', '-I', bootDir + '/', '-o', out, join(bootDir, 'trampoline.asm')]);
+  return out;
 }
 
 function assembleStage(bootDir: string, name: string, outDir: string, size: number): Uint8Array {

@@ -10,6 +10,8 @@
 //   0x28 64-bit TSS (two slots)
 //
 // so STAR's sysret base is 0x10 and its syscall base 0x08 (STAR_VALUE).
+// The boot CPU's GDT is static here; every other CPU gets one of its own,
+// the same but for its TSS descriptor (gdtBuild, kernel/smp/ap.ts).
 import { tssAddress, TSS_LIMIT } from './tss';
 
 export const KERNEL_CODE: u16 = 0x08;
@@ -21,17 +23,19 @@ export const TSS_SELECTOR: u16 = 0x28;
 export const STAR_VALUE: u64 = 0x0010_0008_0000_0000;
 
 const ENTRIES: usize = 7;
+/** Bytes of one GDT. */
+export const GDT_BYTES: usize = 56;
 const gdt: usize = memory.data(56);
 
-function setEntry(i: usize, value: u64): void {
-  store<u64>(gdt + i * 8, value);
+function setEntry(table: usize, i: usize, value: u64): void {
+  store<u64>(table + i * 8, value);
 }
 
 /** The two-slot descriptor of an available 64-bit TSS at `base` (type 9, present, DPL 0). */
-function tssDescriptor(base: u64, limit: u64): void {
+function tssDescriptor(table: usize, base: u64, limit: u64): void {
   const low = (limit & 0xffff) | ((base & 0xff_ffff) << 16) | (u64(0x89) << 40) | (((limit >> 16) & 0xf) << 48) | (((base >> 24) & 0xff) << 56);
-  setEntry(5, low);
-  setEntry(6, base >> 32);
+  setEntry(table, 5, low);
+  setEntry(table, 6, base >> 32);
 }
 
 /** Reloads CS with a far return, then the data segment registers (FS and GS null). */
@@ -53,16 +57,26 @@ function reloadSegments(): void {
   );
 }
 
-/** Builds the GDT (TSS descriptor included: tss.ts owns the TSS itself), loads it and reloads the segments. */
-export function gdtInit(): void {
-  setEntry(0, 0);
-  setEntry(1, 0x00af9a000000ffff); // code: present, DPL 0, L (64-bit)
-  setEntry(2, 0x00cf92000000ffff); // data: present, DPL 0, writable
-  setEntry(3, 0x00cff2000000ffff); // data: present, DPL 3, writable
-  setEntry(4, 0x00affa000000ffff); // code: present, DPL 3, L (64-bit)
-  tssDescriptor(u64(tssAddress()), u64(TSS_LIMIT));
-  lgdt(gdt, u16(ENTRIES * 8 - 1));
+/** Fills the GDT_BYTES at `table` with the layout above, its TSS descriptor pointing at `tss`. */
+export function gdtBuild(table: usize, tss: usize): void {
+  setEntry(table, 0, 0);
+  setEntry(table, 1, 0x00af9a000000ffff); // code: present, DPL 0, L (64-bit)
+  setEntry(table, 2, 0x00cf92000000ffff); // data: present, DPL 0, writable
+  setEntry(table, 3, 0x00cff2000000ffff); // data: present, DPL 3, writable
+  setEntry(table, 4, 0x00affa000000ffff); // code: present, DPL 3, L (64-bit)
+  tssDescriptor(table, u64(tss), u64(TSS_LIMIT));
+}
+
+/** Loads the GDT at `table` and reloads the segments. */
+export function gdtLoad(table: usize): void {
+  lgdt(table, u16(ENTRIES * 8 - 1));
   reloadSegments();
+}
+
+/** Builds the boot CPU's GDT (TSS descriptor included: tss.ts owns the TSS itself), loads it and reloads the segments. */
+export function gdtInit(): void {
+  gdtBuild(gdt, tssAddress());
+  gdtLoad(gdt);
 }
 
 /** The GDT's address (for tests and the debugger). */

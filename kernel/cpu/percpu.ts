@@ -5,9 +5,13 @@
 // entry always, the interrupt stubs when the interrupted code was in ring
 // 3: compiler/x86/interrupts.ts), and every return to ring 3 swaps them
 // back. The system-call entry finds the kernel stack here and parks the
-// user rsp here. One CPU today; nothing that goes through here assumes it.
-// docs/interrupts.md, "Per-CPU data".
+// user rsp here. One PerCpu per CPU, numbered in start-up order (0: the
+// boot CPU; kernel/smp/smp.ts adds the others). docs/interrupts.md,
+// "Per-CPU data", and docs/smp.md.
+import { MAX_CPUS } from '../acpi/madt';
 
+/** Spinlocks one CPU may hold at once in a test build (kernel/cpu/spinlock.ts keeps them here). */
+export const MAX_HELD: i32 = 8;
 const MSR_GS_BASE: u32 = 0xc000_0101;
 const MSR_KERNEL_GS_BASE: u32 = 0xc000_0102;
 
@@ -21,15 +25,67 @@ export class PerCpu {
   userRsp: u64 = 0;
   /** The CPU's number (0: the boot CPU). */
   id: u64 = 0;
+  /** Its local APIC id. */
+  apicId: u64 = 0;
+  /** 1 once the CPU runs on its own GDT, TSS and GS base and has reported in (written by the CPU itself). */
+  online: u64 = 0;
+  /** Its GDT and TSS (the boot CPU's are the static ones of gdt.ts and tss.ts). */
+  gdt: u64 = 0;
+  tss: u64 = 0;
+  /** The top of its idle stack (the boot CPU's: tskc's boot stack, 0 here). */
+  stackTop: u64 = 0;
+  /** Its timer interrupts (an AP's local APIC timer, kernel/smp/timer.ts; the boot CPU counts PIT ticks in pit.ts instead). */
+  ticks: u64 = 0;
+  /** The spinlocks it holds, in acquire order (test builds only: kernel/cpu/spinlock.ts). */
+  heldCount: i32 = 0;
+  readonly held = new Uint64Array(MAX_HELD);
 }
 
 const boot = new PerCpu();
+const cpus = new Uint64Array(MAX_CPUS);
+let count: i32 = 1;
+let ready = false;
 
-/** Points the boot CPU's GS base at its PerCpu (and the user's saved one at 0); before the first entry from ring 3. */
+/** Points this CPU's GS base at `cpu` (and the user's saved one at 0); before its first entry from ring 3. */
+export function perCpuLoad(cpu: PerCpu): void {
+  wrmsr(MSR_GS_BASE, cpu.self);
+  wrmsr(MSR_KERNEL_GS_BASE, 0);
+}
+
+/** Points the boot CPU's GS base at its PerCpu (CPU 0). */
 export function perCpuInit(): void {
   boot.self = changetype<u64>(boot);
-  wrmsr(MSR_GS_BASE, boot.self);
-  wrmsr(MSR_KERNEL_GS_BASE, 0);
+  boot.online = 1;
+  cpus[0] = boot.self;
+  perCpuLoad(boot);
+  ready = true;
+}
+
+/** A PerCpu for the next CPU (id = the number of CPUs so far), or null when there are MAX_CPUS already. */
+export function perCpuAdd(apicId: u64): PerCpu | null {
+  if (count == MAX_CPUS) return null;
+  const cpu = new PerCpu();
+  cpu.self = changetype<u64>(cpu);
+  cpu.id = u64(count);
+  cpu.apicId = apicId;
+  cpus[count] = cpu.self;
+  count++;
+  return cpu;
+}
+
+/** How many CPUs have a PerCpu (online or still starting). */
+export function perCpuCount(): i32 {
+  return count;
+}
+
+/** CPU `i`'s PerCpu (0 <= i < perCpuCount()). */
+export function perCpuAt(i: i32): PerCpu {
+  return changetype<PerCpu>(cpus[i]);
+}
+
+/** The running CPU's PerCpu, also before perCpuInit (the boot CPU's then: no other runs yet). */
+export function currentCpu(): PerCpu {
+  return ready ? thisCpu() : boot;
 }
 
 /** The PerCpu of the CPU running this code (kernel mode: GS is the kernel's). */

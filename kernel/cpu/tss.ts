@@ -62,14 +62,19 @@ export function tssStackTop(i: usize): usize {
   return tssStackBottom(i) + STACK_BYTES;
 }
 
-/** Fills the TSS, registers the stacks' guard pages, and loads the task register with `selector`. */
-export function tssInit(selector: u16): void {
-  const t = changetype<Tss>(tssBlock);
-  t.rsp0 = u64(tssStackTop(0));
-  t.ist1 = u64(tssStackTop(1));
-  t.ist2 = u64(tssStackTop(2));
-  t.ist3 = u64(tssStackTop(3));
+/** Fills the TSS at `block` (TSS_BYTES, zeroed) with RSP0 and the IST1..3 stack tops (another CPU's: kernel/smp/ap.ts). */
+export function tssFill(block: usize, rsp0: u64, ist1: u64, ist2: u64, ist3: u64): void {
+  const t = changetype<Tss>(block);
+  t.rsp0 = rsp0;
+  t.ist1 = ist1;
+  t.ist2 = ist2;
+  t.ist3 = ist3;
   t.iopbOffset = u16(TSS_BYTES);
+}
+
+/** Fills the boot CPU's TSS, registers the stacks' guard pages, and loads the task register with `selector`. */
+export function tssInit(selector: u16): void {
+  tssFill(tssBlock, u64(tssStackTop(0)), u64(tssStackTop(1)), u64(tssStackTop(2)), u64(tssStackTop(3)));
   guardPageAdd(u64(tssStackBottom(0) - PAGE), 'the RSP0 stack');
   guardPageAdd(u64(tssStackBottom(1) - PAGE), 'the IST1 (double fault) stack');
   guardPageAdd(u64(tssStackBottom(2) - PAGE), 'the IST2 (NMI) stack');

@@ -33,6 +33,11 @@ export function idtInit(): void {
   lidt(idt, u16(VECTORS * GATE_BYTES - 1));
 }
 
+/** Loads the IDT register with the one IDT every CPU shares (an AP's start-up). */
+export function idtLoad(): void {
+  lidt(idt, u16(VECTORS * GATE_BYTES - 1));
+}
+
 /** The handler address gate `vector` holds (for tests). */
 export function idtGateTarget(vector: usize): u64 {
   return gateTarget(idt, vector);

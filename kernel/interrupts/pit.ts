@@ -17,6 +17,30 @@ export function pitInit(): void {
   outb(PIT_CHANNEL0, u8(DIVISOR >> 8));
 }
 
+/** Channel 0's current count (DIVISOR down to 1, then again), latched and read low byte first. */
+function pitCount(): u64 {
+  outb(PIT_COMMAND, 0x00); // latch channel 0
+  const lo = inb(PIT_CHANNEL0);
+  const hi = inb(PIT_CHANNEL0);
+  return u64(lo) | (u64(hi) << 8);
+}
+
+/**
+ * Busy-waits at least `us` microseconds by channel 0's counter, with
+ * interrupts on or off (after pitInit; one caller at a time: the latch is
+ * shared). AP start-up's INIT and start-up IPI delays (kernel/smp/smp.ts).
+ */
+export function pitDelayUs(us: u64): void {
+  const target = us * PIT_INPUT_HZ / 1_000_000 + 1;
+  let last = pitCount();
+  let elapsed: u64 = 0;
+  while (elapsed < target) {
+    const now = pitCount();
+    elapsed += now <= last ? last - now : last + DIVISOR - now;
+    last = now;
+  }
+}
+
 /** The IRQ 0 handler's body. */
 export function pitOnIrq(): void {
   tickCount++;

@@ -8,6 +8,7 @@ import { preemptIfDue } from '../proc/sched';
 import { deliverSignals } from '../proc/signal';
 import { trapFrameOf } from '../proc/trapframe';
 import { irqDispatch } from './irq';
+import { LAPIC_TIMER_VECTOR, lapicTimerTick } from '../smp/timer';
 
 export const FIRST_VECTOR: usize = 32;
 const STUB_BYTES: usize = 16;
@@ -40,6 +41,10 @@ function onVector(frame: InterruptFrame, vector: u64): void {
       preemptIfDue(); // after the EOI: the next process may run for a while
       deliverSignals(trapFrameOf(frame)); // a Ctrl+C, a kill from another process
     }
+    return;
+  }
+  if (vector == u64(LAPIC_TIMER_VECTOR)) {
+    lapicTimerTick(); // an AP's local APIC timer
     return;
   }
   unexpected++; // nothing is installed at this vector: count it and go on

@@ -58,6 +58,20 @@ export function activate(pml4: u64): void {
   writeCr4(cr4);
 }
 
+/**
+ * An AP's half of activate, on the kernel's tables already (the start-up
+ * trampoline loads CR3 and EFER.NXE): CR0.WP, and SMEP and SMAP as the boot
+ * CPU found them.
+ */
+export function activateAp(): void {
+  wrmsr(EFER, rdmsr(EFER) | EFER_NXE);
+  writeCr0(readCr0() | CR0_WP);
+  let cr4 = readCr4();
+  if (smep) cr4 = cr4 | CR4_SMEP;
+  if (smap) cr4 = cr4 | CR4_SMAP;
+  writeCr4(cr4);
+}
+
 /** Switches CR3 to `pml4` (after activate has set the CPU up), unless it is in use already. */
 export function switchSpace(pml4: u64): void {
   if (currentPml4() != pml4) writeCr3(pml4);

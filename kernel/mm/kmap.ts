@@ -83,6 +83,27 @@ export function kmapDevice(phys: u64, bytes: u64): void {
   }
 }
 
+/**
+ * Identity-maps the firmware memory [phys, phys + bytes) (ACPI tables)
+ * read-only, no execute; pages already mapped are left as they are.
+ */
+export function kmapFirmware(phys: u64, bytes: u64): void {
+  for (let a = phys & ~u64(0xfff); a < phys + bytes; a += 4096) {
+    if (translate(kernelPml4, a) == NOT_MAPPED) mapRange(kernelPml4, a, a + 4096, NO_EXECUTE);
+  }
+}
+
+/**
+ * Reads the u16 at `offset` in page 0 (the BIOS data area), which stays
+ * unmapped so null dereferences fault: mapped read-only for this one load.
+ */
+export function kmapReadPageZero16(offset: u64): u16 {
+  mapRange(kernelPml4, 0, 4096, NO_EXECUTE);
+  const v = volatileLoad<u16>(usize(offset));
+  unmap(kernelPml4, 0);
+  return v;
+}
+
 let tables: u64 = 0;
 let userEntries: u64 = 0;
 let leaves: u64 = 0;

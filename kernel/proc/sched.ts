@@ -11,6 +11,7 @@
 // take its status (a background child not waited for) stays in the table,
 // Dead, until it does. docs/processes.md.
 import { thisCpu } from '../cpu/percpu';
+import { spinAssertNoneHeld } from '../cpu/spinlock';
 import { tssSetRsp0 } from '../cpu/tss';
 import { fdCloseAll } from '../fs/fdtable';
 import { destroyAddressSpace } from '../mm/teardown';
@@ -160,6 +161,7 @@ function switchTo(next: Process): void {
  * wait or exit; interrupts are off (system calls run with IF clear).
  */
 export function schedule(): void {
+  spinAssertNoneHeld('held where the scheduler switches away'); // test builds: no process sleeps holding a spinlock
   let next = takeReady();
   if (next === null) next = idle;
   if (next === current) {

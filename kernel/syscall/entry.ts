@@ -86,6 +86,11 @@ function syscallEntry(): void {
 /** Turns on `syscall`/`sysretq` with syscallEntry as the entry point. */
 export function syscallInit(): void {
   syscallTableInit();
+  syscallCpuInit();
+}
+
+/** This CPU's half of syscallInit: the MSRs (every CPU has its own; kernel/smp/ap.ts). */
+export function syscallCpuInit(): void {
   wrmsr(STAR, STAR_VALUE);
   wrmsr(LSTAR, changetype<u64>(syscallEntry));
   wrmsr(SFMASK, ENTRY_CLEARS);

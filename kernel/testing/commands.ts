@@ -12,12 +12,18 @@
 //   uptime    answer: "uptime T ticks M ms"
 //   keys      answer: "keyboard received N dropped D"
 //   library   the standard library on the kernel heap (kernel/testing/library.ts); more in storage.ts
+//   madt      hand-made malformed MADTs parsed, one verdict each (kernel/testing/acpi.ts)
+//   spin …    spinlocks and their test-build checks (kernel/testing/spin.ts)
+//   cpus      each CPU's timer ticks (kernel/testing/cpus.ts)
 import { consoleWrite, consoleWriteHex, consoleWriteUint } from '../console/console';
 import { keyboardRx } from '../drivers/keyboard';
 import { spuriousIrqs } from '../interrupts/irq';
 import { ticks, uptimeMs } from '../interrupts/pit';
 import { kmalloc } from '../mm/heap';
 import { libraryCommand } from './library';
+import { madtCommand } from './acpi';
+import { spinCommand } from './spin';
+import { cpusCommand } from './cpus';
 import { storageCommand } from './storage';
 /** An address no page table maps (above every RAM mapping, canonical). */
 const UNMAPPED: usize = 0x7000_0000_1008;
@@ -93,6 +99,8 @@ export function testCommand(text: Uint8Array, length: i32): bool {
     line(' ticks ', ms);
     consoleWrite(' ms\n');
   } else if (is(text, length, 'library')) libraryCommand();
+  else if (is(text, length, 'madt')) madtCommand();
+  else if (is(text, length, 'cpus')) cpusCommand();
   else if (is(text, length, 'keys')) {
     line('keyboard received ', u64(keyboardRx.head));
     line(' dropped ', keyboardRx.dropped);
@@ -101,7 +109,7 @@ export function testCommand(text: Uint8Array, length: i32): bool {
     const seed = numberAt(text, length, 10);
     netFaultsStart(seed, numberAt(text, length, 10 + digits(seed)));
     consoleWrite('netfaults on\n');
-  } else return storageCommand(text, length);
+  } else return storageCommand(text, length) || spinCommand(text, length);
   return true;
 }
 

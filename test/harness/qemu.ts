@@ -44,6 +44,19 @@ export { QmpClient, QmpConnectionError, QmpError, type QmpEvent } from './qmp.js
 export const DEFAULT_QEMU_TIMEOUT_MS = hangLimit(300_000);
 /** Default time waitForSerial waits for its marker: a hang limit (timing.ts), not an expected time. */
 export const DEFAULT_WAIT_MS = hangLimit(30_000);
+/** Guest CPUs of a VM whose test does not say (BootOptions.cpus). */
+export const DEFAULT_CPUS = 2;
+
+/**
+ * The QEMU arguments for `cpus` guest CPUs: -smp, and with more than one,
+ * multi-threaded TCG (each guest CPU on a host thread of its own), unless
+ * `extraArgs` ask for -icount, which needs the single-threaded one.
+ */
+export function smpArgs(cpus: number, extraArgs: string[] = []): string[] {
+  const icount = extraArgs.includes('-icount');
+  return ['-smp', String(cpus), ...(cpus > 1 && !icount ? ['-accel', 'tcg,thread=multi'] : [])];
+}
+
 /** I/O port of the isa-debug-exit device every VM gets. */
 export const DEBUG_EXIT_PORT = 0xf4;
 
@@ -61,6 +74,8 @@ export interface BootOptions {
   bootDisk?: 'virtio' | 'ide';
   /** Guest RAM in MiB (default 128). */
   memoryMiB?: number;
+  /** Guest CPUs (-smp; default DEFAULT_CPUS); see smpArgs. */
+  cpus?: number;
   /** Extra QEMU command-line arguments, appended last. */
   extraArgs?: string[];
   /** Hard limit on the VM's lifetime in ms (default DEFAULT_QEMU_TIMEOUT_MS). */
@@ -654,6 +669,7 @@ export async function bootQemu(opts: BootOptions): Promise<Qemu> {
     '-net', 'none',
     '-no-reboot',
     '-m', String(opts.memoryMiB ?? 128),
+    ...smpArgs(opts.cpus ?? DEFAULT_CPUS, opts.extraArgs),
     '-device', `isa-debug-exit,iobase=0x${DEBUG_EXIT_PORT.toString(16)},iosize=0x04`,
     // COM1 <-> QEMU's stdin/stdout; signal=off so a ^C byte is just a byte.
     '-chardev', 'stdio,id=serial0,signal=off',

@@ -10,7 +10,7 @@ import { useQemu, type Qemu } from '../harness/qemu.js';
 export const BANNER = 'tskc kernel: hello from TypeScript';
 export const BOOT_MARKERS = [
   '[ok] serial', '[ok] vga', '[ok] gdt', '[ok] tss', '[ok] idt', '[ok] keyboard', '[ok] rtc ', '[ok] memory',
-  '[ok] guard pages', '[ok] pic', '[ok] pit', '[ok] irq', '[ok] pci', '[ok] fs', '[ok] syscall', '[ok] processes', '[ok] sti', BANNER,
+  '[ok] guard pages', '[ok] acpi', '[ok] pic', '[ok] pit', '[ok] irq', '[ok] pci', '[ok] fs', '[ok] syscall', '[ok] processes', '[ok] smp', '[ok] sti', BANNER,
 ];
 /** The shell's prompt in `/` (userland/shell/dirs.ts: it shows the current directory). */
 export const PROMPT = 'tskc:/$ ';
