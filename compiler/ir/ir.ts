@@ -69,6 +69,13 @@ export interface Instr {
    * across stores and calls.
    */
   invariant?: boolean;
+  /**
+   * Loads and stores: what kind of memory they access (ir/alias.ts), from
+   * the TypeScript types: `C.f` a field (C the class that declares it),
+   * `#w4` an array element (class and size), `$g` a global. Accesses with
+   * different tags never overlap; an untagged one may overlap anything.
+   */
+  alias?: string;
   /** Inline assembly: its template, operands, clobbers and options. */
   asm?: AsmSpec;
   loc?: SourceLoc;
