@@ -257,9 +257,10 @@ export function termUses(t: Terminator): Value[] {
   return [];
 }
 
-/** Rewrites every use in f through `map` (phis, instructions, terminators). */
-export function replaceUses(f: Func, map: (v: Value) => Value): void {
+/** Rewrites every use in f (or in the blocks `only` accepts) through `map` (phis, instructions, terminators). */
+export function replaceUses(f: Func, map: (v: Value) => Value, only?: (b: Block) => boolean): void {
   for (const b of f.blocks) {
+    if (only && !only(b)) continue;
     for (const p of b.phis) for (const a of p.args) a.value = map(a.value);
     for (const i of b.instrs) {
       i.args = i.args.map(map);
