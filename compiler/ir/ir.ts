@@ -69,6 +69,13 @@ export interface Instr {
    * across stores and calls.
    */
   invariant?: boolean;
+  /**
+   * Loads and stores: what kind of memory they access (ir/alias.ts), from
+   * the TypeScript types: `C.f` a field (C the class that declares it),
+   * `#w4` an array element (class and size), `$g` a global. Accesses with
+   * different tags never overlap; an untagged one may overlap anything.
+   */
+  alias?: string;
   /** Inline assembly: its template, operands, clobbers and options. */
   asm?: AsmSpec;
   loc?: SourceLoc;
@@ -250,9 +257,10 @@ export function termUses(t: Terminator): Value[] {
   return [];
 }
 
-/** Rewrites every use in f through `map` (phis, instructions, terminators). */
-export function replaceUses(f: Func, map: (v: Value) => Value): void {
+/** Rewrites every use in f (or in the blocks `only` accepts) through `map` (phis, instructions, terminators). */
+export function replaceUses(f: Func, map: (v: Value) => Value, only?: (b: Block) => boolean): void {
   for (const b of f.blocks) {
+    if (only && !only(b)) continue;
     for (const p of b.phis) for (const a of p.args) a.value = map(a.value);
     for (const i of b.instrs) {
       i.args = i.args.map(map);

@@ -34,6 +34,11 @@ export interface OpInfo {
   fold?: (a: bigint, b: bigint, cls: Cls) => bigint | undefined;
   /** For comparisons: the class the operands are compared in is in `argCls`. */
   compare?: boolean;
+  /**
+   * Pure ops that can fault (integer division: by zero, or the most negative
+   * value by -1): passes must not run one where the program would not.
+   */
+  traps?: boolean;
   /** Commutative binary ops (isel may swap operands). */
   commutes?: boolean;
   /** The classes the instruction may have (its result class, or a store's value class); default w and l. */
@@ -99,10 +104,10 @@ export const OPS = {
   sqrt: { args: ['same'], result: true, effect: false, classes: FLOAT_CLASSES } as OpInfo,
   /** Floating-point division (integers use sdiv/udiv). */
   div: { args: ['same', 'same'], result: true, effect: false, classes: FLOAT_CLASSES } as OpInfo,
-  sdiv: bin((a, b, c) => (wrapS(b, c) === 0n ? undefined : wrapS(a, c) / wrapS(b, c))),
-  udiv: bin((a, b, c) => (wrapU(b, c) === 0n ? undefined : wrapU(a, c) / wrapU(b, c))),
-  srem: bin((a, b, c) => (wrapS(b, c) === 0n ? undefined : wrapS(a, c) % wrapS(b, c))),
-  urem: bin((a, b, c) => (wrapU(b, c) === 0n ? undefined : wrapU(a, c) % wrapU(b, c))),
+  sdiv: { ...bin((a, b, c) => (wrapS(b, c) === 0n ? undefined : wrapS(a, c) / wrapS(b, c))), traps: true },
+  udiv: { ...bin((a, b, c) => (wrapU(b, c) === 0n ? undefined : wrapU(a, c) / wrapU(b, c))), traps: true },
+  srem: { ...bin((a, b, c) => (wrapS(b, c) === 0n ? undefined : wrapS(a, c) % wrapS(b, c))), traps: true },
+  urem: { ...bin((a, b, c) => (wrapU(b, c) === 0n ? undefined : wrapU(a, c) % wrapU(b, c))), traps: true },
   and: bin((a, b) => a & b, true),
   or: bin((a, b) => a | b, true),
   xor: bin((a, b) => a ^ b, true),

@@ -279,6 +279,9 @@ function parseInstr(l: Line, sc: FuncScope): Instr {
   }
   const invariant = l.isWord('invariant');
   if (invariant) l.next('invariant');
+  const tag = l.peek();
+  const alias = tag?.k === 'word' && tag.s.startsWith('alias:') ? tag.s.slice('alias:'.length) : undefined;
+  if (alias !== undefined) l.next('an alias class');
   const name = l.word('an op');
   if (name === 'call') {
     const callee = value(l, sc);
@@ -306,6 +309,7 @@ function parseInstr(l: Line, sc: FuncScope): Instr {
   if (argCls) i.argCls = argCls;
   if (volatile) i.volatile = true;
   if (invariant) i.invariant = true;
+  if (alias) i.alias = alias;
   return i;
 }
 

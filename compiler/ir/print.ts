@@ -13,7 +13,8 @@
 // a switch prints its class, value, default and cases:
 // `switch w %x.3, @default.4, [0 @a.1, -5 @b.2]` (`[]` when it has none);
 // loads and stores marked volatile print as `volatile storeh ...`, loads
-// of lengths as `invariant loadl ...`.
+// of lengths as `invariant loadl ...`, alias classes (ir/alias.ts) as
+// `alias:C.f loadw ...`.
 //
 // Float constants print as QBE's `d_1.5` / `s_0.25`: the class, `_`, then
 // the shortest decimal that reads back to exactly the same value (for s,
@@ -59,7 +60,7 @@ const blockRef = (b: Block): string => `@${b.label}.${b.id}`;
 
 export function printInstr(i: Instr): string {
   const lhs = i.dst ? `${printValue(i.dst)} =${i.cls} ` : '';
-  const vol = (i.volatile ? 'volatile ' : '') + (i.invariant ? 'invariant ' : '');
+  const vol = (i.volatile ? 'volatile ' : '') + (i.invariant ? 'invariant ' : '') + (i.alias ? `alias:${i.alias} ` : '');
   const op = i.argCls ? `${i.op}${i.argCls}` : i.op;
   if (i.op === 'call') {
     const callee = i.callee ? printValue(i.callee) : '?';

@@ -180,6 +180,8 @@ function checkInstrShape(i: Instr, err: (m: string) => void): void {
   }
   if (i.op === 'syscall' && (i.args.length < 1 || i.args.length > 7)) err('syscall takes a number and up to six arguments');
   if (i.op === 'alloc' && i.args.some((a) => a.kind !== 'const')) err('alloc takes constant size and alignment');
+  if (i.alias !== undefined && !/^(load|store)/.test(i.op)) err('only loads and stores carry an alias class');
+  if (i.alias !== undefined && !/^\S+$/.test(i.alias)) err(`malformed alias class '${i.alias}'`);
 }
 
 export function verifyModule(m: Module): string[] {

@@ -152,13 +152,25 @@ export interface Place {
   addr?: Value;
 }
 
-function memoryPlace(fx: FnCtx, type: MType, addr: Value, invariant = false): Place {
+/** A place in memory; `alias` is its alias class (ir/alias.ts). */
+function memoryPlace(fx: FnCtx, type: MType, addr: Value, alias: string, invariant = false): Place {
   return {
     type,
     addr,
-    read: () => fx.emit(loadOp(type), cls(type), [addr], invariant ? { invariant } : {}),
-    write: (v) => fx.effect(storeOp(type), cls(type), [v, addr]),
+    read: () => fx.emit(loadOp(type), cls(type), [addr], invariant ? { invariant, alias } : { alias }),
+    write: (v) => fx.effect(storeOp(type), cls(type), [v, addr], { alias }),
   };
+}
+
+/** An array element's alias class: its class and size (an i32[]'s and an Int32Array's are one). */
+const elementAlias = (elem: MType): string => `#${cls(elem)}${storageOf(elem).size}`;
+
+/** A field's alias class: the class that declares it, and its name. */
+function fieldAlias(field: FieldInfo): string {
+  const d = field.decl;
+  const owner = ts.isParameter(d) ? d.parent.parent : d.parent;
+  const name = ts.isClassLike(owner) && owner.name ? owner.name.text : 'class';
+  return `${name}.${field.name}`;
 }
 
 /** addressof(x): the address of a global, field or element (sema checked it has one). */
@@ -191,7 +203,7 @@ export function place(fx: FnCtx, e: ts.Expression): Place {
   // A module-level const is written once, by its initializer, before any
   // read (reading it earlier is TypeScript's temporal dead zone): its loads
   // are invariant, so the passes keep one value across stores and calls.
-  return memoryPlace(fx, g.type, sym(g.symbol), g.isConst && !g.extern);
+  return memoryPlace(fx, g.type, sym(g.symbol), `$${g.symbol}`, g.isConst && !g.extern);
 }
 
 export function fieldPlace(fx: FnCtx, field: FieldInfo, obj: Value): Place {
@@ -201,7 +213,7 @@ export function fieldPlace(fx: FnCtx, field: FieldInfo, obj: Value): Place {
     return { type: field.type, read: () => at, write: () => { throw new Error('internal: write to an inline array field'); } };
   }
   const addr = field.offset === 0 ? obj : fx.emit('add', 'l', [obj, constant(field.offset)]);
-  return memoryPlace(fx, field.type, addr);
+  return memoryPlace(fx, field.type, addr, fieldAlias(field));
 }
 
 /**
@@ -214,7 +226,7 @@ function elementPlace(fx: FnCtx, e: ts.ElementAccessExpression, arr: Value = low
   const idxType = fx.sema.typeOfExpr(e.argumentExpression);
   const idx = convert(fx, lowerExpr(fx, e.argumentExpression), idxType, isInt(idxType) && idxType.signed ? I64 : U64);
   if (!fx.sema.unchecked.has(e)) boundsCheck(fx, arr, idx, e);
-  return memoryPlace(fx, t.elem, elementAddress(fx, arr, idx, storageOf(t.elem).size));
+  return memoryPlace(fx, t.elem, elementAddress(fx, arr, idx, storageOf(t.elem).size), elementAlias(t.elem));
 }
 
 /** `a[i]` or `s[i]` of an array or string already evaluated (also a link of an optional chain). */
@@ -280,7 +292,7 @@ function lowerArray(fx: FnCtx, e: ts.NewExpression | ts.ArrayLiteralExpression):
   if (ts.isArrayLiteralExpression(e)) {
     e.elements.forEach((x, i) => {
       const v = lowerExpr(fx, x);
-      memoryPlace(fx, t.elem, elementAddress(fx, arr, constant(i), size)).write(v);
+      memoryPlace(fx, t.elem, elementAddress(fx, arr, constant(i), size), elementAlias(t.elem)).write(v);
     });
   }
   return arr;

@@ -5,9 +5,10 @@
 //
 // - an `invariant` load (a length: never written after it can be read) is
 //   available in every block its first copy dominates;
-// - any other load is available until something may write memory (a store,
-//   a call, a syscall, an asm that is not nomem/readonly/pure, a machine
-//   intrinsic, any volatile access), and only along a chain of blocks each
+// - any other load is available until something may write the memory it
+//   reads (a call, a syscall, an asm that is not nomem/readonly/pure, a
+//   machine intrinsic, any volatile access, a store of its alias class or an
+//   untagged one: ir/alias.ts), and only along a chain of blocks each
 //   entered from the one before alone (an extended basic block: a bounds
 //   check's inbounds block continues its check's block), since a block
 //   with several predecessors could be reached by a path that writes.
@@ -23,6 +24,7 @@
 // it would cost a register and an lea. Loads through equal addresses still
 // merge, since their keys use the addresses' numbers. Volatile loads, stack slots (each alloc is its own slot), asm
 // results and the frame address are never merged.
+import { mayAlias } from '../ir/alias.js';
 import { constant, replaceUses } from '../ir/ir.js';
 import type { Block, Func, Instr, Value } from '../ir/ir.js';
 import { opInfo } from '../ir/ops.js';
@@ -34,11 +36,11 @@ const NEVER_MERGED = new Set(['alloc', 'asmout', 'frameaddr', 'copy']);
 const isLoad = (i: Instr): boolean => i.op.startsWith('load');
 
 /** Address arithmetic that isel folds into memory operands when it has one use: numbered, never merged. */
-const isAddressArith = (i: Instr): boolean =>
+export const isAddressArith = (i: Instr): boolean =>
   i.cls === 'l' && (i.op === 'add' || i.op === 'mul' || i.op === 'shl') && i.args.some((a) => a.kind === 'const');
 
 /** Whether i may write memory, so that ordinary loads before it cannot stand for loads after it. */
-function writesMemory(i: Instr): boolean {
+export function writesMemory(i: Instr): boolean {
   if (i.volatile) return true;
   if (i.op === 'asm') return !i.asm?.options.some((o) => o === 'nomem' || o === 'readonly' || o === 'pure');
   return opInfo(i.op).effect;
@@ -75,7 +77,7 @@ export function gvn(f: Func): void {
 
   // Each frame: the block, the pure table, the ordinary loads available at
   // its entry, and the branch conditions known on every path to it.
-  const stack: [Block, Map<string, Value>, Map<string, Value>, Map<number, bigint>][] = [[f.blocks[0], new Map(), new Map(), new Map()]];
+  const stack: [Block, Map<string, Value>, Map<string, Instr>, Map<number, bigint>][] = [[f.blocks[0], new Map(), new Map(), new Map()]];
   while (stack.length > 0) {
     const [b, pure, loads, known] = stack.pop()!;
     b.instrs = b.instrs.filter((i) => {
@@ -89,8 +91,8 @@ export function gvn(f: Func): void {
       }
       if (key && isLoad(i) && !i.invariant) {
         const seen = loads.get(key);
-        if (seen) return void replaced.set(i.dst!.id, seen), false;
-        loads.set(key, i.dst!);
+        if (seen) return void replaced.set(i.dst!.id, seen.dst!), false;
+        loads.set(key, i);
         return true;
       }
       if (key) {
@@ -99,7 +101,7 @@ export function gvn(f: Func): void {
         pure.set(key, i.dst!);
         return true;
       }
-      if (writesMemory(i)) loads.clear();
+      if (writesMemory(i)) for (const [k, l] of loads) if (mayAlias(i, l)) loads.delete(k);
       return true;
     });
     const t = b.term;

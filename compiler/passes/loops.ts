@@ -2,7 +2,7 @@
 // loop is h plus every block that reaches b without passing through h.
 // Loops sharing a header are one loop. Inlining asks which blocks are in a
 // loop (calls there are hot); loop passes ask for headers and bodies.
-import { predecessors, successors } from '../ir/ir.js';
+import { predecessors, retarget, successors } from '../ir/ir.js';
 import type { Block, Func } from '../ir/ir.js';
 import { dominates, dominators } from '../ir/verify.js';
 
@@ -43,4 +43,19 @@ export function blocksInLoops(f: Func): Set<Block> {
   const out = new Set<Block>();
   for (const l of findLoops(f)) for (const b of l.blocks) out.add(b);
   return out;
+}
+
+/**
+ * A block that runs right before header h is entered from `entry` (its one
+ * predecessor outside the loop): entry itself if it jumps only to h, else a
+ * new block on that edge. Null if entry ends in neither a jump nor a branch.
+ */
+export function preheader(f: Func, h: Block, entry: Block): Block | null {
+  if (entry.term.kind === 'jmp') return entry;
+  if (entry.term.kind !== 'jnz') return null;
+  const pre: Block = { id: f.nextBlock++, label: 'preheader', phis: [], instrs: [], term: { kind: 'jmp', target: h } };
+  f.blocks.splice(f.blocks.indexOf(h), 0, pre);
+  retarget(entry, h, pre);
+  for (const p of h.phis) for (const a of p.args) if (a.pred === entry) a.pred = pre;
+  return pre;
 }

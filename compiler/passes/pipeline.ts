@@ -8,6 +8,8 @@ import { copyProp } from './copyprop.js';
 import { deadCode } from './dce.js';
 import { gvn } from './gvn.js';
 import { inlineModule } from './inline.js';
+import { licm } from './licm.js';
+import { rotateLoops } from './rotate.js';
 import { simplifyCfg } from './simplifycfg.js';
 
 /** A pass runs on each function (`run`) or on the whole module at once (`runModule`: inlining). */
@@ -27,6 +29,16 @@ export const PASSES: Pass[] = [
   { name: 'copyprop-inlined', run: copyProp },
   { name: 'gvn-inlined', run: gvn },
   { name: 'simplifycfg-gvn', run: simplifyCfg },
+  // Before rotation only a header's invariants can move (nothing else runs on every entry);
+  // that leaves headers with just the test, which rotation copies.
+  { name: 'licm-headers', run: licm },
+  { name: 'rotate', run: rotateLoops },
+  // A guard on constants (`0 < 100` before a counted loop) is decided here.
+  { name: 'constfold-rotated', run: constFold },
+  { name: 'simplifycfg-rotated', run: simplifyCfg },
+  { name: 'licm', run: licm },
+  // Hoisted loads and lengths meet their twins from outer loops and the code before.
+  { name: 'gvn-licm', run: gvn },
   { name: 'dce-inlined', run: deadCode },
 ];
 
@@ -42,6 +54,16 @@ const ORDER: [string, string][] = [
   ['gvn', 'inline'], // callees are measured without their redundancies
   ['inline', 'gvn-inlined'], // a copy's loads and checks repeat its caller's
   ['gvn-inlined', 'simplifycfg-gvn'], // decided branches become jumps
+  ['simplifycfg-gvn', 'licm-headers'], // only the loops that are left, their redundant loads merged
+  ['simplifycfg-gvn', 'rotate'], // a header whose test was decided is no longer a loop test
+  ['licm-headers', 'rotate'], // a header with a load in it cannot be copied
+  ['rotate', 'constfold-rotated'], // the guard's copy of the test may be on constants
+  ['constfold-rotated', 'simplifycfg-rotated'],
+  ['simplifycfg-rotated', 'licm'], // a decided guard leaves no branch around the preheader
+  ['rotate', 'licm'], // a rotated loop's body runs whenever its preheader does: loads may move there
+  ['gvn-inlined', 'licm'], // redundant loads are merged before they are hoisted
+  ['licm', 'gvn-licm'],
+  ['gvn-licm', 'dce-inlined'],
 ];
 
 for (const [a, b] of ORDER) {

@@ -32,8 +32,8 @@ export function w $start(w %a.0, l %.1) {
   %v.7 =w phi @entry.0 %a.0, @loop.2 %v.8
   %v.8 =w sub %v.7, 1
   %d.9 =l alloc 16, 8
-  storeb %v.8, %d.9
-  %q.10 =w loadub %d.9
+  alias:#w1 storeb %v.8, %d.9
+  %q.10 =w volatile alias:Node.val loadub %d.9
   jnz %v.8, @loop.2, @out.3
 @out.3
   ret %q.10
@@ -123,6 +123,10 @@ describe('IR verifier', () => {
 
   it('rejects operands of the wrong class', () => {
     check(fn('@s.0\n  %x.2 =w add %b.1, 1\n  ret %a.0'), fn('@s.0\n  %x.2 =w add %a.0, 1\n  ret %a.0'), /operand %\.0 is l, expected w/);
+  });
+
+  it('rejects an alias class on an instruction that is not a load or a store', () => {
+    check(fn('@s.0\n  %x.2 =l alias:Node.next loadl %a.0\n  ret %x.2'), fn('@s.0\n  %x.2 =l alias:Node.next add %a.0, 1\n  ret %x.2'), /only loads and stores carry an alias class/);
   });
 });
 

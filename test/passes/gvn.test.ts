@@ -140,4 +140,37 @@ function l $f() {
 }`, gvn));
     expect(out).toContain('%c.3 =l sub %a.1, %b.2');
   });
+
+  it('reuses a load across stores of other alias classes, not across its own or an untagged one', () => {
+    const out = lines(run(`
+function w $f(l %p.0, l %q.1) {
+@s.0
+  %a.2 =w alias:Node.val loadsw %p.0
+  alias:Task.count storew 1, %q.1
+  alias:#w4 storew 2, %q.1
+  alias:$g storew 3, $g
+  %b.3 =w alias:Node.val loadsw %p.0
+  %g.4 =w alias:$h loadsw $h
+  alias:$g storew 4, $g
+  %h.5 =w alias:$h loadsw $h
+  alias:Node.val storew 5, %q.1
+  %c.6 =w alias:Node.val loadsw %p.0
+  %d.7 =w alias:#w1 loadub %p.0
+  storew 6, %q.1
+  %e.8 =w alias:#w1 loadub %p.0
+  %s.9 =w add %a.2, %b.3
+  %t.10 =w add %c.6, %d.7
+  %u.11 =w add %e.8, %g.4
+  %v.12 =w add %s.9, %t.10
+  %w.13 =w add %u.11, %h.5
+  %r.14 =w add %v.12, %w.13
+  ret %r.14
+}`, gvn));
+    expect(out).toContain('%s.9 =w add %a.2, %a.2');
+    // One global's store leaves another global's load.
+    expect(out).toContain('%w.13 =w add %u.11, %g.4');
+    // A store of the load's class, or an untagged one, may change it.
+    expect(out).toContain('%t.10 =w add %c.6, %d.7');
+    expect(out).toContain('%u.11 =w add %e.8, %g.4');
+  });
 });
