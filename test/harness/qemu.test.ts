@@ -36,9 +36,9 @@ afterAll(() => {
   if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
 });
 
-/** Boots the echo image and waits until it is ready for input. */
+/** Boots the echo image (one 512-byte sector: SeaBIOS boots it from IDE, not as a virtio disk) and waits until it is ready for input. */
 async function bootEcho(): Promise<Qemu> {
-  const vm = await useQemu({ image, memoryMiB: 16 });
+  const vm = await useQemu({ image, memoryMiB: 16, bootDisk: 'ide' });
   await vm.waitForSerial('HARNESS-READY\r\n');
   return vm;
 }
@@ -219,7 +219,7 @@ describe('QEMU harness', () => {
 
   it('kill() leaves no QEMU process and no temp files', async () => {
     const before = liveQemuCount();
-    const vm = await bootQemu({ image, memoryMiB: 16 });
+    const vm = await bootQemu({ image, memoryMiB: 16, bootDisk: 'ide' });
     try {
       await vm.waitForSerial('HARNESS-READY');
       const pid = vm.pid;
@@ -239,7 +239,7 @@ describe('QEMU harness', () => {
   });
 
   it('kills QEMU after its hard timeout', async () => {
-    const vm = await useQemu({ image, memoryMiB: 16, timeoutMs: 1500 });
+    const vm = await useQemu({ image, memoryMiB: 16, timeoutMs: 1500, bootDisk: 'ide' });
     await vm.waitForSerial('HARNESS-READY');
     await expect(vm.waitForExit(10_000)).rejects.toThrow(/after its 1500 ms timeout/);
     expect(processExists(vm.pid!)).toBe(false);
