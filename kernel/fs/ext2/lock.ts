@@ -5,33 +5,28 @@
 // read of a file's bytes shares it, so it never reads a block a truncate
 // is freeing (and two readers still share one disk read). Path lookups
 // do not take it (each directory block is read whole from a held buffer
-// without sleeping). A process sleeps for it; the idle context never
-// waits for it (it makes no changes). docs/storage.md, "Writing".
-import { WaitQueue } from '../../proc/process';
-import { sleepOn, wakeAll } from '../../proc/waitqueue';
+// without sleeping). It is one of the kernel's sleeping locks
+// (kernel/proc/sleeplock.ts): a process sleeps for it; the idle context
+// never waits for it (it makes no changes). docs/storage.md, "Writing".
+import { SleepLock, sleepLock, sleepLockShared, sleepUnlock, sleepUnlockShared } from '../../proc/sleeplock';
 
-let writing = false;
-let readers: i32 = 0;
-const waiters = new WaitQueue();
+const volume = new SleepLock();
 
 /** Takes the lock alone, sleeping while a writer or readers have it; interrupts must be off. */
 export function fsLock(): void {
-  while (writing || readers > 0) sleepOn(waiters);
-  writing = true;
+  sleepLock(volume);
 }
 
 export function fsUnlock(): void {
-  writing = false;
-  wakeAll(waiters);
+  sleepUnlock(volume);
 }
 
 /** Shares the lock with other readers, sleeping while a writer has it. */
 export function fsReadLock(): void {
-  while (writing) sleepOn(waiters);
-  readers++;
+  sleepLockShared(volume);
 }
 
 export function fsReadUnlock(): void {
-  readers--;
-  if (readers == 0) wakeAll(waiters);
+  sleepUnlockShared(volume);
 }
+
