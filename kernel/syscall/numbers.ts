@@ -161,6 +161,11 @@ export const MAX_ERRNO: i64 = 4095;
 export const O_RDONLY: i64 = 0;
 export const O_WRONLY: i64 = 1;
 export const O_RDWR: i64 = 2;
+/** open's creation and status flags (kernel/syscall/fs.ts reads them as u64). */
+export const O_CREAT: i64 = 0o100;
+export const O_EXCL: i64 = 0o200;
+export const O_TRUNC: i64 = 0o1000;
+export const O_APPEND: i64 = 0o2000;
 /** open's and pipe2's flag: the new fd is closed in a child that spawn starts (close-on-exec). */
 export const O_CLOEXEC: i64 = 0x80000;
 /** fcntl's commands and its fd flag. */

@@ -1,7 +1,7 @@
 // The shell on the disk's volume: `cd` and `pwd`, a prompt that shows the
 // current directory, relative paths in the programs it starts (a forked
-// child keeps the shell's directory), and `< FILE` redirection; `>` is
-// refused while the volume is read-only.
+// child keeps the shell's directory), and the redirections `< FILE`,
+// `> FILE` and `>> FILE` on the disk's (read-write) volume.
 import { describe, expect, it } from 'vitest';
 import { MOTD } from '../../compiler/image/volume.js';
 import { useQemu, type Qemu } from '../harness/qemu.js';
@@ -17,7 +17,7 @@ async function run(vm: Qemu, line: string, prompt: string): Promise<string> {
 }
 
 describe('the shell`s directory and redirection', () => {
-  it('changes directory with cd, shows it in the prompt and pwd, and redirects input with <', async () => {
+  it('changes directory with cd, shows it in the prompt and pwd, and redirects input with < and output with > and >>', async () => {
     const k = await kernelBuild();
     const vm = await useQemu({ image: k.diskImage, elf: k.kernelElf });
     await vm.waitForSerial(`${BANNER}\r\n${PROMPT}`);
@@ -31,10 +31,18 @@ describe('the shell`s directory and redirection', () => {
     expect(await run(vm, 'cat < /etc/motd | wc', etc)).toBe(`      1      ${MOTD.split(/\s+/).filter(Boolean).length}      ${MOTD.length}\n`);
     expect(await run(vm, 'cat < nope', etc)).toBe('shell: cannot open nope: ENOENT (2)\ncat: exited with status 1\n');
     expect(await run(vm, 'cat <', etc)).toBe('shell: < needs a file\ncat: exited with status 1\n');
-    expect(await run(vm, 'hello > out', etc)).toBe('shell: output redirection (> and >>) is not supported yet: the volume is read-only\nhello: exited with status 1\n');
+    expect(await run(vm, 'cat >', etc)).toBe('shell: > needs a file\ncat: exited with status 1\n');
+    expect(await run(vm, 'cat motd > /nope/out', etc)).toBe('shell: cannot open /nope/out: ENOENT (2)\ncat: exited with status 1\n');
     expect(await run(vm, 'cd nope', etc)).toBe('cd: nope: ENOENT (2)\n');
     expect(await run(vm, 'cd motd', etc)).toBe('cd: motd: ENOTDIR (20)\n');
-    expect(await run(vm, 'cd ../home', 'tskc:/home$ ')).toBe('');
+    const home = 'tskc:/home$ ';
+    expect(await run(vm, 'cd ../home', home)).toBe('');
+    expect(await run(vm, 'cat /etc/motd > copy', home)).toBe('');
+    expect(await run(vm, 'cat copy', home)).toBe(MOTD);
+    expect(await run(vm, 'cat /etc/motd >>copy', home)).toBe('');
+    expect(await run(vm, 'cat < copy', home)).toBe(MOTD + MOTD);
+    expect(await run(vm, 'cat /etc/motd > copy', home)).toBe(''); // > empties it first
+    expect(await run(vm, 'wc < copy', home)).toBe(`      1      ${MOTD.split(/\s+/).filter(Boolean).length}      ${MOTD.length}\n`);
     expect(await run(vm, 'cd', PROMPT)).toBe('');
     expect(await run(vm, 'pwd', PROMPT)).toBe('/\n');
   }, hangLimit(180_000));

@@ -81,6 +81,11 @@ export function openAt(path: usize, flags: i64): i64 {
   return syscall(SYS_OPEN, path, flags, 0);
 }
 
+/** Opens the NUL-terminated path at `path`, creating it with `mode` when flags has O_CREAT. */
+export function openAtMode(path: usize, flags: i64, mode: i64): i64 {
+  return syscall(SYS_OPEN, path, flags, mode);
+}
+
 /** Makes the NUL-terminated path at `path` the current directory. */
 export function chdir(path: usize): i64 {
   return syscall(SYS_CHDIR, path);

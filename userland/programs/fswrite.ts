@@ -19,14 +19,10 @@ import { Random } from '../lib/random';
 import { close, exit, meminfo, MemInfo, read, write } from '../lib/sys';
 import {
   EBADF, EEXIST, EINVAL, EISDIR, ENOENT, ENOSPC, ENOTEMPTY, EPERM, EROFS, SYS_TRUNCATE, O_RDONLY, O_RDWR, O_WRONLY, SYS_CHDIR, SYS_FSTAT, SYS_FTRUNCATE, SYS_LINK,
-  SYS_LSEEK, SYS_MKDIR, SYS_OPENAT, SYS_PREAD64, SYS_PWRITE64, SYS_RENAME, SYS_RMDIR, SYS_STAT, SYS_STATFS, SYS_SYNC, SYS_UNLINK,
+  SYS_LSEEK, SYS_MKDIR, SYS_OPENAT, SYS_PREAD64, SYS_PWRITE64, SYS_RENAME, SYS_RMDIR, SYS_STAT, SYS_STATFS, SYS_SYNC, SYS_UNLINK, O_CREAT, O_EXCL, O_TRUNC, O_APPEND,
 } from '../../kernel/syscall/numbers';
 
 const AT_FDCWD: i64 = -100;
-const O_CREAT: i64 = 0o100;
-const O_EXCL: i64 = 0o200;
-const O_TRUNC: i64 = 0o1000;
-const O_APPEND: i64 = 0o2000;
 const buf: usize = memory.data(70000);
 const back: usize = memory.data(70000);
 const st: usize = memory.data(144);

@@ -1,8 +1,8 @@
 // The shell's built-in commands, and programs run by name. A command line
 // is words separated by spaces (`$?` stands for the last command's status);
 // the first word names a built-in or else a program found along PATH
-// (`hello world`), which run.ts starts with fork and execve (`< FILE`
-// among its words gives it FILE as input, redirect.ts). A line ending
+// (`hello world`), which run.ts starts with fork and execve (`< FILE`,
+// `> FILE` and `>> FILE` among its words, redirect.ts). A line ending
 // in `&` runs its program in the background: the shell prints `[PID]` and
 // takes the next line at once; `jobs` lists what runs in the background and
 // `wait` waits for all of it. The `spawn` built-in uses tskc's own spawn
@@ -46,7 +46,7 @@ function help(): void {
   println('  jobs          the background jobs');
   println('  wait          wait for every background job');
   println('  exit [CODE]   leave the shell');
-  println('any other NAME runs that program; < FILE gives it FILE as input; a line ending in & runs it in the background; $? is the last status');
+  println('any other NAME runs that program; < FILE gives it FILE as input, > FILE and >> FILE its output; a line ending in & runs it in the background; $? is the last status');
 }
 
 function mem(): void {

@@ -1,12 +1,13 @@
 // Redirections of a program's words, done in the forked child before
-// execve: `< FILE` (or `<FILE`) opens FILE read-only as fd 0. Output
-// redirection (`>`, `>>`) is refused with a message: the volume is mounted
-// read-only, so a file could not be opened for writing. The redirection
-// words are taken out of argv.
+// execve: `< FILE` opens FILE read-only as fd 0, `> FILE` creates or
+// empties FILE as fd 1, `>> FILE` appends to it (created when missing);
+// the file may follow the sign in the same word (`>out`) or the next.
+// The redirection words are taken out of argv; a file that cannot be
+// opened ends the child with a message, and the program never runs.
 
-import { O_RDONLY } from '../../kernel/syscall/numbers';
+import { O_APPEND, O_CREAT, O_RDONLY, O_TRUNC, O_WRONLY } from '../../kernel/syscall/numbers';
 import { print, printBytes, printf } from '../lib/print';
-import { close, dup2, errnoName, isError, openAt } from '../lib/sys';
+import { close, dup2, errnoName, isError, openAtMode } from '../lib/sys';
 import { cstrLength } from '../lib/text';
 
 /** Removes word `i` of the `n` argv pointers at `argv` (the NULL after them moves too). */
@@ -23,33 +24,32 @@ export function applyRedirections(argv: usize, n: i32): i32 {
   while (i < n) {
     const w = load<usize>(argv + usize(i) * 8);
     const c = load<u8>(w);
-    if (c == 62) { // '>'
-      print('shell: output redirection (> and >>) is not supported yet: the volume is read-only\n');
-      return -1;
-    }
-    if (c != 60) { // '<'
+    if (c != 60 && c != 62) { // neither '<' nor '>'
       i++;
       continue;
     }
-    let file = w + 1;
+    const append = c == 62 && load<u8>(w + 1) == 62; // '>>'
+    let file = w + (append ? 2 : 1);
     let words: i32 = 1;
     if (load<u8>(file) == 0) {
       if (i + 1 >= n) {
-        print('shell: < needs a file\n');
+        print(c == 60 ? 'shell: < needs a file\n' : append ? 'shell: >> needs a file\n' : 'shell: > needs a file\n');
         return -1;
       }
       file = load<usize>(argv + usize(i + 1) * 8);
       words = 2;
     }
-    const fd = openAt(file, O_RDONLY);
+    const target: i64 = c == 60 ? 0 : 1;
+    const flags = c == 60 ? O_RDONLY : O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC);
+    const fd = openAtMode(file, flags, 0o644);
     if (isError(fd)) {
       print('shell: cannot open ');
       printBytes(file, cstrLength(file));
       printf(`: ${errnoName(-fd)} (${-fd})\n`);
       return -1;
     }
-    if (fd != 0) {
-      dup2(fd, 0);
+    if (fd != target) {
+      dup2(fd, target);
       close(fd);
     }
     for (let k: i32 = 0; k < words; k++) {

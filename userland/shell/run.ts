@@ -101,7 +101,7 @@ export function startProgram(p: usize, from: usize, end: usize, group: i64, envp
     if (inForeground) tcsetpgrp(0, getpgid(0)); // here too, as the shell does: the child may run before the shell gets to it
 
     sigaction(SIGINT, u64(SIG_DFL), 0, 0);
-    const left = applyRedirections(argv, n); // `< FILE` (redirect.ts)
+    const left = applyRedirections(argv, n); // `< FILE`, `> FILE`, `>> FILE` (redirect.ts)
     if (left < 0) exit(1);
     if (left == 0) {
       print('shell: no program to run\n');
