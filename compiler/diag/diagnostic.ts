@@ -55,7 +55,8 @@ export class DiagnosticBag {
   /**
    * TypeScript's errors; those `rewrite` has a message for become that tskc
    * code instead (at the same place), citing the code's section unless the
-   * message cites that section itself.
+   * message ends with a section of its own (a section cited in passing, as
+   * where to read about what to write instead, does not count).
    */
   addTs(diags: readonly ts.Diagnostic[], rewrite?: TsRewrite): void {
     for (const d of diags) {
@@ -63,7 +64,7 @@ export class DiagnosticBag {
       const mine = rewrite?.(d);
       if (mine !== undefined) {
         const section = DIAG_CODES[mine.code].section;
-        const ref = mine.message.includes(`docs/language.md §${section}`) ? '' : ` (docs/language.md §${section})`;
+        const ref = /\(docs\/language\.md §[\d.]+\)$/.test(mine.message) ? '' : ` (docs/language.md §${section})`;
         this.items.push({ code: mine.code, message: mine.message + ref, file: d.file, start: d.start, length: d.length });
         continue;
       }
