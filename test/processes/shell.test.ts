@@ -65,7 +65,7 @@ describe('the shell', () => {
     let session = vm.serial().replace(/\r\n/g, '\n');
     for (const command of commands) session += `${command}\n${await shellRun(vm, command)}${PROMPT}`;
     expectDocOutput('shell-session', session);
-    expect(await shellRun(vm, 'help')).toMatch(/^built-in commands:\n(  \w+.*\n){11}any other NAME runs that program; < FILE gives it FILE as input; a line ending in & runs it in the background; \$\? is the last status\n$/);
+    expect(await shellRun(vm, 'help')).toMatch(/^built-in commands:\n(  \w+.*\n){11}any other NAME runs that program; < FILE gives it FILE as input, > FILE and >> FILE its output; a line ending in & runs it in the background; \$\? is the last status\n$/);
     expect(await shellRun(vm, 'pid')).toBe('1\n');
     const mem = await shellRun(vm, 'mem');
     const m = /^frames: (\d+) free of (\d+) \(\d+ KiB free\)\nheap: (\d+) bytes used, (\d+) bytes free\n$/.exec(mem);
