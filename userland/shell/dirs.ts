@@ -3,7 +3,8 @@
 // `/`. A kernel without getcwd (or a directory too long for the buffer)
 // shows `?` instead.
 
-import { print, printBytes, printf } from '../lib/print';
+import { writeString } from '../../kernel/lib/fmt';
+import { print, printBytes, printf, putOut } from '../lib/print';
 import { chdir, errnoName, getcwd, isError } from '../lib/sys';
 import { cstrLength } from '../lib/text';
 
@@ -12,11 +13,18 @@ const CWD_BYTES: usize = 256;
 const cwd: usize = memory.data(256);
 const target: usize = memory.data(256);
 
-/** Prints the prompt: `tskc:DIR$ `. */
+/**
+ * Prints the prompt: `tskc:DIR$ `, in one write (the bytes gather in
+ * print.ts's buffer and leave with the last print), so a background job's
+ * output never lands in the middle of it.
+ */
 export function printPrompt(): void {
-  print('tskc:');
-  if (isError(getcwd(cwd, CWD_BYTES))) print('?');
-  else printBytes(cwd, cstrLength(cwd));
+  writeString('tskc:', putOut);
+  if (isError(getcwd(cwd, CWD_BYTES))) putOut(63); // '?'
+  else {
+    const n = cstrLength(cwd);
+    for (let i: usize = 0; i < n; i++) putOut(load<u8>(cwd + i));
+  }
   print('$ ');
 }
 
