@@ -6,15 +6,16 @@
 // used one (its length checked: a header and 14 to 1514 bytes of frame)
 // into a packet buffer for ethInput and posts it again. Transmit: a frame
 // is copied into one of NET_TX slots and submitted; the interrupt frees
-// the slots the device has used (and a send with no slot free reclaims
-// first, then drops and counts). docs/network.md, "virtio-net".
+// the slots the device has used and fills them from a backlog of up to
+// TX_BACKLOG frames that found none free (beyond that a frame is dropped
+// and counted). docs/network.md, "virtio-net".
 import { allocZeroedFrame } from '../../mm/frames';
 import { physToVirt } from '../../mm/phys';
 import { Net, netCount } from '../../net/counters';
 import { ethInput } from '../../net/ethernet';
 import { eth } from '../../net/iface';
 import { netFlush } from '../../net/loopback';
-import { pktAlloc, pktData, pktFree, pktLen } from '../../net/pktbuf';
+import { pktAlloc, pktData, pktFree, pktLen, pktNext } from '../../net/pktbuf';
 import { PciDevice } from '../pci/device';
 import { virtioConfigRead, VirtioDevice, virtioFail, virtioInit, virtioQueue, virtioReady } from './device';
 import { Virtqueue } from './queue';
@@ -24,6 +25,8 @@ const HDR: u32 = 12;
 const FRAME_MAX: u32 = 1514;
 const NET_RX: i32 = 32;
 const NET_TX: i32 = 32;
+/** Frames waiting for a transmit slot, at most (a quarter of the packet pool). */
+const TX_BACKLOG: i32 = 32;
 /** The MAC used when the device offers none (locally administered). */
 const FALLBACK_MAC: u64 = 0x52_54_00_12_34_56;
 
@@ -38,6 +41,10 @@ class VirtioNet {
   received: u64 = 0;
   sent: u64 = 0;
   rxBad: u64 = 0;
+  /** The backlog: a queue of packets linked through pktNext. */
+  backHead: i32 = -1;
+  backTail: i32 = -1;
+  backLen: i32 = 0;
 }
 
 let nic: VirtioNet | null = null;
@@ -51,12 +58,20 @@ function post(n: VirtioNet, i: i32): void {
   n.rx.submit(u16(head));
 }
 
-/** Frees the transmit slots the device has finished with. */
+/** Frees the transmit slots the device has finished with, then gives them to the backlog. */
 function reclaim(n: VirtioNet): void {
   for (let head = n.tx.popUsed(); head >= 0; head = n.tx.popUsed()) {
     const slot = n.txOfHead[head];
     if (slot >= 0) n.txBusy[slot] = 0;
     n.txOfHead[head] = -1;
+  }
+  while (n.backHead >= 0) {
+    const p = n.backHead;
+    if (!send(n, p)) break;
+    n.backHead = pktNext[p];
+    if (n.backHead < 0) n.backTail = -1;
+    n.backLen--;
+    pktFree(p);
   }
 }
 
@@ -94,30 +109,57 @@ function collect(n: VirtioNet): void {
   netFlush();
 }
 
-/** Sends the frame in packet `p` (eth.transmit): copied into a free slot, or dropped when none is. */
-function transmit(p: i32): void {
-  const n = nic!;
+/** Copies packet `p` into a free transmit slot and submits it; false when no slot or descriptor is free. */
+function send(n: VirtioNet, p: i32): bool {
   let slot: i32 = -1;
-  for (let pass: i32 = 0; pass < 2 && slot < 0; pass++) {
-    if (pass == 1) reclaim(n);
-    for (let s: i32 = 0; s < NET_TX && slot < 0; s++) if (n.txBusy[s] == 0) slot = s;
-  }
+  for (let s: i32 = 0; s < NET_TX && slot < 0; s++) if (n.txBusy[s] == 0) slot = s;
+  if (slot < 0) return false;
+  const head = n.tx.take(1);
+  if (head < 0) return false;
   const len = u32(pktLen[p]);
-  const head = slot < 0 || len > FRAME_MAX ? -1 : n.tx.take(1);
-  if (head < 0) {
-    netCount(Net.TxFull);
-    pktFree(p);
-    return;
-  }
   const at = physToVirt(n.txPhys[slot]);
   memset(at, 0, usize(HDR));
   memcpy(at + usize(HDR), pktData(p), usize(len));
-  pktFree(p);
   n.txBusy[slot] = 1;
   n.txOfHead[head] = slot;
   n.tx.fill(u16(head), 0, n.txPhys[slot], HDR + len, false);
   n.tx.submit(u16(head));
   n.sent++;
+  return true;
+}
+
+/**
+ * Sends the frame in packet `p` (eth.transmit), which it then owns: into a
+ * free slot, else behind the backlog, else (backlog full) dropped.
+ */
+function transmit(p: i32): void {
+  const n = nic!;
+  if (u32(pktLen[p]) > FRAME_MAX) {
+    netCount(Net.TxFull);
+    pktFree(p);
+    return;
+  }
+  if (n.backHead < 0) {
+    if (!send(n, p)) reclaim(n);
+    else {
+      pktFree(p);
+      return;
+    }
+    if (n.backHead < 0 && send(n, p)) {
+      pktFree(p);
+      return;
+    }
+  }
+  if (n.backLen >= TX_BACKLOG) {
+    netCount(Net.TxFull);
+    pktFree(p);
+    return;
+  }
+  pktNext[p] = -1;
+  if (n.backTail >= 0) pktNext[n.backTail] = p;
+  else n.backHead = p;
+  n.backTail = p;
+  n.backLen++;
 }
 
 /** Frames the NIC received (0) and sent (1), received buffers refused for their length (2), queue interrupts (3). */
