@@ -1,14 +1,19 @@
-// Addressing modes: the address arithmetic of a load or store folds into
-// its memory operand, [base + index*scale + disp], when it is computed in
-// the same block by 64-bit adds of a value, a constant, and a multiply or
-// left shift by 1, 2, 4 or 8, each used only there. An array element
-// access, `add (add a, 8) (mul i, 4)`, becomes `[a + i*4 + 8]` and the adds
-// and multiply are not selected at all.
+// Addressing modes: the address arithmetic of loads and stores folds into
+// their memory operands, [base + index*scale + disp], when it is computed
+// by 64-bit adds of a value, a constant, and a multiply or left shift by 1,
+// 2, 4 or 8, the inner ones each used only there. An array element access,
+// `add (add a, 8) (mul i, 4)`, becomes `[a + i*4 + 8]` and the adds and
+// multiply are not selected at all. An address used by several accesses
+// and by nothing else (a load and a store of one element, `a[i] = a[i] + 1`)
+// folds into each of them.
 //
-// Why the same block suffices for correctness: the IR was SSA, and outssa
-// only adds copies at block heads (phi destinations) and to fresh temps at
-// block ends, so no leaf of the folded expression is redefined between the
-// arithmetic and the access.
+// Why this is correct: the IR was SSA, and outssa only adds copies at
+// block heads (phi destinations) and to fresh temps at block ends. So a
+// leaf of the folded expression is redefined nowhere between the
+// arithmetic and an access in the same block; an access in another block
+// is folded only when every leaf is defined at most once in the function (a
+// phi destination, say a loop's counter, is not), and then the leaf
+// holds the same value wherever the arithmetic's result was available.
 import type { Block, Instr, Value } from '../ir/ir.js';
 import { fitsImm32 } from './minst.js';
 import type { MemOp, Scale } from './minst.js';
@@ -32,32 +37,52 @@ function addrPos(i: Instr): number {
   return LOAD[i.op] || FLOAD[i.op] ? 0 : STORE[i.op] || FSTORE[i.op] ? 1 : -1;
 }
 
-/** Plans the address of every load and store in b whose address can fold; records the plans on s. */
-export function planAddresses(s: Selector, b: Block): void {
-  const defs = new Map<number, { i: Instr; at: number }>();
-  b.instrs.forEach((i, at) => {
-    if (i.dst) defs.set(i.dst.id, { i, at });
-    const k = addrPos(i);
-    if (k < 0) return;
-    const a = i.args[k];
-    if (a.kind !== 'temp' || s.slotOf.has(a.id) || s.addrOnly.has(a.id)) return;
-    const plan = fold(s, a, defs, at);
-    if (!plan) return;
-    s.addrPlans.set(a.id, plan);
-    for (const x of plan.absorbed) s.absorbed.add(x);
-  });
+/** Plans, once per function, every address whose uses are all loads and stores; records the plans on s. */
+export function planAddresses(s: Selector): void {
+  // Per temp: its uses as an address, the blocks they are in, and how often it is defined.
+  const addrUses = new Map<number, number>();
+  const useBlocks = new Map<number, Set<Block>>();
+  const defCount = new Map<number, number>();
+  for (const b of s.f.blocks) {
+    for (const i of b.instrs) {
+      if (i.dst) defCount.set(i.dst.id, (defCount.get(i.dst.id) ?? 0) + 1);
+      const a = i.args[addrPos(i)];
+      if (a?.kind !== 'temp') continue;
+      addrUses.set(a.id, (addrUses.get(a.id) ?? 0) + 1);
+      if (!useBlocks.has(a.id)) useBlocks.set(a.id, new Set());
+      useBlocks.get(a.id)!.add(b);
+    }
+  }
+  for (const b of s.f.blocks) {
+    const defs = new Map<number, { i: Instr; at: number }>();
+    b.instrs.forEach((i, at) => {
+      if (!i.dst) return;
+      defs.set(i.dst.id, { i, at });
+      const a = i.dst;
+      const uses = addrUses.get(a.id) ?? 0;
+      if (i.op !== 'add' || uses === 0 || s.useCount.get(a.id) !== uses) return;
+      if (s.slotOf.has(a.id) || s.addrOnly.has(a.id)) return;
+      const plan = fold(s, a, defs, at + 1, uses);
+      if (!plan) return;
+      const elsewhere = [...useBlocks.get(a.id)!].some((u) => u !== b);
+      const once = (v: Value | undefined): boolean => v === undefined || v.kind !== 'temp' || (defCount.get(v.id) ?? 0) <= 1;
+      if (elsewhere && !(once(plan.base) && once(plan.index))) return;
+      s.addrPlans.set(a.id, plan);
+      for (const x of plan.absorbed) s.absorbed.add(x);
+    });
+  }
 }
 
-/** A single-use l-class instruction of op in ops defining v earlier in the block. */
-function defOf(s: Selector, v: Value, defs: Map<number, { i: Instr; at: number }>, before: number, ops: string[]): Instr | null {
-  if (v.kind !== 'temp' || s.useCount.get(v.id) !== 1) return null;
+/** An l-class instruction of op in ops defining v earlier in the block, v used exactly `uses` times. */
+function defOf(s: Selector, v: Value, defs: Map<number, { i: Instr; at: number }>, before: number, ops: string[], uses = 1): Instr | null {
+  if (v.kind !== 'temp' || s.useCount.get(v.id) !== uses) return null;
   const d = defs.get(v.id);
   if (!d || d.at >= before || d.i.cls !== 'l' || !ops.includes(d.i.op) || s.absorbed.has(d.i)) return null;
   return d.i;
 }
 
-function fold(s: Selector, addr: Value, defs: Map<number, { i: Instr; at: number }>, at: number): AddrPlan | null {
-  const top = defOf(s, addr, defs, at, ['add']);
+function fold(s: Selector, addr: Value, defs: Map<number, { i: Instr; at: number }>, at: number, uses: number): AddrPlan | null {
+  const top = defOf(s, addr, defs, at, ['add'], uses);
   if (!top) return null;
   const plan: AddrPlan = { scale: 1, disp: 0n, absorbed: [top] };
   const regs: { v: Value; scale: Scale }[] = [];

@@ -70,7 +70,6 @@ function selectInstr(s: Selector, i: Instr, fused: Instr | null): void {
 function selectBlock(s: Selector, b: Block, depth: number): MBlock[] {
   s.out = [];
   const fused = fusable(s, b);
-  planAddresses(s, b);
   for (const i of b.instrs) selectInstr(s, i, fused);
   const own: MBlock = { id: b.id, label: b.label, insts: s.out, depth };
   const extra = selectTerm(s, b, fused, depth);
@@ -95,6 +94,7 @@ function loopDepths(order: Block[]): Map<Block, number> {
 export function selectFunc(f: Func): MFunc {
   const sel = new Selector(f);
   countUses(sel);
+  planAddresses(sel);
   const reachable = new Set(reversePostorder(f));
   const order = f.blocks.filter((b) => reachable.has(b));
   const depth = loopDepths(order);
