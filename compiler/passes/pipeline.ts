@@ -3,6 +3,7 @@
 // verifier after every pass when asked (always in tests).
 import type { Func, Module } from '../ir/ir.js';
 import { assertValid } from '../ir/verify.js';
+import { boundsChecks } from './bce.js';
 import { constFold } from './constfold.js';
 import { copyProp } from './copyprop.js';
 import { deadCode } from './dce.js';
@@ -39,6 +40,9 @@ export const PASSES: Pass[] = [
   { name: 'licm', run: licm },
   // Hoisted loads and lengths meet their twins from outer loops and the code before.
   { name: 'gvn-licm', run: gvn },
+  // A rotated loop's counter is tested against the length on every way in: its checks go.
+  { name: 'bce', run: boundsChecks },
+  { name: 'simplifycfg-bce', run: simplifyCfg },
   { name: 'dce-inlined', run: deadCode },
 ];
 
@@ -63,6 +67,10 @@ const ORDER: [string, string][] = [
   ['rotate', 'licm'], // a rotated loop's body runs whenever its preheader does: loads may move there
   ['gvn-inlined', 'licm'], // redundant loads are merged before they are hoisted
   ['licm', 'gvn-licm'],
+  ['rotate', 'bce'], // the counter's tests are at the guard and the latch only after rotation
+  ['gvn-licm', 'bce'], // one length load, one truncation: the check and the test name the same values
+  ['bce', 'simplifycfg-bce'], // a decided check leaves its panic block unreachable
+  ['simplifycfg-bce', 'dce-inlined'], // the check's compare is dead
   ['gvn-licm', 'dce-inlined'],
 ];
 
