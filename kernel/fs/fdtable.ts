@@ -30,7 +30,8 @@ export function fdClose(p: Process, fd: i32): void {
 
 /** Closes every fd of `p` (it is exiting). */
 export function fdCloseAll(p: Process): void {
-  for (let fd: i32 = 0; fd < MAX_FDS; fd++) fdClose(p, fd);
+  const fds = p.fds;
+  for (let fd: i32 = 0; fd < MAX_FDS; fd++) if (fds[fd] !== null) fdClose(p, fd);
 }
 
 /** The lowest free fd of `p` at or above `from`, or -1. */

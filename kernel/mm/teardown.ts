@@ -17,7 +17,7 @@ import { physToVirt } from './phys';
  * `to`: one `repe scasq` (an entry that is not present is always 0 here:
  * unmap writes 0).
  */
-function nextEntry(t: usize, from: usize, to: usize): usize {
+export function nextEntry(t: usize, from: usize, to: usize): usize {
   if (from >= to) return to;
   let left: u64 = u64(to - from);
   const found = asm<u64>('xor eax, eax', 'repe scasq', 'setne al',
