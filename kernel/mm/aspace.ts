@@ -12,7 +12,7 @@ import { allocFrame, allocZeroedFrame, freeFrame } from './frames';
 import { releaseUserFrame } from './framerefs';
 import { ADDR_MASK, HUGE, NO_EXECUTE, NOT_MAPPED, PRESENT, SHARED, translate, unmap, USER, walk, WRITABLE } from './paging';
 import { physToVirt } from './phys';
-import { releaseUserTables, tableResume, tablesMade, userTable } from './usertables';
+import { releaseUserTables, tableRun, tableRunEnd, tableRunStart, tablesMade, userTable } from './usertables';
 
 /** The first user address: PML4 slot 128 (64 TiB). */
 export const USER_START: u64 = 0x0000_4000_0000_0000;
@@ -24,10 +24,24 @@ export const KERNEL_SLOTS: usize = 128;
 export const USER_FLAGS: u64 = WRITABLE | NO_EXECUTE;
 
 let kernelSpace: u64 = 0;
+/** The kernel slots in use: all of them past this one are 0 (RAM and device memory lie in the first slots). */
+let kernelSlots: usize = 0;
 
-/** Sets the kernel's PML4, whose kernel slots every new address space shares. */
+/**
+ * Sets the kernel's PML4, whose kernel slots every new address space
+ * shares; its tables are complete (later kernel mappings go under slots it
+ * already has, docs/memory-map.md), so a space copies only the slots up to
+ * the last one in use instead of all 128.
+ */
 export function setKernelSpace(pml4: u64): void {
   kernelSpace = pml4;
+  kernelSlots = 0;
+  for (let i: usize = 0; i < KERNEL_SLOTS; i++) if (load<u64>(physToVirt(pml4) + i * 8) != 0) kernelSlots = i + 1;
+}
+
+/** How many of a space's first PML4 entries are copies of the kernel's (the rest of its kernel slots stay 0). */
+export function kernelSlotsUsed(): usize {
+  return kernelSlots;
 }
 
 /** The most extents a space keeps. */
@@ -146,7 +160,7 @@ export function createAddressSpace(): AddressSpace {
   const as = new AddressSpace();
   const t = allocZeroedFrame();
   if (t == 0) return as;
-  memcpy(physToVirt(t), physToVirt(kernelSpace), KERNEL_SLOTS * 8);
+  memcpy(physToVirt(t), physToVirt(kernelSpace), kernelSlots * 8);
   as.pml4 = t;
   return as;
 }
@@ -219,16 +233,11 @@ export function unmapUser(as: AddressSpace, va: u64): bool {
  * mapped, frees the frames the space owns, and then every table left empty.
  */
 export function unmapUserRange(as: AddressSpace, lo: u64, hi: u64): void {
-  let a = lo;
-  while (a < hi) { // table by table: a range without tables costs a walk per missing table, not per page
-    const t = userTable(as.pml4, a, false, 0);
-    if (t == 0) {
-      a = tableResume();
-      continue;
-    }
-    const next = (a | 0x1f_ffff) + 1;
-    const end = next < hi ? next : hi;
-    for (; a < end; a += 4096) if (load<u64>(t + usize((a >> 12) & 511) * 8) != 0) unmapUser(as, a);
+  for (let a = lo; a < hi; a = tableRunEnd()) { // table by table (usertables.ts)
+    const t = tableRun(as.pml4, a, hi);
+    if (t == 0) break;
+    const end = tableRunEnd();
+    for (let v = tableRunStart(); v < end; v += 4096) if (load<u64>(t + usize((v >> 12) & 511) * 8) != 0) unmapUser(as, v);
   }
   const freed = releaseUserTables(as.pml4, lo, hi);
   if (freed == 0) return;

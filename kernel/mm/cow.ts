@@ -13,8 +13,8 @@ import { allocFrame } from './frames';
 import { frameSharers, releaseUserFrame, shareFrame } from './framerefs';
 import { ADDR_MASK, COPY_ON_WRITE, NO_EXECUTE, PRESENT, SHARED, tlbFlush, USER, WRITABLE } from './paging';
 import { physToVirt } from './phys';
-import { destroyAddressSpace, nextEntry } from './teardown';
-import { tableResume, tablesMade, userTable } from './usertables';
+import { destroyAddressSpace } from './teardown';
+import { tableRun, tableRunEnd, tableRunStart, tablesMade, userEntry, userTable } from './usertables';
 
 /** The bits of a parent's entry the child's copy keeps (not ACCESSED or DIRTY). */
 const CLONE_BITS: u64 = ADDR_MASK | PRESENT | USER | WRITABLE | NO_EXECUTE | SHARED | COPY_ON_WRITE;
@@ -29,7 +29,7 @@ const CLONE_BITS: u64 = ADDR_MASK | PRESENT | USER | WRITABLE | NO_EXECUTE | SHA
  */
 function shareTable(child: AddressSpace, t: usize, va: u64, i: usize, last: usize): bool {
   let ct: usize = 0;
-  for (i = nextEntry(t, i, last); i < last; i = nextEntry(t, i + 1, last)) {
+  for (; i < last; i++) { // the extents are tight: most entries in them are present
     let v = load<u64>(t + i * 8);
     if ((v & PRESENT) == 0) continue;
     if (ct == 0) {
@@ -56,8 +56,7 @@ function shareTable(child: AddressSpace, t: usize, va: u64, i: usize, last: usiz
  * its frames copy-on-write, with the same limit and extents and the
  * next-mmap state left to the caller; null when memory or the limit ran out
  * (nothing is left behind). It goes page table by page table over the
- * parent's extents, skipping empty entries with one `repe scasq` per run,
- * and copies each present entry straight into the child's table (no walk,
+ * parent's extents and copies each present entry straight into the child's table (no walk,
  * no extent update per page). The caller flushes the parent's TLB (its
  * pages lost WRITABLE).
  */
@@ -71,18 +70,12 @@ export function cloneAddressSpace(parent: AddressSpace): AddressSpace | null {
   }
   child.extents = parent.extents;
   for (let x: i32 = 0; x < parent.extents; x++) {
-    let a = parent.ext[2 * x];
     const hi = parent.ext[2 * x + 1];
-    while (a < hi) { // one table at a time, as unmapUserRange
-      const t = userTable(parent.pml4, a, false, 0);
-      if (t == 0) {
-        a = tableResume();
-        continue;
-      }
-      const next = (a | 0x1f_ffff) + 1;
-      const end = next < hi ? next : hi;
-      if (!shareTable(child, t, a, usize((a >> 12) & 511), usize(((end - 1) >> 12) & 511) + 1)) return fail(child);
-      a = end;
+    for (let a = parent.ext[2 * x]; a < hi; a = tableRunEnd()) {
+      const t = tableRun(parent.pml4, a, hi);
+      if (t == 0) break;
+      const from = tableRunStart();
+      if (!shareTable(child, t, from, usize((from >> 12) & 511), usize(((tableRunEnd() - 1) >> 12) & 511) + 1)) return fail(child);
     }
   }
   return child;
@@ -95,9 +88,7 @@ function fail(child: AddressSpace): AddressSpace | null {
 
 /** Whether the user page at `va` of `pml4` is mapped copy-on-write (a write will copy it). */
 export function copyOnWrite(pml4: u64, va: u64): bool {
-  const t = userTable(pml4, va, false, 0);
-  if (t == 0) return false;
-  const v = load<u64>(t + usize((va >> 12) & 511) * 8);
+  const v = userEntry(pml4, va);
   return (v & (PRESENT | USER | COPY_ON_WRITE)) == (PRESENT | USER | COPY_ON_WRITE);
 }
 

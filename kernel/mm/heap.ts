@@ -90,12 +90,16 @@ export function kzalloc(size: usize): usize {
   return p;
 }
 
-/** The frame holding the header of the live block at p; panics if p is not one. */
-function blockPage(p: usize): usize {
+/**
+ * The frame holding the header of the live block at p; panics if p is not
+ * one (a slab object is checked by slabIndex unless `slabChecks`, kfree,
+ * passes it on to slabGive, which checks it anyway).
+ */
+function blockPage(p: usize, slabChecks: bool = false): usize {
   const page = p & ~(SLAB_BYTES - 1);
   if (!frameAllocated(virtToPhys(page))) throw new Error('kfree: pointer is not in the kernel heap (invalid or double free)');
   if (slabIsSlab(page)) {
-    slabIndex(page, p);
+    if (!slabChecks) slabIndex(page, p);
     return page;
   }
   if (load<u32>(page) != LARGE_MAGIC || p != page + LARGE_HEADER) {
@@ -107,7 +111,7 @@ function blockPage(p: usize): usize {
 /** Returns a block from kmalloc/kzalloc/krealloc; kfree(0) does nothing. */
 export function kfree(p: usize): void {
   if (p == 0) return;
-  const page = blockPage(p);
+  const page = blockPage(p, true);
   if (slabIsSlab(page)) {
     const c = slabClass(page);
     const wasFull = slabFull(page);
