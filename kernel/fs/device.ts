@@ -11,9 +11,9 @@
 export abstract class Device {
   /** Its path under /dev. */
   abstract path(): string;
-  /** Reads up to `len` bytes into user memory at `buf`: bytes read (0 at end of file), or -errno. */
+  /** Reads up to `len` bytes into user memory at `buf` (a range the system call checked writable: kernel/syscall/files.ts transferLength): bytes read (0 at end of file), or -errno. */
   abstract read(buf: u64, len: u64): i64;
-  /** Writes `len` bytes from user memory at `buf`: bytes written, or -errno. */
+  /** Writes `len` bytes from user memory at `buf` (a range the system call checked readable): bytes written, or -errno. */
   abstract write(buf: u64, len: u64): i64;
   /** One more fd refers to it (kernel/fs/fdtable.ts counts them for devices that care: pipes). */
   opened(): void {}

@@ -30,7 +30,8 @@ export function fdClose(p: Process, fd: i32): void {
 
 /** Closes every fd of `p` (it is exiting). */
 export function fdCloseAll(p: Process): void {
-  for (let fd: i32 = 0; fd < MAX_FDS; fd++) fdClose(p, fd);
+  const fds = p.fds;
+  for (let fd: i32 = 0; fd < MAX_FDS; fd++) if (fds[fd] !== null) fdClose(p, fd);
 }
 
 /** The lowest free fd of `p` at or above `from`, or -1. */
@@ -75,10 +76,15 @@ export function fdInherit(child: Process, parent: Process, console: Device): voi
 
 /** fork's copy of the fd table: the child's fds are the parent's, close-on-exec flags and all. */
 export function fdCopyAll(child: Process, parent: Process): void {
+  const from = parent.fds;
+  const to = child.fds;
   for (let fd: i32 = 0; fd < MAX_FDS; fd++) {
-    const d = parent.fds[fd];
-    if (d !== null) fdInstall(child, fd, d, fdAccess(parent, fd), fdCloexec(parent, fd));
+    const d = from[fd];
+    if (d === null) continue;
+    d.opened();
+    to[fd] = d;
   }
+  memcpy(changetype<usize>(child.fdModes) + 8, changetype<usize>(parent.fdModes) + 8, usize(MAX_FDS)); // modes and close-on-exec flags, as they are
 }
 
 /** execve's part: closes every fd of `p` marked close-on-exec. */

@@ -6,7 +6,7 @@
 // (having written nothing; else it returns what it wrote). A signal ends
 // either sleep: -EINTR, or the bytes written so far. A write of at most PIPE_BUF bytes
 // is atomic: it waits until all of it fits. docs/processes.md, "Pipes".
-import { copyFromUser, copyToUser } from '../mm/usercopy';
+import { copyFromCheckedUser, copyFromUser, copyToCheckedUser, copyToUser } from '../mm/usercopy';
 import { WaitQueue } from '../proc/process';
 import { currentProcess } from '../proc/sched';
 import { signalSend } from '../proc/signal';
@@ -35,11 +35,21 @@ class Pipe {
   }
 }
 
-/** Copies `n` bytes between the ring at position `at` and user memory at `user` (two pieces across the wrap). */
-function ringCopy(p: Pipe, at: u64, user: u64, n: u64, toUser: bool): i64 {
+/**
+ * Copies `n` bytes between the ring at position `at` and user memory at
+ * `user` (two pieces across the wrap). `checked`: the system call's range
+ * check (files.ts transferLength) still holds, as nothing slept since; the
+ * copy then skips its own walk of the page tables.
+ */
+function ringCopy(p: Pipe, at: u64, user: u64, n: u64, toUser: bool, checked: bool): i64 {
   const start = at % PIPE_BYTES;
   const first = n < PIPE_BYTES - start ? n : PIPE_BYTES - start;
   const base = changetype<usize>(p.ring) + 8;
+  if (checked && first == n) {
+    if (toUser) copyToCheckedUser(user, base + usize(start), n);
+    else copyFromCheckedUser(base + usize(start), user, n);
+    return 0;
+  }
   let r = toUser ? copyToUser(user, base + usize(start), first) : copyFromUser(base + usize(start), user, first);
   if (r == 0 && first < n) r = toUser ? copyToUser(user + first, base, n - first) : copyFromUser(base, user + first, n - first);
   return r;
@@ -56,12 +66,14 @@ export class PipeEnd extends Device {
     const p = this.pipe;
     if (this.writing) return -EBADF; // not reached: an fd's access mode keeps reads off a write end
     if (len == 0) return 0;
+    let slept = false;
     while (p.held() == 0) {
       if (p.writers == 0) return 0;
       if (!sleepInterruptible(p.readWait)) return -EINTR;
+      slept = true;
     }
     const n = len < p.held() ? len : p.held();
-    const r = ringCopy(p, p.read, buf, n, true);
+    const r = ringCopy(p, p.read, buf, n, true, !slept);
     if (r < 0) return r;
     p.read += n;
     wakeAll(p.writeWait);
@@ -71,6 +83,7 @@ export class PipeEnd extends Device {
   write(buf: u64, len: u64): i64 {
     const p = this.pipe;
     let done: u64 = 0;
+    let slept = false;
     while (done < len) {
       if (p.readers == 0) {
         signalSend(currentProcess(), SIGPIPE, 0); // as Linux: SIGPIPE, and -EPIPE if it is caught or ignored
@@ -81,10 +94,11 @@ export class PipeEnd extends Device {
       // Atomic when short: wait until the whole write fits.
       if (room == 0 || (len <= PIPE_BUF && room < left)) {
         if (!sleepInterruptible(p.writeWait)) return done > 0 ? i64(done) : -EINTR;
+        slept = true;
         continue;
       }
       const n = left < room ? left : room;
-      const r = ringCopy(p, p.written, buf + done, n, false);
+      const r = ringCopy(p, p.written, buf + done, n, false, !slept);
       if (r < 0) return done > 0 ? i64(done) : r;
       p.written += n;
       done += n;

@@ -10,9 +10,9 @@
 // paging.ts: test/mm/ runs it on the host. See docs/memory-map.md.
 import { allocFrame, allocZeroedFrame, freeFrame } from './frames';
 import { releaseUserFrame } from './framerefs';
-import { ADDR_MASK, COPY_ON_WRITE, HUGE, NO_EXECUTE, NOT_MAPPED, PRESENT, SHARED, translate, unmap, USER, walk, WRITABLE } from './paging';
+import { ADDR_MASK, HUGE, NO_EXECUTE, NOT_MAPPED, PRESENT, SHARED, translate, unmap, USER, walk, WRITABLE } from './paging';
 import { physToVirt } from './phys';
-import { releaseUserTables, tableResume, tablesMade, userTable } from './usertables';
+import { releaseUserTables, tableRun, tableRunEnd, tableRunStart, tablesMade, userTable } from './usertables';
 
 /** The first user address: PML4 slot 128 (64 TiB). */
 export const USER_START: u64 = 0x0000_4000_0000_0000;
@@ -24,10 +24,24 @@ export const KERNEL_SLOTS: usize = 128;
 export const USER_FLAGS: u64 = WRITABLE | NO_EXECUTE;
 
 let kernelSpace: u64 = 0;
+/** The kernel slots in use: all of them past this one are 0 (RAM and device memory lie in the first slots). */
+let kernelSlots: usize = 0;
 
-/** Sets the kernel's PML4, whose kernel slots every new address space shares. */
+/**
+ * Sets the kernel's PML4, whose kernel slots every new address space
+ * shares; its tables are complete (later kernel mappings go under slots it
+ * already has, docs/memory-map.md), so a space copies only the slots up to
+ * the last one in use instead of all 128.
+ */
 export function setKernelSpace(pml4: u64): void {
   kernelSpace = pml4;
+  kernelSlots = 0;
+  for (let i: usize = 0; i < KERNEL_SLOTS; i++) if (load<u64>(physToVirt(pml4) + i * 8) != 0) kernelSlots = i + 1;
+}
+
+/** How many of a space's first PML4 entries are copies of the kernel's (the rest of its kernel slots stay 0). */
+export function kernelSlotsUsed(): usize {
+  return kernelSlots;
 }
 
 /** The most extents a space keeps. */
@@ -146,7 +160,7 @@ export function createAddressSpace(): AddressSpace {
   const as = new AddressSpace();
   const t = allocZeroedFrame();
   if (t == 0) return as;
-  memcpy(physToVirt(t), physToVirt(kernelSpace), KERNEL_SLOTS * 8);
+  memcpy(physToVirt(t), physToVirt(kernelSpace), kernelSlots * 8);
   as.pml4 = t;
   return as;
 }
@@ -202,20 +216,6 @@ export function mapUserShared(as: AddressSpace, va: u64, phys: u64, flags: u64):
   return mapAt(as, va, phys, flags | SHARED);
 }
 
-/**
- * Maps `frame` at the unmapped user page `va` of `as` with the rights and
- * software bits of `flags` (WRITABLE, NO_EXECUTE, SHARED, COPY_ON_WRITE):
- * fork's copy of another space's mapping (cow.ts). An `owned` frame counts
- * in `pages` and against the limit. False when the limit is reached or no
- * frame was left for a table.
- */
-export function mapUserClone(as: AddressSpace, va: u64, frame: u64, flags: u64, owned: bool): bool {
-  if (owned && chargeRoom(as) == 0) return false;
-  if (!mapAt(as, va, frame, flags & (WRITABLE | NO_EXECUTE | SHARED | COPY_ON_WRITE))) return false;
-  if (owned) as.pages++;
-  return true;
-}
-
 /** Unmaps the user page at `va` and frees its frame (unless shared); false if it was not mapped. */
 export function unmapUser(as: AddressSpace, va: u64): bool {
   if (!userRange(va & ~u64(0xfff), 4096)) return false;
@@ -233,16 +233,11 @@ export function unmapUser(as: AddressSpace, va: u64): bool {
  * mapped, frees the frames the space owns, and then every table left empty.
  */
 export function unmapUserRange(as: AddressSpace, lo: u64, hi: u64): void {
-  let a = lo;
-  while (a < hi) { // table by table: a range without tables costs a walk per missing table, not per page
-    const t = userTable(as.pml4, a, false, 0);
-    if (t == 0) {
-      a = tableResume();
-      continue;
-    }
-    const next = (a | 0x1f_ffff) + 1;
-    const end = next < hi ? next : hi;
-    for (; a < end; a += 4096) if (load<u64>(t + usize((a >> 12) & 511) * 8) != 0) unmapUser(as, a);
+  for (let a = lo; a < hi; a = tableRunEnd()) { // table by table (usertables.ts)
+    const t = tableRun(as.pml4, a, hi);
+    if (t == 0) break;
+    const end = tableRunEnd();
+    for (let v = tableRunStart(); v < end; v += 4096) if (load<u64>(t + usize((v >> 12) & 511) * 8) != 0) unmapUser(as, v);
   }
   const freed = releaseUserTables(as.pml4, lo, hi);
   if (freed == 0) return;
@@ -272,15 +267,18 @@ export function userPageAccessible(pml4: u64, page: u64, write: bool): bool {
 /**
  * Whether every level of the walk for the page at `va` has all the `need`
  * bits (what the CPU itself requires of a user access, or of a supervisor
- * write with CR0.WP): a plain four-load walk, since every system call with a
- * buffer runs it. A 2 MiB page (never in user space) does not count.
+ * write with CR0.WP): four plain loads, unrolled with constant shifts, since
+ * every system call with a buffer runs it (a loop over the levels cost
+ * about 150 instructions a page). A 2 MiB or 1 GiB page (never in user
+ * space) does not count.
  */
 function grants(pml4: u64, va: u64, need: u64): bool {
-  let t = pml4;
-  for (let shift: u64 = 39; shift >= 12; shift -= 9) {
-    const e = load<u64>(physToVirt(t) + usize((va >> shift) & 511) * 8);
-    if ((e & need) != need || (shift != 12 && (e & HUGE) != 0)) return false;
-    t = e & ADDR_MASK;
-  }
-  return true;
+  const e4 = load<u64>(physToVirt(pml4) + usize((va >> 39) & 511) * 8);
+  if ((e4 & need) != need) return false;
+  const e3 = load<u64>(physToVirt(e4 & ADDR_MASK) + usize((va >> 30) & 511) * 8);
+  if ((e3 & (need | HUGE)) != need) return false;
+  const e2 = load<u64>(physToVirt(e3 & ADDR_MASK) + usize((va >> 21) & 511) * 8);
+  if ((e2 & (need | HUGE)) != need) return false;
+  const e1 = load<u64>(physToVirt(e2 & ADDR_MASK) + usize((va >> 12) & 511) * 8);
+  return (e1 & need) == need;
 }

@@ -8,57 +8,74 @@
 // last mapping of a frame just takes it back writable, any other gets a
 // copy. No frame is copied at fork itself. Pure code over paging.ts and
 // physToVirt. docs/memory-map.md, "Copy-on-write".
-import { AddressSpace, createAddressSpace, mapUserClone } from './aspace';
+import { AddressSpace, chargeRoom, createAddressSpace } from './aspace';
 import { allocFrame } from './frames';
 import { frameSharers, releaseUserFrame, shareFrame } from './framerefs';
-import { ADDR_MASK, COPY_ON_WRITE, PRESENT, SHARED, tlbFlush, USER, WRITABLE } from './paging';
+import { ADDR_MASK, COPY_ON_WRITE, NO_EXECUTE, PRESENT, SHARED, tlbFlush, USER, WRITABLE } from './paging';
 import { physToVirt } from './phys';
 import { destroyAddressSpace } from './teardown';
-import { tableResume, userTable } from './usertables';
+import { tableRun, tableRunEnd, tableRunStart, tablesMade, userEntry, userTable } from './usertables';
+
+/** The bits of a parent's entry the child's copy keeps (not ACCESSED or DIRTY). */
+const CLONE_BITS: u64 = ADDR_MASK | PRESENT | USER | WRITABLE | NO_EXECUTE | SHARED | COPY_ON_WRITE;
 
 /**
- * Shares the page whose entry is at `e` (user address `va`) with `child`:
- * a writable one becomes copy-on-write in both. False when the child's
- * limit or memory ran out.
+ * Shares the present entries [i, last) of the parent's page table at `t`
+ * (for the 2 MiB region of `va`) with `child`: a read-only image page
+ * (SHARED) as it is, any other frame counted once more (framerefs.ts), a
+ * writable one made copy-on-write in both. The child's page table is made
+ * on the first present entry. False when the child's limit or memory ran
+ * out.
  */
-function sharePage(child: AddressSpace, e: usize, va: u64): bool {
-  let v = load<u64>(e);
-  const frame = v & ADDR_MASK;
-  if ((v & SHARED) != 0) return mapUserClone(child, va, frame, v, false);
-  if ((v & WRITABLE) != 0) {
-    v = (v & ~WRITABLE) | COPY_ON_WRITE;
-    store<u64>(e, v); // the caller flushes the parent's TLB once
+function shareTable(child: AddressSpace, t: usize, va: u64, i: usize, last: usize): bool {
+  let ct: usize = 0;
+  for (; i < last; i++) { // the extents are tight: most entries in them are present
+    let v = load<u64>(t + i * 8);
+    if ((v & PRESENT) == 0) continue;
+    if (ct == 0) {
+      ct = userTable(child.pml4, va, true, chargeRoom(child));
+      child.tables += tablesMade();
+      if (ct == 0) return false;
+    }
+    if ((v & SHARED) == 0) {
+      if (chargeRoom(child) == 0) return false;
+      if ((v & WRITABLE) != 0) {
+        v = (v & ~WRITABLE) | COPY_ON_WRITE;
+        store<u64>(t + i * 8, v); // the caller flushes the parent's TLB once
+      }
+      shareFrame(v & ADDR_MASK);
+      child.pages++;
+    }
+    store<u64>(ct + i * 8, v & CLONE_BITS);
   }
-  if (!mapUserClone(child, va, frame, v, true)) return false;
-  shareFrame(frame);
   return true;
 }
 
 /**
  * A new address space with the same user mappings as `parent`, sharing
- * its frames copy-on-write, with the same limit and next-mmap state left to
- * the caller; null when memory or the limit ran out (nothing is left
- * behind). The caller flushes the parent's TLB (its pages lost WRITABLE).
+ * its frames copy-on-write, with the same limit and extents and the
+ * next-mmap state left to the caller; null when memory or the limit ran out
+ * (nothing is left behind). It goes page table by page table over the
+ * parent's extents and copies each present entry straight into the child's table (no walk,
+ * no extent update per page). The caller flushes the parent's TLB (its
+ * pages lost WRITABLE).
  */
 export function cloneAddressSpace(parent: AddressSpace): AddressSpace | null {
   const child = createAddressSpace();
   child.limit = parent.limit;
   if (child.pml4 == 0) return fail(child);
+  for (let x: i32 = 0; x < parent.extents; x++) { // the child's mappings lie inside them: teardown of a failed clone needs them
+    child.ext[2 * x] = parent.ext[2 * x];
+    child.ext[2 * x + 1] = parent.ext[2 * x + 1];
+  }
+  child.extents = parent.extents;
   for (let x: i32 = 0; x < parent.extents; x++) {
-    let a = parent.ext[2 * x];
     const hi = parent.ext[2 * x + 1];
-    while (a < hi) { // one table at a time, as unmapUserRange
-      const t = userTable(parent.pml4, a, false, 0);
-      if (t == 0) {
-        a = tableResume();
-        continue;
-      }
-      const next = (a | 0x1f_ffff) + 1;
-      const end = next < hi ? next : hi;
-      for (; a < end; a += 4096) {
-        const e = t + usize((a >> 12) & 511) * 8;
-        if ((load<u64>(e) & PRESENT) != 0 && !sharePage(child, e, a)) return fail(child);
-      }
+    for (let a = parent.ext[2 * x]; a < hi; a = tableRunEnd()) {
+      const t = tableRun(parent.pml4, a, hi);
+      if (t == 0) break;
+      const from = tableRunStart();
+      if (!shareTable(child, t, from, usize((from >> 12) & 511), usize(((tableRunEnd() - 1) >> 12) & 511) + 1)) return fail(child);
     }
   }
   return child;
@@ -71,9 +88,7 @@ function fail(child: AddressSpace): AddressSpace | null {
 
 /** Whether the user page at `va` of `pml4` is mapped copy-on-write (a write will copy it). */
 export function copyOnWrite(pml4: u64, va: u64): bool {
-  const t = userTable(pml4, va, false, 0);
-  if (t == 0) return false;
-  const v = load<u64>(t + usize((va >> 12) & 511) * 8);
+  const v = userEntry(pml4, va);
   return (v & (PRESENT | USER | COPY_ON_WRITE)) == (PRESENT | USER | COPY_ON_WRITE);
 }
 

@@ -86,17 +86,20 @@ export function ksize(p: usize): usize {
 export function kzalloc(size: usize): usize {
   const p = kmalloc(size);
   if (p == 0) return 0;
-  const n = ksize(p);
-  for (let i: usize = 0; i < n; i += 8) store<u64>(p + i, 0);
+  memset(p, 0, size > LARGEST ? size : classSize(classOf(size))); // what ksize(p) says, without validating p again
   return p;
 }
 
-/** The frame holding the header of the live block at p; panics if p is not one. */
-function blockPage(p: usize): usize {
+/**
+ * The frame holding the header of the live block at p; panics if p is not
+ * one (a slab object is checked by slabIndex unless `slabChecks`, kfree,
+ * passes it on to slabGive, which checks it anyway).
+ */
+function blockPage(p: usize, slabChecks: bool = false): usize {
   const page = p & ~(SLAB_BYTES - 1);
   if (!frameAllocated(virtToPhys(page))) throw new Error('kfree: pointer is not in the kernel heap (invalid or double free)');
   if (slabIsSlab(page)) {
-    slabIndex(page, p);
+    if (!slabChecks) slabIndex(page, p);
     return page;
   }
   if (load<u32>(page) != LARGE_MAGIC || p != page + LARGE_HEADER) {
@@ -108,7 +111,7 @@ function blockPage(p: usize): usize {
 /** Returns a block from kmalloc/kzalloc/krealloc; kfree(0) does nothing. */
 export function kfree(p: usize): void {
   if (p == 0) return;
-  const page = blockPage(p);
+  const page = blockPage(p, true);
   if (slabIsSlab(page)) {
     const c = slabClass(page);
     const wasFull = slabFull(page);

@@ -1,16 +1,19 @@
 // Tearing down an address space (aspace.ts): every user frame it owns and
 // every table of its user slots go back to the frame allocator. Only the
-// stretches of each table that the space's extents cover are visited, and
-// within them one `repe scasq` skips the empty entries, so the cost follows
-// what was mapped, not the size of the tables. Every entry visited is
+// stretches of each table that the space's extents cover are visited: the
+// pages page table by page table with a plain loop (the extents hold few
+// empty entries), then the tables above, where one `repe scasq` skips the
+// empty entries, so the cost follows what was mapped, not the size of the
+// tables. Every entry visited is
 // cleared on the way, so the tables come back all zero and go to the frame
 // allocator's pool of zeroed frames, ready to be the next space's tables.
 // Pure code over physToVirt: test/mm/ runs it on the host.
-import { AddressSpace, KERNEL_SLOTS } from './aspace';
+import { AddressSpace, kernelSlotsUsed } from './aspace';
 import { freeZeroedFrame } from './frames';
 import { releaseUserFrame } from './framerefs';
 import { ADDR_MASK, HUGE, PRESENT, SHARED } from './paging';
 import { physToVirt } from './phys';
+import { tableRun, tableRunEnd, tableRunStart } from './usertables';
 
 /**
  * The index of the first nonzero entry in [from, to) of the table at `t`, or
@@ -26,12 +29,14 @@ function nextEntry(t: usize, from: usize, to: usize): usize {
 }
 
 /**
- * Frees what the entries of the table at `table` (at `level`, 4 = PML4,
- * mapping from virtual address `base`) point to, within the extents of
- * `as`, and clears those entries. Every mapping lies inside an extent, so
- * the table is all zero afterwards (the PML4's kernel slots aside).
+ * Frees the tables the entries of the table at `table` (at `level`, 4 =
+ * PML4 … 2 = page directory, mapping from virtual address `base`) point to,
+ * within the extents of `as`, and clears those entries; the page tables
+ * (level 1) are all zero already (freeLeaves). Every mapping lies inside
+ * an extent, so the table is all zero afterwards (the PML4's kernel slots
+ * aside).
  */
-function freeEntries(as: AddressSpace, table: u64, level: i32, base: u64): void {
+function freeTables(as: AddressSpace, table: u64, level: i32, base: u64): void {
   const t = physToVirt(table);
   const shift = u64(12 + 9 * (level - 1));
   const end = base + (u64(512) << shift);
@@ -45,13 +50,24 @@ function freeEntries(as: AddressSpace, table: u64, level: i32, base: u64): void 
       store<u64>(t + i * 8, 0);
       if ((e & PRESENT) == 0) throw new Error('destroyAddressSpace: a non-present entry that is not 0');
       if ((e & HUGE) != 0) throw new Error('destroyAddressSpace: a huge page in user space');
-      if (level > 1) {
-        freeEntries(as, e & ADDR_MASK, level - 1, base + (u64(i) << shift));
-        freeZeroedFrame(e & ADDR_MASK);
-      } else if ((e & SHARED) == 0) {
-        releaseUserFrame(e & ADDR_MASK); // freed with its last mapping (fork shares frames)
-      }
+      if (level > 2) freeTables(as, e & ADDR_MASK, level - 1, base + (u64(i) << shift));
+      freeZeroedFrame(e & ADDR_MASK);
     }
+  }
+}
+
+/**
+ * Frees the user frames the entries [i, last) of the page table at `t`
+ * map (a frame shared with a program image stays) and clears them: one
+ * load and a test per entry, since the extents hold few empty ones.
+ */
+function freeLeaves(t: usize, i: usize, last: usize): void {
+  for (; i < last; i++) {
+    const e = load<u64>(t + i * 8);
+    if (e == 0) continue;
+    store<u64>(t + i * 8, 0);
+    if ((e & PRESENT) == 0) throw new Error('destroyAddressSpace: a non-present entry that is not 0');
+    if ((e & SHARED) == 0) releaseUserFrame(e & ADDR_MASK); // freed with its last mapping (fork shares frames)
   }
 }
 
@@ -61,8 +77,16 @@ function freeEntries(as: AddressSpace, table: u64, level: i32, base: u64): void 
  */
 export function destroyAddressSpace(as: AddressSpace): void {
   if (as.pml4 != 0) {
-    freeEntries(as, as.pml4, 4, 0);
-    memset(physToVirt(as.pml4), 0, KERNEL_SLOTS * 8);
+    for (let x: i32 = 0; x < as.extents; x++) { // the pages, page table by page table (as the clone, cow.ts)
+      const hi = as.ext[2 * x + 1];
+      for (let a = as.ext[2 * x]; a < hi; a = tableRunEnd()) {
+        const t = tableRun(as.pml4, a, hi);
+        if (t == 0) break;
+        freeLeaves(t, usize((tableRunStart() >> 12) & 511), usize(((tableRunEnd() - 1) >> 12) & 511) + 1);
+      }
+    }
+    freeTables(as, as.pml4, 4, 0); // then the tables
+    memset(physToVirt(as.pml4), 0, kernelSlotsUsed() * 8);
     freeZeroedFrame(as.pml4);
   }
   as.pml4 = 0;

@@ -64,6 +64,25 @@ export function copyFromUser(dst: usize, src: u64, bytes: u64): i64 {
   return 0;
 }
 
+/**
+ * copyFromUser without the check, for a range that checkUserBuffer passed
+ * (reading) in this same system call with no sleep since: system calls run
+ * with interrupts off and nothing else changes the process's mappings
+ * while it runs, so the pages are still there.
+ */
+export function copyFromCheckedUser(dst: usize, src: u64, bytes: u64): void {
+  userAccessBegin();
+  memcpy(dst, usize(src), usize(bytes));
+  userAccessEnd();
+}
+
+/** copyToUser without the check, for a range that checkUserBuffer passed (writing, which made its pages writable) in this system call with no sleep since. */
+export function copyToCheckedUser(dst: u64, src: usize, bytes: u64): void {
+  userAccessBegin();
+  memcpy(usize(dst), src, usize(bytes));
+  userAccessEnd();
+}
+
 /** Copies `bytes` from kernel memory at `src` to the user address `dst`: 0, or -EFAULT. */
 export function copyToUser(dst: u64, src: usize, bytes: u64): i64 {
   if (!accessible(dst, bytes, true)) return -EFAULT;

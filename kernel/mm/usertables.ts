@@ -37,7 +37,20 @@ function slot(table: u64, va: u64, level: i32): usize {
  * frame was left (tableResume() then tells where the next table may be).
  */
 export function userTable(pml4: u64, va: u64, create: bool, allowed: u64): usize {
-  made = 0;
+  made = 0; // every table there: three loads with constant shifts (the clone, copy-on-write and stack checks walk here per page or table)
+  const e4 = load<u64>(physToVirt(pml4) + usize((va >> 39) & 511) * 8);
+  if ((e4 & PRESENT) != 0) {
+    const e3 = load<u64>(physToVirt(e4 & ADDR_MASK) + usize((va >> 30) & 511) * 8);
+    if ((e3 & PRESENT) != 0) {
+      const e2 = load<u64>(physToVirt(e3 & ADDR_MASK) + usize((va >> 21) & 511) * 8);
+      if ((e2 & PRESENT) != 0) return physToVirt(e2 & ADDR_MASK);
+    }
+  }
+  return missingTable(pml4, va, create, allowed);
+}
+
+/** userTable where a table is missing: makes it (and those below) if allowed. */
+function missingTable(pml4: u64, va: u64, create: bool, allowed: u64): usize {
   let table = pml4;
   for (let level = 4; level > 1; level--) {
     const e = slot(table, va, level);
@@ -55,6 +68,50 @@ export function userTable(pml4: u64, va: u64, create: bool, allowed: u64): usize
     table = v & ADDR_MASK;
   }
   return physToVirt(table);
+}
+
+/** The stretch the last tableRun found: [runStart, runEnd). */
+let runStart: u64 = 0;
+let runEnd: u64 = 0;
+
+/**
+ * The kernel address of the page table that maps the first stretch of the
+ * user range [a, hi) with one (skipping the ranges whose tables are
+ * missing), or 0 when none is left; tableRunStart() and tableRunEnd() tell
+ * the stretch (inside that table's 2 MiB region). A walk over a range table
+ * by table, so that a range without tables costs a walk per missing table,
+ * not per page:
+ *
+ *   for (let a = lo; a < hi; a = tableRunEnd()) { const t = tableRun(pml4, a, hi); if (t == 0) break; … }
+ */
+export function tableRun(pml4: u64, a: u64, hi: u64): usize {
+  while (a < hi) {
+    const t = userTable(pml4, a, false, 0);
+    if (t == 0) {
+      a = resume;
+      continue;
+    }
+    const next = (a | 0x1f_ffff) + 1;
+    runStart = a;
+    runEnd = next < hi ? next : hi;
+    return t;
+  }
+  runEnd = hi;
+  return 0;
+}
+
+export function tableRunStart(): u64 {
+  return runStart;
+}
+
+export function tableRunEnd(): u64 {
+  return runEnd;
+}
+
+/** The page-table entry of the user page `va` in `pml4` (0 when it or a table above it is missing). */
+export function userEntry(pml4: u64, va: u64): u64 {
+  const t = userTable(pml4, va, false, 0);
+  return t == 0 ? 0 : load<u64>(t + usize((va >> 12) & 511) * 8);
 }
 
 /** Whether the 512 entries of the table at kernel address `t` are all 0. */

@@ -152,7 +152,7 @@ function switchTo(next: Process): void {
   syscallWork = next.sigPending; // pending signals are delivered on its way out
   switchStacks(changetype<usize>(addressof(prev.savedRsp)), next.savedRsp);
   // Back in `prev`, later: whoever exited meanwhile can be reaped now.
-  reapZombies();
+  if (zombies !== null) reapZombies();
 }
 
 /**

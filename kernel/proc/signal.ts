@@ -59,12 +59,25 @@ export function handlerOf(p: Process, sig: i64): u64 {
   return a === null ? u64(SIG_DFL) : a[actionOf(sig)];
 }
 
-/** The action words of `p`, made (all default) on first need: most processes never change an action, and a Process stays small. */
+/** Words of action a sigActions array holds (4 per signal); one more after them counts the other processes sharing it. */
+const ACTION_WORDS: i32 = 256;
+
+/**
+ * The action words of `p` for changing them: made (all default) on first
+ * need (most processes never change an action, and a Process stays small),
+ * and a private copy when fork left them shared with other processes.
+ */
 export function actionsOf(p: Process): Uint64Array {
   let a = p.sigActions;
   if (a === null) {
-    a = new Uint64Array(256);
+    a = new Uint64Array(ACTION_WORDS + 1);
     p.sigActions = a;
+  } else if (a[ACTION_WORDS] != 0) {
+    a[ACTION_WORDS] = a[ACTION_WORDS] - 1;
+    const copy = new Uint64Array(ACTION_WORDS + 1);
+    memcpy(changetype<usize>(copy) + 8, changetype<usize>(a) + 8, usize(ACTION_WORDS) * 8);
+    p.sigActions = copy;
+    a = copy;
   }
   return a;
 }
@@ -103,16 +116,17 @@ export function signalSend(p: Process, sig: i64, from: i64): void {
 /** fork's part: the child's dispositions and mask are the parent's; nothing is pending. */
 export function signalsInherit(child: Process, parent: Process): void {
   const from = parent.sigActions;
-  if (from !== null) memcpy(changetype<usize>(actionsOf(child)) + 8, changetype<usize>(from) + 8, 256 * 8);
+  if (from !== null) from[ACTION_WORDS] = from[ACTION_WORDS] + 1; // shared until either changes an action (actionsOf)
+  child.sigActions = from;
   child.sigBlocked = parent.sigBlocked;
   child.pgid = parent.pgid;
 }
 
 /** execve's part: caught signals go back to their default (ignored ones stay ignored); mask and pending stay. */
 export function signalsReset(p: Process): void {
-  const a = p.sigActions;
-  if (a === null) return;
-  for (let i: i32 = 0; i < 256; i += 4) {
+  if (p.sigActions === null) return;
+  const a = actionsOf(p);
+  for (let i: i32 = 0; i < ACTION_WORDS; i += 4) {
     if (a[i] != u64(SIG_IGN)) {
       a[i] = u64(SIG_DFL);
       a[i + 1] = 0;
@@ -125,7 +139,8 @@ export function signalsReset(p: Process): void {
 /** Frees the action words of `p` (it is being reaped). */
 export function signalsFree(p: Process): void {
   const a = p.sigActions;
-  if (a !== null) free(a);
+  if (a !== null && a[ACTION_WORDS] != 0) a[ACTION_WORDS] = a[ACTION_WORDS] - 1; // another process still has them
+  else if (a !== null) free(a);
   p.sigActions = null;
 }
 
@@ -189,7 +204,7 @@ export function deliverFault(p: Process, f: TrapFrame, sig: i64, addr: u64, trap
  *   440  the FPU state (fxsave's 512 bytes)
  */
 function deliver(p: Process, f: TrapFrame, sig: i64, info: u64, trapno: u64): bool {
-  const actions = actionsOf(p); // made already: the signal has a handler
+  const actions = p.sigActions!; // made already: the signal has a handler (read only here: maybe shared with other processes)
   const a = actionOf(sig);
   const handler = actions[a];
   if (handler < USER_START || handler >= USER_END) return false; // never let sysretq see a bad rip
@@ -236,7 +251,7 @@ function deliver(p: Process, f: TrapFrame, sig: i64, info: u64, trapno: u64): bo
   f.rflags &= ~u64(0x400 | 0x100); // DF and TF clear, as SysV requires at a call
   p.sigBlocked |= actions[a + 3] & ~UNBLOCKABLE;
   if ((actions[a + 1] & u64(SA_NODEFER)) == 0) p.sigBlocked |= bit(sig) & ~UNBLOCKABLE;
-  if ((actions[a + 1] & u64(SA_RESETHAND)) != 0) actions[a] = u64(SIG_DFL);
+  if ((actions[a + 1] & u64(SA_RESETHAND)) != 0) actionsOf(p)[a] = u64(SIG_DFL);
   return true;
 }
 

@@ -10,7 +10,8 @@
 // the process.
 import { chargeRoom, mapUser, userPageAccessible, userRange } from '../mm/aspace';
 import { breakCopyOnWrite, copyOnWrite } from '../mm/cow';
-import { NO_EXECUTE, walk, WRITABLE } from '../mm/paging';
+import { userEntry } from '../mm/usertables';
+import { COPY_ON_WRITE, NO_EXECUTE, PRESENT, USER, WRITABLE } from '../mm/paging';
 import { setUserDemandPaging } from '../mm/usercopy';
 import { USER_STACK_BOTTOM, USER_STACK_TOP } from './loader';
 import { currentProcess, idleRunning } from './sched';
@@ -21,7 +22,7 @@ export function growStack(addr: u64): bool {
   const space = currentProcess().space;
   if (space === null || chargeRoom(space) == 0) return false;
   const page = addr & ~u64(0xfff);
-  if (walk(space.pml4, page) != 0) return false; // mapped already: not a missing stack page
+  if (userEntry(space.pml4, page) != 0) return false; // mapped already: not a missing stack page
   return mapUser(space, page, WRITABLE | NO_EXECUTE);
 }
 
@@ -38,7 +39,7 @@ function stackCovers(va: u64, bytes: u64, write: bool): bool {
   for (let p = va & ~u64(0xfff); p < va + bytes; p += 4096) {
     if (userPageAccessible(space.pml4, p, write)) continue;
     if (write && copyOnWrite(space.pml4, p)) continue;
-    if (p < USER_STACK_BOTTOM || p >= USER_STACK_TOP || walk(space.pml4, p) != 0) return false;
+    if (p < USER_STACK_BOTTOM || p >= USER_STACK_TOP || userEntry(space.pml4, p) != 0) return false;
     missing++;
   }
   return missing <= chargeRoom(space);
@@ -50,9 +51,10 @@ function faultInRange(va: u64, bytes: u64, write: bool): void {
   const space = currentProcess().space;
   if (space === null) return;
   for (let p = va & ~u64(0xfff); p < va + bytes; p += 4096) {
-    if (walk(space.pml4, p) == 0) {
+    const v = userEntry(space.pml4, p); // one walk: was it mapped, and copy-on-write?
+    if (v == 0) {
       if (!growStack(p)) return;
-    } else if (write && copyOnWrite(space.pml4, p) && !breakCopyOnWrite(space, p)) return;
+    } else if (write && (v & (PRESENT | USER | COPY_ON_WRITE)) == (PRESENT | USER | COPY_ON_WRITE) && !breakCopyOnWrite(space, p)) return;
   }
 }
 

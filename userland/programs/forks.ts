@@ -215,6 +215,13 @@ function onSignal(sig: i32): void {
   kill(sleeper, SIGTERM);
   check('SIGTERM ends a sleeping child', killedBy(statusOf(sleeper), SIGTERM) ? 1 : 0, 1);
   sigaction(SIGUSR1, changetype<u64>(onSignal), 0, 0); // before the fork: the child has it from its first instruction
+  const changer = fork(); // the kernel shares the actions after fork until one side changes one: each side's change is its own
+  if (changer == 0) {
+    sigaction(SIGUSR1, u64(SIG_IGN), 0, 0);
+    exit(sigHandler(SIGUSR1) == i64(SIG_IGN) ? 0 : 1);
+  }
+  check('a child changes its own actions', exitedWith(statusOf(changer), 0) ? 1 : 0, 1);
+  check('and not its parent\'s', sigHandler(SIGUSR1) == i64(changetype<u64>(onSignal)) ? 1 : 0, 1);
   const reader = fork();
   if (reader == 0) {
     const r = read(rd, byte, 1);
