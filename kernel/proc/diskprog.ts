@@ -10,8 +10,8 @@ import { Inode, S_IFMT, S_IFREG } from '../fs/ext2/inode';
 import { ext2Read } from '../fs/ext2/read';
 import { allocFrames, freeFrameRun } from '../mm/frames';
 import { physToVirt } from '../mm/phys';
-import { AT_FDCWD, PathArg, resolve } from '../syscall/fs';
-import { ENOENT, ENOEXEC, ENOMEM } from '../syscall/numbers';
+import { PathArg, resolve } from '../syscall/fs';
+import { AT_FDCWD, ENOENT, ENOEXEC, ENOMEM } from '../syscall/numbers';
 import { findDiskProgram, findProgram, programAdd, programHold, programSetSource } from './programs';
 
 /** The largest executable read from the disk. */

@@ -9,8 +9,8 @@ import { Inode, S_IFDIR, S_IFMT } from '../fs/ext2/inode';
 import { copyToUser } from '../mm/usercopy';
 import { currentProcess } from '../proc/sched';
 import { deviceOf } from './files';
-import { AT_FDCWD, resolve, takePath } from './fs';
-import { EBADF, EINVAL, ENAMETOOLONG, ENOTDIR, ERANGE } from './numbers';
+import { resolve, takePath } from './fs';
+import { AT_FDCWD, EBADF, EINVAL, ENAMETOOLONG, ENOTDIR, ERANGE } from './numbers';
 
 /** d_type of each ext2 file type (0 unknown, 1 regular, 2 directory, 3 char, 4 block, 5 fifo, 6 socket, 7 symlink). */
 const DT_OF: u8[] = [0, 8, 4, 2, 6, 1, 12, 10];

@@ -9,10 +9,11 @@
 // docs/adding-a-syscall.md.
 import { TrapFrame } from '../proc/trapframe';
 import { sysClose, sysRead, sysWrite } from './files';
-import { AT_FDCWD, AT_SYMLINK_NOFOLLOW, sysFstat, sysLseek, sysNewfstatat, sysOpenat } from './fs';
+import { sysFstat, sysLseek, sysNewfstatat, sysOpenat } from './fs';
 import { sysChdir, sysGetcwd, sysGetdents64 } from './dirs';
 import { sysFstatfs, sysFtruncate, sysPreadPwrite, sysStatfs, sysTruncate } from './fileio';
-import { sysLink, sysMkdir, sysRename, sysRmdir, sysUnlink } from './names';
+import { sysLinkat, sysMkdirat, sysRenameat2, sysRmdir, sysUnlink, sysUnlinkat } from './names';
+import { sysReadlinkat, sysSymlinkat, sysUtimensat } from './links';
 import { sysMeminfo, sysMmap, sysMunmap } from './memory';
 import { sysArchPrctl, sysExit, sysGetpid, sysGetppid, sysSpawn, sysUptime, sysWait, sysYield } from './process';
 import { sysWait4 } from './wait';
@@ -39,6 +40,10 @@ import {
   SYS_SHUTDOWN, SYS_SOCKET,
   SYS_FSTATFS, SYS_FTRUNCATE, SYS_LINK, SYS_MKDIR, SYS_PREAD64, SYS_PWRITE64, SYS_RENAME, SYS_RMDIR, SYS_STATFS, SYS_TRUNCATE, SYS_UNLINK,
 } from './numbers';
+import {
+  AT_FDCWD, AT_SYMLINK_NOFOLLOW, SYS_LINKAT, SYS_MKDIRAT, SYS_READLINK, SYS_READLINKAT, SYS_RENAMEAT, SYS_RENAMEAT2, SYS_SYMLINK, SYS_SYMLINKAT,
+  SYS_UNLINKAT, SYS_UTIMENSAT,
+} from './numbers';
 
 /** Slots: every number below SYS_TSKC_END, and one more (the last) that answers -ENOSYS. */
 const SLOTS: i32 = i32(SYS_TSKC_END) + 1;
@@ -56,7 +61,7 @@ function callOpen(f: TrapFrame): i64 { return sysOpenat(AT_FDCWD, f.rdi, f.rsi, 
 function callOpenat(f: TrapFrame): i64 { return sysOpenat(i64(i32(f.rdi)), f.rsi, f.rdx, f.r10); }
 function callLseek(f: TrapFrame): i64 { return sysLseek(i64(i32(f.rdi)), i64(f.rsi), i64(i32(f.rdx))); }
 function callStat(f: TrapFrame): i64 { return sysNewfstatat(AT_FDCWD, f.rdi, f.rsi, 0); }
-function callLstat(f: TrapFrame): i64 { return sysNewfstatat(AT_FDCWD, f.rdi, f.rsi, AT_SYMLINK_NOFOLLOW); }
+function callLstat(f: TrapFrame): i64 { return sysNewfstatat(AT_FDCWD, f.rdi, f.rsi, u64(AT_SYMLINK_NOFOLLOW)); }
 function callFstat(f: TrapFrame): i64 { return sysFstat(i64(i32(f.rdi)), f.rsi); }
 function callNewfstatat(f: TrapFrame): i64 { return sysNewfstatat(i64(i32(f.rdi)), f.rsi, f.rdx, f.r10); }
 function callGetdents64(f: TrapFrame): i64 { return sysGetdents64(i64(i32(f.rdi)), f.rsi, u64(u32(f.rdx))); }
@@ -66,10 +71,20 @@ function callPread64(f: TrapFrame): i64 { return sysPreadPwrite(i64(i32(f.rdi)),
 function callPwrite64(f: TrapFrame): i64 { return sysPreadPwrite(i64(i32(f.rdi)), f.rsi, f.rdx, i64(f.r10), true); }
 function callTruncate(f: TrapFrame): i64 { return sysTruncate(f.rdi, i64(f.rsi)); }
 function callFtruncate(f: TrapFrame): i64 { return sysFtruncate(i64(i32(f.rdi)), i64(f.rsi)); }
-function callRename(f: TrapFrame): i64 { return sysRename(f.rdi, f.rsi); }
-function callMkdir(f: TrapFrame): i64 { return sysMkdir(f.rdi, f.rsi & 0xffff_ffff); }
+function callRename(f: TrapFrame): i64 { return sysRenameat2(AT_FDCWD, f.rdi, AT_FDCWD, f.rsi, 0); }
+function callRenameat(f: TrapFrame): i64 { return sysRenameat2(i64(i32(f.rdi)), f.rsi, i64(i32(f.rdx)), f.r10, 0); }
+function callRenameat2(f: TrapFrame): i64 { return sysRenameat2(i64(i32(f.rdi)), f.rsi, i64(i32(f.rdx)), f.r10, u64(u32(f.r8))); }
+function callMkdir(f: TrapFrame): i64 { return sysMkdirat(AT_FDCWD, f.rdi, f.rsi & 0xffff_ffff); }
+function callMkdirat(f: TrapFrame): i64 { return sysMkdirat(i64(i32(f.rdi)), f.rsi, f.rdx & 0xffff_ffff); }
+function callUnlinkat(f: TrapFrame): i64 { return sysUnlinkat(i64(i32(f.rdi)), f.rsi, u64(u32(f.rdx))); }
+function callLinkat(f: TrapFrame): i64 { return sysLinkat(i64(i32(f.rdi)), f.rsi, i64(i32(f.rdx)), f.r10, u64(u32(f.r8))); }
+function callSymlink(f: TrapFrame): i64 { return sysSymlinkat(f.rdi, AT_FDCWD, f.rsi); }
+function callSymlinkat(f: TrapFrame): i64 { return sysSymlinkat(f.rdi, i64(i32(f.rsi)), f.rdx); }
+function callReadlink(f: TrapFrame): i64 { return sysReadlinkat(AT_FDCWD, f.rdi, f.rsi, i64(i32(f.rdx))); }
+function callReadlinkat(f: TrapFrame): i64 { return sysReadlinkat(i64(i32(f.rdi)), f.rsi, f.rdx, i64(i32(f.r10))); }
+function callUtimensat(f: TrapFrame): i64 { return sysUtimensat(i64(i32(f.rdi)), f.rsi, f.rdx, u64(u32(f.r10))); }
 function callRmdir(f: TrapFrame): i64 { return sysRmdir(f.rdi); }
-function callLink(f: TrapFrame): i64 { return sysLink(f.rdi, f.rsi); }
+function callLink(f: TrapFrame): i64 { return sysLinkat(AT_FDCWD, f.rdi, AT_FDCWD, f.rsi, 0); }
 function callUnlink(f: TrapFrame): i64 { return sysUnlink(f.rdi); }
 function callStatfs(f: TrapFrame): i64 { return sysStatfs(f.rdi, f.rsi); }
 function callFstatfs(f: TrapFrame): i64 { return sysFstatfs(i64(i32(f.rdi)), f.rsi); }
@@ -201,6 +216,16 @@ export function syscallTableInit(): void {
   set(SYS_UNLINK, callUnlink);
   set(SYS_STATFS, callStatfs);
   set(SYS_FSTATFS, callFstatfs);
+  set(SYS_MKDIRAT, callMkdirat);
+  set(SYS_UNLINKAT, callUnlinkat);
+  set(SYS_RENAMEAT, callRenameat);
+  set(SYS_RENAMEAT2, callRenameat2);
+  set(SYS_LINKAT, callLinkat);
+  set(SYS_SYMLINK, callSymlink);
+  set(SYS_SYMLINKAT, callSymlinkat);
+  set(SYS_READLINK, callReadlink);
+  set(SYS_READLINKAT, callReadlinkat);
+  set(SYS_UTIMENSAT, callUtimensat);
   tableAt = u64(changetype<usize>(table) + 8);
   last = u64(SLOTS - 1);
 }

@@ -17,8 +17,8 @@ import { fdAccess } from '../fs/fdtable';
 import { copyToUser } from '../mm/usercopy';
 import { currentProcess } from '../proc/sched';
 import { deviceFor, deviceOf, transferLength } from './files';
-import { AT_FDCWD, resolve, takePath } from './fs';
-import { EBADF, EFBIG, EINVAL, EISDIR, ENOENT, EROFS, ESPIPE, O_RDONLY } from './numbers';
+import { resolve, takePath } from './fs';
+import { AT_FDCWD, EBADF, EFBIG, EINVAL, EISDIR, ENOENT, EROFS, ESPIPE, O_RDONLY } from './numbers';
 
 /** statfs's f_type for ext2 (EXT2_SUPER_MAGIC). */
 const EXT2_SUPER_MAGIC: u64 = 0xef53;

@@ -23,14 +23,11 @@ import { currentProcess } from '../proc/sched';
 import { deviceOf } from './files';
 import { createAt } from './names';
 import {
-  EBADF, EEXIST, EINVAL, EISDIR, EMFILE, ENOENT, ENOTDIR, EROFS, ESPIPE, O_CLOEXEC, O_RDWR,
+  AT_EMPTY_PATH, AT_FDCWD, AT_SYMLINK_NOFOLLOW, EBADF, EEXIST, EINVAL, EISDIR, EMFILE, ENOENT, ENOTDIR, EROFS, ESPIPE, O_CLOEXEC, O_RDWR,
 } from './numbers';
 
 /** Paths are at most PATH_MAX bytes with their NUL (Linux's 4096). */
 export const PATH_MAX: i32 = 4096;
-export const AT_FDCWD: i64 = -100;
-export const AT_SYMLINK_NOFOLLOW: u64 = 0x100;
-export const AT_EMPTY_PATH: u64 = 0x1000;
 export const O_CREAT: u64 = 0o100;
 export const O_EXCL: u64 = 0o200;
 export const O_TRUNC: u64 = 0o1000;
@@ -188,7 +185,7 @@ export function sysFstat(fd: i64, buf: u64): i64 {
 
 /** newfstatat(dirfd, path, buf, flags); stat and lstat are it with AT_FDCWD. */
 export function sysNewfstatat(dirfd: i64, user: u64, buf: u64, flags: u64): i64 {
-  if ((flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) != 0) return -EINVAL;
+  if ((flags & ~u64(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) != 0) return -EINVAL;
   const path = takePath(user);
   const r = path.length < 0 ? path.length : statPath(dirfd, path, buf, flags);
   free(path);
@@ -196,7 +193,7 @@ export function sysNewfstatat(dirfd: i64, user: u64, buf: u64, flags: u64): i64 
 }
 
 function statPath(dirfd: i64, path: PathArg, buf: u64, flags: u64): i64 {
-  if (path.length == 0 && (flags & AT_EMPTY_PATH) != 0) return dirfd == AT_FDCWD ? sysStatCwd(buf) : sysFstat(dirfd, buf);
+  if (path.length == 0 && (flags & u64(AT_EMPTY_PATH)) != 0) return dirfd == AT_FDCWD ? sysStatCwd(buf) : sysFstat(dirfd, buf);
   const dev = deviceNamed(path.at(), usize(path.length));
   if (dev !== null) {
     const r = statDevice(dev, buf);
@@ -205,7 +202,7 @@ function statPath(dirfd: i64, path: PathArg, buf: u64, flags: u64): i64 {
     return r;
   }
   const inode = new Inode();
-  let r = resolve(dirfd, path, (flags & AT_SYMLINK_NOFOLLOW) == 0, inode);
+  let r = resolve(dirfd, path, (flags & u64(AT_SYMLINK_NOFOLLOW)) == 0, inode);
   if (r == 0) r = statInode(inode, buf);
   free(inode);
   return r;

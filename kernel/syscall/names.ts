@@ -1,5 +1,7 @@
 // The calls that change names on the ext2 volume: mkdir, rmdir, unlink,
-// link, rename, and open's O_CREAT (createAt). A path is split into its
+// link, rename, their *at forms (mkdirat, unlinkat, linkat, renameat,
+// renameat2: a relative path from a directory fd), and open's O_CREAT
+// (createAt). A path is split into its
 // directory, looked up (following links) and held, and its last
 // component, which must not be `.` or `..` (each call answers those as
 // Linux does). Each call holds the volume's lock (kernel/fs/ext2/lock.ts)
@@ -11,8 +13,9 @@ import { fsLock, fsUnlock } from '../fs/ext2/lock';
 import { ext2Create, ext2Link, ext2Mkdir, ext2Rename, ext2Rmdir, ext2Unlink } from '../fs/ext2/namei';
 import { lookup, NAME_MAX } from '../fs/ext2/path';
 import { volume } from '../fs/ext2/volume';
-import { AT_FDCWD, PathArg, resolve, startDir, takePath } from './fs';
-import { EBUSY, EEXIST, EINVAL, EISDIR, ENAMETOOLONG, ENOENT, ENOTDIR, ENOTEMPTY, EROFS } from './numbers';
+import { PathArg, resolve, startDir, takePath } from './fs';
+import { DirEntry, dirLookup } from '../fs/ext2/dir';
+import { AT_FDCWD, AT_REMOVEDIR, AT_SYMLINK_FOLLOW, EBUSY, EEXIST, EINVAL, EISDIR, ENAMETOOLONG, ENOENT, ENOTDIR, ENOTEMPTY, EROFS, RENAME_NOREPLACE } from './numbers';
 
 /** A path's last component, as parentOf found it. */
 export class LastName {
@@ -74,8 +77,8 @@ const MKDIR: i32 = 0;
 const RMDIR: i32 = 1;
 const UNLINK: i32 = 2;
 
-/** mkdir, rmdir and unlink: one path, one operation. */
-function onePath(user: u64, op: i32, mode: u64): i64 {
+/** mkdir, rmdir and unlink (and their *at forms, from `dirfd`): one path, one operation. */
+function onePath(dirfd: i64, user: u64, op: i32, mode: u64): i64 {
   const path = takePath(user);
   if (path.length < 0) {
     const e = path.length;
@@ -84,7 +87,7 @@ function onePath(user: u64, op: i32, mode: u64): i64 {
   }
   fsLock();
   const name = new LastName();
-  const dir = parentOf(AT_FDCWD, path, name);
+  const dir = parentOf(dirfd, path, name);
   let r: i64 = name.err;
   if (dir !== null) {
     if (!volume.writable) r = -EROFS;
@@ -100,24 +103,31 @@ function onePath(user: u64, op: i32, mode: u64): i64 {
   return r;
 }
 
-export function sysMkdir(user: u64, mode: u64): i64 { return onePath(user, MKDIR, mode); }
-export function sysRmdir(user: u64): i64 { return onePath(user, RMDIR, 0); }
-export function sysUnlink(user: u64): i64 { return onePath(user, UNLINK, 0); }
+export function sysMkdirat(dirfd: i64, user: u64, mode: u64): i64 { return onePath(dirfd, user, MKDIR, mode); }
+export function sysRmdir(user: u64): i64 { return onePath(AT_FDCWD, user, RMDIR, 0); }
+export function sysUnlink(user: u64): i64 { return onePath(AT_FDCWD, user, UNLINK, 0); }
 
-/** link(oldpath, newpath): a second name for a file (a symbolic link itself, not followed). */
-export function sysLink(oldUser: u64, newUser: u64): i64 {
+/** unlinkat(dirfd, path, flags): unlink, or rmdir with AT_REMOVEDIR; other flags -EINVAL. */
+export function sysUnlinkat(dirfd: i64, user: u64, flags: u64): i64 {
+  if ((flags & ~u64(AT_REMOVEDIR)) != 0) return -EINVAL;
+  return onePath(dirfd, user, (flags & u64(AT_REMOVEDIR)) != 0 ? RMDIR : UNLINK, 0);
+}
+
+/** linkat(olddirfd, oldpath, newdirfd, newpath, flags): a second name for a file (a symbolic link itself, unless AT_SYMLINK_FOLLOW); link is it from AT_FDCWD. */
+export function sysLinkat(oldDirfd: i64, oldUser: u64, newDirfd: i64, newUser: u64, flags: u64): i64 {
+  if ((flags & ~u64(AT_SYMLINK_FOLLOW)) != 0) return -EINVAL;
   const from = takePath(oldUser);
   const to = takePath(newUser);
   let r = from.length < 0 ? from.length : to.length;
   if (r >= 0) {
     fsLock();
     const found = new Inode();
-    r = resolve(AT_FDCWD, from, false, found);
+    r = resolve(oldDirfd, from, (flags & u64(AT_SYMLINK_FOLLOW)) != 0, found);
     if (r < 0) free(found);
     else {
       const target = iadopt(found);
       const name = new LastName();
-      const dir = parentOf(AT_FDCWD, to, name);
+      const dir = parentOf(newDirfd, to, name);
       r = name.err;
       if (dir !== null) {
         if (!volume.writable) r = -EROFS;
@@ -135,8 +145,9 @@ export function sysLink(oldUser: u64, newUser: u64): i64 {
   return r;
 }
 
-/** rename(oldpath, newpath), replacing what newpath named. */
-export function sysRename(oldUser: u64, newUser: u64): i64 {
+/** renameat2(olddirfd, oldpath, newdirfd, newpath, flags), replacing what newpath named unless RENAME_NOREPLACE; rename and renameat are it without flags. */
+export function sysRenameat2(oldDirfd: i64, oldUser: u64, newDirfd: i64, newUser: u64, flags: u64): i64 {
+  if ((flags & ~u64(RENAME_NOREPLACE)) != 0) return -EINVAL;
   const from = takePath(oldUser);
   const to = takePath(newUser);
   let r = from.length < 0 ? from.length : to.length;
@@ -144,12 +155,13 @@ export function sysRename(oldUser: u64, newUser: u64): i64 {
     fsLock();
     const a = new LastName();
     const b = new LastName();
-    const oldDir = parentOf(AT_FDCWD, from, a);
-    const newDir = oldDir === null ? null : parentOf(AT_FDCWD, to, b);
+    const oldDir = parentOf(oldDirfd, from, a);
+    const newDir = oldDir === null ? null : parentOf(newDirfd, to, b);
     r = oldDir === null ? a.err : b.err;
     if (oldDir !== null && newDir !== null) {
       if (!volume.writable) r = -EROFS;
       else if (a.dots != 0 || b.dots != 0) r = -EBUSY;
+      else if (flags != 0 && taken(newDir, b)) r = -EEXIST;
       else r = ext2Rename(oldDir, a.at, a.len, newDir, b.at, b.len);
     }
     if (newDir !== null) iput(newDir);
@@ -161,4 +173,12 @@ export function sysRename(oldUser: u64, newUser: u64): i64 {
   free(from);
   free(to);
   return r;
+}
+
+/** Whether `name` exists in `dir` (renameat2's RENAME_NOREPLACE). */
+function taken(dir: Inode, name: LastName): bool {
+  const e = new DirEntry();
+  const r = dirLookup(dir, name.at, name.len, e);
+  free(e);
+  return r != 0;
 }

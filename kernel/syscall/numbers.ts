@@ -57,6 +57,8 @@ export const SYS_MKDIR: i64 = 83;
 export const SYS_RMDIR: i64 = 84;
 export const SYS_LINK: i64 = 86;
 export const SYS_UNLINK: i64 = 87;
+export const SYS_SYMLINK: i64 = 88;
+export const SYS_READLINK: i64 = 89;
 export const SYS_TIMES: i64 = 100;
 export const SYS_SETPGID: i64 = 109;
 export const SYS_GETPPID: i64 = 110;
@@ -70,10 +72,18 @@ export const SYS_CLOCK_GETTIME: i64 = 228;
 export const SYS_CLOCK_GETRES: i64 = 229;
 export const SYS_EXIT_GROUP: i64 = 231;
 export const SYS_OPENAT: i64 = 257;
+export const SYS_MKDIRAT: i64 = 258;
 export const SYS_NEWFSTATAT: i64 = 262;
+export const SYS_UNLINKAT: i64 = 263;
+export const SYS_RENAMEAT: i64 = 264;
+export const SYS_LINKAT: i64 = 265;
+export const SYS_SYMLINKAT: i64 = 266;
+export const SYS_READLINKAT: i64 = 267;
+export const SYS_UTIMENSAT: i64 = 280;
 export const SYS_ACCEPT4: i64 = 288;
 export const SYS_DUP3: i64 = 292;
 export const SYS_PIPE2: i64 = 293;
+export const SYS_RENAMEAT2: i64 = 316;
 
 // tskc's own calls. Linux answers them with -ENOSYS.
 /**
@@ -166,6 +176,17 @@ export const O_CREAT: i64 = 0o100;
 export const O_EXCL: i64 = 0o200;
 export const O_TRUNC: i64 = 0o1000;
 export const O_APPEND: i64 = 0o2000;
+/** The *at calls' directory fd for "the current directory", and their flags. */
+export const AT_FDCWD: i64 = -100;
+export const AT_SYMLINK_NOFOLLOW: i64 = 0x100;
+export const AT_REMOVEDIR: i64 = 0x200;
+export const AT_SYMLINK_FOLLOW: i64 = 0x400;
+export const AT_EMPTY_PATH: i64 = 0x1000;
+/** renameat2's flag: fail with -EEXIST rather than replace. */
+export const RENAME_NOREPLACE: i64 = 1;
+/** utimensat's special tv_nsec values: the time now, and leave this time as it is. */
+export const UTIME_NOW: i64 = 0x3fff_ffff;
+export const UTIME_OMIT: i64 = 0x3fff_fffe;
 /** open's and pipe2's flag: the new fd is closed in a child that spawn starts (close-on-exec). */
 export const O_CLOEXEC: i64 = 0x80000;
 /** fcntl's commands and its fd flag. */

@@ -69,3 +69,44 @@ export function auxValue(key: u64): u64 {
   for (at += 8; load<u64>(at) != 0; at += 16) if (load<u64>(at) == key) return load<u64>(at + 8);
   return 0;
 }
+
+let flagBits: u64 = 0;
+let bad: u8 = 0;
+
+/**
+ * Reads the leading options (`-x`, `-xy`; `--` ends them, `-` alone is an
+ * operand) whose letters must all be in `allowed`: the index of the first
+ * operand, or -1 for a letter that is not allowed (badFlag() names it).
+ */
+export function parseFlags(allowed: string): i32 {
+  const ok = changetype<usize>(allowed) + 8;
+  let i: i32 = 1;
+  for (; i < argCount(); i++) {
+    const p = argAddr(i);
+    const n = cstrLength(p);
+    if (n < 2 || load<u8>(p) != 45) break; // not "-x…"
+    if (n == 2 && load<u8>(p + 1) == 45) return i + 1; // "--"
+    for (let k: usize = 1; k < n; k++) {
+      const c = load<u8>(p + k);
+      let found = false;
+      for (let j: usize = 0; j < usize(allowed.length); j++) if (load<u8>(ok + j) == c) found = true;
+      if (!found || c < 65 || c > 122) {
+        bad = c;
+        return -1;
+      }
+      flagBits |= u64(1) << u64(c - 65);
+    }
+  }
+  return i;
+}
+
+/** Whether option letter `letter` (its first byte) was given to parseFlags. */
+export function flag(letter: string): bool {
+  const c = load<u8>(changetype<usize>(letter) + 8);
+  return (flagBits & (u64(1) << u64(c - 65))) != 0;
+}
+
+/** The letter parseFlags refused. */
+export function badFlag(): u8 {
+  return bad;
+}

@@ -57,6 +57,10 @@ import {
   SYS_KILL, SYS_SETPGID, SYS_GETPGID, ENOENT, ENOTTY, ESRCH, TIOCSPGRP, EPERM,
 } from '../../kernel/syscall/numbers';
 import {
+  AT_FDCWD, ENOTDIR, SYS_LINKAT, SYS_MKDIRAT, SYS_READLINK, SYS_READLINKAT, SYS_RENAMEAT, SYS_RENAMEAT2, SYS_SYMLINK, SYS_SYMLINKAT, SYS_UNLINKAT,
+  SYS_UTIMENSAT,
+} from '../../kernel/syscall/numbers';
+import {
   SYS_CHDIR, SYS_FDATASYNC, SYS_FSTAT, SYS_FSYNC, SYS_GETCWD, SYS_GETDENTS64, SYS_LSEEK, SYS_LSTAT, SYS_NEWFSTATAT, SYS_OPENAT, SYS_STAT,
   SYS_SYNC, SYS_PREAD64, SYS_PWRITE64, SYS_TRUNCATE, SYS_FTRUNCATE, SYS_RENAME, SYS_MKDIR, SYS_RMDIR, SYS_LINK, SYS_UNLINK, SYS_STATFS,
   SYS_FSTATFS, ESPIPE,
@@ -362,6 +366,7 @@ const CALLS: i64[] = [
   SYS_SOCKET, SYS_CONNECT, SYS_ACCEPT, SYS_SENDTO, SYS_RECVFROM, SYS_SHUTDOWN, SYS_BIND, SYS_LISTEN, SYS_GETSOCKNAME, SYS_GETPEERNAME,
   SYS_SETSOCKOPT, SYS_GETSOCKOPT, SYS_ACCEPT4,
   SYS_PREAD64, SYS_PWRITE64, SYS_TRUNCATE, SYS_FTRUNCATE, SYS_RENAME, SYS_MKDIR, SYS_RMDIR, SYS_LINK, SYS_UNLINK, SYS_STATFS, SYS_FSTATFS,
+  SYS_SYMLINK, SYS_READLINK, SYS_MKDIRAT, SYS_UNLINKAT, SYS_RENAMEAT, SYS_LINKAT, SYS_SYMLINKAT, SYS_READLINKAT, SYS_UTIMENSAT, SYS_RENAMEAT2,
 ];
 
 /** The calls that write files or change names, with bad arguments and paths that name nothing (docs/syscall-abi.md). */
@@ -378,7 +383,25 @@ function fileWrites(): void {
     check('link from a foreign path', syscall(SYS_LINK, bad, name), -EFAULT);
     check('rename to a foreign path', syscall(SYS_RENAME, name, bad), -EFAULT);
     check('statfs into foreign memory', syscall(SYS_STATFS, name, bad), -ENOENT);
+    check('symlink of a foreign target', syscall(SYS_SYMLINK, bad, name), -EFAULT);
+    check('symlinkat at a foreign path', syscall(SYS_SYMLINKAT, name, AT_FDCWD, bad), -EFAULT);
+    check('readlink of a foreign path', syscall(SYS_READLINK, bad, scratch, 8), -EFAULT);
+    check('utimensat with foreign times', syscall(SYS_UTIMENSAT, AT_FDCWD, name, bad, 0), bad == 0 ? -ENOENT : -EFAULT); // NULL times: now
   }
+  const rel = changetype<usize>('hostile-x') + 8;
+  check('mkdirat from fd 1000', syscall(SYS_MKDIRAT, 1000, rel, 0o755), -EBADF);
+  check('mkdirat from the console', syscall(SYS_MKDIRAT, 1, rel, 0o755), -ENOTDIR);
+  check('unlinkat with an unknown flag', syscall(SYS_UNLINKAT, AT_FDCWD, name, 1), -EINVAL);
+  check('linkat with an unknown flag', syscall(SYS_LINKAT, AT_FDCWD, name, AT_FDCWD, name, 8), -EINVAL);
+  check('renameat2 with an unknown flag', syscall(SYS_RENAMEAT2, AT_FDCWD, name, AT_FDCWD, name, 4), -EINVAL);
+  check('renameat under a missing directory', syscall(SYS_RENAMEAT, AT_FDCWD, name, AT_FDCWD, name), -ENOENT);
+  check('readlinkat of size 0', syscall(SYS_READLINKAT, AT_FDCWD, name, scratch, 0), -EINVAL);
+  check('readlink of a directory', syscall(SYS_READLINK, changetype<usize>('/') + 8, scratch, 8), -EINVAL);
+  check('symlink of an empty target', syscall(SYS_SYMLINK, changetype<usize>('') + 8, name), -ENOENT);
+  store<i64>(scratch + 8, 1_000_000_000); // tv_nsec out of range
+  check('utimensat with a bad tv_nsec', syscall(SYS_UTIMENSAT, AT_FDCWD, name, scratch, 0), -EINVAL);
+  check('utimensat of a NULL path from AT_FDCWD', syscall(SYS_UTIMENSAT, AT_FDCWD, 0, 0, 0), -EFAULT);
+  check('utimensat under a missing directory', syscall(SYS_UTIMENSAT, AT_FDCWD, name, 0, 0), -ENOENT);
   check('pread64 of fd -1', syscall(SYS_PREAD64, -1, scratch, 8, 0), -EBADF);
   check('pwrite64 of fd 1000', syscall(SYS_PWRITE64, 1000, scratch, 8, 0), -EBADF);
   check('pread64 of the console', syscall(SYS_PREAD64, 0, scratch, 8, 0), -ESPIPE);

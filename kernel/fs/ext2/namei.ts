@@ -1,19 +1,21 @@
 // The operations on names in a directory: create a file, make and remove
-// a directory, add a link, remove a name, rename. Each takes the parent
+// a directory, make a symbolic link (fast: the target in i_block; slow: in
+// a data block), add a link, remove a name, rename. Each takes the parent
 // directory held (icache.ts) and a name of 1 to NAME_MAX bytes that is
 // not `.` or `..` (the system calls check that), keeps link counts and
 // directory counts exact, and leaves freeing to the last holder of an
 // inode that lost its last link. Linux's errors: -EEXIST, -ENOENT,
 // -EISDIR, -ENOTDIR, -ENOTEMPTY, -EPERM (a link to a directory), -EMLINK,
 // -EINVAL (a directory moved under itself), -ENOSPC. docs/storage.md, "Writing".
-import { EBUSY, EEXIST, EINVAL, EISDIR, EMLINK, ENOENT, ENOTDIR, ENOTEMPTY, EPERM, EUCLEAN } from '../../syscall/numbers';
+import { EBUSY, EEXIST, EINVAL, EISDIR, EMLINK, ENOENT, ENOSPC, ENOTDIR, ENOTEMPTY, EPERM, EUCLEAN } from '../../syscall/numbers';
 import { wallSeconds } from '../../syscall/time';
 import { allocInode, groupOf } from './alloc';
 import { blockMapAlloc } from './bmap';
+import { ext2Write } from './write';
 import { DirEntry, dirLookup } from './dir';
 import { dirAdd, dirChange, dirEmpty, dirInit, FT_DIR } from './dirwrite';
 import { iget, iput } from './icache';
-import { Inode, readInode, ROOT_INODE, S_IFDIR, S_IFMT, writeInode } from './inode';
+import { Inode, readInode, ROOT_INODE, S_IFDIR, S_IFLNK, S_IFMT, writeInode } from './inode';
 import { volume } from './volume';
 
 /** The most links an inode may have (ext2's EXT2_LINK_MAX). */
@@ -87,6 +89,33 @@ export function ext2Create(parent: Inode, name: usize, len: i32, perm: u32, out:
     return null;
   }
   return f;
+}
+
+/** A target shorter than this lives in i_block (a fast symbolic link); a longer one in a data block. */
+const FAST_LINK_BYTES: i32 = 60;
+
+/**
+ * Makes symbolic link `name` in `parent` to the `tlen` bytes at `target`
+ * (kernel memory; 1 to blockSize - 1 bytes, the caller checks): 0 or -errno.
+ */
+export function ext2Symlink(parent: Inode, name: usize, len: i32, target: usize, tlen: i32): i64 {
+  const exists = find(parent, name, len);
+  if (exists != -ENOENT || parent.links == 0) return exists < 0 ? exists : -EEXIST;
+  const l = fresh(parent, S_IFLNK | 0o777, 1);
+  if (l === null) return err[0];
+  let r: i64 = 0;
+  if (tlen < FAST_LINK_BYTES) {
+    memcpy(changetype<usize>(l.block) + 8, target, usize(tlen));
+    l.size = u64(tlen);
+    r = i64(writeInode(l, false));
+  } else {
+    r = ext2Write(l, 0, u64(target), u64(tlen), false);
+    if (r >= 0 && r != i64(tlen)) r = -ENOSPC;
+  }
+  if (r >= 0) r = i64(dirAdd(parent, name, len, l.ino, 7));
+  if (r < 0) l.links = 0; // freed, blocks and all, by the iput
+  iput(l);
+  return r < 0 ? r : 0;
 }
 
 /** Makes directory `name` in `parent`: 0 or -errno. */

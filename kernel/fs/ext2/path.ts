@@ -11,8 +11,8 @@ import { ext2Read } from './read';
 
 export const NAME_MAX: i32 = 255;
 const MAX_LINKS: i32 = 8;
-/** The longest symbolic link target followed. */
-const LINK_MAX: u64 = 1024;
+/** The longest symbolic link target followed (a target fits in one block, at most 4 KiB). */
+const LINK_MAX: u64 = 4096;
 const FAST_LINK_BYTES: u64 = 60; // a target this short lives in i_block
 
 /** Reads the target of symlink `inode` into `dst` (at least LINK_MAX bytes): its length, or -errno. */
@@ -74,7 +74,7 @@ function onlySlashes(path: usize, from: i32, len: i32): bool {
 /** Replaces symlink `link` (found in directory `dir`) in `link` itself by what its target resolves to. */
 function follow(link: Inode, dir: u32, depth: i32): i32 {
   if (depth >= MAX_LINKS) return i32(-ELOOP);
-  const target = new Uint8Array(1024);
+  const target = new Uint8Array(4096);
   const at = changetype<usize>(target) + 8;
   const n = readLink(link, at, LINK_MAX);
   const r = n < 0 ? i32(n) : walk(at, i32(n), dir, true, link, depth + 1);
