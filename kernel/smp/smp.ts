@@ -7,6 +7,7 @@
 // start-up of the rest (it might still start late and use the trampoline's
 // parameters). Without a usable MADT or local APIC the boot CPU stays
 // alone, with a message. docs/smp.md, "AP start-up".
+import { smpStopOnPanic } from './stop';
 import { acpiMadt, acpiOk } from '../acpi/acpi';
 import { consoleWrite, consoleWriteUint } from '../console/console';
 import { GDT_BYTES, gdtBuild } from '../cpu/gdt';
@@ -16,6 +17,7 @@ import { pitDelayUs } from '../interrupts/pit';
 import { kmalloc } from '../mm/heap';
 import { kmapKernelPml4 } from '../mm/kmap';
 import { kstackAlloc, kstackTop } from '../proc/kstack';
+import { schedIdleFor } from '../proc/sched';
 import { apMain } from './ap';
 import { lapicId, lapicInit, lapicSendInit, lapicSendStartup } from './lapic';
 import { lapicTimerCalibrate } from './timer';
@@ -62,6 +64,7 @@ function prepare(cpu: PerCpu): bool {
   cpu.gdt = u64(tables);
   cpu.tss = u64(tss);
   cpu.stackTop = top;
+  schedIdleFor(cpu); // its idle context, from the heap now: the AP allocates nothing itself
   return true;
 }
 
@@ -134,6 +137,7 @@ export function smpInit(): void {
     }
     online++;
   }
+  if (online > 1) smpStopOnPanic(); // a panic on any CPU halts the others first
   consoleWrite('smp: ');
   consoleWriteUint(u64(online));
   consoleWrite(online == 1 ? ' CPU online\n' : ' CPUs online\n');
