@@ -58,7 +58,7 @@ describe('scheduling on several CPUs', () => {
     const vm = await bootCpus(4);
     const round = async (): Promise<void> => {
       const jobs: string[] = [];
-      for (let seed = 1; seed <= 3; seed++) jobs.push(/^\[(\d+)\]\n/.exec(await shellRun(vm, `torture 3000 ${seed} &`))![1]!);
+      for (let seed = 1; seed <= 3; seed++) jobs.push(/\[(\d+)\]\n/.exec(await shellRun(vm, `torture 3000 ${seed} &`))![1]!); // an earlier run's output may come first
       const fg = await shellRun(vm, 'spawn torture 3000 4', hangLimit(120_000)); // the background runs' summaries may mix into its output
       expect(fg).toMatch(/torture: 3000 calls, seed 4: \d+ ok, .*; 0 wrong\n/);
       const waited = await shellRun(vm, 'wait', hangLimit(120_000));
