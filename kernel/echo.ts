@@ -8,7 +8,7 @@
 // the loop, and the kernel goes on to start the shell as a normal build does.
 import { consolePutByte, consoleReadByte, consoleWrite } from './console/console';
 import { runTestCommand } from './config';
-import { enableAndWait } from './cpu/wait';
+import { bklIdleWait } from './cpu/bkl';
 
 const LINE_MAX: i32 = 36; // "echo: " plus 36 caret-escaped bytes fit in 80 columns
 const line = new Uint8Array(36);
@@ -69,7 +69,7 @@ export function echoLoop(): void {
     cli(); // so that no byte can arrive between the empty check and the hlt
     const c = consoleReadByte();
     if (c < 0) {
-      enableAndWait();
+      bklIdleWait(); // the other CPUs may use the kernel meanwhile
       continue;
     }
     sti();

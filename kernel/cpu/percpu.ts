@@ -9,13 +9,14 @@
 // boot CPU; kernel/smp/smp.ts adds the others). docs/interrupts.md,
 // "Per-CPU data", and docs/smp.md.
 import { MAX_CPUS } from '../acpi/madt';
+import { tssAddress } from './tss';
 
 /** Spinlocks one CPU may hold at once in a test build (kernel/cpu/spinlock.ts keeps them here). */
 export const MAX_HELD: i32 = 8;
 const MSR_GS_BASE: u32 = 0xc000_0101;
 const MSR_KERNEL_GS_BASE: u32 = 0xc000_0102;
 
-/** The fields the assembly reads by offset (kernel/syscall/entry.ts): self 0, kernelStackTop 8, userRsp 16. */
+/** The fields the assembly reads by offset (kernel/syscall/entry.ts): self 0, kernelStackTop 8, userRsp 16, syscallWork 24. */
 export class PerCpu {
   /** Its own address: `mov rax, [gs:0]` gives the PerCpu. */
   self: u64 = 0;
@@ -23,6 +24,8 @@ export class PerCpu {
   kernelStackTop: u64 = 0;
   /** The user rsp, between a system call's first instruction and its first push. */
   userRsp: u64 = 0;
+  /** Nonzero when the process this CPU runs may have work at the end of its system call (kernel/proc/sched.ts noteSyscallWork). */
+  syscallWork: u64 = 0;
   /** The CPU's number (0: the boot CPU). */
   id: u64 = 0;
   /** Its local APIC id. */
@@ -36,6 +39,14 @@ export class PerCpu {
   stackTop: u64 = 0;
   /** Its timer interrupts (an AP's local APIC timer, kernel/smp/timer.ts; the boot CPU counts PIT ticks in pit.ts instead). */
   ticks: u64 = 0;
+  /** The scheduler's state of this CPU (kernel/proc/sched.ts): the Process it runs, its idle context (pid 0), the ticks the current one has run of its slice, and 1 when the next return to ring 3 should reschedule. */
+  current: u64 = 0;
+  idle: u64 = 0;
+  sliceUsed: u64 = 0;
+  reschedule: u64 = 0;
+  /** Switches into a process on this CPU, and timer ticks that found a process in ring 3 here (docs/smp.md, "Scheduling"). */
+  switches: u64 = 0;
+  userTicks: u64 = 0;
   /** The spinlocks it holds, in acquire order (test builds only: kernel/cpu/spinlock.ts). */
   heldCount: i32 = 0;
   readonly held = new Uint64Array(MAX_HELD);
@@ -56,6 +67,7 @@ export function perCpuLoad(cpu: PerCpu): void {
 export function perCpuInit(): void {
   boot.self = changetype<u64>(boot);
   boot.online = 1;
+  boot.tss = u64(tssAddress());
   cpus[0] = boot.self;
   perCpuLoad(boot);
   ready = true;

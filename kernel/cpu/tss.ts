@@ -82,7 +82,7 @@ export function tssInit(selector: u16): void {
   ltr(selector);
 }
 
-/** Sets RSP0, the stack the CPU switches to on an interrupt or exception in ring 3 (the current process's kernel stack). */
-export function tssSetRsp0(top: u64): void {
-  changetype<Tss>(tssBlock).rsp0 = top;
+/** Sets RSP0 of the TSS at `block` (a CPU's own: PerCpu.tss), the stack the CPU switches to on an interrupt or exception in ring 3 (the current process's kernel stack). */
+export function tssSetRsp0(block: u64, top: u64): void {
+  changetype<Tss>(usize(block)).rsp0 = top;
 }

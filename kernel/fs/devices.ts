@@ -5,6 +5,7 @@
 // cachestats (the buffer cache's counters), processes (procs.ts, the
 // process table) and netstat (the network's counters, kernel/net/netstat.ts),
 // read-only text files whose every open is a new snapshot (textfile.ts).
+import { cpuListing } from '../smp/cpustat';
 import { consoleReadByte, consoleWriteBytes } from '../console/console';
 import { clearUser, copyFromUser, copyToUser } from '../mm/usercopy';
 import { Device } from './device';
@@ -108,5 +109,6 @@ export function deviceNamed(name: usize, len: usize): Device | null {
   if (isPath('/dev/cachestats', name, len)) return textFileOpen('/dev/cachestats', cacheStatsText);
   if (isPath('/dev/processes', name, len)) return textFileOpen('/dev/processes', processListing);
   if (isPath('/dev/netstat', name, len)) return textFileOpen('/dev/netstat', netstatText);
+  if (isPath('/dev/cpus', name, len)) return textFileOpen('/dev/cpus', cpuListing);
   return null;
 }

@@ -1,5 +1,6 @@
 // /dev/processes: the process table as text, for `ps` and anyone else, read
-// only: one line per process (pid, parent's pid, group, state, name) under
+// only: one line per process (pid, parent's pid, group, the CPU it runs or
+// last ran on, state, name) under
 // a header. Each open is a snapshot (textfile.ts), so a reader sees one
 // consistent table however it splits its reads, and end of file after it.
 // docs/processes.md, "Devices and files".
@@ -23,13 +24,14 @@ function stateName(s: i32): string {
 
 /** Writes the listing into `t` (a TextSource of textFileOpen). */
 export function processListing(t: TextBuilder): void {
-  t.str('  PID  PPID  PGID STATE    NAME\n');
+  t.str('  PID  PPID  PGID CPU STATE    NAME\n');
   for (let i: i32 = 0; i < MAX_PROCESSES; i++) {
     const p = processAt(i);
     if (p === null || p.state == State.Dead) continue;
     column(t, u64(p.pid), 5);
     column(t, u64(p.ppid), 5);
     column(t, u64(p.pgid), 5);
+    column(t, u64(p.cpu), 3);
     t.str(stateName(p.state)).str(p.name).byte(10);
   }
 }

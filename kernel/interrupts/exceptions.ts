@@ -3,6 +3,7 @@
 // Vectors 8, 10–14, 17, 21, 29 and 30 push an error code and use the
 // two-parameter form; the others get 0. Reserved vectors have handlers too:
 // a stray `int n` or a future CPU's exception is reported, not a triple fault.
+import { haltForever, smpStopping } from '../smp/stop';
 import { exceptionReport } from './report';
 
 /** @interrupt */
@@ -17,6 +18,7 @@ function ex1(frame: InterruptFrame): void {
 
 /** @interrupt */
 function ex2(frame: InterruptFrame): void {
+  if (smpStopping()) haltForever(); // another CPU failed and stops this one (kernel/smp/stop.ts)
   exceptionReport(2, frame, 0);
 }
 

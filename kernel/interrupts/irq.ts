@@ -9,14 +9,19 @@
 // Handlers run with interrupts disabled and must not block; they may wake
 // wait queues. Spurious IRQ 7 and 15 are counted and get no EOI (pic.ts);
 // everything else gets its EOI after the handlers, so the same line cannot
-// interrupt its own handler. docs/interrupts.md, "IRQ handler table".
+// interrupt its own handler. The lines come through the 8259s until
+// smpInit moves them to the I/O APIC (irqUseIoApic, kernel/smp/ioapic.ts):
+// masking then goes there and the EOI to the local APIC.
+// docs/interrupts.md, "IRQ handler table".
 import { consoleWrite, consoleWriteUint } from '../console/console';
 import { keyboardDrain, keyboardOnIrq } from '../drivers/keyboard';
 import { serialOnIrq } from '../drivers/serial';
 import { consoleInputArrived } from '../fs/devices';
 import { netTick } from '../net/tick';
 import { schedTick } from '../proc/sched';
-import { picEoi, picMask, picSpurious, picUnmask } from './pic';
+import { ioapicMask, ioapicUnmask } from '../smp/ioapic';
+import { lapicEoi } from '../smp/lapic';
+import { picEoi, picMask, picMaskAll, picSpurious, picUnmask } from './pic';
 import { pitOnIrq, ticks, uptimeMs } from './pit';
 
 export const IRQ_TIMER: u32 = 0;
@@ -38,6 +43,33 @@ const handledPerLine = new Uint64Array(16);
 let spurious: u64 = 0;
 let unhandled: u64 = 0;
 let fromUserNow = false;
+/** Whether the lines come through the I/O APIC (irqUseIoApic) rather than the 8259s. */
+let viaIoApic = false;
+
+function lineUnmask(irq: u32): void {
+  if (viaIoApic) ioapicUnmask(irq);
+  else picUnmask(irq);
+}
+
+function lineMask(irq: u32): void {
+  if (viaIoApic) ioapicMask(irq);
+  else picMask(irq);
+}
+
+/**
+ * Moves the lines from the 8259s to the I/O APIC, which ioapicInit has
+ * programmed with every line masked: the 8259s are masked for good, each
+ * line with an owner is unmasked there, and the input devices are read
+ * once more (an edge that came while no controller listened is not lost).
+ * Interrupts are off.
+ */
+export function irqUseIoApic(): void {
+  picMaskAll();
+  viaIoApic = true;
+  for (let irq: u32 = 0; irq < IRQ_LINES; irq++) if (irq != 2 && irqOwnerCount(irq) > 0) ioapicUnmask(irq);
+  keyboardDrain();
+  serialOnIrq();
+}
 
 /** Whether the interrupt being handled came from ring 3 (for the timer's time slices). */
 export function irqFromUser(): bool {
@@ -56,7 +88,7 @@ export function irqRegister(irq: u32, name: string, handler: IrqHandler, data: u
     handlers[slot] = handler;
     handlerData[slot] = data;
     ownerNames[slot] = name;
-    picUnmask(irq);
+    lineUnmask(irq);
     return true;
   }
   return false;
@@ -88,7 +120,7 @@ function reportUnhandled(irq: u32, owners: u32): void {
   consoleWrite('irq: IRQ ');
   consoleWriteUint(u64(irq));
   if (owners == 0) {
-    picMask(irq);
+    lineMask(irq);
     consoleWrite(' has no handler; masked\n');
   } else consoleWrite(' raised and claimed by none of its owners\n');
 }
@@ -116,7 +148,8 @@ export function irqDispatch(irq: u32, fromUser: bool): void {
     unhandledPerLine[i32(irq)] = before + 1;
     if (before == 0 || owners == 0) reportUnhandled(irq, owners);
   }
-  picEoi(irq);
+  if (viaIoApic) lapicEoi();
+  else picEoi(irq);
 }
 
 /** Spurious IRQ 7 and 15 seen so far. */

@@ -50,6 +50,12 @@ export function picInit(): void {
   writeMasks();
 }
 
+/** Masks every line of both PICs for good (the I/O APIC has taken over: kernel/smp/ioapic.ts). */
+export function picMaskAll(): void {
+  masks = 0xffff;
+  writeMasks();
+}
+
 /** Lets IRQ `irq` (0 … 15) through. */
 export function picUnmask(irq: u32): void {
   masks = masks & ~(u16(1) << u16(irq));

@@ -19,7 +19,9 @@
 // when the word at rsp is a return address into TS code: the call.
 import { consolePutByte, consoleWrite, consoleWriteHex, consoleWriteUint } from '../console/console';
 import { kernelStop } from '../config';
+import { bklAcquire, bklRelease } from '../cpu/bkl';
 import { guardPageOf } from '../cpu/guard';
+import { smpStopOthers } from '../smp/stop';
 import { writeBacktrace, writeCodeAddressTo } from '../../runtime/kernel/panic';
 import { functionName } from '../../runtime/kernel/symbols';
 
@@ -110,9 +112,16 @@ export function writeExceptionHead(vector: u64, error: u64): void {
 /** Reports exception `vector` raised in the kernel and stops the kernel; one raised in ring 3 goes to the user fault handler. */
 export function exceptionReport(vector: u64, frame: InterruptFrame, error: u64): void {
   const handler = userFault;
-  if ((frame.cs & 3) == 3 && handler !== null && handler(vector, frame, error)) return; // resumes the program
+  if ((frame.cs & 3) == 3 && handler !== null) {
+    bklAcquire(); // kernel/cpu/bkl.ts: an entry from ring 3
+    if (handler(vector, frame, error)) {
+      bklRelease();
+      return; // resumes the program
+    }
+  }
   if (reporting) kernelStop(); // the report itself faulted: nothing more can be said
   reporting = true;
+  smpStopOthers(); // the other CPUs halt first (kernel/smp/stop.ts)
   consoleWrite('\nkernel exception: ');
   writeExceptionHead(vector, error);
   consoleWrite('\n  rip=');

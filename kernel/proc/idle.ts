@@ -1,9 +1,10 @@
 // What the kernel does once it is up: start the initrd's shell as the first process
-// and run the idle loop, the boot stack's context (pid 0). It hands the CPU
+// and run the idle loop, the boot stack's context (pid 0; each AP runs one
+// on its own start-up stack). It hands the CPU
 // to ready processes and halts while none is ready; when the last process
 // has exited (the shell's `exit`), it starts a new shell.
 import { consoleWrite, consoleWriteInt, consoleWriteLine } from '../console/console';
-import { enableAndWait } from '../cpu/wait';
+import { bklAcquire, bklIdleWait } from '../cpu/bkl';
 import { processCount } from './process';
 import { findProgram, programHold } from './programs';
 import { othersReady, schedule } from './sched';
@@ -27,16 +28,31 @@ function startShell(): void {
   }
 }
 
-/** Starts the shell and runs the idle loop forever. */
-export function processesStart(): never {
-  startShell();
+/**
+ * A CPU's idle loop, with the big kernel lock held except while it halts:
+ * runs the ready processes, and on the boot CPU (`boot`) starts a new shell
+ * when the last process has exited.
+ */
+function idleLoop(boot: bool): never {
   while (true) {
-    cli(); // nothing may become ready between the check and the hlt
-    if (processCount() == 0) {
+    cli(); // interrupts come back off with the lock after a switch back here
+    if (boot && processCount() == 0) {
       consoleWriteLine('kernel: the shell exited; starting a new one');
       startShell();
     }
     if (othersReady()) schedule();
-    else enableAndWait();
+    else bklIdleWait(); // a process made ready meanwhile waits for this CPU's next interrupt (its timer's tick at the latest)
   }
+}
+
+/** Starts the shell and runs the boot CPU's idle loop forever (it holds the big kernel lock from the boot on). */
+export function processesStart(): never {
+  startShell();
+  idleLoop(true);
+}
+
+/** An AP's idle loop, once it has reported in (interrupts off): it takes the big kernel lock and runs processes as its idle context (schedIdleFor). */
+export function apProcessesStart(): never {
+  bklAcquire();
+  idleLoop(false);
 }

@@ -79,6 +79,8 @@ export class Process {
   fds = new Array<Device | null>(MAX_FDS);
   /** Each fd's access mode and close-on-exec flag (kernel/fs/fdtable.ts). */
   readonly fdModes = new Uint8Array(MAX_FDS);
+  /** The CPU it runs on, or last ran on (PerCpu.id; ps shows it). */
+  cpu: i64 = 0;
   /** Its FS base (arch_prctl ARCH_SET_FS: user thread-local storage), loaded whenever it runs. */
   fsBase: u64 = 0;
   /** Its process group (setpgid); the console's foreground group gets Ctrl+C's SIGINT. */

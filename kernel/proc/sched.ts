@@ -1,16 +1,18 @@
-// The scheduler: the current process, a FIFO ready queue, and the switch
-// between processes. Round robin, preemptive in ring 3: a process gives up
-// the CPU in a system call that blocks or yields, by faulting, or when the
-// timer finds its time slice (TIME_SLICE_TICKS) used up while it runs user
-// code and another process is ready. Kernel code is never preempted: system
-// calls run with interrupts off, and the switch happens only at the end of
-// an interrupt that came from ring 3 (preemptIfDue). When nothing is ready
-// the idle context (pid 0, the kernel's boot stack) halts the CPU until an
-// interrupt. Exited processes become zombies on a list (any number of them)
-// and are reaped by the next context that runs; one whose parent has yet to
+// The scheduler: each CPU's current process, one FIFO ready queue for all
+// CPUs, and the switch between processes. Round robin, preemptive in ring
+// 3: a process gives up the CPU in a system call that blocks or yields, by
+// faulting, or when its CPU's timer finds its time slice (TIME_SLICE_TICKS)
+// used up while it runs user code and another process is ready. Kernel code
+// is never preempted: it runs with interrupts off, under the big kernel
+// lock (kernel/cpu/bkl.ts), and the switch happens only at the end of an
+// interrupt that came from ring 3 (preemptIfDue). When nothing is ready a
+// CPU runs its idle context (pid 0 on its start-up stack), which halts
+// until an interrupt. The per-CPU state lives in the CPU's PerCpu. Exited
+// processes become zombies on a list (any number of them) and are reaped
+// at the next schedule or switch, on any CPU; one whose parent has yet to
 // take its status (a background child not waited for) stays in the table,
-// Dead, until it does. docs/processes.md.
-import { thisCpu } from '../cpu/percpu';
+// Dead, until it does. docs/processes.md and docs/smp.md, "Scheduling".
+import { currentCpu, PerCpu } from '../cpu/percpu';
 import { spinAssertNoneHeld } from '../cpu/spinlock';
 import { tssSetRsp0 } from '../cpu/tss';
 import { fdCloseAll } from '../fs/fdtable';
@@ -31,48 +33,60 @@ const MSR_FS_BASE: u32 = 0xc000_0100;
 /** Timer ticks (10 ms each, kernel/interrupts/pit.ts) a process runs in ring 3 before another ready one gets the CPU. */
 export const TIME_SLICE_TICKS: u64 = 1;
 
-const idle = new Process();
-let current: Process = idle;
+/** The boot CPU's idle context; each AP gets its own (schedCpuInit). */
+const bootIdle = new Process();
 let readyHead: Process | null = null;
 let readyTail: Process | null = null;
 let zombies: Process | null = null;
-/** Ticks the current process has run of its slice. */
-let sliceUsed: u64 = 0;
-/** Set when the slice is over or a wake-up made a process ready: the next return to ring 3 reschedules. */
-let reschedule = false;
 
-/**
- * Nonzero when the current process may have work at the end of its system
- * call (a signal to deliver, a context to restore by iretq): the syscall
- * entry checks this one word and only then calls syscallExitWork
- * (signal.ts). @export tskc_syscall_work
- */
-let syscallWork: u64 = 0;
+/** Makes `idle` this CPU's idle context and current process (the boot CPU's before its first schedule, an AP's on start-up). */
+function cpuIdleSet(c: PerCpu, idle: Process): void {
+  idle.cpu = i64(c.id);
+  c.idle = changetype<u64>(idle);
+  c.current = c.idle;
+}
 
-/** Asks the current process's next system-call exit to look for work (signals, rt_sigreturn). */
+/** Gives the AP `c` its idle context (pid 0, to run on its own start-up stack); the boot CPU calls it while preparing the AP. */
+export function schedIdleFor(c: PerCpu): void {
+  cpuIdleSet(c, new Process());
+}
+
+function idleOf(c: PerCpu): Process {
+  if (c.idle == 0) cpuIdleSet(c, bootIdle); // the boot CPU, on first use
+  return changetype<Process>(c.idle);
+}
+
+function cur(): Process {
+  const c = currentCpu();
+  if (c.current == 0) idleOf(c);
+  return changetype<Process>(c.current);
+}
+
+/** Asks the current process's next system-call exit to look for work (signals, rt_sigreturn); the syscall entry reads PerCpu.syscallWork. */
 export function noteSyscallWork(): void {
-  syscallWork = 1;
+  currentCpu().syscallWork = 1;
 }
 
 /** Takes the note (the exit work is running). */
 export function takeSyscallWork(): void {
-  syscallWork = 0;
+  currentCpu().syscallWork = 0;
 }
 
-/** The process running now (the idle context between processes). */
+/** The process running now on this CPU (its idle context between processes). */
 export function currentProcess(): Process {
-  return current;
+  return cur();
 }
 
 /** Sets the current process's FS base (arch_prctl) and loads it. */
 export function setFsBase(base: u64): void {
-  current.fsBase = base;
+  cur().fsBase = base;
   wrmsr(MSR_FS_BASE, base);
 }
 
-/** Whether the idle context is running (no process). */
+/** Whether this CPU's idle context is running (no process). */
 export function idleRunning(): bool {
-  return current === idle;
+  const c = currentCpu();
+  return cur() === idleOf(c);
 }
 
 /** Whether a process other than the current one is ready to run. */
@@ -92,7 +106,7 @@ export function makeReady(p: Process): void {
 /** Makes the sleeping `p` ready, and the next return to ring 3 reschedules, so that it runs soon. */
 export function wakeProcess(p: Process): void {
   makeReady(p);
-  reschedule = true;
+  currentCpu().reschedule = 1;
 }
 
 function takeReady(): Process | null {
@@ -111,7 +125,7 @@ function reapZombies(): void {
   while (zombies !== null) {
     const z = zombies;
     zombies = z.next;
-    if (z === current) {
+    if (z === cur()) {
       keep = z;
       continue;
     }
@@ -132,24 +146,27 @@ function reapZombies(): void {
 
 /** Switches from the current process to `next`; returns when something switches back. */
 function switchTo(next: Process): void {
-  const prev = current;
+  const c = currentCpu();
+  const prev = cur();
   fpuSave(prev.fpuArea());
-  current = next;
-  sliceUsed = 0;
-  reschedule = false;
+  c.current = changetype<u64>(next);
+  c.sliceUsed = 0;
+  c.reschedule = 0;
   next.state = State.Running;
+  next.cpu = i64(c.id);
   const space = next.space;
   if (space !== null) {
+    c.switches++;
     switchSpace(space.pml4);
     const top = u64(kstackTop(next.kstack));
-    thisCpu().kernelStackTop = top; // where the syscall entry switches to
-    tssSetRsp0(top); // and interrupts from ring 3
+    c.kernelStackTop = top; // where the syscall entry switches to
+    tssSetRsp0(c.tss, top); // and interrupts from ring 3
     wrmsr(MSR_FS_BASE, next.fsBase); // always: ring 3 can change the base behind the kernel's back (mov fs, …)
   } else {
     switchSpace(kmapKernelPml4());
   }
   fpuRestore(next.fpuArea());
-  syscallWork = next.sigPending; // pending signals are delivered on its way out
+  c.syscallWork = next.sigPending; // pending signals are delivered on its way out
   switchStacks(changetype<usize>(addressof(prev.savedRsp)), next.savedRsp);
   // Back in `prev`, later: whoever exited meanwhile can be reaped now.
   if (zombies !== null) reapZombies();
@@ -162,10 +179,12 @@ function switchTo(next: Process): void {
  */
 export function schedule(): void {
   spinAssertNoneHeld('held where the scheduler switches away'); // test builds: no process sleeps holding a spinlock
+  reapZombies(); // also those a switch into a new process (trapReturn) left, possibly on another CPU
   let next = takeReady();
-  if (next === null) next = idle;
-  if (next === current) {
-    current.state = State.Running;
+  if (next === null) next = idleOf(currentCpu());
+  const now = cur();
+  if (next === now) {
+    now.state = State.Running;
     return;
   }
   switchTo(next);
@@ -174,7 +193,7 @@ export function schedule(): void {
 /** sched_yield: lets every other ready process run first. */
 export function yieldCpu(): void {
   if (readyHead === null) return; // nobody else: keep running
-  if (current !== idle) makeReady(current);
+  if (!idleRunning()) makeReady(cur());
   schedule();
 }
 
@@ -185,8 +204,9 @@ export function yieldCpu(): void {
  * the reaper).
  */
 export function waitForChild(child: Process): i64 {
-  child.parent = current;
-  while (child.state != State.Zombie && child.state != State.Dead) sleepOn(current.childExited);
+  const p = cur();
+  child.parent = p;
+  while (child.state != State.Zombie && child.state != State.Dead) sleepOn(p.childExited);
   return takeChildStatus(child);
 }
 
@@ -196,10 +216,12 @@ export function waitForChild(child: Process): i64 {
  * nobody (a dead one is freed here, a zombie by the reaper).
  */
 export function takeChildStatus(child: Process): i64 {
+  reapZombies(); // a zombie child is off every CPU (its exit switched away under the big kernel lock): it becomes Dead now
   const status = child.status; // read before a dead child is freed
   child.parent = null;
-  current.childUserTicks += child.userTicks + child.childUserTicks;
-  current.childSystemTicks += child.systemTicks + child.childSystemTicks;
+  const p = cur();
+  p.childUserTicks += child.userTicks + child.childUserTicks;
+  p.childSystemTicks += child.systemTicks + child.childSystemTicks;
   if (child.state == State.Dead) {
     processRemove(child);
     free(child);
@@ -208,30 +230,44 @@ export function takeChildStatus(child: Process): i64 {
 }
 
 /**
- * The timer's part, on every tick: wakes the processes whose sleep has
- * ended, charges the tick to the current process (`fromUser`: it was running
- * user code), and asks for a switch when its slice is used up.
+ * The boot CPU's timer (the PIT), on every tick: wakes the processes whose
+ * sleep has ended, then does this CPU's part (schedCpuTick).
  */
 export function schedTick(now: u64, fromUser: bool): void {
   wakeSleepers(now);
-  if (current === idle) return;
-  if (fromUser) current.userTicks++;
-  else current.systemTicks++;
-  sliceUsed++;
-  if (sliceUsed >= TIME_SLICE_TICKS) reschedule = true;
+  schedCpuTick(fromUser);
+}
+
+/**
+ * A timer tick on this CPU (the PIT's on the boot CPU, the local APIC
+ * timer's on an AP): charges it to the current process (`fromUser`: it was
+ * running user code) and asks for a switch when its slice is used up.
+ */
+export function schedCpuTick(fromUser: bool): void {
+  const c = currentCpu();
+  const p = cur();
+  if (p === idleOf(c)) return;
+  if (fromUser) {
+    p.userTicks++;
+    c.userTicks++;
+  } else p.systemTicks++;
+  c.sliceUsed++;
+  if (c.sliceUsed >= TIME_SLICE_TICKS) c.reschedule = 1;
 }
 
 /**
  * At the end of an interrupt that came from ring 3, with interrupts off:
  * if the slice is over or a wake-up has made a process ready, the current
  * process goes to the back of the ready queue and the next one runs. It
- * resumes here later and returns through the interrupt's stub to user code.
+ * resumes here later (on this CPU or another) and returns through the
+ * interrupt's stub to user code.
  */
 export function preemptIfDue(): void {
-  if (!reschedule) return;
-  reschedule = false;
-  if (current === idle || readyHead === null) return;
-  makeReady(current);
+  const c = currentCpu();
+  if (c.reschedule == 0) return;
+  c.reschedule = 0;
+  if (idleRunning() || readyHead === null) return;
+  makeReady(cur());
   schedule();
 }
 
@@ -241,8 +277,8 @@ export function preemptIfDue(): void {
  * process waiting for it. Never returns.
  */
 export function exitCurrent(status: i64): never {
-  const p = current;
-  if (p === idle) throw new Error('exitCurrent: the idle context cannot exit');
+  const p = cur();
+  if (idleRunning()) throw new Error('exitCurrent: the idle context cannot exit');
   p.status = status;
   if (p.children > 0) processOrphan(p);
   fdCloseAll(p); // a pipe end closes with its last fd: readers see end of file, writers EPIPE

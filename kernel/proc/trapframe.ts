@@ -63,7 +63,7 @@ export function resetTrapFrame(f: TrapFrame, rip: u64, rsp: u64): void {
 }
 
 /**
- * Returns to ring 3 from the trap frame at rsp by iretq: pops the general
+ * Returns to ring 3 from the trap frame at rsp by iretq, after releasing the big kernel lock (kernel/cpu/bkl.ts): pops the general
  * registers, drops the code word, swaps the user's GS base back and iretq. Used where sysretq cannot
  * serve: a new or forked process's first return, and a context restored by
  * rt_sigreturn (rcx and r11 are live). The system-call entry
@@ -73,6 +73,9 @@ export function resetTrapFrame(f: TrapFrame, rip: u64, rsp: u64): void {
  */
 export function trapReturn(): void {
   asm(
+    'sub rsp, 8',
+    'call tskc_bkl_exit', // kernel/cpu/bkl.ts: a process's first return; the lock goes
+    'add rsp, 8',
     'test rsp, rsp', // never 0: ZF clear, return by iretq
     '..@tskc_user_return:', // a ..@ label: trapReturn's local labels stay its own
     'pop r15',

@@ -4,7 +4,7 @@
 // layout in a temporary GDT and no IDT. apMain loads the CPU's own GDT and
 // TSS, the shared IDT, its GS base and the syscall MSRs, enables its local
 // APIC, reports "cpu N: online, APIC id A", starts its APIC timer and
-// parks. The boot CPU waits for
+// enters its idle loop, which runs processes. The boot CPU waits for
 // each AP to set `online` before it starts the next, so the report is the
 // only console output at that time. docs/smp.md, "AP start-up".
 import { consoleWrite, consoleWriteUint } from '../console/console';
@@ -13,17 +13,9 @@ import { PerCpu, perCpuLoad } from '../cpu/percpu';
 import { idtLoad } from '../interrupts/idt';
 import { activateAp } from '../mm/arch';
 import { syscallCpuInit } from '../syscall/entry';
-import { enableAndWait } from '../cpu/wait';
+import { apProcessesStart } from '../proc/idle';
 import { lapicEnable, lapicId } from './lapic';
 import { lapicTimerStart } from './timer';
-
-/**
- * Parks the CPU: it halts with interrupts on, woken by its local APIC
- * timer's ticks (no device interrupt is routed to the APs yet).
- */
-export function apIdle(): never {
-  while (true) enableAndWait();
-}
 
 /** The AP's entry (address in the trampoline's data page): `cpu` is its PerCpu's address. */
 export function apMain(cpu: u64): never {
@@ -42,5 +34,6 @@ export function apMain(cpu: u64): never {
   consoleWrite('\n');
   volatileStore<u64>(changetype<usize>(c) + offsetof<PerCpu>('online'), 1);
   lapicTimerStart();
-  apIdle();
+  apProcessesStart(); // kernel/proc/idle.ts: runs processes from the shared ready queue
+
 }

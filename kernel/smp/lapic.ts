@@ -24,6 +24,8 @@ export const SPURIOUS_VECTOR: u32 = 0xff;
 const ICR_PENDING: u32 = 1 << 12;
 const ICR_INIT: u32 = 0x500;
 const ICR_STARTUP: u32 = 0x600;
+const ICR_NMI: u32 = 0x400;
+const ICR_ALL_BUT_SELF: u32 = 3 << 18;
 const ICR_ASSERT: u32 = 1 << 14;
 const ICR_LEVEL: u32 = 1 << 15;
 
@@ -82,6 +84,12 @@ function sendIpi(apicId: u32, command: u32): bool {
   lapicWrite(REG_ICR_HIGH, apicId << 24);
   lapicWrite(REG_ICR_LOW, command);
   return icrIdle();
+}
+
+/** Sends every other CPU an NMI (all-excluding-self shorthand); false if the APIC is not in use or the IPI was not sent. */
+export function lapicNmiOthers(): bool {
+  if (base == 0) return false;
+  return sendIpi(0, ICR_NMI | ICR_ALL_BUT_SELF | ICR_ASSERT);
 }
 
 /** Sends the CPU `apicId` an INIT IPI (assert, then the level de-assert older CPUs need); false if it was not sent. */

@@ -6,7 +6,12 @@
 // to report in (PerCpu.online). An AP that does not come stops the
 // start-up of the rest (it might still start late and use the trampoline's
 // parameters). Without a usable MADT or local APIC the boot CPU stays
-// alone, with a message. docs/smp.md, "AP start-up".
+// alone, with a message. First the legacy IRQs move from the 8259s to the
+// I/O APIC (routeIrqs). docs/smp.md, "AP start-up" and "I/O APIC".
+import { smpStopOnPanic } from './stop';
+import { ioapicInit } from './ioapic';
+import { irqUseIoApic } from '../interrupts/irq';
+import { Madt } from '../acpi/madt';
 import { acpiMadt, acpiOk } from '../acpi/acpi';
 import { consoleWrite, consoleWriteUint } from '../console/console';
 import { GDT_BYTES, gdtBuild } from '../cpu/gdt';
@@ -16,8 +21,9 @@ import { pitDelayUs } from '../interrupts/pit';
 import { kmalloc } from '../mm/heap';
 import { kmapKernelPml4 } from '../mm/kmap';
 import { kstackAlloc, kstackTop } from '../proc/kstack';
+import { schedIdleFor } from '../proc/sched';
 import { apMain } from './ap';
-import { lapicId, lapicInit, lapicSendInit, lapicSendStartup } from './lapic';
+import { lapicEnable, lapicId, lapicInit, lapicSendInit, lapicSendStartup } from './lapic';
 import { lapicTimerCalibrate } from './timer';
 import { TRAMPOLINE_ADDR, trampolineInstall, trampolineSet, trampolineStarted } from './trampoline';
 
@@ -62,6 +68,7 @@ function prepare(cpu: PerCpu): bool {
   cpu.gdt = u64(tables);
   cpu.tss = u64(tss);
   cpu.stackTop = top;
+  schedIdleFor(cpu); // its idle context, from the heap now: the AP allocates nothing itself
   return true;
 }
 
@@ -93,6 +100,19 @@ function startAp(apicId: u32): bool {
   return waitOnline(cpu, ONLINE_WAIT_US);
 }
 
+/** The legacy IRQs through the I/O APIC to the boot CPU, the 8259s masked; or, if it cannot be used, the 8259s as before. */
+function routeIrqs(madt: Madt, bootApicId: u32): void {
+  lapicEnable(); // the boot CPU's APIC as the APs' (spurious vector, task priority 0): it takes the I/O APIC's messages
+  const why = ioapicInit(madt, bootApicId);
+  if (why.length != 0) {
+    say(why);
+    say('IRQs stay on the 8259s');
+    return;
+  }
+  irqUseIoApic();
+  consoleWrite('smp: IRQs through the I/O APIC to cpu 0; 8259s masked\n');
+}
+
 /** Starts every other CPU of the MADT, one at a time; prints how many CPUs run. */
 export function smpInit(): void {
   if (!acpiOk()) return; // acpiInit said why: one CPU
@@ -109,6 +129,7 @@ export function smpInit(): void {
     say('the boot CPU is not in the MADT; one CPU');
     return;
   }
+  routeIrqs(madt, u32(boot.apicId));
   if (madt.cpuCount > 1) {
     consoleWrite('smp: local APIC timer ');
     consoleWriteUint(u64(lapicTimerCalibrate()));
@@ -134,6 +155,7 @@ export function smpInit(): void {
     }
     online++;
   }
+  if (online > 1) smpStopOnPanic(); // a panic on any CPU halts the others first
   consoleWrite('smp: ');
   consoleWriteUint(u64(online));
   consoleWrite(online == 1 ? ' CPU online\n' : ' CPUs online\n');

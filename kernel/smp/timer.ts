@@ -43,8 +43,17 @@ export function lapicTimerStart(): bool {
   return true;
 }
 
+let tickHook: (() => void) | null = null;
+
+/** Makes every AP tick call `hook` first (the test build's `cpus panic`, kernel/testing/cpus.ts). */
+export function lapicTimerSetHook(hook: () => void): void {
+  tickHook = hook;
+}
+
 /** The timer interrupt's body (kernel/interrupts/vectors.ts): one tick for this CPU. */
 export function lapicTimerTick(): void {
+  const hook = tickHook;
+  if (hook !== null) hook();
   currentCpu().ticks++;
   lapicEoi();
 }

@@ -32,7 +32,9 @@ const ENTRY_CLEARS: u64 = 0x47700;
  * (sched.ts), syscallExitWork then delivers pending signals and says how
  * to return: sysretq (rcx and r11 take rip and rflags
  * from the frame, as `syscall` left them) or, for a frame the kernel
- * restored whole (rt_sigreturn), trapReturn's iretq. Interrupts stay off
+ * restored whole (rt_sigreturn), trapReturn's iretq. The big kernel lock
+ * (kernel/cpu/bkl.ts) is taken once the frame is built and released just
+ * before the registers come back. Interrupts stay off
  * until sysretq or iretq restores the user's RFLAGS, so nothing can run on
  * the user stack in ring 0. @naked
  */
@@ -63,8 +65,10 @@ function syscallEntry(): void {
     'push r14',
     'push r15',
     'xor ebp, ebp',
-    'mov rdi, rsp',
     'sub rsp, 8', // 21 words: align to 16 for the call
+    'call tskc_bkl_enter', // kernel/cpu/bkl.ts: the big kernel lock, spinning while another CPU holds it
+    'lea rdi, [rsp + 8]', // the frame
+    'mov rax, [rsp + 128]', // the number again (the code word)
     'mov rcx, [rel tskc_syscall_last]',
     'cmp rax, rcx',
     'cmova rax, rcx',
@@ -72,14 +76,23 @@ function syscallEntry(): void {
     'call [rcx + rax*8]',
     'add rsp, 8',
     'mov [rsp + 112], rax', // the frame's rax
-    'cmp qword [rel tskc_syscall_work], 0',
-    'je ..@tskc_user_return', // ZF set: sysretq
+    'cmp qword [gs:24], 0', // PerCpu.syscallWork
+    'je .fast',
     'mov rdi, rsp',
     'sub rsp, 8',
     'call tskc_syscall_exit_work',
-    'add rsp, 8',
+    'movzx eax, al',
+    'mov [rsp], rax', // kept across the lock's release
+    'call tskc_bkl_exit', // kernel/cpu/bkl.ts: the big kernel lock goes
+    'pop rax',
     'test al, al', // ZF set: return by sysretq
     'jmp ..@tskc_user_return', // kernel/proc/trapframe.ts trapReturn
+    '.fast:',
+    'sub rsp, 8',
+    'call tskc_bkl_exit',
+    'add rsp, 8',
+    'xor eax, eax', // ZF set: sysretq (rax comes back from the frame)
+    'jmp ..@tskc_user_return',
   );
 }
 

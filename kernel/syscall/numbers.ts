@@ -67,6 +67,8 @@ export const SYS_STATFS: i64 = 137;
 export const SYS_FSTATFS: i64 = 138;
 export const SYS_ARCH_PRCTL: i64 = 158;
 export const SYS_SYNC: i64 = 162;
+/** sched_getaffinity(pid, len, mask): the CPUs `pid` (0: the caller) may run on, as a bit mask of `len` bytes (a multiple of 8). */
+export const SYS_SCHED_GETAFFINITY: i64 = 204;
 export const SYS_GETDENTS64: i64 = 217;
 export const SYS_CLOCK_GETTIME: i64 = 228;
 export const SYS_CLOCK_GETRES: i64 = 229;

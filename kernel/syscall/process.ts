@@ -8,11 +8,16 @@ import { uptimeMs } from '../interrupts/pit';
 import { USER_END } from '../mm/aspace';
 import { copyFromUser, copyToUser } from '../mm/usercopy';
 import { programForPath } from '../proc/diskprog';
-import { processChild } from '../proc/process';
+import { PerCpu, perCpuAt, perCpuCount } from '../cpu/percpu';
+import { processByPid, processChild } from '../proc/process';
 import { currentProcess, exitCurrent, setFsBase, waitForChild, yieldCpu } from '../proc/sched';
 import { spawnError, spawnProgram } from '../proc/spawn';
 import { PathArg } from './fs';
-import { ARCH_GET_FS, ARCH_SET_FS, E2BIG, ECHILD, EINVAL, ENOENT, EPERM, SPAWN_NOWAIT } from './numbers';
+import { ARCH_GET_FS, ARCH_SET_FS, E2BIG, ECHILD, EINVAL, ENOENT, EPERM, ESRCH, SPAWN_NOWAIT } from './numbers';
+
+/** The size of the kernel's CPU mask: MAX_CPUS (16) bits in one 64-bit word, as Linux's cpumask is whole longs. */
+const AFFINITY_BYTES: u64 = 8;
+const affinityWord = new Uint64Array(1);
 
 const fsWord = new Uint64Array(1);
 
@@ -27,6 +32,26 @@ export function sysGetpid(): i64 {
 /** getppid: the spawner's pid, 1 once it has exited (0 for the first process). */
 export function sysGetppid(): i64 {
   return currentProcess().ppid;
+}
+
+/**
+ * sched_getaffinity(pid, len, mask): every process may run on every online
+ * CPU, so the mask has their bits (CPU i: bit i of the little-endian words).
+ * Like Linux: `len` must be a multiple of 8 bytes and hold one bit per
+ * possible CPU (MAX_CPUS: 8 bytes), the result is the bytes written (8),
+ * and pid 0 is the caller; an unknown pid is -ESRCH.
+ */
+export function sysSchedGetaffinity(pid: i64, len: u64, mask: u64): i64 {
+  if (pid < 0 || (pid > 0 && processByPid(pid) === null)) return -ESRCH;
+  if (len < AFFINITY_BYTES || (len & 7) != 0) return -EINVAL;
+  let bits: u64 = 0;
+  for (let i: i32 = 0; i < perCpuCount(); i++) {
+    const c = perCpuAt(i);
+    if (volatileLoad<u64>(changetype<usize>(c) + offsetof<PerCpu>('online')) != 0) bits |= u64(1) << c.id;
+  }
+  affinityWord[0] = bits;
+  const r = copyToUser(mask, changetype<usize>(affinityWord) + 8, AFFINITY_BYTES);
+  return r < 0 ? r : i64(AFFINITY_BYTES);
 }
 
 export function sysYield(): i64 {

@@ -14,7 +14,7 @@
 //   library   the standard library on the kernel heap (kernel/testing/library.ts); more in storage.ts
 //   madt      hand-made malformed MADTs parsed, one verdict each (kernel/testing/acpi.ts)
 //   spin …    spinlocks and their test-build checks (kernel/testing/spin.ts)
-//   cpus      each CPU's timer ticks (kernel/testing/cpus.ts)
+//   cpus      each CPU's timer ticks (kernel/testing/cpus.ts); `cpus panic`: a panic on CPU 1 stops CPU 0
 import { consoleWrite, consoleWriteHex, consoleWriteUint } from '../console/console';
 import { keyboardRx } from '../drivers/keyboard';
 import { spuriousIrqs } from '../interrupts/irq';
@@ -23,7 +23,7 @@ import { kmalloc } from '../mm/heap';
 import { libraryCommand } from './library';
 import { madtCommand } from './acpi';
 import { spinCommand } from './spin';
-import { cpusCommand } from './cpus';
+import { cpusCommand, cpusPanicCommand } from './cpus';
 import { storageCommand } from './storage';
 /** An address no page table maps (above every RAM mapping, canonical). */
 const UNMAPPED: usize = 0x7000_0000_1008;
@@ -101,6 +101,7 @@ export function testCommand(text: Uint8Array, length: i32): bool {
   } else if (is(text, length, 'library')) libraryCommand();
   else if (is(text, length, 'madt')) madtCommand();
   else if (is(text, length, 'cpus')) cpusCommand();
+  else if (is(text, length, 'cpus panic')) cpusPanicCommand();
   else if (is(text, length, 'keys')) {
     line('keyboard received ', u64(keyboardRx.head));
     line(' dropped ', keyboardRx.dropped);

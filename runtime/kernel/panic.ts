@@ -2,7 +2,8 @@
 // failed bounds checks end here. The report goes to COM1 by polling (it must
 // work before, and without, any driver): the message, the TS location, and
 // the call stack named from the compiler's debug table (symbols.ts), found
-// by walking the frame-pointer chain. Then the CPU halts for good.
+// by walking the frame-pointer chain. Then the CPU halts for good. A kernel
+// with several CPUs first stops the others (setPanicFirstStep).
 import { functionNameIn, inlineSiteIn, siteCalleeIn, siteFileIn, siteLineIn, siteParentIn, sourceFileIn, sourceLineIn } from './symbols';
 import { ByteSink, writeHex as fmtHex, writeSigned, writeString } from '../../kernel/lib/fmt';
 
@@ -92,7 +93,17 @@ export function writeBacktrace(fp: usize): void {
   }
 }
 
+let firstStep: (() => void) | null = null;
+
+/** Sets what a panic does before its report (the kernel: stop the other CPUs, kernel/smp/stop.ts); it runs once. */
+export function setPanicFirstStep(step: () => void): void {
+  firstStep = step;
+}
+
 export function panic(message: string, file: string, line: i32): never {
+  const step = firstStep;
+  firstStep = null;
+  if (step !== null) step();
   write('\r\nkernel panic: ');
   write(message);
   write('\r\n    at ');

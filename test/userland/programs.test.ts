@@ -157,3 +157,12 @@ describe('repeat and true', () => {
     expect([t.exitCode, t.stdout]).toEqual([0, '']);
   });
 });
+
+describe('nproc', () => {
+  it('counts the CPUs sched_getaffinity allows, as coreutils nproc does', async () => {
+    const exe = buildUserProgram('programs/nproc.ts');
+    const r = await run(exe, []);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toBe(`${(await execa('nproc')).stdout.trim()}\n`);
+  });
+});
