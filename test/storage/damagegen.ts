@@ -8,7 +8,7 @@
 // with random bytes, flipped bits, chosen 32-bit values or an inode field
 // (type, size, links, flags, block pointers) set to a value of another meaning. The same seed
 // always gives the same image: a failure names its seed, and
-//   npx vite-node --script test/storage/damagegen.ts SEED OUT.img
+//   npx vite-node --script test/storage/damagegen.ts SEED OUT.img [SPOTS]
 // writes that image again for debugfs or e2fsck. docs/testing.md.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { noise } from './bytes.js';
@@ -111,12 +111,12 @@ function inodeTableStart(v: Buffer): number {
   return v.readUInt32LE(2 * BLOCK + 8) * BLOCK;
 }
 
-/** A copy of `pristine` with 1-4 seeded spots of its metadata damaged; `log` lists what was done. */
-export function damage(pristine: Buffer, regions: Region[], seed: number): { bytes: Buffer; log: string[] } {
+/** A copy of `pristine` with 1 to `maxSpots` seeded spots of its metadata damaged; `log` lists what was done. */
+export function damage(pristine: Buffer, regions: Region[], seed: number, maxSpots = 4): { bytes: Buffer; log: string[] } {
   const next = rng(seed);
   const bytes = Buffer.from(pristine);
   const log: string[] = [];
-  const spots = 1 + next(4);
+  const spots = 1 + next(maxSpots);
   for (let s = 0; s < spots; s++) {
     const r = regions[next(regions.length)]!;
     const kind = next(5);
@@ -159,8 +159,9 @@ export function imageSeed(runSeed: number, index: number): number {
 if (process.argv[1]?.endsWith('damagegen.ts') === true) {
   const seed = Number(process.argv[2]);
   const out = process.argv[3] ?? `damaged-${seed}.img`;
+  const spots = Number(process.argv[4] ?? 4);
   const pristine = pristineVolume();
-  const { bytes, log } = damage(pristine, metadataMap(pristine), seed);
+  const { bytes, log } = damage(pristine, metadataMap(pristine), seed, spots);
   writeFileSync(out, bytes);
   console.log(`${out}: seed ${seed}\n${log.join('\n')}`);
 }

@@ -9,7 +9,8 @@
 // panic or CPU exception; at the end the shell still answers. The
 // pristine volume's walk must equal the host's walk of the same tree.
 // The seed is in the test's name (TSKC_DAMAGE_SEED chooses another, and
-// TSKC_DAMAGE_COUNT the number of volumes); a failure names the image's
+// TSKC_DAMAGE_COUNT the number of volumes, TSKC_DAMAGE_SPOTS the most
+// damaged spots per volume, 4 by default); a failure names the image's
 // seed and what was damaged.
 import { closeSync, mkdtempSync, openSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,9 +24,10 @@ import { damage, imageSeed, metadataMap, pristineTree, pristineVolume, VOLUME_BY
 
 const SEED = Number(process.env.TSKC_DAMAGE_SEED ?? 1);
 const COUNT = Number(process.env.TSKC_DAMAGE_COUNT ?? 240);
+const SPOTS = Number(process.env.TSKC_DAMAGE_SPOTS ?? 4);
 const CRASH = /kernel panic|page fault|general protection|invalid opcode|double fault|killed by signal/;
 
-describe(`ext2 under seeded metadata damage (seed ${SEED})`, () => {
+describe(`ext2 under seeded metadata damage (seed ${SEED}${SPOTS === 4 ? '' : `, up to ${SPOTS} spots`})`, () => {
   it(`walks ${COUNT} damaged volumes in one boot with no panic or hang, and the shell still answers`, async () => {
     const started = Date.now();
     const pristine = pristineVolume();
@@ -35,7 +37,7 @@ describe(`ext2 under seeded metadata damage (seed ${SEED})`, () => {
     writeSync(fd, pristine, 0, pristine.length, 0);
     const logs: string[][] = [[]];
     for (let i = 1; i <= COUNT; i++) {
-      const d = damage(pristine, regions, imageSeed(SEED, i));
+      const d = damage(pristine, regions, imageSeed(SEED, i), SPOTS);
       writeSync(fd, d.bytes, 0, d.bytes.length, i * VOLUME_BYTES);
       logs.push(d.log);
     }
