@@ -13,7 +13,6 @@ import { blkDisk } from '../drivers/virtio/blk';
 import { icacheBusy } from '../fs/ext2/icache';
 import { fsLock, fsUnlock } from '../fs/ext2/lock';
 import { ext2Mount, ext2MountRange } from '../fs/ext2/superblock';
-import { volume } from '../fs/ext2/volume';
 import { programsForgetSources } from '../proc/programs';
 import { copyStringFromUser } from '../mm/usercopy';
 import { EBUSY, EINVAL, ENODEV, ENOENT } from './numbers';
@@ -98,8 +97,8 @@ export function sysMount(src: u64, dir: u64, type: u64, flags: u64, opts: u64): 
   }
   cacheSync(-1); // the old volume's changes reach its disk before it is let go
   programsForgetSources();
-  const ok = whole ? ext2Mount(d) : ext2MountRange(d, range[0] / 512, range[1] / 512, false);
-  if (ok && (flags & MS_RDONLY) != 0) volume.writable = false;
+  const readOnly = (flags & MS_RDONLY) != 0;
+  const ok = whole ? ext2Mount(d, readOnly) : ext2MountRange(d, range[0] / 512, range[1] / 512, readOnly);
   fsUnlock();
   return ok ? 0 : -EINVAL;
 }

@@ -7,7 +7,8 @@
 // read, a file written, read back and removed, sync. Per volume the
 // serial line must say the walk ended within the hang limit, with no
 // panic or CPU exception; at the end the shell still answers. The
-// pristine volume's walk must equal the host's walk of the same tree.
+// pristine volume's walk must equal the host's walk of the same tree,
+// and mount refuses bad arguments (fswalk refusals) with Linux's errors.
 // The seed is in the test's name (TSKC_DAMAGE_SEED chooses another, and
 // TSKC_DAMAGE_COUNT the number of volumes, TSKC_DAMAGE_SPOTS the most
 // damaged spots per volume, 4 by default); a failure names the image's
@@ -69,6 +70,10 @@ describe(`ext2 under seeded metadata damage (seed ${SEED}${SPOTS === 4 ? '' : `,
     }
     await vm.waitForSerial(`fswalk: end\r\n${PROMPT}`, hangLimit(30_000), { since });
     expect(await shellRun(vm, 'echo alive')).toBe('alive\n');
+    expect(await shellRun(vm, 'fswalk refusals /dev/vda')).toBe([
+      'type ext3 -19', 'target /a -22', 'source /dev/vdz -2', 'flags 2 -22', 'data offset=1 -22', 'past the disk -22',
+      'with a file open -16', '', 'read-only 0', 'write there -30', '',
+    ].map((l, i) => (i === 7 ? 'ext2: mounted disk 0 as /: 512 blocks of 1024 bytes, 32 inodes, read-only' : l === '' ? '' : `fswalk: ${l}`)).join('\n'));
     expect(vm.serial()).not.toMatch(CRASH);
     console.log(`fsrobust seed ${SEED}: ${COUNT} damaged volumes: ${outcomes.refused} refused, ${outcomes.differed} walked unlike the pristine one, ${outcomes.same} walked like it; ${((Date.now() - started) / 1000).toFixed(1)} s`);
     expect(outcomes.refused + outcomes.differed).toBeGreaterThan(COUNT / 8); // the damage reached what the kernel reads

@@ -9,6 +9,7 @@
 // one after another, COUNT volumes of BYTES bytes laid end to end on the
 // virtio disk DEV (mount(2) with data "offset=…,sizelimit=…") and walks
 // each: the storage robustness test's damaged volumes, many per boot.
+// `refusals DEV` (tskc only) prints what mount answers to bad arguments.
 // docs/storage.md, "Mounting another volume".
 import { argAddr, argCount, argIs, argNumber } from '../lib/args';
 import { printf } from '../lib/print';
@@ -205,9 +206,27 @@ function images(): void {
   printf('fswalk: end\n');
 }
 
+/** mount's refusals, on DEV (tskc only): each result on one line, then a mount of DEV's first BYTES bytes. */
+function refusals(): void {
+  const dev = argAddr(2);
+  const first = c('offset=0,sizelimit=524288');
+  printf(`fswalk: type ext3 ${syscall(SYS_MOUNT, dev, c('/'), c('ext3'), 0, first)}\n`);
+  printf(`fswalk: target /a ${syscall(SYS_MOUNT, dev, c('/a'), c('ext2'), 0, first)}\n`);
+  printf(`fswalk: source /dev/vdz ${syscall(SYS_MOUNT, c('/dev/vdz'), c('/'), c('ext2'), 0, first)}\n`);
+  printf(`fswalk: flags 2 ${syscall(SYS_MOUNT, dev, c('/'), c('ext2'), 2, first)}\n`);
+  printf(`fswalk: data offset=1 ${syscall(SYS_MOUNT, dev, c('/'), c('ext2'), 0, c('offset=1,sizelimit=524288'))}\n`);
+  printf(`fswalk: past the disk ${syscall(SYS_MOUNT, dev, c('/'), c('ext2'), 0, c('offset=0,sizelimit=1099511627776'))}\n`);
+  const fd = syscall(SYS_OPENAT, AT_FDCWD, c('/'), O_RDONLY | O_DIRECTORY, 0);
+  printf(`fswalk: with a file open ${syscall(SYS_MOUNT, dev, c('/'), c('ext2'), 0, first)}\n`);
+  close(fd);
+  printf(`fswalk: read-only ${syscall(SYS_MOUNT, dev, c('/'), c('ext2'), 1, first)}\n`);
+  printf(`fswalk: write there ${syscall(SYS_OPENAT, AT_FDCWD, c('/new'), O_RDWR | O_CREAT, 0o644)}\n`);
+}
+
 if (argIs(1, 'images') && argCount() == 5) images();
+else if (argIs(1, 'refusals') && argCount() == 3) refusals();
 else if (argCount() == 2 && syscall(SYS_CHDIR, argAddr(1)) == 0) walkHere(-1);
 else {
-  printf('usage: fswalk DIR | fswalk images DEV COUNT BYTES\n');
+  printf('usage: fswalk DIR | fswalk images DEV COUNT BYTES | fswalk refusals DEV\n');
   exit(1);
 }

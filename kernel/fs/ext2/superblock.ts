@@ -84,15 +84,15 @@ function incompatName(bits: u32): string {
   return 'an incompatible feature is not supported';
 }
 
-/** Mounts the ext2 volume on disk `d` as `/`; false (with a message saying why) if it cannot. */
-export function ext2Mount(d: i32): bool {
+/** Mounts the ext2 volume on disk `d` as `/` (read-only when `readOnly`); false (with a message saying why) if it cannot. */
+export function ext2Mount(d: i32, readOnly: bool): bool {
   const disk = blkDisk(d);
   if (disk === null) return false;
   const found = mbrFind(d);
   if (found == MBR_DAMAGED) return false;
   const start = found == MBR_NONE ? 0 : foundPartition.start;
   const sectors = found == MBR_NONE ? disk.capacity : foundPartition.sectors;
-  return ext2MountRange(d, start, sectors, false);
+  return ext2MountRange(d, start, sectors, readOnly);
 }
 
 /**
