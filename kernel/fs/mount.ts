@@ -11,5 +11,5 @@ export function mountRoot(): void {
     consoleWrite('fs: no disk: / holds only /dev\n');
     return;
   }
-  if (!ext2Mount(0)) consoleWrite('fs: / is not mounted: only /dev is there\n');
+  if (!ext2Mount(0, false)) consoleWrite('fs: / is not mounted: only /dev is there\n');
 }

@@ -95,6 +95,12 @@ export function findDiskProgram(ino: u32, mtime: u32, size: u64): i64 {
   return -1;
 }
 
+/** Forgets which inode every disk program was read from (another volume was mounted): none is found again by findDiskProgram. */
+export function programsForgetSources(): void {
+  const t = slots();
+  for (let i: i32 = 0; i < MAX_PROGRAMS; i++) if (!t[i].permanent) t[i].ino = 0;
+}
+
 /** A process takes program `i` (-1: none). */
 export function programHold(i: i64): void {
   if (i >= 0) at(usize(i)).refs++;

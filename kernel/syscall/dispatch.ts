@@ -26,6 +26,7 @@ import {
 } from './net';
 import { sysClockGetres, sysClockGettime, sysNanosleep, sysTimes } from './time';
 import { sysFsync, sysSync } from './sync';
+import { sysMount } from './mount';
 import {
   ENOSYS, SYS_EXECVE, SYS_FORK, SYS_GETPGID, SYS_IOCTL, SYS_KILL, SYS_RT_SIGACTION, SYS_RT_SIGPROCMASK, SYS_RT_SIGRETURN, SYS_SETPGID, SYS_ARCH_PRCTL, SYS_CLOCK_GETRES, SYS_DUP, SYS_DUP2, SYS_DUP3, SYS_FCNTL, SYS_PIPE, SYS_PIPE2, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_EXIT, SYS_EXIT_GROUP, SYS_GETPID, SYS_GETPPID, SYS_SCHED_GETAFFINITY, SYS_MEMINFO, SYS_MMAP,
   SYS_MUNMAP, SYS_NANOSLEEP, SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES, SYS_TSKC_END, SYS_UPTIME, SYS_WAIT, SYS_WAIT4,
@@ -33,7 +34,7 @@ import {
 } from './numbers';
 import {
   SYS_CHDIR, SYS_FDATASYNC, SYS_FSTAT, SYS_FSYNC, SYS_GETCWD, SYS_GETDENTS64, SYS_LSEEK, SYS_LSTAT, SYS_NEWFSTATAT, SYS_OPENAT, SYS_STAT,
-  SYS_SYNC,
+  SYS_SYNC, SYS_MOUNT,
 } from './numbers';
 import {
   SYS_ACCEPT, SYS_ACCEPT4, SYS_BIND, SYS_CONNECT, SYS_GETPEERNAME, SYS_GETSOCKNAME, SYS_GETSOCKOPT, SYS_LISTEN, SYS_RECVFROM, SYS_SENDTO, SYS_SETSOCKOPT,
@@ -114,6 +115,7 @@ function callMeminfo(f: TrapFrame): i64 { return sysMeminfo(f.rdi); }
 function callUptime(f: TrapFrame): i64 { return sysUptime(); }
 function callFsync(f: TrapFrame): i64 { return sysFsync(i64(i32(f.rdi))); }
 function callSync(f: TrapFrame): i64 { return sysSync(); }
+function callMount(f: TrapFrame): i64 { return sysMount(f.rdi, f.rsi, f.rdx, f.r10, f.r8); }
 function callFork(f: TrapFrame): i64 { return forkCurrent(f); }
 function callExecve(f: TrapFrame): i64 { return execCurrent(f, f.rdi, f.rsi, f.rdx); }
 function callKill(f: TrapFrame): i64 { return sysKill(i64(i32(f.rdi)), i64(i32(f.rsi))); }
@@ -198,6 +200,7 @@ export function syscallTableInit(): void {
   set(SYS_FSYNC, callFsync);
   set(SYS_FDATASYNC, callFsync); // no metadata to leave out: the same as fsync
   set(SYS_SYNC, callSync);
+  set(SYS_MOUNT, callMount);
   set(SYS_OPENAT, callOpenat);
   set(SYS_LSEEK, callLseek);
   set(SYS_STAT, callStat);

@@ -67,6 +67,7 @@ export const SYS_STATFS: i64 = 137;
 export const SYS_FSTATFS: i64 = 138;
 export const SYS_ARCH_PRCTL: i64 = 158;
 export const SYS_SYNC: i64 = 162;
+export const SYS_MOUNT: i64 = 165;
 /** sched_getaffinity(pid, len, mask): the CPUs `pid` (0: the caller) may run on, as a bit mask of `len` bytes (a multiple of 8). */
 export const SYS_SCHED_GETAFFINITY: i64 = 204;
 export const SYS_GETDENTS64: i64 = 217;
@@ -125,6 +126,7 @@ export const ENOMEM: i64 = 12;
 export const EFAULT: i64 = 14;
 export const EBUSY: i64 = 16;
 export const EEXIST: i64 = 17;
+export const ENODEV: i64 = 19;
 export const ENOTDIR: i64 = 20;
 export const EISDIR: i64 = 21;
 export const EINVAL: i64 = 22;

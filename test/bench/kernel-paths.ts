@@ -34,7 +34,7 @@ export const PATHS: PathRow[] = [
  * Boots `image` (with `extraArgs` for QEMU), waits for the prompt, types
  * `input` (if any) and resolves with the serial text once `until` appears.
  */
-export function boot(image: string, icount: boolean, input: string | null, until: string, extraArgs: string[] = []): Promise<{ text: string; promptMs: number }> {
+export function boot(image: string, icount: boolean, input: string | null, until: string, extraArgs: string[] = [], timeoutMs = 120_000): Promise<{ text: string; promptMs: number }> {
   const args = [
     ...(icount ? ['-icount', 'shift=0,sleep=off'] : []),
     '-drive', `if=virtio,format=raw,file=${image},snapshot=on`, '-serial', 'stdio', '-display', 'none', '-net', 'none', '-no-reboot',
@@ -47,8 +47,8 @@ export function boot(image: string, icount: boolean, input: string | null, until
     let promptMs = -1;
     const timer = setTimeout(() => {
       vm.kill('SIGKILL');
-      reject(new Error(`kernel paths: no '${until}' within 120 s; serial so far:\n${text}`));
-    }, 120_000);
+      reject(new Error(`kernel paths: no '${until}' within ${timeoutMs / 1000} s; serial so far:\n${text}`));
+    }, timeoutMs);
     vm.stdout!.on('data', (d: Uint8Array) => {
       text += new TextDecoder().decode(d);
       if (promptMs < 0 && text.includes(PROMPT)) {

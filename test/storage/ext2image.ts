@@ -34,11 +34,11 @@ export function stage(tree: Record<string, Entry>): string {
   return root;
 }
 
-/** An ext2 image of `mib` MiB with `blockSize`-byte blocks made from `dir`; behind an MBR if `mbr`. Returns its path. */
-export function makeExt2(dir: string, mib: number, blockSize: number, mbr: boolean, type = 'ext2', extra: string[] = []): string {
+/** An ext2 image of `mib` MiB (or a size in mke2fs's own words, `'512K'`) with `blockSize`-byte blocks made from `dir`; behind an MBR if `mbr`. Returns its path. */
+export function makeExt2(dir: string, mib: number | string, blockSize: number, mbr: boolean, type = 'ext2', extra: string[] = []): string {
   const out = mkdtempSync(join(tmpdir(), 'tskc-ext2-'));
   const fs = join(out, 'fs.img');
-  run('mke2fs', ['-q', '-F', '-t', type, '-b', String(blockSize), ...extra, '-d', dir, fs, `${mib}M`]);
+  run('mke2fs', ['-q', '-F', '-t', type, '-b', String(blockSize), ...extra, '-d', dir, fs, typeof mib === 'string' ? mib : `${mib}M`]);
   if (!mbr) return fs;
   const volume = readFileSync(fs);
   const disk = Buffer.alloc(1024 * 1024 + volume.length);

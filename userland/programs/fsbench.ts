@@ -12,7 +12,8 @@
 import { argAddr } from '../lib/args';
 import { printf } from '../lib/print';
 import { close, exit, read } from '../lib/sys';
-import { O_RDONLY, SYS_GETDENTS64, SYS_OPENAT, SYS_STAT } from '../../kernel/syscall/numbers';
+import { countEntries } from '../lib/dirlist';
+import { O_RDONLY, SYS_OPENAT, SYS_STAT } from '../../kernel/syscall/numbers';
 
 const AT_FDCWD: i64 = -100;
 const O_DIRECTORY: i64 = 0o200000;
@@ -45,12 +46,7 @@ let entries: u64 = 0;
 function listAll(): u64 {
   const t0 = rdtsc();
   const fd = openPath(2, O_RDONLY | O_DIRECTORY);
-  let count: u64 = 0;
-  while (true) {
-    const n = syscall(SYS_GETDENTS64, fd, buf, 4096);
-    if (n <= 0) break;
-    for (let at: i64 = 0; at < n; at += i64(load<u16>(buf + usize(at) + 16))) count++;
-  }
+  const count = countEntries(fd, buf);
   close(fd);
   const t1 = rdtsc();
   entries = count;

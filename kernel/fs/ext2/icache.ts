@@ -21,6 +21,11 @@ function find(ino: u32): Inode | null {
   return at;
 }
 
+/** Whether any inode is held (an open file, a call in progress): the volume cannot be swapped then. */
+export function icacheBusy(): bool {
+  return open !== null;
+}
+
 /** The shared copy of `fresh` (an inode just read, which this takes over: freed if a copy is held already), held once more. */
 export function iadopt(fresh: Inode): Inode {
   const held = find(fresh.ino);

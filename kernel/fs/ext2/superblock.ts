@@ -84,16 +84,28 @@ function incompatName(bits: u32): string {
   return 'an incompatible feature is not supported';
 }
 
-/** Mounts the ext2 volume on disk `d` as `/`; false (with a message saying why) if it cannot. */
-export function ext2Mount(d: i32): bool {
+/** Mounts the ext2 volume on disk `d` as `/` (read-only when `readOnly`); false (with a message saying why) if it cannot. */
+export function ext2Mount(d: i32, readOnly: bool): bool {
   const disk = blkDisk(d);
   if (disk === null) return false;
   const found = mbrFind(d);
   if (found == MBR_DAMAGED) return false;
   const start = found == MBR_NONE ? 0 : foundPartition.start;
   const sectors = found == MBR_NONE ? disk.capacity : foundPartition.sectors;
+  return ext2MountRange(d, start, sectors, readOnly);
+}
+
+/**
+ * Mounts the ext2 volume in sectors `start`..`start + sectors` of disk `d`
+ * as `/` (read-only when `readOnly`); false (with a message saying why) if
+ * it cannot, and then nothing is mounted. The caller checked the range
+ * against the disk.
+ */
+export function ext2MountRange(d: i32, start: u64, sectors: u64, readOnly: bool): bool {
+  volume.mounted = false;
   // The superblock: 1024 bytes at byte 1024 of the volume, read as a 1 KiB block.
   if (start % 2 != 0) return refuse('the partition does not start on a 1 KiB boundary', start);
+  if (sectors < 4) return refuse('the volume is too small', sectors);
   const sbBlock = cacheRead(d, start / 2 + 1, 1024);
   if (sbBlock < 0) return refuse('the superblock cannot be read', u64(-i64(sbBlock)));
   const ok = check(cacheData(sbBlock), sectors);
@@ -101,6 +113,7 @@ export function ext2Mount(d: i32): bool {
   if (!ok) return false;
   const perBlock = u64(volume.blockSize / 512);
   if (start % perBlock != 0) return refuse('the partition does not start on a block boundary', start);
+  if (readOnly) volume.writable = false;
   volume.disk = d;
   volume.base = start / perBlock;
   volume.mounted = true;
