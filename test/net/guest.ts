@@ -24,5 +24,5 @@ export async function bootOnNetwork(network: GuestNetwork, configured: string, o
 export async function startHttpd(vm: Qemu): Promise<void> {
   const at = vm.serial().length;
   await shellRun(vm, 'httpd 80 any &');
-  await vm.waitForSerial('httpd: listening on port 80', hangLimit(30_000), { since: at });
+  await vm.waitForSerial('httpd: listening on port 80\r\n', hangLimit(30_000), { since: at }); // the whole line: a command typed next must not start inside it
 }
