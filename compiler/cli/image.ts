@@ -20,6 +20,8 @@ import { repoRoot } from '../frontend/program.js';
  */
 export function buildKernelImage(o: {
   outDir: string; debug: boolean; entry?: string; quiet?: boolean; test?: boolean;
+  /** Whether the disk has /etc/rc (httpd started at boot): `tskc image` says yes, the tests' kernels no unless they ask. */
+  rc?: boolean;
   /** The user programs of a kernel of one's own (its `entry`), named after their files. */
   programs?: string[];
 }): ImageResult {
@@ -48,7 +50,7 @@ export function buildKernelImage(o: {
   }
   const programs = buildUserPrograms(root, log);
   objs.push(userProgramsObject(programs.filter((p) => INITRD_PROGRAMS.includes(p.name)), outDir));
-  const staging = stageRoot(programs.map((p) => ({ name: p.name, file: p.stripped })), outDir);
+  const staging = stageRoot(programs.map((p) => ({ name: p.name, file: p.stripped })), outDir, { www: join(root, 'userland', 'www'), rc: o.rc === true });
   log(keepHome(join(outDir, 'disk.img'), staging));
   tools.wait();
   try {
@@ -76,7 +78,7 @@ export const BOOT_CPUS = 2;
  */
 export function bootImage(diskImage: string): number {
   process.stderr.write(`tskc: booting ${diskImage} in QEMU — serial console below; press Ctrl-A then X to quit.\n`);
-  process.stderr.write(`tskc: type \`httpd 80 any &\` at the shell, then open http://127.0.0.1:${START_HTTP_PORT}/\n`);
+  process.stderr.write(`tskc: /etc/rc starts httpd; open http://127.0.0.1:${START_HTTP_PORT}/\n`);
   const r = spawnSync('qemu-system-x86_64', [
     '-drive', `if=virtio,format=raw,file=${diskImage}`, '-serial', 'mon:stdio', '-display', 'none', '-net', 'none', '-no-reboot',
     '-netdev', `user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:${START_HTTP_PORT}-:80`, '-device', 'virtio-net-pci,netdev=n0',

@@ -122,7 +122,7 @@ program
   .action((o: { boot: boolean; debug: boolean; outDir: string; entry?: string; programs?: string[] }) =>
     guard(() => {
       if (o.programs !== undefined && o.entry === undefined) optionError('--programs goes with --entry (the kernel that runs them)');
-      const img = buildKernelImage({ outDir: resolve(o.outDir), debug: o.debug, entry: o.entry && resolve(o.entry), programs: o.programs });
+      const img = buildKernelImage({ outDir: resolve(o.outDir), debug: o.debug, entry: o.entry && resolve(o.entry), programs: o.programs, rc: true });
       if (o.boot) process.exitCode = bootImage(img.diskImage);
     }));
 

@@ -1,10 +1,11 @@
 // The root volume of build/disk.img: a staging tree (/bin with every user
-// program as an ELF executable, /etc/motd, /home) turned into an ext2
+// program as an ELF executable, /etc/motd, /etc/rc on request, /var/www,
+// /home) turned into an ext2
 // filesystem by the host's `mke2fs -t ext2 -d`, and the MBR partition entry
 // that points at it (docs/storage.md, "The boot disk"). A rebuild keeps
 // the user's files: /home of the previous image is copied into the new one
 // (keepHome), and an image whose /home cannot be read is kept aside.
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -12,13 +13,23 @@ import { ToolError, debianPackageOf } from '../driver/toolchain.js';
 
 /** The text of /etc/motd on the disk. */
 export const MOTD = 'Welcome to tskc. Programs are in /bin, your files go in /home.\n';
+/**
+ * The text of /etc/rc: the commands the first shell runs at start-up
+ * (userland/shell/rc.ts). On the disk of `tskc image` (npm start, npm run
+ * build), not on the test kernels' disks unless a test asks (rc).
+ */
+export const RC = '# Run by the shell at start-up (userland/shell/rc.ts).\nhttpd 80 any &\n';
 /** The partition type of a Linux filesystem in an MBR entry. */
 export const LINUX_PARTITION = 0x83;
 /** The root volume's size: room for the programs and for files written later. */
 export const VOLUME_BYTES = 32 * 1024 * 1024;
 
-/** Writes the staging tree for `programs` (name and executable file) into a fresh directory; returns it. */
-export function stageRoot(programs: { name: string; file: string }[], parent: string): string {
+/**
+ * Writes the staging tree for `programs` (name and executable file) into a
+ * fresh directory; returns it. `www`: a folder copied to /var/www (httpd's
+ * document root); `rc`: whether /etc/rc is there.
+ */
+export function stageRoot(programs: { name: string; file: string }[], parent: string, o: { www?: string; rc?: boolean } = {}): string {
   mkdirSync(parent, { recursive: true });
   const root = mkdtempSync(join(parent, 'staging-'));
   for (const d of ['bin', 'etc', 'home']) mkdirSync(join(root, d));
@@ -28,7 +39,19 @@ export function stageRoot(programs: { name: string; file: string }[], parent: st
     chmodSync(to, 0o755);
   }
   writeFileSync(join(root, 'etc', 'motd'), MOTD);
+  if (o.rc === true) writeFileSync(join(root, 'etc', 'rc'), RC);
+  if (o.www !== undefined) copyTree(o.www, join(root, 'var', 'www'));
   return root;
+}
+
+/** Copies the folder `from` (files and folders only) to `to`, made with its parents. */
+function copyTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from)) {
+    const st = statSync(join(from, name));
+    if (st.isDirectory()) copyTree(join(from, name), join(to, name));
+    else if (st.isFile()) copyFileSync(join(from, name), join(to, name));
+  }
 }
 
 function sbinEnv(): Record<string, string | undefined> {

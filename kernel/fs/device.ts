@@ -7,6 +7,7 @@
 // the bytes moved: Linux's rule for partial transfers.
 // Adding a device: a subclass here or beside it, and a name in
 // devices.ts's deviceNamed. docs/processes.md, "Devices and files".
+import { POLLIN, POLLOUT } from '../syscall/numbers';
 
 export abstract class Device {
   /** Its path under /dev. */
@@ -15,6 +16,13 @@ export abstract class Device {
   abstract read(buf: u64, len: u64): i64;
   /** Writes `len` bytes from user memory at `buf` (a range the system call checked readable): bytes written, or -errno. */
   abstract write(buf: u64, len: u64): i64;
+  /**
+   * Its readiness for poll (kernel/syscall/poll.ts): POLLIN, POLLOUT,
+   * POLLERR and POLLHUP as they hold now. A file or a device that never
+   * waits is always ready both ways. A device whose readiness can change
+   * calls pollNotify (kernel/proc/pollwait.ts) when it does.
+   */
+  poll(): i32 { return POLLIN | POLLOUT; }
   /** One more fd refers to it (kernel/fs/fdtable.ts counts them for devices that care: pipes). */
   opened(): void {}
   /** An fd that referred to it was closed. */

@@ -9,7 +9,8 @@ import { cpuListing } from '../smp/cpustat';
 import { consoleReadByte, consoleWriteBytes } from '../console/console';
 import { clearUser, copyFromUser, copyToUser } from '../mm/usercopy';
 import { Device } from './device';
-import { EINTR } from '../syscall/numbers';
+import { EINTR, POLLIN, POLLOUT } from '../syscall/numbers';
+import { pollNotify } from '../proc/pollwait';
 import { processListing } from './procs';
 import { takeInterruptKey } from '../drivers/interruptkey';
 import { consoleInterrupt } from '../proc/groups';
@@ -45,12 +46,36 @@ const consoleReaders = new WaitQueue();
 export function consoleInputArrived(): void {
   if (takeInterruptKey()) consoleInterrupt();
   if (!consoleReaders.isEmpty()) wakeAll(consoleReaders);
+  pollNotify();
+}
+
+/** A byte poll took from the input to see whether there is any (-1: none); the next read gets it first. */
+let peeked: i32 = -1;
+
+/** The next input byte, or -1 when there is none. */
+function nextByte(): i32 {
+  const c = peeked;
+  if (c < 0) return consoleReadByte();
+  peeked = -1;
+  return c;
+}
+
+/** Drops what was typed and not read (TCFLSH). */
+export function consoleFlushInput(): void {
+  peeked = -1;
+  while (consoleReadByte() >= 0) {}
+}
+
+/** Whether a console read would find input at once. */
+function consoleInputReady(): bool {
+  if (peeked < 0) peeked = consoleReadByte();
+  return peeked >= 0;
 }
 
 /** Sleeps until console input arrives (system calls run with interrupts off); returns its first byte, or -1 when a signal came first. */
 function waitForInput(): i32 {
   while (true) {
-    const c = consoleReadByte();
+    const c = nextByte();
     if (c >= 0) return c;
     if (!sleepInterruptible(consoleReaders)) return -1;
   }
@@ -58,6 +83,9 @@ function waitForInput(): i32 {
 
 class ConsoleDevice extends Device {
   path(): string { return '/dev/console'; }
+
+  /** POLLIN when input is waiting; output never waits. */
+  poll(): i32 { return (consoleInputReady() ? POLLIN : 0) | POLLOUT; }
 
   /** Blocks until at least one byte is typed, then returns what is there (up to len). */
   read(buf: u64, len: u64): i64 {
@@ -69,7 +97,7 @@ class ConsoleDevice extends Device {
     while (c >= 0 && n < max) {
       bounce[i32(n)] = u8(c);
       n++;
-      if (n < max) c = consoleReadByte();
+      if (n < max) c = nextByte();
     }
     const r = copyToUser(buf, changetype<usize>(bounce) + 8, n);
     return r < 0 ? r : i64(n);

@@ -11,7 +11,8 @@ import { WaitQueue } from '../proc/process';
 import { currentProcess } from '../proc/sched';
 import { signalSend } from '../proc/signal';
 import { sleepInterruptible, wakeAll } from '../proc/waitqueue';
-import { EBADF, EINTR, EPIPE, SIGPIPE } from '../syscall/numbers';
+import { pollNotify } from '../proc/pollwait';
+import { EBADF, EINTR, EPIPE, POLLERR, POLLHUP, POLLIN, POLLOUT, SIGPIPE } from '../syscall/numbers';
 import { Device } from './device';
 
 /** Bytes a pipe holds. */
@@ -77,6 +78,7 @@ export class PipeEnd extends Device {
     if (r < 0) return r;
     p.read += n;
     wakeAll(p.writeWait);
+    pollNotify();
     return i64(n);
   }
 
@@ -103,8 +105,16 @@ export class PipeEnd extends Device {
       p.written += n;
       done += n;
       wakeAll(p.readWait);
+      pollNotify();
     }
     return i64(done);
+  }
+
+  /** Read end: POLLIN with bytes held, POLLHUP once no write end is open. Write end: POLLOUT with room, POLLERR once no read end is open (Linux's pipe_poll). */
+  poll(): i32 {
+    const p = this.pipe;
+    if (this.writing) return (p.held() < PIPE_BYTES ? POLLOUT : 0) | (p.readers == 0 ? POLLERR : 0);
+    return (p.held() > 0 ? POLLIN : 0) | (p.writers == 0 ? POLLHUP : 0);
   }
 
   opened(): void {
@@ -124,6 +134,7 @@ export class PipeEnd extends Device {
       if (p.readers > 0) return;
       wakeAll(p.writeWait); // writers see EPIPE
     }
+    pollNotify();
     pipeEndFree(this);
   }
 }

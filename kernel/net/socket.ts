@@ -11,6 +11,7 @@ import { Device } from '../fs/device';
 import { WaitQueue } from '../proc/process';
 import { currentProcess } from '../proc/sched';
 import { signalSend } from '../proc/signal';
+import { pollNotify } from '../proc/pollwait';
 import { sleepInterruptible, wakeAll } from '../proc/waitqueue';
 import { EAGAIN, EINTR, ENOTCONN, EOPNOTSUPP, EPIPE, MSG_NOSIGNAL, SIGPIPE } from '../syscall/numbers';
 import { Endpoint, setWakeHook } from './endpoint';
@@ -152,8 +153,14 @@ export function socketsOpen(): i32 {
   return open;
 }
 
+/** Wakes the socket's sleepers and the pollers: its state changed. */
+export function socketWake(s: Socket): void {
+  wakeAll(s.wait);
+  pollNotify();
+}
+
 function wakeSocket(owner: usize): void {
-  wakeAll(changetype<Socket>(owner).wait);
+  socketWake(changetype<Socket>(owner));
 }
 setWakeHook(wakeSocket);
 

@@ -7,14 +7,13 @@
 // and leaves the connection to finish on its own (or resets it when
 // unread data is left, as Linux does).
 import { copyFromUser, copyToUser } from '../mm/usercopy';
-import { wakeAll } from '../proc/waitqueue';
 import {
-  EADDRINUSE, EADDRNOTAVAIL, EALREADY, EINPROGRESS, EINVAL, EISCONN, ENOBUFS, ENOTCONN, EPIPE, MSG_DONTWAIT, MSG_PEEK, SHUT_RD, SHUT_RDWR,
+  POLLERR, POLLHUP, POLLIN, POLLOUT, EADDRINUSE, EADDRNOTAVAIL, EALREADY, EINPROGRESS, EINVAL, EISCONN, ENOBUFS, ENOTCONN, EPIPE, MSG_DONTWAIT, MSG_PEEK, SHUT_RD, SHUT_RDWR,
   SHUT_WR, SOCK_STREAM,
 } from '../syscall/numbers';
 import { Endpoint, ephemeralPort } from './endpoint';
 import { isLocalAddr, netNow, sourceFor } from './iface';
-import { SockAddr, Socket } from './socket';
+import { SockAddr, Socket, socketWake } from './socket';
 import { St, TCP_BUF, TCP_MAX_BACKLOG, TCP_SLOTS, Tcb, tcbAt, tcbDropRings, tcbFree, tcbNew, tcbRings, tcpPortTaken } from './tcb';
 import { tcpIss } from './tcp';
 import { TCP_ORPHAN_MS, rcvWindow, tcpOutput, tcpSendAck, tcpSendRst, tcpSendSyn } from './tcpout';
@@ -177,6 +176,26 @@ export class TcpSocket extends Socket {
 
   endpoint(): Endpoint { return this.tcb; }
 
+  /**
+   * A listener: POLLIN with a connection to accept. A connection: POLLIN
+   * with bytes to read or at end of stream (the peer's FIN, SHUT_RD);
+   * POLLOUT with room in the send ring, or once sending is shut (a send
+   * fails at once, as Linux's tcp_poll says); POLLERR
+   * with a pending error; POLLHUP when closed or shut both ways (as Linux's
+   * tcp_poll). Connecting: nothing yet.
+   */
+  poll(): i32 {
+    const t = this.tcb;
+    if (t.state == St.Listen) return t.acceptHead !== null ? POLLIN : 0;
+    if (t.state == St.SynSent || t.state == St.SynRcvd) return 0;
+    const readEnd = this.readShut || t.finReceived;
+    let m: i32 = t.error != 0 ? POLLERR : 0;
+    if (t.recvLen > 0 || readEnd) m |= POLLIN;
+    if (t.state == St.Closed || (readEnd && t.finQueued)) m |= POLLHUP;
+    if (t.finQueued || t.sendLen < TCP_BUF) m |= POLLOUT;
+    return m;
+  }
+
   peerName(out: SockAddr): i64 {
     return this.peerOf(this.tcb.state >= St.Established, out);
   }
@@ -187,7 +206,7 @@ export class TcpSocket extends Socket {
     if (t.state < St.Established && t.state != St.SynRcvd) return -ENOTCONN;
     if (how != SHUT_WR) this.readShut = true;
     if (how != SHUT_RD) this.sendFin();
-    wakeAll(this.wait);
+    socketWake(this);
     return 0;
   }
 

@@ -8,7 +8,7 @@
 // port and fills the checksum), each receive an echo reply carrying it.
 import { copyFromUser, copyToUser } from '../mm/usercopy';
 import {
-  EADDRINUSE, EADDRNOTAVAIL, EDESTADDRREQ, EINVAL, EMSGSIZE, ENETUNREACH, ENOBUFS, ENOTCONN, MSG_DONTWAIT, MSG_PEEK, SHUT_RDWR, SOCK_DGRAM,
+  POLLIN, POLLOUT, EADDRINUSE, EADDRNOTAVAIL, EDESTADDRREQ, EINVAL, EMSGSIZE, ENETUNREACH, ENOBUFS, ENOTCONN, MSG_DONTWAIT, MSG_PEEK, SHUT_RDWR, SOCK_DGRAM,
 } from '../syscall/numbers';
 import { getBe16, getBe32 } from './bytes';
 import { Endpoint } from './endpoint';
@@ -93,6 +93,9 @@ export class UdpSocket extends Socket {
     if ((flags & u64(MSG_PEEK)) == 0) pktFree(u.rxq.pop());
     return i64(take);
   }
+
+  /** POLLIN with a datagram queued; a datagram can always be sent. */
+  poll(): i32 { return (this.pcb.rxq.count > 0 ? POLLIN : 0) | POLLOUT; }
 
   endpoint(): Endpoint { return this.pcb; }
 

@@ -23,6 +23,7 @@ import { kstackFree, kstackTop } from './kstack';
 import { Process, processOrphan, processRemove, State } from './process';
 import { programRelease } from './programs';
 import { signalsFree } from './signal';
+import { pollTick } from './pollwait';
 import { wakeSleepers } from './sleep';
 import { fpuRestore, fpuSave, switchStacks } from './switch';
 import { sleepOn, wakeAll } from './waitqueue';
@@ -235,6 +236,7 @@ export function takeChildStatus(child: Process): i64 {
  */
 export function schedTick(now: u64, fromUser: bool): void {
   wakeSleepers(now);
+  pollTick(now);
   schedCpuTick(fromUser);
 }
 

@@ -13,6 +13,7 @@ export const SYS_CLOSE: i64 = 3;
 export const SYS_STAT: i64 = 4;
 export const SYS_FSTAT: i64 = 5;
 export const SYS_LSTAT: i64 = 6;
+export const SYS_POLL: i64 = 7;
 export const SYS_LSEEK: i64 = 8;
 export const SYS_MMAP: i64 = 9;
 export const SYS_MUNMAP: i64 = 11;
@@ -87,6 +88,16 @@ export const SYS_ACCEPT4: i64 = 288;
 export const SYS_DUP3: i64 = 292;
 export const SYS_PIPE2: i64 = 293;
 export const SYS_RENAMEAT2: i64 = 316;
+
+// poll's events (struct pollfd's events and revents, Linux's values).
+export const POLLIN: i32 = 0x1;
+export const POLLPRI: i32 = 0x2;
+export const POLLOUT: i32 = 0x4;
+export const POLLERR: i32 = 0x8;
+export const POLLHUP: i32 = 0x10;
+export const POLLNVAL: i32 = 0x20;
+export const POLLRDNORM: i32 = 0x40;
+export const POLLWRNORM: i32 = 0x100;
 
 // tskc's own calls. Linux answers them with -ENOSYS.
 /**

@@ -3,8 +3,7 @@
 // console's foreground group (TIOCGPGRP, TIOCSPGRP). Linux's numbers,
 // structures (struct kernel_sigaction: handler, flags, restorer, mask; an
 // 8-byte sigset_t) and errors. The delivery side is kernel/proc/signal.ts.
-import { consoleReadByte } from '../console/console';
-import { consoleDevice } from '../fs/devices';
+import { consoleDevice, consoleFlushInput } from '../fs/devices';
 import { clearUser, copyFromUser, copyToUser } from '../mm/usercopy';
 import { foregroundGroup, groupExists, setForegroundGroup, signalGroup } from '../proc/groups';
 import { MAX_PROCESSES, Process, processAt, processByPid, State } from '../proc/process';
@@ -134,7 +133,7 @@ export function sysIoctl(fd: i64, request: u64, arg: u64): i64 {
   if (d !== consoleDevice) return -ENOTTY;
   if (request == u64(TCFLSH)) {
     if (arg != u64(TCIFLUSH)) return -EINVAL;
-    while (consoleReadByte() >= 0) {} // what was typed and not read
+    consoleFlushInput(); // what was typed and not read
     return 0;
   }
   if (request == u64(TIOCGPGRP)) {

@@ -19,6 +19,7 @@ import { codeNames, codePart } from './code.js';
 import { compilePart } from './compile-part.js';
 import { kernelPathsPart } from './kernel-paths.js';
 import { storagePathsPart } from './storage-paths.js';
+import { httpPathsPart } from './http-paths.js';
 import type { BenchOptions, Part } from './parts.js';
 import { benchHtml, type BenchReport } from './html.js';
 
@@ -27,12 +28,13 @@ const PARTS: [Part, string][] = [
   [compilePart, 'compile-time'],
   [kernelPathsPart, 'kernel-paths'],
   [storagePathsPart, 'storage-paths'],
+  [httpPathsPart, 'http'],
 ];
 
 function usage(msg?: string): never {
   if (msg) console.error(`bench: ${msg}`);
   console.error('usage: npm run bench -- [--runs N] [--only NAME[,NAME...]] [--instructions]');
-  console.error(`names: ${[...codeNames(), 'compile-time', 'kernel-paths', 'storage-paths'].join(', ')}`);
+  console.error(`names: ${[...codeNames(), 'compile-time', 'kernel-paths', 'storage-paths', 'http'].join(', ')}`);
   process.exit(2);
 }
 
@@ -53,7 +55,7 @@ function parseArgs(argv: string[], root: string): BenchOptions {
     else if (a === '--help' || a === '-h') usage();
     else usage(`unknown argument '${a}'`);
   }
-  const known = new Set([...codeNames(), 'compile-time', 'kernel-paths', 'storage-paths']);
+  const known = new Set([...codeNames(), 'compile-time', 'kernel-paths', 'storage-paths', 'http']);
   for (const n of o.only) if (!known.has(n)) usage(`unknown benchmark '${n}'`);
   return o;
 }

@@ -23,7 +23,7 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 const imageModule = pathToFileURL(path.join(root, 'dist', 'compiler', 'cli', 'image.js')).href;
 
 /** The options of buildKernelImage (compiler/cli/image.ts). */
-export interface KernelBuildOptions { outDir: string; debug: boolean; entry?: string; quiet?: boolean; test?: boolean }
+export interface KernelBuildOptions { outDir: string; debug: boolean; entry?: string; quiet?: boolean; test?: boolean; rc?: boolean }
 
 const SCRIPT = `
 const { buildKernelImage } = await import(process.argv[1]);

@@ -128,13 +128,21 @@ export function virtioDiskArgs(disks: VirtioDisk[]): string[] {
  */
 export interface GuestNetwork {
   forward?: { hostPort: number; guestPort: number }[];
+  /**
+   * Guest connections to guestAddr:guestPort (an address of QEMU's
+   * 10.0.2.0/24, not the guest's own) carried to 127.0.0.1:hostPort:
+   * QEMU's guestfwd, whose socket connects to the host once, when QEMU
+   * starts, so the host's server must listen by then and each forward
+   * carries one connection.
+   */
+  guestForward?: { guestAddr: string; guestPort: number; hostPort: number }[];
   dgram?: { localPort: number; remotePort: number };
 }
 
 /**
  * The QEMU arguments of a virtio-net NIC on the user-mode network: always
  * restrict=on (nothing the guest sends leaves QEMU), host forwards bound to
- * 127.0.0.1 only (docs/network.md, "Where traffic may go").
+ * 127.0.0.1 only, guest forwards to 127.0.0.1 only (docs/network.md, "Where traffic may go").
  */
 export function networkArgs(net: GuestNetwork | undefined): string[] {
   if (net === undefined) return [];
@@ -144,7 +152,11 @@ export function networkArgs(net: GuestNetwork | undefined): string[] {
       '-device', 'virtio-net-pci,netdev=n0'];
   }
   const fwd = (net.forward ?? []).map((f) => `,hostfwd=tcp:127.0.0.1:${f.hostPort}-:${f.guestPort}`).join('');
-  return ['-netdev', `user,id=n0,restrict=on${fwd}`, '-device', 'virtio-net-pci,netdev=n0'];
+  const gfwd = (net.guestForward ?? []).map((f) => {
+    if (!/^10\.0\.2\.\d{1,3}$/.test(f.guestAddr) || f.guestAddr === '10.0.2.15') throw new Error(`guestForward: ${f.guestAddr} is not an address of QEMU's network`);
+    return `,guestfwd=tcp:${f.guestAddr}:${f.guestPort}-tcp:127.0.0.1:${f.hostPort}`;
+  }).join('');
+  return ['-netdev', `user,id=n0,restrict=on${fwd}${gfwd}`, '-device', 'virtio-net-pci,netdev=n0'];
 }
 
 /** The exit status QEMU reports after the guest writes `value` to isa-debug-exit. */

@@ -27,6 +27,14 @@ export function kernelBuild(): Promise<Build> {
   return built;
 }
 
+let builtRc: Promise<Build> | null = null;
+
+/** The kernel as `npm start` has it: its disk also has /etc/rc (the first shell starts httpd), built once per test file. */
+export function rcKernelBuild(): Promise<Build> {
+  builtRc ??= buildKernelImageAsync({ outDir: mkdtempSync(join(tmpdir(), 'tskc-kernel-rc-')), debug: true, rc: true });
+  return builtRc;
+}
+
 /** The test build of the kernel (kernel/config.ts: panics exit QEMU, console test commands), built once per test file. */
 export function testKernelBuild(): Promise<Build> {
   builtTest ??= buildKernelImageAsync({ outDir: mkdtempSync(join(tmpdir(), 'tskc-kernel-test-')), debug: true, test: true });

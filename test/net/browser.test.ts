@@ -1,5 +1,6 @@
-// The page in a real browser (issue #17): the guest runs httpd behind a
-// hostfwd from 127.0.0.1, Debian's chromium loads http://127.0.0.1:PORT/
+// The page in a real browser (issue #17): the guest boots the disk of
+// `npm start`, whose /etc/rc starts httpd, and serves /var/www/index.html
+// from the disk (the body must be that file) behind a hostfwd from 127.0.0.1; Debian's chromium loads http://127.0.0.1:PORT/
 // headless and takes a screenshot, and the test reads the PNG: the page's
 // background (style.css, a second request) fills most of it and the
 // heading's colour is drawn in the top rows (the HTML was rendered).
@@ -10,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { bootOnNetwork, startHttpd } from './guest.js';
+import { bootOnNetwork } from './guest.js';
 import { hangLimit } from '../harness/timing.js';
-import { freePort } from './http.js';
+import { freePort, httpGet } from './http.js';
 import { countColour, readPng } from './png.js';
 
 const BACKGROUND: [number, number, number] = [0x10, 0x30, 0x5a];
@@ -21,8 +22,12 @@ const HEADING: [number, number, number] = [0xff, 0xd7, 0x5a];
 describe('the page in a browser', () => {
   it('chromium shows the page httpd serves from the guest', async () => {
     const port = await freePort();
-    const vm = await bootOnNetwork({ forward: [{ hostPort: port, guestPort: 80 }] }, '(dhcp)');
-    await startHttpd(vm);
+    // The disk of `npm start`: its /etc/rc starts httpd, which serves /var/www/index.html from the disk.
+    const vm = await bootOnNetwork({ forward: [{ hostPort: port, guestPort: 80 }] }, '(dhcp)', { rc: true });
+    await vm.waitForSerial('httpd: listening on port 80', hangLimit(60_000));
+    const page = await httpGet(port, '/');
+    expect(page.body.toString()).toBe(readFileSync(join(import.meta.dirname, '..', '..', 'userland', 'www', 'index.html'), 'utf8'));
+    expect(page.body.toString()).toContain('It is the file /var/www/index.html on the guest');
     const dir = mkdtempSync(join(tmpdir(), 'tskc-chromium-'));
     const shot = join(dir, 'page.png');
     await execa('chromium', [

@@ -3,7 +3,12 @@
 // another address; the guest's network is restrict=on). Pages, HEAD,
 // 404, 405, 414, 400, keep-alive with pipelining, requests from several
 // clients at once (bounded), and a 10 MiB download whose bytes must match.
+// The pages are the files of userland/www: the guest's /var/www on its
+// disk, and the document root given to the host's httpd; a ".." target is
+// refused with 403, a directory serves its index.html.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { bootOnNetwork, startHttpd } from './guest.js';
@@ -11,6 +16,7 @@ import { hangLimit } from '../harness/timing.js';
 import { buildUserProgram } from '../userland/build.js';
 import { bigBody, bounded, freePort, httpGet, rawExchange } from './http.js';
 
+const WWW = join(import.meta.dirname, '..', '..', 'userland', 'www');
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
 /** The checks both servers must pass; `requests` of them from `clients` clients at once. */
@@ -26,6 +32,15 @@ async function checkServer(port: number, requests: number, clients: number): Pro
   const headOnly = await httpGet(port, '/hello.txt', 'HEAD');
   expect([headOnly.status, headOnly.headers['content-length'], headOnly.body.length]).toEqual([200, '17', 0]);
   expect((await httpGet(port, '/nothing-here')).status).toBe(404);
+  expect(index.body.equals(readFileSync(join(WWW, 'index.html')))).toBe(true);
+  const dir = await httpGet(port, '/docs');
+  expect([dir.status, dir.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
+  expect(dir.body.equals(readFileSync(join(WWW, 'docs', 'index.html')))).toBe(true);
+  const json = await httpGet(port, '/docs/info.json?x=1');
+  expect([json.status, json.headers['content-type'], json.body.toString()]).toEqual([200, 'application/json', readFileSync(join(WWW, 'docs', 'info.json'), 'utf8')]);
+  for (const escape of ['/../etc/motd', '/docs/../../etc/motd', '/..']) {
+    expect(await rawExchange(port, `GET ${escape} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`), escape).toMatch(/^HTTP\/1\.1 403 /);
+  }
   const post = await httpGet(port, '/', 'POST');
   expect([post.status, post.headers.allow]).toEqual([405, 'GET, HEAD']);
   expect(await rawExchange(port, `GET /${'a'.repeat(1100)} HTTP/1.1\r\nHost: x\r\n\r\n`)).toMatch(/^HTTP\/1\.1 414 /);
@@ -48,7 +63,7 @@ async function checkServer(port: number, requests: number, clients: number): Pro
 describe('httpd', () => {
   it('serves on the host over 127.0.0.1', async () => {
     const port = await freePort();
-    const server = execa(buildUserProgram('programs/httpd.ts'), [String(port)], { reject: false });
+    const server = execa(buildUserProgram('programs/httpd.ts'), [String(port), 'local', WWW], { reject: false });
     try {
       await new Promise<void>((resolve) => server.stdout!.once('data', () => resolve()));
       await checkServer(port, 200, 20);

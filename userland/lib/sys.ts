@@ -7,7 +7,7 @@
 import {
   E2BIG, EAGAIN, EBADF, ECHILD, EFAULT, EINTR, EINVAL, EISDIR, EMFILE, ENAMETOOLONG, ENOTDIR, ENOTTY, EROFS, EPIPE, ESRCH, ENOENT, ENOEXEC, ENOMEM, ENOSYS, MAP_ANONYMOUS, MAP_PRIVATE, MAX_ERRNO, PROT_READ,
   PROT_WRITE, SPAWN_NOWAIT, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_DUP, SYS_DUP2, SYS_FCNTL, SYS_PIPE2, SYS_GETPID, SYS_GETPPID, SYS_SCHED_GETAFFINITY, SYS_MEMINFO, SYS_WAIT4, SYS_MMAP, SYS_MUNMAP, SYS_NANOSLEEP, SYS_OPEN, SYS_READ,
-  SYS_CHDIR, SYS_EXECVE, SYS_FORK, SYS_GETCWD, SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES, SYS_UPTIME, SYS_WAIT, SYS_WRITE,
+  SYS_CHDIR, SYS_EXECVE, SYS_FORK, SYS_GETCWD, SYS_POLL, SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES, SYS_UPTIME, SYS_WAIT, SYS_WRITE,
 } from '../../kernel/syscall/numbers';
 
 /** A struct timespec: what clock_gettime fills and nanosleep reads. */
@@ -175,6 +175,11 @@ export function exitCode(s: i32): i32 {
 export function termSignal(s: i32): i32 {
   const sig = s & 0x7f;
   return sig == 0 || sig == 0x7f ? 0 : sig;
+}
+
+/** poll(fds, nfds, timeout): `fds` points at nfds struct pollfd (i32 fd, i16 events, i16 revents); the entries ready, 0 on timeout, or -errno. */
+export function poll(fds: usize, nfds: i64, timeoutMs: i64): i64 {
+  return syscall(SYS_POLL, fds, nfds, timeoutMs);
 }
 
 /** Sleeps for `t` (0, or -errno). */

@@ -1,23 +1,28 @@
-// httpd [PORT] [any]: a small HTTP/1.1 server, one connection at a time
-// (the listen backlog holds the others). It binds 127.0.0.1 (port 8080 by
-// default); with `any` it binds 0.0.0.0, for the guest, where QEMU's
-// hostfwd delivers the host's 127.0.0.1 connections to 10.0.2.15.
-// GET and HEAD of its pages: /, /index.html, /hello.txt, /style.css,
-// /netstat (the kernel's /dev/netstat, text/plain; 404 where there is
-// none) and /big.bin (10 MiB of a known pattern, for download tests);
-// Content-Length always, Content-Type by extension. Keep-alive for
-// HTTP/1.1 unless "Connection: close", pipelined requests answered in
-// order; an idle connection is closed after 5 s. Errors: 400 for a
-// malformed request, 404, 405 (with Allow) for other methods, 414 for a
-// request line over 1024 bytes, 431 for headers over 4 KiB.
+// httpd [PORT] [any|local] [ROOT]: a small HTTP/1.1 server. It binds
+// 127.0.0.1 (port 8080 by default); with `any` it binds 0.0.0.0, for the
+// guest, where QEMU's hostfwd delivers the host's 127.0.0.1 connections to
+// 10.0.2.15. GET and HEAD of the files under the document root ROOT
+// (/var/www by default: the disk's, compiler/image/volume.ts), a
+// directory meaning its index.html, Content-Type by extension; a target
+// with a ".." segment is 403 (userland/lib/docroot.ts). Two pages are made
+// here: /netstat (the kernel's /dev/netstat, text/plain; 404 where there
+// is none) and /big.bin (10 MiB of a known pattern, for download tests).
+// Each connection is served by a child of its own (fork), so clients are
+// served at once; the parent only accepts (and reaps the children that
+// ended). Content-Length always. Keep-alive for HTTP/1.1 unless
+// "Connection: close", pipelined requests answered in order; an idle
+// connection is closed after 5 s. Errors: 400 for a malformed request,
+// 403, 404, 405 (with Allow) for other methods, 414 for a request line
+// over 1024 bytes, 431 for headers over 4 KiB.
 
 import {
-  AF_INET, MSG_NOSIGNAL, SO_RCVTIMEO, SO_REUSEADDR, SOCK_STREAM, SOL_SOCKET,
+  AF_INET, WNOHANG, MSG_NOSIGNAL, SO_RCVTIMEO, SO_REUSEADDR, SOCK_STREAM, SOL_SOCKET,
 } from '../../kernel/syscall/numbers';
-import { argCount, argIs, argNumber } from '../lib/args';
+import { argAddr, argCount, argIs, argLength, argNumber } from '../lib/args';
+import { Found, contentType, fileFd, fileSize, openTarget } from '../lib/docroot';
 import { LOCALHOST, SockaddrIn, accept4, bind, listen, readNetstat, sendto, setsockopt, setsockoptInt, socket } from '../lib/net';
 import { printf } from '../lib/print';
-import { close, exit, isError, read } from '../lib/sys';
+import { close, exit, fork, isError, read, wait4 } from '../lib/sys';
 
 const REQ_MAX: usize = 4096;
 const LINE_MAX: usize = 1024;
@@ -29,9 +34,9 @@ const addr = new SockaddrIn();
 let have: usize = 0;
 let outLen: usize = 0;
 
-const INDEX = '<!doctype html>\n<html><head><title>tskc</title><link rel="stylesheet" href="/style.css"></head>\n<body><h1>Hello from tskc</h1>\n<p>This page was served by httpd, a web server written in TypeScript, running on a kernel written in TypeScript.</p>\n<p><a href="/netstat">network counters</a></p>\n</body></html>\n';
-const HELLO = 'hello from httpd\n';
-const STYLE = 'body { font-family: sans-serif; background: #10305a; color: #f0f0f0; margin: 3em; }\nh1 { color: #ffd75a; }\na { color: #9fd0ff; }\n';
+const DEFAULT_ROOT = '/var/www';
+let root: usize = changetype<usize>(DEFAULT_ROOT) + 8;
+let rootLen: usize = usize(DEFAULT_ROOT.length);
 
 function emit(s: string): void {
   const n = usize(s.length);
@@ -83,19 +88,6 @@ function error(fd: i64, status: string): bool {
   return false;
 }
 
-/** The type of `path` (the bytes at `p`, `n` long) by its extension. */
-function typeOf(p: usize, n: usize): string {
-  if (endsWith(p, n, '.html') || n == 1) return 'text/html; charset=utf-8';
-  if (endsWith(p, n, '.css')) return 'text/css';
-  if (endsWith(p, n, '.txt')) return 'text/plain';
-  return 'application/octet-stream';
-}
-
-function endsWith(p: usize, n: usize, s: string): bool {
-  const k = usize(s.length);
-  return n >= k && memcmp(p + n - k, changetype<usize>(s) + 8, k) == 0;
-}
-
 function is(p: usize, n: usize, s: string): bool {
   return n == usize(s.length) && memcmp(p, changetype<usize>(s) + 8, n) == 0;
 }
@@ -110,6 +102,30 @@ function sendBig(fd: i64): bool {
     at += u64(n);
   }
   return true;
+}
+
+/** A file under the document root: its head and, for GET, its bytes. */
+function sendFile(fd: i64, t: usize, tn: usize, withBody: bool, keep: bool): bool {
+  const found = openTarget(root, rootLen, t, tn);
+  if (found == Found.Forbidden) return reply(fd, '403 Forbidden', 'text/plain', 'forbidden\n', withBody, keep);
+  if (found == Found.Missing) return reply(fd, '404 Not Found', 'text/plain', 'not found\n', withBody, keep);
+  const f = fileFd;
+  head('200 OK', contentType(), fileSize, keep);
+  // The head and the file's first bytes leave in one send (two small sends would meet Nagle and delayed ACKs).
+  let ok = true;
+  let pending = outLen;
+  let left = withBody ? fileSize : 0;
+  while (ok && left > 0) {
+    const room = u64(16384 - pending);
+    const r = read(f, out + pending, usize(room < left ? room : left));
+    if (r <= 0) { ok = false; break; } // the file shrank: the connection cannot carry on
+    ok = sendAll(fd, out, pending + usize(r));
+    pending = 0;
+    left -= u64(r);
+  }
+  if (ok && pending > 0) ok = sendAll(fd, out, pending);
+  close(f);
+  return ok;
 }
 
 /** /netstat: the kernel's counters, read whole into `out` after the head's room; false where there are none. */
@@ -127,14 +143,11 @@ function answer(fd: i64, m: usize, mn: usize, t: usize, tn: usize, keep: bool): 
   const get = is(m, mn, 'GET');
   if (!get && !is(m, mn, 'HEAD')) return error(fd, '405 Method Not Allowed');
   let ok: bool;
-  if (is(t, tn, '/') || is(t, tn, '/index.html')) ok = reply(fd, '200 OK', typeOf(t, tn), INDEX, get, keep);
-  else if (is(t, tn, '/hello.txt')) ok = reply(fd, '200 OK', typeOf(t, tn), HELLO, get, keep);
-  else if (is(t, tn, '/style.css')) ok = reply(fd, '200 OK', typeOf(t, tn), STYLE, get, keep);
-  else if (is(t, tn, '/netstat')) ok = netstat(fd, get, keep);
+  if (is(t, tn, '/netstat')) ok = netstat(fd, get, keep);
   else if (is(t, tn, '/big.bin')) {
-    head('200 OK', typeOf(t, tn), BIG_BYTES, keep);
+    head('200 OK', 'application/octet-stream', BIG_BYTES, keep);
     ok = sendAll(fd, out, outLen) && (!get || sendBig(fd));
-  } else ok = reply(fd, '404 Not Found', 'text/plain', 'not found\n', get, keep);
+  } else ok = sendFile(fd, t, tn, get, keep);
   return ok && keep;
 }
 
@@ -204,7 +217,22 @@ function serve(fd: i64): void {
   }
 }
 
+/** Serves connection `c` in a child of its own (or here, when fork fails); the parent goes back to accepting. */
+function handOff(listener: i64, c: i64): void {
+  while (wait4(-1, 0, WNOHANG) > 0) {} // children that have ended
+  const pid = fork();
+  if (pid > 0) return;
+  if (pid == 0) close(listener);
+  setsockopt(c, SOL_SOCKET, SO_RCVTIMEO, timeout, 16);
+  serve(c);
+  if (pid == 0) exit(0);
+}
+
 const port = u16(argNumber(1, 8080));
+if (argCount() > 3) {
+  root = argAddr(3);
+  rootLen = argLength(3);
+}
 const listener = socket(AF_INET, SOCK_STREAM, 0);
 setsockoptInt(listener, SOL_SOCKET, SO_REUSEADDR, 1);
 const r = bind(listener, addr.set(argCount() > 2 && argIs(2, 'any') ? 0 : LOCALHOST, port));
@@ -217,7 +245,6 @@ store<i64>(timeout, 5);
 for (;;) {
   const c = accept4(listener, null, 0);
   if (c < 0) continue;
-  setsockopt(c, SOL_SOCKET, SO_RCVTIMEO, timeout, 16);
-  serve(c);
+  handOff(listener, c);
   close(c);
 }

@@ -3,7 +3,8 @@
 // shows the current directory, dirs.ts). A line
 // that overflowed the editor's buffer is refused as a whole with a notice,
 // never run cut short. End of input (read returns 0 or fails other than
-// by a signal's EINTR) ends the shell with status 0.
+// by a signal's EINTR) ends the shell with status 0. First, the system's
+// first shell runs /etc/rc (rc.ts).
 
 import { print, printByte, printf } from '../lib/print';
 import { EINTR } from '../../kernel/syscall/numbers';
@@ -11,6 +12,7 @@ import { read } from '../lib/sys';
 import { runCommand } from './commands';
 import { printPrompt } from './dirs';
 import { Edit, LINE_CAPACITY, LineEditor } from './editor';
+import { runRc } from './rc';
 import { shellJobsInit } from './run';
 
 const editor = new LineEditor();
@@ -42,4 +44,5 @@ function shell(): void {
 }
 
 shellJobsInit();
+runRc();
 shell();
