@@ -22,10 +22,14 @@ describe('fork', () => {
   it('lists processes with ps and signals them with kill, by number and by name', async () => {
     const vm = await bootToShell();
     const job = /^\[(\d+)\]\n$/.exec(await shellRun(vm, 'spin 600000 &'))![1];
-    const ps = await shellRun(vm, 'ps');
-    const lines = ps.split('\n').filter((l) => l !== '');
+    // The job is a fork of the shell until its execve of spin is done (on another CPU, maybe not yet): ask until it is spin.
+    let lines: string[] = [];
+    let rows: string[][] = [];
+    for (let tries = 0; tries < 50 && !rows.some((r) => r[0] === job && r[5] === 'spin'); tries++) {
+      lines = (await shellRun(vm, 'ps')).split('\n').filter((l) => l !== '');
+      rows = lines.slice(1).map((l) => l.trim().split(/\s+/));
+    }
     expect(lines[0]).toBe('  PID  PPID  PGID CPU STATE    NAME');
-    const rows = lines.slice(1).map((l) => l.trim().split(/\s+/));
     const shell = rows.find((r) => r[5] === 'shell');
     expect(shell?.slice(0, 3)).toEqual(['1', '0', '1']);
     expect(['ready', 'sleeping']).toContain(shell?.[4]); // yielded to its child (fork runs the child first), or waiting for it
