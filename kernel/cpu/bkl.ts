@@ -13,9 +13,9 @@
 import { currentCpu } from './percpu';
 import { enableAndWait } from './wait';
 
-/** 0 free, 1 taken: the word `xchg` works on. */
+/** 0 free, 1 taken: the word `xchg` works on (the system-call entry takes it inline). @export tskc_bkl_word */
 let word: u64 = 1;
-/** 1 + the id of the CPU holding it (the boot CPU, 0, holds it from the start). */
+/** 1 + the id of the CPU holding it (the boot CPU, 0, holds it from the start). @export tskc_bkl_owner */
 let owner: u64 = 1;
 /** Times a CPU found it taken and had to spin (a measure of contention). */
 let contended: u64 = 0;
@@ -66,7 +66,7 @@ export function bklLeave(took: bool): void {
   if (took) bklRelease();
 }
 
-/** The system-call entry's acquire (kernel/syscall/entry.ts). @export tskc_bkl_enter */
+/** The system-call entry's acquire when its inline `xchg` found the lock taken (kernel/syscall/entry.ts): spins. @export tskc_bkl_enter */
 export function bklSyscallEnter(): void {
   bklAcquire();
 }

@@ -16,7 +16,7 @@ export const MAX_HELD: i32 = 8;
 const MSR_GS_BASE: u32 = 0xc000_0101;
 const MSR_KERNEL_GS_BASE: u32 = 0xc000_0102;
 
-/** The fields the assembly reads by offset (kernel/syscall/entry.ts): self 0, kernelStackTop 8, userRsp 16, syscallWork 24. */
+/** The fields the assembly reads by offset (kernel/syscall/entry.ts): self 0, kernelStackTop 8, userRsp 16, syscallWork 24, id 32. */
 export class PerCpu {
   /** Its own address: `mov rax, [gs:0]` gives the PerCpu. */
   self: u64 = 0;

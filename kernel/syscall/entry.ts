@@ -66,7 +66,18 @@ function syscallEntry(): void {
     'push r15',
     'xor ebp, ebp',
     'sub rsp, 8', // 21 words: align to 16 for the call
-    'call tskc_bkl_enter', // kernel/cpu/bkl.ts: the big kernel lock, spinning while another CPU holds it
+    // kernel/cpu/bkl.ts, the big kernel lock: one xchg when it is free, else bklSyscallEnter spins for it.
+    'mov eax, 1',
+    'xchg rax, [rel tskc_bkl_word]',
+    'test rax, rax',
+    'jz .owned',
+    'call tskc_bkl_enter',
+    'jmp .held',
+    '.owned:',
+    'mov rax, [gs:32]', // PerCpu.id
+    'inc rax',
+    'mov [rel tskc_bkl_owner], rax',
+    '.held:',
     'lea rdi, [rsp + 8]', // the frame
     'mov rax, [rsp + 128]', // the number again (the code word)
     'mov rcx, [rel tskc_syscall_last]',
@@ -88,9 +99,8 @@ function syscallEntry(): void {
     'test al, al', // ZF set: return by sysretq
     'jmp ..@tskc_user_return', // kernel/proc/trapframe.ts trapReturn
     '.fast:',
-    'sub rsp, 8',
-    'call tskc_bkl_exit',
-    'add rsp, 8',
+    'mov qword [rel tskc_bkl_owner], 0', // bklRelease, inline
+    'mov qword [rel tskc_bkl_word], 0',
     'xor eax, eax', // ZF set: sysretq (rax comes back from the frame)
     'jmp ..@tskc_user_return',
   );
