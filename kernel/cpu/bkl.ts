@@ -9,7 +9,10 @@
 // the next process or the idle loop, which lets it go. The boot CPU holds
 // it from the start (the boot is kernel code) until its idle loop first
 // halts. Interrupts are off whenever it is taken (kernel entries clear IF),
-// and a CPU spins on it with interrupts off. docs/smp.md, "The big kernel lock".
+// and a CPU spins on it with interrupts off, so it serves a TLB shootdown of
+// the holder in the spin loop (tlbPoll) instead of the IPI it cannot take.
+// docs/smp.md, "The big kernel lock" and "TLB shootdown".
+import { tlbPoll } from '../smp/tlb';
 import { currentCpu } from './percpu';
 import { enableAndWait } from './wait';
 
@@ -40,8 +43,12 @@ export function bklAcquire(): void {
   const addr = changetype<usize>(addressof(word));
   if (!take(addr)) {
     contended++;
+    currentCpu().bklSpins++;
     do {
-      while (volatileLoad<u64>(addr) != 0) pause();
+      while (volatileLoad<u64>(addr) != 0) {
+        tlbPoll(); // the holder may be waiting for this CPU to flush its TLB
+        pause();
+      }
     } while (!take(addr));
   }
   volatileStore<u64>(changetype<usize>(addressof(owner)), cpuKey());
@@ -81,6 +88,7 @@ export function bklExit(): void {
  * halts until an interrupt, and takes it back with interrupts off again.
  */
 export function bklIdleWait(): void {
+  currentCpu().idleHalts++;
   bklRelease();
   enableAndWait();
   cli();

@@ -47,6 +47,16 @@ export class PerCpu {
   /** Switches into a process on this CPU, and timer ticks that found a process in ring 3 here (docs/smp.md, "Scheduling"). */
   switches: u64 = 0;
   userTicks: u64 = 0;
+  /** The physical address of the PML4 it has loaded (kernel/mm/arch.ts switchSpace; 0 until the first switch): a shootdown of user pages goes to the CPUs with their tables loaded (kernel/smp/tlb.ts). */
+  pml4: u64 = 0;
+  /** TLB shootdowns (kernel/smp/tlb.ts): the last generation this CPU served, the shootdowns it sent, and those it served in the IPI's handler or while it spun for the big kernel lock. */
+  tlbAck: u64 = 0;
+  tlbSent: u64 = 0;
+  tlbByIpi: u64 = 0;
+  tlbByPoll: u64 = 0;
+  /** Times it found the big kernel lock taken and spun, and times its idle context halted (kernel/cpu/bkl.ts). */
+  bklSpins: u64 = 0;
+  idleHalts: u64 = 0;
   /** The spinlocks it holds, in acquire order (test builds only: kernel/cpu/spinlock.ts). */
   heldCount: i32 = 0;
   readonly held = new Uint64Array(MAX_HELD);

@@ -4,7 +4,9 @@
 // takes the lock with `xchg` (locked by the CPU), spinning with `pause` on
 // plain reads while another CPU holds it; spinUnlock frees it with a store
 // (x86 keeps stores in order, so what was written inside is visible first)
-// and restores IF as it was. Held locks nest: each keeps the flags of its
+// and restores IF as it was. A CPU that spins with interrupts off serves
+// TLB shootdowns meanwhile (tlbPoll, kernel/smp/tlb.ts), as on the big
+// kernel lock: the sender may hold the lock it waits for. Held locks nest: each keeps the flags of its
 // own acquire, so they must be released in the reverse order.
 //
 // A test build checks every acquire and release (kernel/config.ts): taking
@@ -16,6 +18,7 @@
 // naming the lock(s). docs/smp.md, "Locks".
 import { consoleWrite } from '../console/console';
 import { isTestBuild } from '../config';
+import { tlbPoll } from '../smp/tlb';
 import { currentCpu, MAX_HELD } from './percpu';
 
 const IF: u64 = 1 << 9;
@@ -86,7 +89,10 @@ export function spinLock(lock: Spinlock): void {
   if (isTestBuild()) checkAcquire(lock);
   const addr = changetype<usize>(lock) + offsetof<Spinlock>('locked');
   while (!take(addr)) {
-    while (volatileLoad<u64>(addr) != 0) pause();
+    while (volatileLoad<u64>(addr) != 0) {
+      tlbPoll();
+      pause();
+    }
   }
   lock.savedFlags = flags;
   if (isTestBuild()) {

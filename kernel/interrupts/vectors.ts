@@ -10,6 +10,7 @@ import { deliverSignals } from '../proc/signal';
 import { trapFrameOf } from '../proc/trapframe';
 import { irqDispatch } from './irq';
 import { LAPIC_TIMER_VECTOR, lapicTimerTick } from '../smp/timer';
+import { TLB_VECTOR, tlbInterrupt } from '../smp/tlb';
 
 export const FIRST_VECTOR: usize = 32;
 const STUB_BYTES: usize = 16;
@@ -42,6 +43,10 @@ function userReturnWork(frame: InterruptFrame): void {
 /** @interrupt */
 function onVector(frame: InterruptFrame, vector: u64): void {
   const fromUser = (frame.cs & 3) == 3;
+  if (vector == u64(TLB_VECTOR)) {
+    tlbInterrupt(); // a TLB shootdown: served without the lock, whose holder is waiting for it (kernel/smp/tlb.ts)
+    return;
+  }
   if (vector >= 0x20 && vector < 0x30) {
     const took = bklEnter(); // kernel/cpu/bkl.ts: unless this CPU holds it already
     irqDispatch(u32(vector - 0x20), fromUser);

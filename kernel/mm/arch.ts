@@ -1,7 +1,11 @@
-// The CPU side of paging, kernel target only: the TLB flush (invlpg), the
-// switch to the kernel's own page tables (EFER.NXE, CR0.WP, CR3) and the
-// protection features CPUID offers (SMEP, SMAP in CR4). See
-// docs/memory-map.md, "The kernel's page tables".
+// The CPU side of paging, kernel target only: the TLB flush (installs
+// kernel/smp/tlb.ts's, which also shoots other CPUs' entries down), the
+// switch to the kernel's own page tables (EFER.NXE, CR0.WP, CR3), each CPU's
+// record of the tables it has loaded, and the protection features CPUID
+// offers (SMEP, SMAP in CR4). See docs/memory-map.md, "The kernel's page
+// tables", and docs/smp.md, "TLB shootdown".
+import { currentCpu } from '../cpu/percpu';
+import { tlbFlushRange } from '../smp/tlb';
 import { ADDR_MASK, setTlbFlush } from './paging';
 
 const EFER: u32 = 0xc000_0080;
@@ -23,13 +27,9 @@ const id = new Cpuid();
 let smep: bool = false;
 let smap: bool = false;
 
-function flushPage(virt: u64): void {
-  invlpg(usize(virt));
-}
-
 /** Installs the TLB flush into paging.ts. */
 export function archInit(): void {
-  setTlbFlush(flushPage);
+  setTlbFlush(tlbFlushRange);
 }
 
 /** CPUID leaf 7 subleaf 0's ebx (structured extended features), 0 if the CPU has no leaf 7. */
@@ -72,8 +72,14 @@ export function activateAp(): void {
   writeCr4(cr4);
 }
 
-/** Switches CR3 to `pml4` (after activate has set the CPU up), unless it is in use already. */
+/**
+ * Switches CR3 to `pml4` (after activate has set the CPU up), unless it is
+ * in use already, and records it in the CPU's PerCpu.pml4 (a shootdown of
+ * user pages goes to the CPUs that have their tables loaded). Every CR3
+ * change after the boot goes through here.
+ */
 export function switchSpace(pml4: u64): void {
+  currentCpu().pml4 = pml4;
   if (currentPml4() != pml4) writeCr3(pml4);
 }
 

@@ -113,6 +113,6 @@ export function breakCopyOnWrite(as: AddressSpace, va: u64): bool {
     frame = copy;
   }
   store<u64>(e, (v & ~(ADDR_MASK | COPY_ON_WRITE)) | frame | WRITABLE);
-  tlbFlush(page);
+  tlbFlush(as.pml4, page);
   return true;
 }

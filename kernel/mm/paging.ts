@@ -7,7 +7,10 @@
 // on the host. Intermediate entries are present and writable, with USER only
 // on the path to a user page, so the leaf entry alone decides what a mapping
 // allows. The TLB flush after a change is a hook (tlbFlush) the kernel sets
-// in arch.ts; it does nothing until then (and on the host).
+// (kernel/smp/tlb.ts: this CPU's TLB, and the other CPUs' by a shootdown);
+// it does nothing until then (and on the host). It is told the tables
+// changed (`pml4`) and the pages [lo, hi), so it can tell which CPUs may
+// cache them.
 import { allocZeroedFrame, freeFrame } from './frames';
 import { physToVirt } from './phys';
 
@@ -32,17 +35,18 @@ export const FLAG_MASK: u64 = WRITABLE | USER | WRITE_THROUGH | CACHE_DISABLE | 
 /** What translate returns for an unmapped address. */
 export const NOT_MAPPED: u64 = 0xffff_ffff_ffff_ffff;
 
-let tlbFlushHook: (virt: u64) => void = noFlush;
+let tlbFlushHook: (pml4: u64, lo: u64, hi: u64) => void = noFlush;
 
-function noFlush(virt: u64): void {}
+function noFlush(pml4: u64, lo: u64, hi: u64): void {}
 
-/** Drops the TLB entry of the page at virt, and the CPU's cached walks (invlpg; nothing on the host). */
-export function tlbFlush(virt: u64): void {
-  tlbFlushHook(virt);
+/** Drops every CPU's TLB entry of the page at virt in the tables at pml4, and their cached walks (nothing on the host). */
+export function tlbFlush(pml4: u64, virt: u64): void {
+  const page = virt & ~u64(0xfff);
+  tlbFlushHook(pml4, page, page + 4096);
 }
 
-/** Sets the function that drops a page's stale TLB entry (invlpg in the kernel). */
-export function setTlbFlush(flush: (virt: u64) => void): void {
+/** Sets the function that drops the stale TLB entries of the pages [lo, hi) of the tables at pml4 (kernel/smp/tlb.ts). */
+export function setTlbFlush(flush: (pml4: u64, lo: u64, hi: u64) => void): void {
   tlbFlushHook = flush;
 }
 
@@ -223,7 +227,7 @@ export function merge(pml4: u64, virt: u64): bool {
   const first = load<u64>(physToVirt(t));
   store<u64>(e, (first & HUGE_ADDR_MASK) | (first & FLAG_MASK) | HUGE | PRESENT);
   const region = virt & ~(HUGE_SIZE - 1);
-  for (let a: u64 = 0; a < HUGE_SIZE; a += 4096) tlbFlushHook(region + a); // no 4 KiB entry may outlive its table
+  tlbFlushHook(pml4, region, region + HUGE_SIZE); // no 4 KiB entry may outlive its table, on any CPU
   freeFrame(t);
   return true;
 }
@@ -247,7 +251,7 @@ export function unmap(pml4: u64, virt: u64): u64 {
   const v = load<u64>(e);
   if ((v & PRESENT) == 0) return NOT_MAPPED;
   store<u64>(e, 0);
-  tlbFlushHook(virt);
+  tlbFlush(pml4, virt);
   return v & ADDR_MASK;
 }
 
@@ -279,7 +283,7 @@ export function protect(pml4: u64, virt: u64, flags: u64): bool {
   const v = load<u64>(e);
   if ((v & PRESENT) == 0) return false;
   store<u64>(e, (v & ADDR_MASK) | (flags & FLAG_MASK) | PRESENT);
-  tlbFlushHook(virt);
+  tlbFlush(pml4, virt);
   return true;
 }
 

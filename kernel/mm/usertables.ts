@@ -125,7 +125,7 @@ function empty(t: usize): bool {
  * points to) for the addresses of [lo, hi) if they are empty, and clears
  * `e`; how many were freed. `base` is the address the entry maps from.
  */
-function release(e: usize, level: i32, base: u64, lo: u64, hi: u64): u64 {
+function release(pml4: u64, e: usize, level: i32, base: u64, lo: u64, hi: u64): u64 {
   const v = load<u64>(e);
   if ((v & PRESENT) == 0) return 0;
   const t = v & ADDR_MASK;
@@ -135,12 +135,12 @@ function release(e: usize, level: i32, base: u64, lo: u64, hi: u64): u64 {
     const size = u64(1) << shift;
     const first = lo > base ? lo : base;
     for (let a = first & ~(size - 1); a < hi && a < base + (size << 9); a += size) {
-      freed += release(slot(t, a, level - 1), level - 1, a, lo, hi);
+      freed += release(pml4, slot(t, a, level - 1), level - 1, a, lo, hi);
     }
   }
   if (!empty(physToVirt(t))) return freed;
   store<u64>(e, 0);
-  tlbFlush(base); // drops cached walks through the table before its frame is reused
+  tlbFlush(pml4, base); // drops cached walks through the table before its frame is reused
   freeZeroedFrame(t);
   return freed + 1;
 }
@@ -154,6 +154,6 @@ export function releaseUserTables(pml4: u64, lo: u64, hi: u64): u64 {
   if (lo >= hi) return 0;
   let freed: u64 = 0;
   const size: u64 = u64(1) << 39;
-  for (let a = lo & ~(size - 1); a < hi; a += size) freed += release(slot(pml4, a, 4), 4, a, lo, hi);
+  for (let a = lo & ~(size - 1); a < hi; a += size) freed += release(pml4, slot(pml4, a, 4), 4, a, lo, hi);
   return freed;
 }

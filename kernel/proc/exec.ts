@@ -11,8 +11,10 @@
 // execve".
 import { fdCloseOnExec } from '../fs/fdtable';
 import { createAddressSpace } from '../mm/aspace';
+import { switchSpace } from '../mm/arch';
 import { destroyAddressSpace } from '../mm/teardown';
 import { copyFromUser, copyStringFromUser } from '../mm/usercopy';
+import { tlbCheckUnloaded } from '../smp/tlb';
 import { takePath } from '../syscall/fs';
 import { E2BIG, EFAULT, ENAMETOOLONG, ENOMEM } from '../syscall/numbers';
 import { programForPath } from './diskprog';
@@ -79,7 +81,8 @@ export function execCurrent(f: TrapFrame, userPath: u64, argv: u64, envp: u64): 
   const p = currentProcess();
   const old = p.space!;
   p.space = space;
-  writeCr3(space.pml4);
+  switchSpace(space.pml4);
+  tlbCheckUnloaded(old.pml4);
   destroyAddressSpace(old);
   programRelease(p.program);
   p.program = index;

@@ -11,6 +11,7 @@
 import { cwdInherit } from '../fs/cwd';
 import { fdCopyAll } from '../fs/fdtable';
 import { cloneAddressSpace } from '../mm/cow';
+import { tlbFlushSpace } from '../smp/tlb';
 import { EAGAIN, ENOMEM } from '../syscall/numbers';
 import { kstackAlloc, kstackFree, kstackTop } from './kstack';
 import { Process, processAdd, processTableFull } from './process';
@@ -29,7 +30,7 @@ export function forkCurrent(frame: TrapFrame): i64 {
   const kstack = kstackAlloc();
   if (kstack == 0) return -ENOMEM;
   const space = cloneAddressSpace(from);
-  writeCr3(from.pml4); // its writable pages became copy-on-write: drop their TLB entries
+  tlbFlushSpace(from.pml4); // its writable pages became copy-on-write: drop their TLB entries (here; no other CPU has them loaded)
   if (space === null) {
     kstackFree(kstack);
     return -ENOMEM;

@@ -19,6 +19,7 @@ import { fdCloseAll } from '../fs/fdtable';
 import { destroyAddressSpace } from '../mm/teardown';
 import { switchSpace } from '../mm/arch';
 import { kmapKernelPml4 } from '../mm/kmap';
+import { tlbCheckUnloaded } from '../smp/tlb';
 import { kstackFree, kstackTop } from './kstack';
 import { Process, processOrphan, processRemove, State } from './process';
 import { programRelease } from './programs';
@@ -287,6 +288,7 @@ export function exitCurrent(status: i64): never {
   const space = p.space;
   if (space !== null) {
     switchSpace(kmapKernelPml4());
+    tlbCheckUnloaded(space.pml4); // no CPU may walk its tables once they are freed
     destroyAddressSpace(space);
     p.space = null;
   }

@@ -2,7 +2,8 @@
 // gives (normally 0xFEE00000), mapped uncached, no execute, supervisor-only
 // (kmapDevice). Every CPU sees its own APIC at the same address. Used here
 // for its id, to enable it on the APs, to send the INIT and start-up IPIs
-// of AP start-up through the interrupt command register (ICR), and by the
+// of AP start-up through the interrupt command register (ICR), the NMIs of
+// a panic (stop.ts) and the TLB shootdown's fixed IPIs (tlb.ts), and by the
 // APs' timer (timer.ts).
 // docs/smp.md, "Local APIC".
 import { kmapDevice } from '../mm/kmap';
@@ -90,6 +91,12 @@ function sendIpi(apicId: u32, command: u32): bool {
 export function lapicNmiOthers(): bool {
   if (base == 0) return false;
   return sendIpi(0, ICR_NMI | ICR_ALL_BUT_SELF | ICR_ASSERT);
+}
+
+/** Sends the CPU `apicId` a fixed interrupt at `vector` (edge, physical destination); false if the APIC is not in use or it was not sent. */
+export function lapicSendFixed(apicId: u32, vector: u32): bool {
+  if (base == 0) return false;
+  return sendIpi(apicId, ICR_ASSERT | (vector & 0xff));
 }
 
 /** Sends the CPU `apicId` an INIT IPI (assert, then the level de-assert older CPUs need); false if it was not sent. */

@@ -45,9 +45,14 @@ export function lapicTimerStart(): bool {
 
 let tickHook: (() => void) | null = null;
 
-/** Makes every AP tick call `hook` first (the test build's `cpus panic`, kernel/testing/cpus.ts). */
+/** Makes every AP tick call `hook` first (the test build's `cpus panic` and `cpus tlb`, kernel/testing/). */
 export function lapicTimerSetHook(hook: () => void): void {
   tickHook = hook;
+}
+
+/** Takes the hook away again. */
+export function lapicTimerClearHook(): void {
+  tickHook = null;
 }
 
 /** The timer interrupt's body (kernel/interrupts/vectors.ts): one tick for this CPU. */
