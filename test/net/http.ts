@@ -1,8 +1,8 @@
 // HTTP helpers of the network tests: one request per connection
 // (node:http without an agent, "Connection: close" unless asked
-// otherwise), a raw exchange over one socket for keep-alive and malformed
+// otherwise) or over a pool of keep-alive connections, a raw exchange over one socket for keep-alive and malformed
 // requests, a free port on 127.0.0.1, and the body /big.bin must have.
-import { createServer, request } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
 import { connect } from 'node:net';
 
 export interface HttpResult {
@@ -11,10 +11,11 @@ export interface HttpResult {
   body: Buffer;
 }
 
-/** One request to 127.0.0.1:`port`, on a connection of its own. */
-export function httpGet(port: number, path: string, method = 'GET'): Promise<HttpResult> {
+/** One request to 127.0.0.1:`port`, on a connection of its own, or on one of `agent`'s kept-alive connections. */
+export function httpGet(port: number, path: string, method = 'GET', agent?: Agent): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method, agent: false, headers: { connection: 'close' } }, (res) => {
+    const headers = agent ? {} : { connection: 'close' };
+    const req = request({ host: '127.0.0.1', port, path, method, agent: agent ?? false, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));

@@ -2,13 +2,15 @@
 // guest, reached from the host through QEMU's hostfwd on 127.0.0.1 (never
 // another address; the guest's network is restrict=on). Pages, HEAD,
 // 404, 405, 414, 400, keep-alive with pipelining, requests from several
-// clients at once (bounded), and a 10 MiB download whose bytes must match.
+// clients at once (bounded), 1,000 requests over 20 keep-alive connections
+// at once, and a 10 MiB download whose bytes must match.
 // The pages are the files of userland/www: the guest's /var/www on its
 // disk, and the document root given to the host's httpd; a ".." target is
 // refused with 403, a directory serves its index.html.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Agent } from 'node:http';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { bootOnNetwork, startHttpd } from './guest.js';
@@ -55,6 +57,15 @@ async function checkServer(port: number, requests: number, clients: number): Pro
   const paths = Array.from({ length: requests }, (_, i) => (i % 2 === 0 ? '/hello.txt' : '/'));
   const got = await bounded(paths, clients, (p) => httpGet(port, p));
   got.forEach((r, i) => expect(r.body.equals(i % 2 === 0 ? hello.body : index.body), `request ${i}`).toBe(true));
+  // 1,000 requests over 20 kept-alive connections at once, every body checked.
+  const agent = new Agent({ keepAlive: true, maxSockets: 20 });
+  try {
+    const many = Array.from({ length: 1000 }, (_, i) => (i % 2 === 0 ? '/hello.txt' : '/'));
+    const answers = await bounded(many, 20, (p) => httpGet(port, p, 'GET', agent));
+    answers.forEach((r, i) => expect([r.status, r.body.equals(i % 2 === 0 ? hello.body : index.body)], `keep-alive request ${i}`).toEqual([200, true]));
+  } finally {
+    agent.destroy();
+  }
   const big = await httpGet(port, '/big.bin');
   expect(big.body.length).toBe(10 * 1024 * 1024);
   expect(sha(big.body)).toBe(sha(bigBody()));
