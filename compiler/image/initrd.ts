@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { assemble } from '../driver/toolchain.js';
 
 /** The programs of this package's initrd: the shell and what the storage tests run on volumes of their own. */
-export const INITRD_PROGRAMS = ['shell', 'cat', 'ls', 'sum', 'head', 'wc', 'files', 'fsbench', 'fswrite', 'fswalk', 'fswbench'];
+export const INITRD_PROGRAMS = ['shell', 'cat', 'ls', 'sum', 'head', 'wc', 'files', 'fsbench', 'fswrite', 'fswalk', 'fswbench', 'mount'];
 
 const S_IFDIR = 0o040000;
 const S_IFREG = 0o100000;
