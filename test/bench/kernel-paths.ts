@@ -37,7 +37,9 @@ export const PATHS: PathRow[] = [
 export function boot(image: string, icount: boolean, input: string | null, until: string, extraArgs: string[] = [], timeoutMs = 120_000): Promise<{ text: string; promptMs: number }> {
   const args = [
     ...(icount ? ['-icount', 'shift=0,sleep=off'] : []),
-    '-drive', `if=virtio,format=raw,file=${image},snapshot=on`, '-serial', 'stdio', '-display', 'none', '-net', 'none', '-no-reboot',
+    // The boot disk says bootindex=0: SeaBIOS would otherwise try a disk of extraArgs first (the storage part's volume) and stop there.
+    '-drive', `if=none,id=boot,format=raw,file=${image},snapshot=on`, '-device', 'virtio-blk-pci,drive=boot,bootindex=0',
+    '-serial', 'stdio', '-display', 'none', '-net', 'none', '-no-reboot',
     ...extraArgs,
   ];
   return new Promise((resolve, reject) => {

@@ -45,7 +45,8 @@ const ROWS: [string, string, string][] = [
 ];
 /** Writes of 4 MiB and 1,000 creates under -icount take minutes on a busy host. */
 const LIMIT_MS = 900_000;
-const INPUT = 'fsbench /big /many\rfswbench /wb\r';
+/** The volume is the second virtio disk: mounted over / first (the programs then come from the initrd). */
+const INPUT = 'mount /dev/vdb\rfsbench /big /many\rfswbench /wb\r';
 
 export const storagePathsPart: Part = {
   key: 'storagePaths',
