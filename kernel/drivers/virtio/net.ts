@@ -129,28 +129,21 @@ function send(n: VirtioNet, p: i32): bool {
 }
 
 /**
- * Sends the frame in packet `p` (eth.transmit), which it then owns: into a
- * free slot, else behind the backlog, else (backlog full) dropped.
+ * Sends the frame in packet `p` (eth.transmit), which it then owns: the
+ * slots the device is done with come back first (and go to the backlog,
+ * which nothing overtakes), then `p` takes a free slot or joins the
+ * backlog; it is dropped when the backlog is full too.
  */
 function transmit(p: i32): void {
   const n = nic!;
-  if (u32(pktLen[p]) > FRAME_MAX) {
-    netCount(Net.TxFull);
-    pktFree(p);
-    return;
-  }
-  if (n.backHead < 0) {
-    if (!send(n, p)) reclaim(n);
-    else {
-      pktFree(p);
-      return;
-    }
+  if (u32(pktLen[p]) <= FRAME_MAX) {
+    reclaim(n);
     if (n.backHead < 0 && send(n, p)) {
       pktFree(p);
       return;
     }
   }
-  if (n.backLen >= TX_BACKLOG) {
+  if (u32(pktLen[p]) > FRAME_MAX || n.backLen >= TX_BACKLOG) {
     netCount(Net.TxFull);
     pktFree(p);
     return;
