@@ -4,10 +4,18 @@
 // with "\n" sent as "\r\n" (what terminals expect). Input: serial bytes are
 // normalised to what the keyboard produces ('\r' becomes '\n', DEL 0x7F
 // becomes backspace 0x08), so readers see one convention.
+//
+// A line the kernel writes with consoleWriteLine and each 256-byte chunk of
+// a process's write (kernel/fs/devices.ts) reach the screen whole: interrupts are off while they are
+// written, so a handler's message (the DHCP client's, from the timer) comes
+// before or after them, never inside. Handlers run with interrupts off and
+// other CPUs wait for the big kernel lock, so their messages are whole too.
 import { serialPutByte, serialReadByte } from '../drivers/serial';
 import { keyboardReadByte } from '../drivers/keyboard';
 import { vgaPutBytes, vgaPutChar, vgaResetColor, vgaSetColor, VgaColor } from '../drivers/vga';
 import { writeHex, writeSigned, writeString, writeUnsigned } from '../lib/fmt';
+
+const IF: u64 = 1 << 9;
 
 /** Writes one byte to the screen and the serial line. */
 export function consolePutByte(b: u8): void {
@@ -18,12 +26,20 @@ export function consolePutByte(b: u8): void {
 
 /** Writes the `n` bytes at `p` (what a process writes to the console). */
 export function consoleWriteBytes(p: usize, n: usize): void {
+  const flags = readFlags();
+  cli();
   vgaPutBytes(p, n);
   for (let i: usize = 0; i < n; i++) {
     const b = load<u8>(p + i);
     if (b == 10) serialPutByte(13);
     serialPutByte(b);
   }
+  restoreInterrupts(flags);
+}
+
+/** Turns interrupts back on if `flags` (from readFlags) had them on. */
+function restoreInterrupts(flags: u64): void {
+  if ((flags & IF) != 0) sti();
 }
 
 /** Writes a string. */
@@ -33,8 +49,11 @@ export function consoleWrite(s: string): void {
 
 /** Writes a string and a newline. */
 export function consoleWriteLine(s: string): void {
+  const flags = readFlags();
+  cli();
   writeString(s, consolePutByte);
   consolePutByte(10);
+  restoreInterrupts(flags);
 }
 
 /** Writes a signed integer in decimal. */

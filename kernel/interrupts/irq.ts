@@ -14,6 +14,8 @@
 // masking then goes there and the EOI to the local APIC.
 // docs/interrupts.md, "IRQ handler table".
 import { consoleWrite, consoleWriteUint } from '../console/console';
+import { isTestBuild } from '../config';
+import { consoleTestTick } from '../testing/console';
 import { keyboardDrain, keyboardOnIrq } from '../drivers/keyboard';
 import { serialOnIrq } from '../drivers/serial';
 import { consoleInputArrived } from '../fs/devices';
@@ -166,6 +168,7 @@ function timerIrq(data: u64): bool {
   pitOnIrq();
   netTick(uptimeMs()); // network timers (kernel/net/tick.ts)
   schedTick(ticks(), fromUserNow);
+  if (isTestBuild()) consoleTestTick(); // `console whole` (kernel/testing/console.ts)
   return true;
 }
 

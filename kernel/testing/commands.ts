@@ -100,6 +100,7 @@ export function testCommand(text: Uint8Array, length: i32): bool {
     consoleWrite(' ms\n');
   } else if (is(text, length, 'library')) libraryCommand();
   else if (is(text, length, 'madt')) madtCommand();
+  else if (is(text, length, 'console whole')) consoleWholeCommand();
   else if (is(text, length, 'cpus')) cpusCommand();
   else if (is(text, length, 'cpus panic')) cpusPanicCommand();
   else if (is(text, length, 'cpus tlb')) cpusTlbCommand(true);
@@ -119,6 +120,7 @@ export function testCommand(text: Uint8Array, length: i32): bool {
 // The network's test command, below the fault commands so that their lines stay where the docs cite them.
 import { netFaultsStart } from './netfaults';
 import { cpusTlbCommand } from './tlb';
+import { consoleWholeCommand } from './console'; // `console whole`: a long write with a timer message due inside it
 
 function startsWith(line: Uint8Array, length: i32, word: string): bool {
   if (length < word.length) return false;
