@@ -113,14 +113,15 @@ export function testCommand(text: Uint8Array, length: i32): bool {
     const seed = numberAt(text, length, 10);
     netFaultsStart(seed, numberAt(text, length, 10 + digits(seed)));
     consoleWrite('netfaults on\n');
-  } else return storageCommand(text, length) || spinCommand(text, length);
+  } else return storageCommand(text, length) || spinCommand(text, length) || sleepLockCommand(text, length);
   return true;
 }
 
 // The network's test command, below the fault commands so that their lines stay where the docs cite them.
 import { netFaultsStart } from './netfaults';
 import { cpusTlbCommand } from './tlb';
-import { consoleWholeCommand } from './console'; // `console whole`: a long write with a timer message due inside it
+import { consoleWholeCommand } from './console';
+import { sleepLockCommand } from './sleeplock'; // `sleeplock …`: sleeping locks' legal uses and misuse panics // `console whole`: a long write with a timer message due inside it
 
 function startsWith(line: Uint8Array, length: i32, word: string): bool {
   if (length < word.length) return false;
