@@ -15,7 +15,8 @@
 //            child's send wakes a poll for ever; after the client's
 //            shutdown the end is readable (read gives 0) and, once shut
 //            for writing too, POLLHUP (and POLLOUT: a send fails at once)
-//   eintr    a signal (a child's kill) ends a poll for ever with EINTR
+//   eintr    a signal (a child's kill) ends a poll for ever with EINTR, and
+//            so a blocking accept and a read of a socket with no data
 //   errors   nfds beyond the fd limit EINVAL, an unreadable array EFAULT
 
 import {
@@ -197,6 +198,24 @@ function reap(pid: i64): void {
   reap(child);
   close(pipeFd(0));
   close(pipeFd(1));
+  // A socket's own waits end the same way: accept with no connection, read with no data.
+  const l = socket(AF_INET, SOCK_STREAM, 0);
+  bind(l, addr.set(LOCALHOST, 0));
+  listen(l, 4);
+  getsockname(l, addr);
+  const acceptKill = later(50, -1);
+  check('accept interrupted', accept4(l, null, 0), -EINTR);
+  reap(acceptKill);
+  const c = socket(AF_INET, SOCK_STREAM, 0);
+  connect(c, addr);
+  const s = accept4(l, null, 0);
+  const readKill = later(50, -1);
+  check('read interrupted', read(s, buf, 8), -EINTR);
+  reap(readKill);
+  check('handlers ran', signals, 3);
+  close(s);
+  close(c);
+  close(l);
   verdict('eintr');
 }
 
