@@ -113,7 +113,8 @@ export function testCommand(text: Uint8Array, length: i32): bool {
     const seed = numberAt(text, length, 10);
     netFaultsStart(seed, numberAt(text, length, 10 + digits(seed)));
     consoleWrite('netfaults on\n');
-  } else return storageCommand(text, length) || spinCommand(text, length) || sleepLockCommand(text, length);
+  } else if (startsWith(text, length, 'txburst ')) txBurstCommand(u32(numberAt(text, length, 8))); // txburst.ts
+  else return storageCommand(text, length) || spinCommand(text, length) || sleepLockCommand(text, length);
   return true;
 }
 
@@ -121,7 +122,8 @@ export function testCommand(text: Uint8Array, length: i32): bool {
 import { netFaultsStart } from './netfaults';
 import { cpusTlbCommand } from './tlb';
 import { consoleWholeCommand } from './console';
-import { sleepLockCommand } from './sleeplock'; // `sleeplock …`: sleeping locks' legal uses and misuse panics // `console whole`: a long write with a timer message due inside it
+import { sleepLockCommand } from './sleeplock';
+import { txBurstCommand } from './txburst'; // `txburst N`: the virtio-net transmit backlog, filled and drained // `sleeplock …`: sleeping locks' legal uses and misuse panics // `console whole`: a long write with a timer message due inside it
 
 function startsWith(line: Uint8Array, length: i32, word: string): bool {
   if (length < word.length) return false;

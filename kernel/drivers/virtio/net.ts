@@ -155,6 +155,12 @@ function transmit(p: i32): void {
   n.backLen++;
 }
 
+/** Frames waiting in the transmit backlog now. */
+export function virtioNetBacklog(): i32 {
+  const n = nic;
+  return n === null ? 0 : n.backLen;
+}
+
 /** Frames the NIC received (0) and sent (1), received buffers refused for their length (2), queue interrupts (3). */
 export function virtioNetStats(which: i32): u64 {
   const n = nic;
