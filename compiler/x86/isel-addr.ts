@@ -39,9 +39,9 @@ function addrPos(i: Instr): number {
 
 /** Plans, once per function, every address whose uses are all loads and stores; records the plans on s. */
 export function planAddresses(s: Selector): void {
-  // Per temp: its uses as an address, the blocks they are in, and how often it is defined.
+  // Per temp: its uses as an address, the one block they are all in (null: several), and how often it is defined.
   const addrUses = new Map<number, number>();
-  const useBlocks = new Map<number, Set<Block>>();
+  const useBlock = new Map<number, Block | null>();
   const defCount = new Map<number, number>();
   for (const b of s.f.blocks) {
     for (const i of b.instrs) {
@@ -49,8 +49,8 @@ export function planAddresses(s: Selector): void {
       const a = i.args[addrPos(i)];
       if (a?.kind !== 'temp') continue;
       addrUses.set(a.id, (addrUses.get(a.id) ?? 0) + 1);
-      if (!useBlocks.has(a.id)) useBlocks.set(a.id, new Set());
-      useBlocks.get(a.id)!.add(b);
+      const seen = useBlock.get(a.id);
+      useBlock.set(a.id, seen === undefined || seen === b ? b : null);
     }
   }
   for (const b of s.f.blocks) {
@@ -64,7 +64,7 @@ export function planAddresses(s: Selector): void {
       if (s.slotOf.has(a.id) || s.addrOnly.has(a.id)) return;
       const plan = fold(s, a, defs, at + 1, uses);
       if (!plan) return;
-      const elsewhere = [...useBlocks.get(a.id)!].some((u) => u !== b);
+      const elsewhere = useBlock.get(a.id) !== b;
       const once = (v: Value | undefined): boolean => v === undefined || v.kind !== 'temp' || (defCount.get(v.id) ?? 0) <= 1;
       if (elsewhere && !(once(plan.base) && once(plan.index))) return;
       s.addrPlans.set(a.id, plan);
