@@ -26,6 +26,7 @@ import { pitInit } from './interrupts/pit';
 import { mmInit } from './mm/init';
 import { userFaultsInit } from './proc/fault';
 import { processesStart } from './proc/idle';
+import { schedInit } from './proc/sched';
 import { initrdLoad } from './proc/initrd';
 import { kstackInit } from './proc/kstack';
 import { stackFaultInInit } from './proc/stack';
@@ -59,6 +60,8 @@ function writeTime(t: RtcTime): void {
 
 const bootTime = new RtcTime();
 
+perCpuInit(); // GS base: this CPU's PerCpu while in the kernel (swapgs on every entry from ring 3); first, as currentCpu() reads it
+schedInit(); // the boot CPU's idle context is its current process
 serialInit(); // COM1 at 115200 8N1, FIFOs, receive interrupt enabled: the log goes here first
 ok('serial\n');
 vgaInit(); // clear the BIOS text, underline cursor, light grey on black
@@ -94,7 +97,6 @@ pciInit(); // every PCI function found, its BARs sized; drivers bound (docs/stor
 ok('pci\n');
 mountRoot(); // the first disk's ext2 volume as / (read-write), if there is one
 ok('fs\n');
-perCpuInit(); // GS base: this CPU's PerCpu while in the kernel (swapgs on every entry from ring 3)
 syscallInit(); // syscall/sysretq: STAR, LSTAR, SFMASK, EFER.SCE
 ok('syscall\n');
 userFaultsInit(); // an exception in ring 3 kills the process, not the kernel

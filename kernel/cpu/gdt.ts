@@ -67,10 +67,15 @@ export function gdtBuild(table: usize, tss: usize): void {
   tssDescriptor(table, u64(tss), u64(TSS_LIMIT));
 }
 
-/** Loads the GDT at `table` and reloads the segments. */
+/** The MSR of the GS base, which loading GS clears. */
+const MSR_GS_BASE: u32 = 0xc000_0101;
+
+/** Loads the GDT at `table` and reloads the segments; the GS base (a CPU's PerCpu, percpu.ts, set before this on the boot CPU) stays. */
 export function gdtLoad(table: usize): void {
+  const gsBase = rdmsr(MSR_GS_BASE);
   lgdt(table, u16(ENTRIES * 8 - 1));
   reloadSegments();
+  wrmsr(MSR_GS_BASE, gsBase);
 }
 
 /** Builds the boot CPU's GDT (TSS descriptor included: tss.ts owns the TSS itself), loads it and reloads the segments. */

@@ -65,7 +65,6 @@ export class PerCpu {
 const boot = new PerCpu();
 const cpus = new Uint64Array(MAX_CPUS);
 let count: i32 = 1;
-let ready = false;
 
 /** Points this CPU's GS base at `cpu` (and the user's saved one at 0); before its first entry from ring 3. */
 export function perCpuLoad(cpu: PerCpu): void {
@@ -73,14 +72,13 @@ export function perCpuLoad(cpu: PerCpu): void {
   wrmsr(MSR_KERNEL_GS_BASE, 0);
 }
 
-/** Points the boot CPU's GS base at its PerCpu (CPU 0). */
+/** Points the boot CPU's GS base at its PerCpu (CPU 0): the kernel's first call (kernel/main.ts), so every later currentCpu() may read GS. */
 export function perCpuInit(): void {
   boot.self = changetype<u64>(boot);
   boot.online = 1;
   boot.tss = u64(tssAddress());
   cpus[0] = boot.self;
   perCpuLoad(boot);
-  ready = true;
 }
 
 /** A PerCpu for the next CPU (id = the number of CPUs so far), or null when there are MAX_CPUS already. */
@@ -105,9 +103,9 @@ export function perCpuAt(i: i32): PerCpu {
   return changetype<PerCpu>(cpus[i]);
 }
 
-/** The running CPU's PerCpu, also before perCpuInit (the boot CPU's then: no other runs yet). */
+/** The running CPU's PerCpu: one load through GS (valid from perCpuInit, the kernel's first call, on). */
 export function currentCpu(): PerCpu {
-  return ready ? thisCpu() : boot;
+  return thisCpu();
 }
 
 /** The PerCpu of the CPU running this code (kernel mode: GS is the kernel's). */

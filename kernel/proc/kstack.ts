@@ -10,6 +10,7 @@
 import { allocFrames, freeFrameRun, setFrameReclaimer } from '../mm/frames';
 import { guardPage, guardsHoldTable, unguardPage } from '../mm/guard';
 import { physToVirt } from '../mm/phys';
+import { programsDrain } from './programs';
 
 /** Usable pages of a kernel stack (16 KiB), above one guard page. */
 export const KSTACK_PAGES: u64 = 4;
@@ -83,7 +84,13 @@ export function kstackCachedFrames(): u64 {
   return u64(cached) * (KSTACK_PAGES + 1) + tables;
 }
 
-/** Lets the frame allocator take the cached stacks back when memory runs out. */
+/** The frame allocator's reclaimer: the cached stacks, then the idle disk programs (programs.ts); whether either freed any. */
+function reclaimCaches(): bool {
+  const stacks = kstackDrain();
+  return programsDrain() || stacks;
+}
+
+/** Lets the frame allocator take the cached stacks and idle programs back when memory runs out. */
 export function kstackInit(): void {
-  setFrameReclaimer(kstackDrain);
+  setFrameReclaimer(reclaimCaches);
 }

@@ -48,20 +48,23 @@ function cpuIdleSet(c: PerCpu, idle: Process): void {
   c.current = c.idle;
 }
 
+/** Makes the boot CPU's idle context its current process: right after perCpuInit (kernel/main.ts), before anything asks for the current process. */
+export function schedInit(): void {
+  cpuIdleSet(currentCpu(), bootIdle);
+}
+
 /** Gives the AP `c` its idle context (pid 0, to run on its own start-up stack); the boot CPU calls it while preparing the AP. */
 export function schedIdleFor(c: PerCpu): void {
   cpuIdleSet(c, new Process());
 }
 
 function idleOf(c: PerCpu): Process {
-  if (c.idle == 0) cpuIdleSet(c, bootIdle); // the boot CPU, on first use
   return changetype<Process>(c.idle);
 }
 
+/** Never null: schedInit (the boot CPU) and schedIdleFor (an AP) set it before the CPU runs anything that asks. */
 function cur(): Process {
-  const c = currentCpu();
-  if (c.current == 0) idleOf(c);
-  return changetype<Process>(c.current);
+  return changetype<Process>(currentCpu().current);
 }
 
 /** Asks the current process's next system-call exit to look for work (signals, rt_sigreturn); the syscall entry reads PerCpu.syscallWork. */
@@ -181,7 +184,7 @@ function switchTo(next: Process): void {
  */
 export function schedule(): void {
   spinAssertNoneHeld('held where the scheduler switches away'); // test builds: no process sleeps holding a spinlock
-  reapZombies(); // also those a switch into a new process (trapReturn) left, possibly on another CPU
+  if (zombies !== null) reapZombies(); // also those a switch into a new process (trapReturn) left, possibly on another CPU
   let next = takeReady();
   if (next === null) next = idleOf(currentCpu());
   const now = cur();

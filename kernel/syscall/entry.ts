@@ -36,13 +36,23 @@ const ENTRY_CLEARS: u64 = 0x47700;
  * (kernel/cpu/bkl.ts) is taken once the frame is built and released just
  * before the registers come back. Interrupts stay off
  * until sysretq or iretq restores the user's RFLAGS, so nothing can run on
- * the user stack in ring 0. @naked
+ * the user stack in ring 0. A light call (dispatch.ts, syscallLight:
+ * getpid) skips all of that: with the user's rip, rflags and argument
+ * registers on the kernel stack, its handler runs without a frame and
+ * without the lock, and sysretq returns (a signal that is pending waits
+ * for the next system call or interrupt). @naked
  */
 function syscallEntry(): void {
   asm(
     'swapgs', // GS: this CPU's PerCpu (kernel/cpu/percpu.ts)
     'mov [gs:16], rsp', // PerCpu.userRsp
     'mov rsp, [gs:8]', // PerCpu.kernelStackTop
+    // A light call (dispatch.ts syscallLight: a bit of the mask for each number below 64) needs no frame and no lock.
+    'cmp rax, 63',
+    'ja .frame',
+    'bt qword [rel tskc_syscall_light], rax',
+    'jc .light',
+    '.frame:',
     'push 0x1b', // ss (trapframe.ts USER_SS)
     'push qword [gs:16]',
     'push r11', // rflags
@@ -67,19 +77,19 @@ function syscallEntry(): void {
     'xor ebp, ebp',
     'sub rsp, 8', // 21 words: align to 16 for the call
     // kernel/cpu/bkl.ts, the big kernel lock: one xchg when it is free, else bklSyscallEnter spins for it.
-    'mov eax, 1',
-    'xchg rax, [rel tskc_bkl_word]',
-    'test rax, rax',
+    'mov ecx, 1', // rcx is saved: rax keeps the number
+    'xchg rcx, [rel tskc_bkl_word]',
+    'test rcx, rcx',
     'jz .owned',
     'call tskc_bkl_enter',
+    'mov rax, [rsp + 128]', // the number again (the code word)
     'jmp .held',
     '.owned:',
-    'mov rax, [gs:32]', // PerCpu.id
-    'inc rax',
-    'mov [rel tskc_bkl_owner], rax',
+    'mov rcx, [gs:32]', // PerCpu.id
+    'inc rcx',
+    'mov [rel tskc_bkl_owner], rcx',
     '.held:',
     'lea rdi, [rsp + 8]', // the frame
-    'mov rax, [rsp + 128]', // the number again (the code word)
     'mov rcx, [rel tskc_syscall_last]',
     'cmp rax, rcx',
     'cmova rax, rcx',
@@ -103,6 +113,29 @@ function syscallEntry(): void {
     'mov qword [rel tskc_bkl_word], 0',
     'xor eax, eax', // ZF set: sysretq (rax comes back from the frame)
     'jmp ..@tskc_user_return',
+    // The light path: rip, rflags and the argument registers a compiled handler may clobber are kept on the kernel stack.
+    '.light:',
+    'push rcx', // rip
+    'push r11', // rflags
+    'push rdi',
+    'push rsi',
+    'push rdx',
+    'push r8',
+    'push r9',
+    'push r10', // 8 words: aligned to 16 for the call
+    'mov rcx, [rel tskc_syscall_table]',
+    'call [rcx + rax*8]', // no frame: a light handler ignores its argument
+    'pop r10',
+    'pop r9',
+    'pop r8',
+    'pop rdx',
+    'pop rsi',
+    'pop rdi',
+    'pop r11',
+    'pop rcx',
+    'mov rsp, [gs:16]', // the user's rsp
+    'swapgs',
+    'o64 sysret',
   );
 }
 

@@ -8,6 +8,7 @@
 import { chargeRoom, mapUser, unmapUserRange, USER_END } from '../mm/aspace';
 import { framesFree, framesTotal } from '../mm/frames';
 import { kstackCachedFrames } from '../proc/kstack';
+import { programCachedFrames } from '../proc/programs';
 import { heapBytesInUse, heapFrames } from '../mm/heap';
 import { NO_EXECUTE, WRITABLE } from '../mm/paging';
 import { copyToUser } from '../mm/usercopy';
@@ -60,7 +61,7 @@ export function sysMunmap(addr: u64, len: u64): i64 {
 
 /** meminfo(buf): free frames, total frames, heap bytes in use, heap bytes free. */
 export function sysMeminfo(buf: u64): i64 {
-  info[0] = framesFree() + kstackCachedFrames(); // the cached stacks are free memory on demand
+  info[0] = framesFree() + kstackCachedFrames() + programCachedFrames(); // the cached stacks and idle programs are free memory on demand
   info[1] = framesTotal();
   info[2] = heapBytesInUse();
   info[3] = heapFrames() * 4096 - heapBytesInUse();

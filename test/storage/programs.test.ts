@@ -2,7 +2,8 @@
 // mounted volume through the ext2 read path (a program the initrd does not
 // carry runs, and a fault in it is named by its own debug table); with no
 // disk the kernel boots to the initrd's shell and only the initrd's
-// programs run; broken executables on the disk and a damaged initrd are
+// programs run; a program kept after its run is read again once its file
+// changes and is not found under a name it lost; broken executables on the disk and a damaged initrd are
 // refused with an error, never a crash.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,29 @@ describe('programs from the disk and the initrd', () => {
     expect(await shellRun(vm, 'repeat 100 true')).toBe('repeat: 100 runs, 0 failed\n');
     expect(await shellRun(vm, 'hello a | wc')).toMatch(/^\s+2\s+/);
     expect(await shellRun(vm, 'mem')).toBe(before);
+  }, hangLimit(180_000));
+
+  it('runs a cached program again only while its file and its name stay: a rewrite runs the new bytes, a rename finds nothing', async () => {
+    const k = await kernelBuild();
+    const vm = await useQemu({ image: k.diskImage, elf: k.kernelElf });
+    await vm.waitForSerial(`${BANNER}\r\n${PROMPT}`);
+    // /bin/hello runs and stays cached (kernel/proc/programs.ts), its path too (diskprog.ts).
+    expect(await shellRun(vm, 'hello one')).toMatch(/arg 1: one\n$/);
+    expect(await shellRun(vm, 'spawn hello two')).toMatch(/arg 1: two\n$/);
+    // Its file rewritten in place (same inode): the next run reads the new bytes, those of true.
+    expect(await shellRun(vm, 'cp /bin/true /bin/hello')).toBe('');
+    expect(await shellRun(vm, 'hello three')).toBe('');
+    expect(await shellRun(vm, 'spawn hello four')).toBe('');
+    // Renamed: the old name finds nothing, the new one runs it.
+    expect(await shellRun(vm, 'mv /bin/hello /bin/renamed')).toBe('');
+    expect(await shellRun(vm, 'spawn hello five')).toBe('spawn: no program named hello\n');
+    expect(await shellRun(vm, 'spawn renamed six')).toBe('');
+    // Rewritten at once, likely within the second it ran in (the same modification time): the write itself makes it stale.
+    expect(await shellRun(vm, 'cp /bin/true /bin/x')).toBe('');
+    expect(await shellRun(vm, 'spawn x')).toBe('');
+    expect(await shellRun(vm, 'cp /bin/nproc /bin/x')).toBe('');
+    expect(await shellRun(vm, 'spawn x')).toMatch(/^\d+\n$/);
+    expect(vm.serial()).not.toMatch(/kernel panic|page fault|general protection/);
   }, hangLimit(180_000));
 
   it('boots with no disk to the shell of the initrd, which runs only the initrd`s programs', async () => {

@@ -13,6 +13,7 @@ import { DirEntry, dirNext } from './dir';
 import { blockMap, Inode, writeInode } from './inode';
 import { INCOMPAT_FILETYPE } from './superblock';
 import { readBlock, volume } from './volume';
+import { programNamesChanged } from '../../proc/programs';
 import { wallSeconds } from '../../syscall/time';
 
 const INDEX_FL: u32 = 0x1000;
@@ -102,6 +103,7 @@ export function dirAdd(dir: Inode, name: usize, len: i32, ino: u32, type: u8): i
 
 /** A changed directory: its times and index flag, written back. */
 function touch(dir: Inode): i32 {
+  programNamesChanged(); // a path cached for spawn and execve may name something else now (kernel/proc/diskprog.ts)
   const now = u32(wallSeconds());
   dir.mtime = now;
   dir.ctime = now;

@@ -5,6 +5,7 @@
 // A fast symbolic link keeps its target in i_block and has no blocks.
 // docs/storage.md, "Writing".
 import { cacheData, cacheMarkDirty, cacheRelease } from '../../block/cache';
+import { programForgetInode } from '../../proc/programs';
 import { wallSeconds } from '../../syscall/time';
 import { freeBlock } from './alloc';
 import { blockMap, Inode, isFastLink, writeInode } from './inode';
@@ -109,6 +110,7 @@ export function ext2Truncate(inode: Inode, size: u64): i32 {
     inode.size = size;
     const now = u32(wallSeconds());
     inode.mtime = now;
+    programForgetInode(inode.ino); // a cached program read from it is stale (kernel/proc/programs.ts)
     inode.ctime = now;
     const w = writeInode(inode, false);
     return r < 0 ? r : w;
@@ -117,6 +119,7 @@ export function ext2Truncate(inode: Inode, size: u64): i32 {
     inode.size = size;
     const now = u32(wallSeconds());
     inode.mtime = now;
+    programForgetInode(inode.ino); // a cached program read from it is stale (kernel/proc/programs.ts)
     inode.ctime = now;
     return writeInode(inode, false);
   }

@@ -8,6 +8,7 @@
 import { cacheData, cacheMarkDirty, cacheRelease } from '../../block/cache';
 import { copyFromUser } from '../../mm/usercopy';
 import { EFBIG } from '../../syscall/numbers';
+import { programForgetInode } from '../../proc/programs';
 import { wallSeconds } from '../../syscall/time';
 import { blockMapAlloc } from './bmap';
 import { Inode, writeInode } from './inode';
@@ -64,6 +65,7 @@ export function ext2Write(inode: Inode, off: u64, src: u64, len: u64, user: bool
   }
   const now = u32(wallSeconds());
   inode.mtime = now;
+  programForgetInode(inode.ino); // a cached program read from it is stale (kernel/proc/programs.ts)
   inode.ctime = now;
   const w = writeInode(inode, false);
   if (done > 0) return i64(done);
