@@ -57,6 +57,10 @@ export class PerCpu {
   /** Times it found the big kernel lock taken and spun, and times its idle context halted (kernel/cpu/bkl.ts). */
   bklSpins: u64 = 0;
   idleHalts: u64 = 0;
+  /** 1 while its idle loop halts waiting for work (set and cleared under the big kernel lock; a waker clears it when it claims the CPU), and the wake-up IPIs it sent and took (kernel/smp/wake.ts). */
+  idleWaiting: u64 = 0;
+  wakeSent: u64 = 0;
+  wakeIpis: u64 = 0;
   /** The spinlocks it holds, in acquire order (test builds only: kernel/cpu/spinlock.ts). */
   heldCount: i32 = 0;
   readonly held = new Uint64Array(MAX_HELD);

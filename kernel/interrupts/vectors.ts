@@ -11,6 +11,7 @@ import { trapFrameOf } from '../proc/trapframe';
 import { irqDispatch } from './irq';
 import { LAPIC_TIMER_VECTOR, lapicTimerTick } from '../smp/timer';
 import { TLB_VECTOR, tlbInterrupt } from '../smp/tlb';
+import { WAKE_VECTOR, wakeInterrupt } from '../smp/wake';
 
 export const FIRST_VECTOR: usize = 32;
 const STUB_BYTES: usize = 16;
@@ -45,6 +46,10 @@ function onVector(frame: InterruptFrame, vector: u64): void {
   const fromUser = (frame.cs & 3) == 3;
   if (vector == u64(TLB_VECTOR)) {
     tlbInterrupt(); // a TLB shootdown: served without the lock, whose holder is waiting for it (kernel/smp/tlb.ts)
+    return;
+  }
+  if (vector == u64(WAKE_VECTOR)) {
+    wakeInterrupt(); // the wake-up IPI: it ended an idle halt, whose loop takes the lock and looks at the ready queue (kernel/smp/wake.ts)
     return;
   }
   if (vector >= 0x20 && vector < 0x30) {

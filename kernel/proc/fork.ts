@@ -50,6 +50,7 @@ export function forkCurrent(frame: TrapFrame): i64 {
   fdCopyAll(p, parent);
   fpuSave(p.fpuArea()); // the caller's live FPU state
   p.fsBase = parent.fsBase;
+  p.affinity = parent.affinity;
   p.mmapNext = parent.mmapNext;
   signalsInherit(p, parent);
   processAdd(p);

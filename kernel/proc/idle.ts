@@ -8,6 +8,7 @@ import { bklAcquire, bklIdleWait } from '../cpu/bkl';
 import { processCount } from './process';
 import { findProgram, programHold } from './programs';
 import { othersReady, schedule } from './sched';
+import { wakeIdleMark } from '../smp/wake';
 import { spawnError, spawnProgram } from './spawn';
 
 const SHELL = 'shell';
@@ -41,7 +42,11 @@ function idleLoop(boot: bool): never {
       startShell();
     }
     if (othersReady()) schedule();
-    else bklIdleWait(); // a process made ready meanwhile waits for this CPU's next interrupt (its timer's tick at the latest)
+    else {
+      wakeIdleMark(true); // a process made ready meanwhile sends this CPU the wake-up IPI (kernel/smp/wake.ts)
+      bklIdleWait();
+      wakeIdleMark(false);
+    }
   }
 }
 

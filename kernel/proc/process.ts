@@ -81,6 +81,8 @@ export class Process {
   readonly fdModes = new Uint8Array(MAX_FDS);
   /** The CPU it runs on, or last ran on (PerCpu.id; ps shows it). */
   cpu: i64 = 0;
+  /** The CPUs it may run on, bit i for CPU i (sched_setaffinity; every CPU by default, inherited by fork and spawn). */
+  affinity: u64 = 0xffff_ffff_ffff_ffff;
   /** Its FS base (arch_prctl ARCH_SET_FS: user thread-local storage), loaded whenever it runs. */
   fsBase: u64 = 0;
   /** Its process group (setpgid); the console's foreground group gets Ctrl+C's SIGINT. */

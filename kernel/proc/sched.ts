@@ -1,5 +1,6 @@
 // The scheduler: each CPU's current process, one FIFO ready queue for all
-// CPUs, and the switch between processes. Round robin, preemptive in ring
+// CPUs (a CPU takes the first process whose affinity mask allows it), and
+// the switch between processes. Round robin, preemptive in ring
 // 3: a process gives up the CPU in a system call that blocks or yields, by
 // faulting, or when its CPU's timer finds its time slice (TIME_SLICE_TICKS)
 // used up while it runs user code and another process is ready. Kernel code
@@ -12,7 +13,7 @@
 // at the next schedule or switch, on any CPU; one whose parent has yet to
 // take its status (a background child not waited for) stays in the table,
 // Dead, until it does. docs/processes.md and docs/smp.md, "Scheduling".
-import { currentCpu, PerCpu } from '../cpu/percpu';
+import { currentCpu, PerCpu, perCpuAt, perCpuCount } from '../cpu/percpu';
 import { spinAssertNoneHeld } from '../cpu/spinlock';
 import { tssSetRsp0 } from '../cpu/tss';
 import { fdCloseAll } from '../fs/fdtable';
@@ -20,6 +21,7 @@ import { destroyAddressSpace } from '../mm/teardown';
 import { switchSpace } from '../mm/arch';
 import { kmapKernelPml4 } from '../mm/kmap';
 import { tlbCheckUnloaded } from '../smp/tlb';
+import { wakeIdleCpu } from '../smp/wake';
 import { kstackFree, kstackTop } from './kstack';
 import { Process, processOrphan, processRemove, State } from './process';
 import { programRelease } from './programs';
@@ -94,18 +96,32 @@ export function idleRunning(): bool {
   return cur() === idleOf(c);
 }
 
-/** Whether a process other than the current one is ready to run. */
-export function othersReady(): bool {
-  return readyHead !== null;
+/** Whether the process `p` may run on the CPU `c` (its affinity mask, sched_setaffinity). */
+export function allowedOn(p: Process, c: PerCpu): bool {
+  return ((p.affinity >> c.id) & 1) != 0;
 }
 
-/** Puts `p` at the end of the ready queue. */
+/** The first ready process this CPU may run. */
+function firstForHere(): Process | null {
+  const c = currentCpu();
+  let p = readyHead;
+  while (p !== null && !allowedOn(p, c)) p = p.next;
+  return p;
+}
+
+/** Whether a process other than the current one is ready to run on this CPU. */
+export function othersReady(): bool {
+  return firstForHere() !== null;
+}
+
+/** Puts `p` at the end of the ready queue, and wakes a CPU halted in its idle loop to run it (kernel/smp/wake.ts). */
 export function makeReady(p: Process): void {
   p.state = State.Ready;
   p.next = null;
   if (readyTail === null) readyHead = p;
   else readyTail.next = p;
   readyTail = p;
+  wakeIdleCpu(p.affinity);
 }
 
 /** Makes the sleeping `p` ready, and the next return to ring 3 reschedules, so that it runs soon. */
@@ -114,13 +130,20 @@ export function wakeProcess(p: Process): void {
   currentCpu().reschedule = 1;
 }
 
+/** Takes the first ready process this CPU may run off the queue (null: none). */
 function takeReady(): Process | null {
-  const p = readyHead;
-  if (p !== null) {
-    readyHead = p.next;
-    if (readyHead === null) readyTail = null;
-    p.next = null;
+  const c = currentCpu();
+  let before: Process | null = null;
+  let p = readyHead;
+  while (p !== null && !allowedOn(p, c)) {
+    before = p;
+    p = p.next;
   }
+  if (p === null) return null;
+  if (before === null) readyHead = p.next;
+  else before.next = p.next;
+  if (readyTail === p) readyTail = before;
+  p.next = null;
   return p;
 }
 
@@ -195,9 +218,24 @@ export function schedule(): void {
   switchTo(next);
 }
 
+/**
+ * After sched_setaffinity changed `p`'s mask: the caller leaves this CPU at
+ * once if it may no longer run here (it carries on on an allowed one);
+ * a process running on another CPU that may no longer leaves at that CPU's
+ * next tick (preemptIfDue).
+ */
+export function affinityChanged(p: Process): void {
+  const c = currentCpu();
+  if (p === cur()) {
+    if (allowedOn(p, c)) return;
+    makeReady(p);
+    schedule();
+  } else if (p.state == State.Running && p.cpu >= 0 && p.cpu < i64(perCpuCount())) perCpuAt(i32(p.cpu)).reschedule = 1;
+}
+
 /** sched_yield: lets every other ready process run first. */
 export function yieldCpu(): void {
-  if (readyHead === null) return; // nobody else: keep running
+  if (!othersReady() && allowedOn(cur(), currentCpu())) return; // nobody else: keep running
   if (!idleRunning()) makeReady(cur());
   schedule();
 }
@@ -272,7 +310,7 @@ export function preemptIfDue(): void {
   const c = currentCpu();
   if (c.reschedule == 0) return;
   c.reschedule = 0;
-  if (idleRunning() || readyHead === null) return;
+  if (idleRunning() || (!othersReady() && allowedOn(cur(), c))) return; // one no longer allowed here (sched_setaffinity) leaves too
   makeReady(cur());
   schedule();
 }

@@ -52,6 +52,7 @@ export function spawnProgram(index: usize, args: usize, argBytes: u64, argc: u64
   const parent = currentProcess();
   signalsInherit(p, parent); // as fork and execve: ignored signals stay ignored, caught ones go back to default
   signalsReset(p);
+  p.affinity = parent.affinity;
   processAdd(p);
   cwdInherit(p, parent); // the spawner's current directory (kernel/fs/cwd.ts)
   p.ppid = parent.pid;

@@ -15,7 +15,7 @@ import { sysFstatfs, sysFtruncate, sysPreadPwrite, sysStatfs, sysTruncate } from
 import { sysLinkat, sysMkdirat, sysRenameat2, sysRmdir, sysUnlink, sysUnlinkat } from './names';
 import { sysReadlinkat, sysSymlinkat, sysUtimensat } from './links';
 import { sysMeminfo, sysMmap, sysMunmap } from './memory';
-import { sysArchPrctl, sysExit, sysGetpid, sysGetppid, sysSchedGetaffinity, sysSpawn, sysUptime, sysWait, sysYield } from './process';
+import { sysArchPrctl, sysExit, sysGetpid, sysGetppid, sysSchedGetaffinity, sysSchedSetaffinity, sysSpawn, sysUptime, sysWait, sysYield } from './process';
 import { sysWait4 } from './wait';
 import { sysGetpgid, sysIoctl, sysKill, sysRtSigaction, sysRtSigprocmask, sysRtSigreturn, sysSetpgid } from './signals';
 import { forkCurrent } from '../proc/fork';
@@ -29,7 +29,7 @@ import { sysFsync, sysSync } from './sync';
 import { sysMount } from './mount';
 import { sysPoll } from './poll';
 import {
-  ENOSYS, SYS_EXECVE, SYS_FORK, SYS_GETPGID, SYS_IOCTL, SYS_KILL, SYS_RT_SIGACTION, SYS_RT_SIGPROCMASK, SYS_RT_SIGRETURN, SYS_SETPGID, SYS_ARCH_PRCTL, SYS_CLOCK_GETRES, SYS_DUP, SYS_DUP2, SYS_DUP3, SYS_FCNTL, SYS_PIPE, SYS_PIPE2, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_EXIT, SYS_EXIT_GROUP, SYS_GETPID, SYS_GETPPID, SYS_SCHED_GETAFFINITY, SYS_MEMINFO, SYS_MMAP,
+  ENOSYS, SYS_EXECVE, SYS_FORK, SYS_GETPGID, SYS_IOCTL, SYS_KILL, SYS_RT_SIGACTION, SYS_RT_SIGPROCMASK, SYS_RT_SIGRETURN, SYS_SETPGID, SYS_ARCH_PRCTL, SYS_CLOCK_GETRES, SYS_DUP, SYS_DUP2, SYS_DUP3, SYS_FCNTL, SYS_PIPE, SYS_PIPE2, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_EXIT, SYS_EXIT_GROUP, SYS_GETPID, SYS_GETPPID, SYS_SCHED_GETAFFINITY, SYS_SCHED_SETAFFINITY, SYS_MEMINFO, SYS_MMAP,
   SYS_MUNMAP, SYS_NANOSLEEP, SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES, SYS_TSKC_END, SYS_UPTIME, SYS_WAIT, SYS_WAIT4,
   SYS_WRITE,
 } from './numbers';
@@ -105,6 +105,7 @@ function callExit(f: TrapFrame): i64 { return sysExit(i64(f.rdi)); }
 function callWait4(f: TrapFrame): i64 { return sysWait4(i64(i32(f.rdi)), f.rsi, f.rdx, f.r10); } // pid is a C int, as on Linux
 function callGetppid(f: TrapFrame): i64 { return sysGetppid(); }
 function callSchedGetaffinity(f: TrapFrame): i64 { return sysSchedGetaffinity(i64(i32(f.rdi)), f.rsi, f.rdx); }
+function callSchedSetaffinity(f: TrapFrame): i64 { return sysSchedSetaffinity(i64(i32(f.rdi)), f.rsi, f.rdx); }
 function callArchPrctl(f: TrapFrame): i64 { return sysArchPrctl(f.rdi, f.rsi); }
 function callPipe(f: TrapFrame): i64 { return sysPipe2(f.rdi, 0); }
 function callPipe2(f: TrapFrame): i64 { return sysPipe2(f.rdi, f.rsi); }
@@ -180,6 +181,7 @@ export function syscallTableInit(): void {
   set(SYS_WAIT4, callWait4);
   set(SYS_GETPPID, callGetppid);
   set(SYS_SCHED_GETAFFINITY, callSchedGetaffinity);
+  set(SYS_SCHED_SETAFFINITY, callSchedSetaffinity);
   set(SYS_ARCH_PRCTL, callArchPrctl);
   set(SYS_PIPE, callPipe);
   set(SYS_PIPE2, callPipe2);

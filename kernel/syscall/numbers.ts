@@ -69,6 +69,8 @@ export const SYS_FSTATFS: i64 = 138;
 export const SYS_ARCH_PRCTL: i64 = 158;
 export const SYS_SYNC: i64 = 162;
 export const SYS_MOUNT: i64 = 165;
+/** sched_setaffinity(pid, len, mask): limits `pid` (0: the caller) to the online CPUs of the mask's first 8 bytes (a shorter `len`: the rest zero). */
+export const SYS_SCHED_SETAFFINITY: i64 = 203;
 /** sched_getaffinity(pid, len, mask): the CPUs `pid` (0: the caller) may run on, as a bit mask of `len` bytes (a multiple of 8). */
 export const SYS_SCHED_GETAFFINITY: i64 = 204;
 export const SYS_GETDENTS64: i64 = 217;

@@ -1,4 +1,5 @@
-// The process calls: getpid, sched_yield, exit, spawn, wait and uptime.
+// The process calls: getpid, sched_yield, exit, spawn, wait, uptime and the
+// CPU affinity (sched_getaffinity, sched_setaffinity).
 // spawn takes a command line (`hello`, `crash div0`): its first word names a
 // program, /bin/NAME on the disk or in the initrd (kernel/proc/diskprog.ts), and its words become the new process's argv; the
 // caller waits until the child exits and gets its status (0–255 from exit,
@@ -9,8 +10,8 @@ import { USER_END } from '../mm/aspace';
 import { copyFromUser, copyToUser } from '../mm/usercopy';
 import { programForPath } from '../proc/diskprog';
 import { PerCpu, perCpuAt, perCpuCount } from '../cpu/percpu';
-import { processByPid, processChild } from '../proc/process';
-import { currentProcess, exitCurrent, setFsBase, waitForChild, yieldCpu } from '../proc/sched';
+import { Process, processByPid, processChild } from '../proc/process';
+import { affinityChanged, currentProcess, exitCurrent, setFsBase, waitForChild, yieldCpu } from '../proc/sched';
 import { spawnError, spawnProgram } from '../proc/spawn';
 import { PathArg } from './fs';
 import { ARCH_GET_FS, ARCH_SET_FS, E2BIG, ECHILD, EINVAL, ENOENT, EPERM, ESRCH, SPAWN_NOWAIT } from './numbers';
@@ -34,24 +35,59 @@ export function sysGetppid(): i64 {
   return currentProcess().ppid;
 }
 
-/**
- * sched_getaffinity(pid, len, mask): every process may run on every online
- * CPU, so the mask has their bits (CPU i: bit i of the little-endian words).
- * Like Linux: `len` must be a multiple of 8 bytes and hold one bit per
- * possible CPU (MAX_CPUS: 8 bytes), the result is the bytes written (8),
- * and pid 0 is the caller; an unknown pid is -ESRCH.
- */
-export function sysSchedGetaffinity(pid: i64, len: u64, mask: u64): i64 {
-  if (pid < 0 || (pid > 0 && processByPid(pid) === null)) return -ESRCH;
-  if (len < AFFINITY_BYTES || (len & 7) != 0) return -EINVAL;
+/** The online CPUs as a mask (CPU i: bit i). */
+function onlineMask(): u64 {
   let bits: u64 = 0;
   for (let i: i32 = 0; i < perCpuCount(); i++) {
     const c = perCpuAt(i);
     if (volatileLoad<u64>(changetype<usize>(c) + offsetof<PerCpu>('online')) != 0) bits |= u64(1) << c.id;
   }
-  affinityWord[0] = bits;
+  return bits;
+}
+
+/** The process `pid` names (0: the caller), or null. */
+function affinityTarget(pid: i64): Process | null {
+  if (pid < 0) return null;
+  return pid == 0 ? currentProcess() : processByPid(pid);
+}
+
+/**
+ * sched_getaffinity(pid, len, mask): the online CPUs the process may run
+ * on (all of them unless sched_setaffinity narrowed it), as a mask (CPU i:
+ * bit i of the little-endian words). Like Linux: `len` must be a multiple
+ * of 8 bytes and hold one bit per possible CPU (MAX_CPUS: 8 bytes), the
+ * result is the bytes written (8), and pid 0 is the caller; an unknown pid
+ * is -ESRCH.
+ */
+export function sysSchedGetaffinity(pid: i64, len: u64, mask: u64): i64 {
+  const p = affinityTarget(pid);
+  if (p === null) return -ESRCH;
+  if (len < AFFINITY_BYTES || (len & 7) != 0) return -EINVAL;
+  affinityWord[0] = p.affinity & onlineMask();
   const r = copyToUser(mask, changetype<usize>(affinityWord) + 8, AFFINITY_BYTES);
   return r < 0 ? r : i64(AFFINITY_BYTES);
+}
+
+/**
+ * sched_setaffinity(pid, len, mask): the process (0: the caller) may run
+ * only on the online CPUs of the mask's first 8 bytes (a shorter `len`:
+ * its bytes, the rest zero; longer: the rest ignored, as on Linux) from
+ * now on; a mask with none of them is -EINVAL, an unknown pid -ESRCH, a
+ * mask in kernel memory -EFAULT. The caller leaves a CPU it may
+ * no longer use before the call returns; another process, at its CPU's
+ * next tick (kernel/proc/sched.ts affinityChanged).
+ */
+export function sysSchedSetaffinity(pid: i64, len: u64, mask: u64): i64 {
+  const p = affinityTarget(pid);
+  if (p === null) return -ESRCH;
+  affinityWord[0] = 0; // a shorter mask leaves the higher CPUs out, as on Linux
+  const r = copyFromUser(changetype<usize>(affinityWord) + 8, mask, len < AFFINITY_BYTES ? len : AFFINITY_BYTES);
+  if (r < 0) return r;
+  const bits = affinityWord[0] & onlineMask();
+  if (bits == 0) return -EINVAL;
+  p.affinity = bits;
+  affinityChanged(p);
+  return 0;
 }
 
 export function sysYield(): i64 {

@@ -14,7 +14,7 @@
 //   library   the standard library on the kernel heap (kernel/testing/library.ts); more in storage.ts
 //   madt      hand-made malformed MADTs parsed, one verdict each (kernel/testing/acpi.ts)
 //   spin …    spinlocks and their test-build checks (kernel/testing/spin.ts)
-//   cpus      each CPU's timer ticks (kernel/testing/cpus.ts); `cpus panic`: a panic on CPU 1 stops CPU 0; `cpus tlb [off]`: tlb.ts
+//   cpus      each CPU's timer ticks (kernel/testing/cpus.ts); `cpus panic`: a panic on CPU 1 stops CPU 0; `cpus tlb [off]`: tlb.ts; `cpus ipi`: ipi.ts
 import { consoleWrite, consoleWriteHex, consoleWriteUint } from '../console/console';
 import { keyboardRx } from '../drivers/keyboard';
 import { spuriousIrqs } from '../interrupts/irq';
@@ -105,6 +105,7 @@ export function testCommand(text: Uint8Array, length: i32): bool {
   else if (is(text, length, 'cpus panic')) cpusPanicCommand();
   else if (is(text, length, 'cpus tlb')) cpusTlbCommand(true);
   else if (is(text, length, 'cpus tlb off')) cpusTlbCommand(false);
+  else if (is(text, length, 'cpus ipi')) cpusIpiCommand();
   else if (is(text, length, 'keys')) {
     line('keyboard received ', u64(keyboardRx.head));
     line(' dropped ', keyboardRx.dropped);
@@ -121,9 +122,10 @@ export function testCommand(text: Uint8Array, length: i32): bool {
 // The network's test command, below the fault commands so that their lines stay where the docs cite them.
 import { netFaultsStart } from './netfaults';
 import { cpusTlbCommand } from './tlb';
-import { consoleWholeCommand } from './console';
-import { sleepLockCommand } from './sleeplock';
-import { txBurstCommand } from './txburst'; // `txburst N`: the virtio-net transmit backlog, filled and drained // `sleeplock …`: sleeping locks' legal uses and misuse panics // `console whole`: a long write with a timer message due inside it
+import { consoleWholeCommand } from './console'; // `console whole`: a long write with a timer message due inside it
+import { cpusIpiCommand } from './ipi'; // `cpus ipi`: IPI round trips to a halted CPU 1
+import { sleepLockCommand } from './sleeplock'; // `sleeplock …`: sleeping locks' legal uses and misuse panics
+import { txBurstCommand } from './txburst'; // `txburst N`: the virtio-net transmit backlog, filled and drained
 
 function startsWith(line: Uint8Array, length: i32, word: string): bool {
   if (length < word.length) return false;

@@ -3,7 +3,8 @@
 //   npm run bench                         every part, 5 runs each
 //   npm run bench -- --runs 9             more runs per median
 //   npm run bench -- --only fannkuch,hash only these (benchmark names, or
-//                                         compile-time / kernel-paths)
+//                                         compile-time / kernel-paths /
+//                                         storage-paths / http / smp)
 //   npm run bench -- --instructions       also count instructions (perf
 //                                         stat, else callgrind: slow)
 //
@@ -20,6 +21,7 @@ import { compilePart } from './compile-part.js';
 import { kernelPathsPart } from './kernel-paths.js';
 import { storagePathsPart } from './storage-paths.js';
 import { httpPathsPart } from './http-paths.js';
+import { smpPart } from './smp.js';
 import type { BenchOptions, Part } from './parts.js';
 import { benchHtml, type BenchReport } from './html.js';
 
@@ -29,12 +31,13 @@ const PARTS: [Part, string][] = [
   [kernelPathsPart, 'kernel-paths'],
   [storagePathsPart, 'storage-paths'],
   [httpPathsPart, 'http'],
+  [smpPart, 'smp'],
 ];
 
 function usage(msg?: string): never {
   if (msg) console.error(`bench: ${msg}`);
   console.error('usage: npm run bench -- [--runs N] [--only NAME[,NAME...]] [--instructions]');
-  console.error(`names: ${[...codeNames(), 'compile-time', 'kernel-paths', 'storage-paths', 'http'].join(', ')}`);
+  console.error(`names: ${[...codeNames(), 'compile-time', 'kernel-paths', 'storage-paths', 'http', 'smp'].join(', ')}`);
   process.exit(2);
 }
 
@@ -55,7 +58,7 @@ function parseArgs(argv: string[], root: string): BenchOptions {
     else if (a === '--help' || a === '-h') usage();
     else usage(`unknown argument '${a}'`);
   }
-  const known = new Set([...codeNames(), 'compile-time', 'kernel-paths', 'storage-paths', 'http']);
+  const known = new Set([...codeNames(), 'compile-time', 'kernel-paths', 'storage-paths', 'http', 'smp']);
   for (const n of o.only) if (!known.has(n)) usage(`unknown benchmark '${n}'`);
   return o;
 }

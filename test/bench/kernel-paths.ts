@@ -31,10 +31,15 @@ export const PATHS: PathRow[] = [
 ];
 
 /**
- * Boots `image` (with `extraArgs` for QEMU), waits for the prompt, types
- * `input` (if any) and resolves with the serial text once `until` appears.
+ * Boots `image` (with `extraArgs` for QEMU), waits for `prompt`, types
+ * `input` (if any) and resolves with the serial text once `until` appears
+ * (a string, or a test of the whole text).
  */
-export function boot(image: string, icount: boolean, input: string | null, until: string, extraArgs: string[] = [], timeoutMs = 120_000): Promise<{ text: string; promptMs: number }> {
+export function boot(
+  image: string, icount: boolean, input: string | null, until: string | ((text: string) => boolean), extraArgs: string[] = [], timeoutMs = 120_000,
+  prompt = PROMPT,
+): Promise<{ text: string; promptMs: number }> {
+  const done = typeof until === 'string' ? (t: string): boolean => t.includes(until) : until;
   const args = [
     ...(icount ? ['-icount', 'shift=0,sleep=off'] : []),
     // The boot disk says bootindex=0: SeaBIOS would otherwise try a disk of extraArgs first (the storage part's volume) and stop there.
@@ -49,15 +54,15 @@ export function boot(image: string, icount: boolean, input: string | null, until
     let promptMs = -1;
     const timer = setTimeout(() => {
       vm.kill('SIGKILL');
-      reject(new Error(`kernel paths: no '${until}' within ${timeoutMs / 1000} s; serial so far:\n${text}`));
+      reject(new Error(`kernel paths: no '${String(until)}' within ${timeoutMs / 1000} s; serial so far:\n${text}`));
     }, timeoutMs);
     vm.stdout!.on('data', (d: Uint8Array) => {
       text += new TextDecoder().decode(d);
-      if (promptMs < 0 && text.includes(PROMPT)) {
+      if (promptMs < 0 && text.includes(prompt)) {
         promptMs = performance.now() - start;
         if (input !== null) vm.stdin!.write(input);
       }
-      if (text.includes(until)) {
+      if (done(text)) {
         clearTimeout(timer);
         vm.kill('SIGKILL');
         resolve({ text, promptMs });

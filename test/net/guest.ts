@@ -11,9 +11,9 @@ import { hangLimit } from '../harness/timing.js';
  * `configured` ("(dhcp)" or "(the static fallback)"); `rc`: the kernel
  * whose disk has /etc/rc, as `npm start`'s (httpd starts at boot).
  */
-export async function bootOnNetwork(network: GuestNetwork, configured: string, o: { rc?: boolean } = {}): Promise<Qemu> {
+export async function bootOnNetwork(network: GuestNetwork, configured: string, o: { rc?: boolean; cpus?: number } = {}): Promise<Qemu> {
   const k = await (o.rc === true ? rcKernelBuild() : kernelBuild());
-  const vm = await useQemu({ image: k.diskImage, elf: k.kernelElf, network });
+  const vm = await useQemu({ image: k.diskImage, elf: k.kernelElf, network, cpus: o.cpus });
   await vm.waitForSerial(BANNER);
   await vm.waitForSerial(PROMPT); // the network's line may come before or after the first prompt
   await vm.waitForSerial(`${configured}\r\n`, hangLimit(60_000));

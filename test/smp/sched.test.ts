@@ -22,7 +22,7 @@ async function bootCpus(cpus: number): Promise<Qemu> {
 /** Each CPU's user ticks, by its number, from /dev/cpus. */
 async function userTicks(vm: Qemu): Promise<number[]> {
   const out = await shellRun(vm, 'cat /dev/cpus');
-  return [...out.matchAll(/^cpu (\d+) apic \d+ switches \d+ user-ticks (\d+) tlb-sent \d+ tlb-ipi \d+ tlb-poll \d+$/gm)].map((m) => Number(m[2]));
+  return [...out.matchAll(/^cpu (\d+) apic \d+ switches \d+ user-ticks (\d+) tlb-sent \d+ tlb-ipi \d+ tlb-poll \d+ wake-sent \d+ wake-ipi \d+$/gm)].map((m) => Number(m[2]));
 }
 
 async function mem(vm: Qemu): Promise<string> {

@@ -62,7 +62,7 @@ describe('TLB shootdown', () => {
     expect(lines, lines.join('\n')).toContain('cpus tlb: reads 5 stale 0 shootdowns 5');
     await sendCommand(vm, 'shell');
     await vm.waitForSerial(PROMPT);
-    const rows = [...(await shellRun(vm, 'cat /dev/cpus')).matchAll(/^cpu (\d+) apic \d+ switches \d+ user-ticks \d+ tlb-sent (\d+) tlb-ipi (\d+) tlb-poll (\d+)$/gm)]
+    const rows = [...(await shellRun(vm, 'cat /dev/cpus')).matchAll(/^cpu (\d+) apic \d+ switches \d+ user-ticks \d+ tlb-sent (\d+) tlb-ipi (\d+) tlb-poll (\d+) wake-sent \d+ wake-ipi \d+$/gm)]
       .map((m) => ({ cpu: Number(m[1]), sent: Number(m[2]), served: Number(m[3]) + Number(m[4]) }));
     expect(rows.map((r) => r.cpu)).toEqual([0, 1, 2, 3]);
     const sent = rows.reduce((s, r) => s + r.sent, 0);

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { useQemu, type Qemu, type VirtioDisk } from '../harness/qemu.js';
 import { BANNER, kernelBuild, PROMPT, testKernelBuild } from '../kernel/kernel.js';
 
-/** Boots the kernel with `disks` and waits for the shell's first prompt. */
-export async function bootShellWithDisks(disks: VirtioDisk[]): Promise<Qemu> {
+/** Boots the kernel with `disks` (and `cpus` guest CPUs, else the default) and waits for the shell's first prompt. */
+export async function bootShellWithDisks(disks: VirtioDisk[], cpus?: number): Promise<Qemu> {
   const k = await kernelBuild();
-  const vm = await useQemu({ image: k.diskImage, elf: k.kernelElf, virtioDisks: disks, bootDisk: 'ide' });
+  const vm = await useQemu({ image: k.diskImage, elf: k.kernelElf, virtioDisks: disks, bootDisk: 'ide', cpus });
   await vm.waitForSerial(`${BANNER}\r\n${PROMPT}`);
   return vm;
 }

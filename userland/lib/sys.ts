@@ -6,7 +6,7 @@
 
 import {
   E2BIG, EAGAIN, EBADF, ECHILD, EFAULT, EINTR, EINVAL, EISDIR, EMFILE, ENAMETOOLONG, ENOTDIR, ENOTTY, EROFS, EPIPE, ESRCH, ENOENT, ENOEXEC, ENOMEM, ENOSYS, MAP_ANONYMOUS, MAP_PRIVATE, MAX_ERRNO, PROT_READ,
-  PROT_WRITE, SPAWN_NOWAIT, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_DUP, SYS_DUP2, SYS_FCNTL, SYS_PIPE2, SYS_GETPID, SYS_GETPPID, SYS_SCHED_GETAFFINITY, SYS_MEMINFO, SYS_WAIT4, SYS_MMAP, SYS_MUNMAP, SYS_NANOSLEEP, SYS_OPEN, SYS_READ,
+  PROT_WRITE, SPAWN_NOWAIT, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_DUP, SYS_DUP2, SYS_FCNTL, SYS_PIPE2, SYS_GETPID, SYS_GETPPID, SYS_SCHED_GETAFFINITY, SYS_SCHED_SETAFFINITY, SYS_MEMINFO, SYS_WAIT4, SYS_MMAP, SYS_MUNMAP, SYS_NANOSLEEP, SYS_OPEN, SYS_READ,
   SYS_CHDIR, SYS_EXECVE, SYS_FORK, SYS_GETCWD, SYS_POLL, SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES, SYS_UPTIME, SYS_WAIT, SYS_WRITE,
 } from '../../kernel/syscall/numbers';
 
@@ -149,6 +149,11 @@ export function writeAll(fd: i64, p: usize, len: usize): i64 {
 /** sched_getaffinity(pid, len, mask): the bytes of the CPU mask written at `mask` (8 on tskc), or -errno. */
 export function schedGetaffinity(pid: i64, len: u64, mask: usize): i64 {
   return syscall(SYS_SCHED_GETAFFINITY, pid, len, mask);
+}
+
+/** sched_setaffinity(pid, len, mask): limits `pid` (0: the caller) to the CPUs of the mask at `mask` (`len` bytes, a multiple of 8). */
+export function schedSetaffinity(pid: i64, len: u64, mask: usize): i64 {
+  return syscall(SYS_SCHED_SETAFFINITY, pid, len, mask);
 }
 
 /** The parent's pid (1 once the parent has exited). */
