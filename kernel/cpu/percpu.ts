@@ -57,6 +57,9 @@ export class PerCpu {
   /** Times it found the big kernel lock taken and spun, and times its idle context halted (kernel/cpu/bkl.ts). */
   bklSpins: u64 = 0;
   idleHalts: u64 = 0;
+  /** The TSC when its idle context halted (0: not halted), and its cycles halted so far (kernel/cpu/idletime.ts). */
+  haltedAt: u64 = 0;
+  idleTsc: u64 = 0;
   /** The spinlocks it holds, in acquire order (test builds only: kernel/cpu/spinlock.ts). */
   heldCount: i32 = 0;
   readonly held = new Uint64Array(MAX_HELD);
