@@ -14,6 +14,7 @@
 // docs/smp.md, "The big kernel lock" and "TLB shootdown".
 import { tlbPoll } from '../smp/tlb';
 import { currentCpu } from './percpu';
+import { idleHaltBegin, idleHaltEnd } from './idletime';
 import { enableAndWait } from './wait';
 
 /** 0 free, 1 taken: the word `xchg` works on (the system-call entry takes it inline). @export tskc_bkl_word */
@@ -90,7 +91,9 @@ export function bklExit(): void {
 export function bklIdleWait(): void {
   currentCpu().idleHalts++;
   bklRelease();
+  idleHaltBegin();
   enableAndWait();
+  idleHaltEnd(); // if the interrupt's entry did not already
   cli();
   bklAcquire();
 }

@@ -61,6 +61,9 @@ export class PerCpu {
   idleWaiting: u64 = 0;
   wakeSent: u64 = 0;
   wakeIpis: u64 = 0;
+  /** The TSC when its idle context halted (0: not halted), and its cycles halted so far (kernel/cpu/idletime.ts). */
+  haltedAt: u64 = 0;
+  idleTsc: u64 = 0;
   /** The spinlocks it holds, in acquire order (test builds only: kernel/cpu/spinlock.ts). */
   heldCount: i32 = 0;
   readonly held = new Uint64Array(MAX_HELD);

@@ -5,7 +5,7 @@
 
 export const enum Net {
   // traffic
-  FramesIn = 0, FramesOut, IpIn, IpOut, TcpRetransmits, TcpResets,
+  FramesIn = 0, FramesOut, IpIn, IpOut, TcpRetransmits, TcpResets, TcpTimeWaitReused,
   // drops, one per reason
   PoolEmpty, EthBad, EthType, ArpBad, ArpUnresolved, IpBad, IpChecksum, IpFragment, IpTtl, IpNotOurs,
   IpProto, IcmpBad, IcmpNoSocket, UdpBad, UdpNoSocket, UdpQueueFull, TcpBad, TcpNoSocket, TcpBacklogFull, TcpOutOfWindow,
@@ -16,7 +16,7 @@ export const enum Net {
 }
 
 const NAMES: string[] = [
-  'frames_in', 'frames_out', 'ip_in', 'ip_out', 'tcp_retransmits', 'tcp_resets',
+  'frames_in', 'frames_out', 'ip_in', 'ip_out', 'tcp_retransmits', 'tcp_resets', 'tcp_time_wait_reused',
   'drop_pool_empty', 'drop_eth_bad', 'drop_eth_type', 'drop_arp_bad', 'drop_arp_unresolved', 'drop_ip_bad',
   'drop_ip_checksum', 'drop_ip_fragment', 'drop_ip_ttl', 'drop_ip_not_ours', 'drop_ip_proto', 'drop_icmp_bad', 'drop_icmp_no_socket',
   'drop_udp_bad', 'drop_udp_no_socket', 'drop_udp_queue_full', 'drop_tcp_bad', 'drop_tcp_no_socket',

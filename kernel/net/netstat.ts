@@ -2,8 +2,9 @@
 // file (kernel/fs/textfile.ts: each open a snapshot). One "name value"
 // line per counter (counters.ts), then the open sockets, the TCP blocks,
 // the packet buffers in use, the NIC's frames received, sent and
-// refused (bad length) and its queue interrupts, and the Ethernet interface's address, netmask
-// and gateway.
+// refused (bad length) and its queue interrupts, the TSC and the CPUs'
+// cycles halted (kernel/cpu/idletime.ts: instructions under -icount), and
+// the Ethernet interface's address, netmask and gateway.
 import { TextBuilder } from 'tskc:text';
 import { Net, netCounter, netCounterName } from './counters';
 import { eth } from './iface';
@@ -11,6 +12,7 @@ import { pktInUse } from './pktbuf';
 import { socketsOpen } from './socket';
 import { tcbCount } from './tcb';
 import { virtioNetStats } from '../drivers/virtio/net';
+import { idleTscTotal } from '../cpu/idletime';
 
 function line(t: TextBuilder, name: string, v: u64): void {
   t.str(name).str(' ').uint(v).str('\n');
@@ -35,6 +37,8 @@ export function netstatText(t: TextBuilder): void {
   line(t, 'nic_sent', virtioNetStats(1));
   line(t, 'nic_refused', virtioNetStats(2));
   line(t, 'nic_interrupts', virtioNetStats(3));
+  line(t, 'cpu_tsc', rdtsc());
+  line(t, 'cpu_idle_tsc', idleTscTotal());
   addr(t, 'address', eth.addr);
   addr(t, 'netmask', eth.mask);
   addr(t, 'gateway', eth.gateway);

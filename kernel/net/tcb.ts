@@ -3,6 +3,7 @@
 // memory in total: each connection has a TCP_BUF-byte send ring and
 // receive ring, freed as soon as it no longer needs them). tcp.ts moves a
 // block through its states on input, tcpout.ts sends and runs its timers.
+import { Net, netCount } from './counters';
 import { Endpoint, wakeOwner } from './endpoint';
 
 export const enum St {
@@ -70,16 +71,24 @@ export class Tcb extends Endpoint {
 
 const table = new Array<Tcb | null>(64);
 
-/** A new block in the table (state Closed, no rings), or null when TCP_SLOTS are in use. */
+/**
+ * A new block in the table (state Closed, no rings). When all TCP_SLOTS
+ * are in use, the slot of the closed connection whose TIME_WAIT ends first
+ * is taken back (one no fd holds: it only waits out its timer), as Linux
+ * ends TIME_WAIT early when its tcp_max_tw_buckets are all in use; null
+ * when there is none.
+ */
 export function tcbNew(): Tcb | null {
+  let oldest: i32 = -1;
   for (let i: i32 = 0; i < TCP_SLOTS; i++) {
-    if (table[i] === null) {
-      const t = new Tcb();
-      table[i] = t;
-      return t;
-    }
+    const t = table[i];
+    if (t === null) return (table[i] = new Tcb());
+    if (t.state == St.TimeWait && t.owner == 0 && t.parent === null && (oldest < 0 || t.lingerUntil < table[oldest]!.lingerUntil)) oldest = i;
   }
-  return null;
+  if (oldest < 0) return null;
+  netCount(Net.TcpTimeWaitReused);
+  tcbFree(table[oldest]!);
+  return (table[oldest] = new Tcb());
 }
 
 /** The block in slot `i`, or null. */

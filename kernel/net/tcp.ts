@@ -136,6 +136,9 @@ function synchronizedArrives(t: Tcb): void {
   const used = u32(seg.len) + ((f & SYN) != 0 ? 1 : 0) + ((f & FIN) != 0 ? 1 : 0);
   if (!acceptable(t, used)) {
     netCount(Net.TcpOutOfWindow);
+    // A segment that ends right at rcvNxt (QEMU's FIN sent again, now with the ACK of ours) still has its
+    // ACK field taken, as Linux's check against the window's last edge allows: else CLOSING waits an RTO.
+    if ((f & (ACK | SYN | RST)) == ACK && seg.seq + used == t.rcvNxt && !ackArrives(t)) return;
     if ((f & RST) == 0) tcpSendAck(t);
     return;
   }

@@ -90,6 +90,9 @@ export class Process {
   /** Signals sent and not yet delivered, and those it blocks: bit n - 1 for signal n (signal.ts). */
   sigPending: u64 = 0;
   sigBlocked: u64 = 0;
+  /** Its own mask while a call (ppoll) runs with another; sigRestore: to be put back at the system call's exit (signal.ts signalMaskEnd). */
+  sigSaved: u64 = 0;
+  sigRestore: bool = false;
   /** Per signal n, at 4 * (n - 1): handler (SIG_DFL, SIG_IGN or an address), flags, restorer, mask; null while every action is the default; after fork shared with the parent until either changes one (signal.ts). */
   sigActions: Uint64Array | null = null;
   /** What sent its pending fault signal's: the faulting address (si_addr), else the sender's pid. */

@@ -232,10 +232,12 @@ function deliver(p: Process, f: TrapFrame, sig: i64, info: u64, trapno: u64): bo
   frame[MC + 17] = f.rflags;
   frame[MC + 18] = USER_CS | (USER_SS << 48);
   frame[MC + 20] = trapno;
-  frame[MC + 21] = p.sigBlocked;
+  const mask = p.sigRestore ? p.sigSaved : p.sigBlocked; // what the handler's return restores: the mask before a ppoll's own
+  p.sigRestore = false;
+  frame[MC + 21] = mask;
   frame[MC + 22] = trapno == 14 ? info : 0; // cr2
   frame[MC + 23] = sp + FPU_AT;
-  frame[UC_MASK] = p.sigBlocked;
+  frame[UC_MASK] = mask;
   frame[INFO] = u64(sig);
   frame[INFO + 1] = trapno != 0 ? 0x80 : 0; // si_code: SI_KERNEL for a fault, SI_USER for kill
   frame[INFO + 2] = info; // si_pid (si_uid 0) for kill, si_addr for a fault
@@ -310,9 +312,36 @@ export function syscallExitWork(f: TrapFrame): bool {
   takeSyscallWork();
   const p = currentProcess();
   if (signalPending(p)) deliverSignals(f);
+  if (p.sigRestore) { // no handler ran: the mask a ppoll replaced comes back, and may let a pending signal through
+    p.sigRestore = false;
+    p.sigBlocked = p.sigSaved;
+    if (signalPending(p)) deliverSignals(f);
+  }
   const full = p.restoreFull;
   p.restoreFull = false;
   return full;
+}
+
+/**
+ * A call's own signal mask (ppoll's sigmask): `p` blocks `mask` (never
+ * SIGKILL or SIGSTOP) until signalMaskEnd; its mask is kept aside.
+ */
+export function signalMaskSwap(p: Process, mask: u64): void {
+  p.sigSaved = p.sigBlocked;
+  p.sigBlocked = mask & ~UNBLOCKABLE;
+}
+
+/**
+ * The end of that call. Its own mask goes at once, unless the call was
+ * interrupted (-EINTR): then the signal is delivered on the way out under
+ * the call's mask, its handler's frame keeps the saved mask for
+ * rt_sigreturn to restore, and syscallExitWork restores it when no handler
+ * runs, as Linux's restore_saved_sigmask_unless.
+ */
+export function signalMaskEnd(p: Process, interrupted: bool): void {
+  if (interrupted) p.sigRestore = true;
+  else p.sigBlocked = p.sigSaved;
+  noteSyscallWork(); // a signal pending under the call's mask may be deliverable under the saved one
 }
 
 /** Whether signal number `sig` exists (1 … 64). */

@@ -27,7 +27,7 @@ import {
 import { sysClockGetres, sysClockGettime, sysNanosleep, sysTimes } from './time';
 import { sysFsync, sysSync } from './sync';
 import { sysMount } from './mount';
-import { sysPoll } from './poll';
+import { sysPoll, sysPpoll } from './poll';
 import {
   ENOSYS, SYS_EXECVE, SYS_FORK, SYS_GETPGID, SYS_IOCTL, SYS_KILL, SYS_RT_SIGACTION, SYS_RT_SIGPROCMASK, SYS_RT_SIGRETURN, SYS_SETPGID, SYS_ARCH_PRCTL, SYS_CLOCK_GETRES, SYS_DUP, SYS_DUP2, SYS_DUP3, SYS_FCNTL, SYS_PIPE, SYS_PIPE2, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_EXIT, SYS_EXIT_GROUP, SYS_GETPID, SYS_GETPPID, SYS_SCHED_GETAFFINITY, SYS_SCHED_SETAFFINITY, SYS_MEMINFO, SYS_MMAP,
   SYS_MUNMAP, SYS_NANOSLEEP, SYS_OPEN, SYS_READ, SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES, SYS_TSKC_END, SYS_UPTIME, SYS_WAIT, SYS_WAIT4,
@@ -40,7 +40,7 @@ import {
 import {
   SYS_ACCEPT, SYS_ACCEPT4, SYS_BIND, SYS_CONNECT, SYS_GETPEERNAME, SYS_GETSOCKNAME, SYS_GETSOCKOPT, SYS_LISTEN, SYS_RECVFROM, SYS_SENDTO, SYS_SETSOCKOPT,
   SYS_SHUTDOWN, SYS_SOCKET,
-  SYS_POLL, SYS_FSTATFS, SYS_FTRUNCATE, SYS_LINK, SYS_MKDIR, SYS_PREAD64, SYS_PWRITE64, SYS_RENAME, SYS_RMDIR, SYS_STATFS, SYS_TRUNCATE, SYS_UNLINK,
+  SYS_POLL, SYS_PPOLL, SYS_FSTATFS, SYS_FTRUNCATE, SYS_LINK, SYS_MKDIR, SYS_PREAD64, SYS_PWRITE64, SYS_RENAME, SYS_RMDIR, SYS_STATFS, SYS_TRUNCATE, SYS_UNLINK,
 } from './numbers';
 import {
   AT_FDCWD, AT_SYMLINK_NOFOLLOW, SYS_LINKAT, SYS_MKDIRAT, SYS_READLINK, SYS_READLINKAT, SYS_RENAMEAT, SYS_RENAMEAT2, SYS_SYMLINK, SYS_SYMLINKAT,
@@ -143,6 +143,7 @@ function callGetpeername(f: TrapFrame): i64 { return sysGetpeername(i64(i32(f.rd
 function callSetsockopt(f: TrapFrame): i64 { return sysSetsockopt(i64(i32(f.rdi)), i64(i32(f.rsi)), i64(i32(f.rdx)), f.r10, u64(u32(f.r8))); }
 function callGetsockopt(f: TrapFrame): i64 { return sysGetsockopt(i64(i32(f.rdi)), i64(i32(f.rsi)), i64(i32(f.rdx)), f.r10, f.r8); }
 function callPoll(f: TrapFrame): i64 { return sysPoll(f.rdi, f.rsi, i64(i32(f.rdx))); } // timeout is a C int
+function callPpoll(f: TrapFrame): i64 { return sysPpoll(f.rdi, f.rsi, f.rdx, f.r10, f.r8); }
 function callNosys(f: TrapFrame): i64 { return -ENOSYS; }
 
 function set(nr: i64, handler: (f: TrapFrame) => i64): void {
@@ -250,6 +251,7 @@ export function syscallTableInit(): void {
   set(SYS_READLINKAT, callReadlinkat);
   set(SYS_UTIMENSAT, callUtimensat);
   set(SYS_POLL, callPoll);
+  set(SYS_PPOLL, callPpoll);
   tableAt = u64(changetype<usize>(table) + 8);
   last = u64(SLOTS - 1);
 }

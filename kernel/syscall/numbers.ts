@@ -85,6 +85,7 @@ export const SYS_RENAMEAT: i64 = 264;
 export const SYS_LINKAT: i64 = 265;
 export const SYS_SYMLINKAT: i64 = 266;
 export const SYS_READLINKAT: i64 = 267;
+export const SYS_PPOLL: i64 = 271;
 export const SYS_UTIMENSAT: i64 = 280;
 export const SYS_ACCEPT4: i64 = 288;
 export const SYS_DUP3: i64 = 292;

@@ -47,7 +47,7 @@ function clockNs(clock: u64): i64 {
 }
 
 /** Writes the timespec `ns` to user address `tp`: 0, or -EFAULT. */
-function putTimespec(tp: u64, ns: u64): i64 {
+export function putTimespec(tp: u64, ns: u64): i64 {
   words[0] = ns / NS_PER_SECOND;
   words[1] = ns % NS_PER_SECOND;
   return copyToUser(tp, changetype<usize>(words) + 8, 16);
@@ -67,6 +67,16 @@ export function sysClockGetres(clock: u64, res: u64): i64 {
 }
 
 /**
+ * The ticks a wait of `seconds` and `ns` (a checked timespec) lasts at
+ * least: rounded up to whole ticks, plus one (the tick under way is partly
+ * over); seconds beyond MAX_SLEEP_SECONDS count as that. nanosleep, ppoll.
+ */
+export function timeoutTicks(seconds: u64, ns: u64): u64 {
+  const whole = seconds < MAX_SLEEP_SECONDS ? seconds : MAX_SLEEP_SECONDS;
+  return whole * PIT_HZ + (ns + NS_PER_TICK - 1) / NS_PER_TICK + 1;
+}
+
+/**
  * nanosleep(req, rem): sleeps at least as long as `req` says, rounded up to
  * whole ticks, plus one (the tick under way is partly over). A signal
  * ends it early with -EINTR, the time left written to `rem` (unless 0).
@@ -79,9 +89,7 @@ export function sysNanosleep(req: u64, rem: u64): i64 {
   const ns = i64(words[1]);
   if (seconds < 0 || ns < 0 || u64(ns) >= NS_PER_SECOND) return -EINVAL;
   if (seconds == 0 && ns == 0) return 0;
-  const whole = u64(seconds) < MAX_SLEEP_SECONDS ? u64(seconds) : MAX_SLEEP_SECONDS;
-  const sleepTicks = whole * PIT_HZ + (u64(ns) + NS_PER_TICK - 1) / NS_PER_TICK + 1;
-  const until = ticks() + sleepTicks;
+  const until = ticks() + timeoutTicks(u64(seconds), u64(ns));
   if (sleepUntil(until)) return 0;
   if (rem != 0) {
     const left = until > ticks() ? (until - ticks()) * NS_PER_TICK : 0;

@@ -2,13 +2,14 @@
 // on 127.0.0.1, on the host (Linux is the reference) and on the tskc
 // kernel, with the same output: readiness of each kind of fd, POLLHUP,
 // POLLERR and POLLNVAL, timeouts, wake-ups from another process, EINTR,
-// and the argument errors; and nothing left behind in the kernel.
+// and the argument errors; ppoll's timespec, time left and signal mask;
+// and nothing left behind in the kernel.
 import { describe, expect, it } from 'vitest';
 import { bootToShell, shellRun } from '../kernel/kernel.js';
 import { hangLimit } from '../harness/timing.js';
 import { buildUserProgram, run } from '../userland/build.js';
 
-const GROUPS = ['pipe', 'hup', 'timeout', 'wake', 'socket', 'eintr', 'errors'];
+const GROUPS = ['pipe', 'hup', 'timeout', 'wake', 'socket', 'eintr', 'errors', 'ppoll'];
 const EXPECTED = GROUPS.map((g) => `polls: ${g} ok\n`).join('') + 'polls: done, 0 failed\n';
 
 describe('poll', () => {

@@ -6,11 +6,11 @@ import { bootToShell, shellRun } from '../kernel/kernel.js';
 import { hangLimit } from '../harness/timing.js';
 import { buildUserProgram, run } from '../userland/build.js';
 
-const GROUPS = ['connect', 'data', 'fin', 'refused', 'reset', 'reuse', 'errors'];
+const GROUPS = ['connect', 'data', 'fin', 'refused', 'reset', 'reuse', 'timewait', 'errors'];
 const EXPECTED = GROUPS.map((g) => `tcp: ${g} ok\n`).join('') + 'tcp: done, 0 failed\n';
 
 describe('tcp', () => {
-  it('passes on Linux: handshake, data both ways, FIN, RST, refused, SO_REUSEADDR, errors', async () => {
+  it('passes on Linux: handshake, data both ways, FIN, RST, refused, SO_REUSEADDR, 100 connections into TIME_WAIT, errors', async () => {
     const exe = buildUserProgram('programs/tcp.ts');
     const r = await run(exe, []);
     expect(r.stdout).toBe(EXPECTED);

@@ -7,7 +7,7 @@
 import {
   E2BIG, EAGAIN, EBADF, ECHILD, EFAULT, EINTR, EINVAL, EISDIR, EMFILE, ENAMETOOLONG, ENOTDIR, ENOTTY, EROFS, EPIPE, ESRCH, ENOENT, ENOEXEC, ENOMEM, ENOSYS, MAP_ANONYMOUS, MAP_PRIVATE, MAX_ERRNO, PROT_READ,
   PROT_WRITE, SPAWN_NOWAIT, SYS_CLOCK_GETTIME, SYS_CLOSE, SYS_DUP, SYS_DUP2, SYS_FCNTL, SYS_PIPE2, SYS_GETPID, SYS_GETPPID, SYS_SCHED_GETAFFINITY, SYS_SCHED_SETAFFINITY, SYS_MEMINFO, SYS_WAIT4, SYS_MMAP, SYS_MUNMAP, SYS_NANOSLEEP, SYS_OPEN, SYS_READ,
-  SYS_CHDIR, SYS_EXECVE, SYS_FORK, SYS_GETCWD, SYS_POLL, SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES, SYS_UPTIME, SYS_WAIT, SYS_WRITE,
+  SYS_CHDIR, SYS_EXECVE, SYS_FORK, SYS_GETCWD, SYS_POLL, SYS_PPOLL, SYS_SCHED_YIELD, SYS_SPAWN, SYS_TIMES, SYS_UPTIME, SYS_WAIT, SYS_WRITE,
 } from '../../kernel/syscall/numbers';
 
 /** A struct timespec: what clock_gettime fills and nanosleep reads. */
@@ -185,6 +185,15 @@ export function termSignal(s: i32): i32 {
 /** poll(fds, nfds, timeout): `fds` points at nfds struct pollfd (i32 fd, i16 events, i16 revents); the entries ready, 0 on timeout, or -errno. */
 export function poll(fds: usize, nfds: i64, timeoutMs: i64): i64 {
   return syscall(SYS_POLL, fds, nfds, timeoutMs);
+}
+
+/**
+ * ppoll(fds, nfds, tsp, sigmask, sigsetsize): poll with a struct timespec
+ * timeout at `tsp` (0: for ever), into which the time left is written, and
+ * the signal mask at `sigmask` (0: the caller's) for the call's duration.
+ */
+export function ppoll(fds: usize, nfds: i64, tsp: usize, sigmask: usize, sigsetsize: i64): i64 {
+  return syscall(SYS_PPOLL, fds, nfds, tsp, sigmask, sigsetsize);
 }
 
 /** Sleeps for `t` (0, or -errno). */

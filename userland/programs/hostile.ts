@@ -57,7 +57,7 @@ import {
   SYS_KILL, SYS_SETPGID, SYS_GETPGID, ENOENT, ENOTTY, ESRCH, TIOCSPGRP, EPERM, SYS_SCHED_GETAFFINITY, SYS_SCHED_SETAFFINITY,
 } from '../../kernel/syscall/numbers';
 import {
-  AT_FDCWD, ENOTDIR, SYS_MOUNT, SYS_POLL, SYS_LINKAT, SYS_MKDIRAT, SYS_READLINK, SYS_READLINKAT, SYS_RENAMEAT, SYS_RENAMEAT2, SYS_SYMLINK, SYS_SYMLINKAT, SYS_UNLINKAT,
+  AT_FDCWD, ENOTDIR, SYS_MOUNT, SYS_POLL, SYS_PPOLL, SYS_LINKAT, SYS_MKDIRAT, SYS_READLINK, SYS_READLINKAT, SYS_RENAMEAT, SYS_RENAMEAT2, SYS_SYMLINK, SYS_SYMLINKAT, SYS_UNLINKAT,
   SYS_UTIMENSAT,
 } from '../../kernel/syscall/numbers';
 import {
@@ -367,7 +367,7 @@ const CALLS: i64[] = [
   SYS_SETSOCKOPT, SYS_GETSOCKOPT, SYS_ACCEPT4,
   SYS_PREAD64, SYS_PWRITE64, SYS_TRUNCATE, SYS_FTRUNCATE, SYS_RENAME, SYS_MKDIR, SYS_RMDIR, SYS_LINK, SYS_UNLINK, SYS_STATFS, SYS_FSTATFS,
   SYS_SYMLINK, SYS_READLINK, SYS_MKDIRAT, SYS_UNLINKAT, SYS_RENAMEAT, SYS_LINKAT, SYS_SYMLINKAT, SYS_READLINKAT, SYS_UTIMENSAT, SYS_RENAMEAT2,
-  SYS_MOUNT, SYS_POLL,
+  SYS_MOUNT, SYS_POLL, SYS_PPOLL,
 ];
 
 /** The calls that write files or change names, with bad arguments and paths that name nothing (docs/syscall-abi.md). */
@@ -453,6 +453,8 @@ function numbers(): void {
   check('sched_setaffinity to no online CPU', syscall(SYS_SCHED_SETAFFINITY, 0, 8, affinityMask), -EINVAL);
   check('poll of kernel memory', syscall(SYS_POLL, HIGHER_HALF, 1, 0), -EFAULT);
   check('poll of more fds than a process has', syscall(SYS_POLL, 0, 17, 0), -EINVAL);
+  check('ppoll of a kernel-memory timespec', syscall(SYS_PPOLL, 0, 0, HIGHER_HALF, 0, 8), -EFAULT);
+  check('ppoll of a kernel-memory mask', syscall(SYS_PPOLL, 0, 0, 0, HIGHER_HALF, 8), -EFAULT);
   check('mount of a kernel-memory source', syscall(SYS_MOUNT, HIGHER_HALF, HIGHER_HALF, HIGHER_HALF, 0, 0), -EFAULT);
   for (let nr: i64 = 0; nr < 1100; nr++) {
     if (isCall(nr)) continue;

@@ -18,6 +18,13 @@
 //   eintr    a signal (a child's kill) ends a poll for ever with EINTR, and
 //            so a blocking accept and a read of a socket with no data
 //   errors   nfds beyond the fd limit EINVAL, an unreadable array EFAULT
+//   ppoll    ppoll(271): a {0, 0} timeout does not wait; the time left
+//            written back (within the 5 s asked when ready at once, 0
+//            after a timeout); a NULL timeout; a pending blocked signal
+//            stays blocked under a mask that blocks it, and under an empty
+//            mask interrupts at once (EINTR, its handler run) with the
+//            caller's mask back afterwards; a bad sigsetsize, timespec or
+//            pointer gives EINVAL or EFAULT
 
 import {
   AF_INET, CLOCK_MONOTONIC, EFAULT, EINTR, EINVAL, POLLERR, POLLHUP, POLLIN, POLLNVAL, POLLOUT, SHUT_WR, SIGUSR1, SOCK_STREAM,
@@ -25,12 +32,13 @@ import {
 import { check, checksFor, groupsFailed, verdict } from '../lib/checks';
 import { LOCALHOST, SockaddrIn, accept4, bind, connect, getsockname, listen, shutdown, socket } from '../lib/net';
 import { printf } from '../lib/print';
-import { kill, sigaction } from '../lib/signals';
-import { Timespec, clockGettime, close, exit, fork, getpid, pipe2, poll, read, sleepMs, wait4, write } from '../lib/sys';
+import { kill, sigaction, sigBit, sigBlock, sigSetMask } from '../lib/signals';
+import { Timespec, clockGettime, close, exit, fork, getpid, pipe2, poll, ppoll, read, sleepMs, wait4, write } from '../lib/sys';
 
 const pfds: usize = memory.data(32); // four struct pollfd
 const ends: usize = memory.data(16); // two pipes
 const buf: usize = memory.data(64);
+const sigset: usize = memory.data(8);
 const addr = new SockaddrIn();
 const now = new Timespec();
 let signals: i64 = 0;
@@ -225,6 +233,56 @@ function reap(pid: i64): void {
   check('bad array', poll(16, 1, 0), -EFAULT);
   check('bad array, nfds 0', poll(16, 0, 0), 0);
   verdict('errors');
+}
+
+// ---- ppoll ----
+{
+  const ts = new Timespec();
+  const tsp = changetype<usize>(ts);
+  pipe2(ends, 0);
+  ask(0, pipeFd(0), POLLIN);
+  ask(1, pipeFd(1), POLLOUT);
+  check('{0, 0}: at once', ppoll(pfds, 1, tsp, 0, 0), 0);
+  check('{0, 0}: left as it was', ts.sec + ts.nsec, 0);
+  ts.sec = 5;
+  check('ready at once', ppoll(pfds + 8, 1, tsp, 0, 0), 1);
+  got('ready revents', 1, POLLOUT);
+  const left = ts.sec * 1000 + ts.nsec / 1_000_000;
+  if (left <= 4000 || left > 5000 || ts.nsec < 0 || ts.nsec >= 1_000_000_000) check('time left of 5 s', left, 5000);
+  ts.sec = 0;
+  ts.nsec = 50_000_000;
+  const t0 = ms();
+  check('timed out', ppoll(pfds, 1, tsp, 0, 0), 0);
+  if (ms() - t0 < 50) check('50 ms waited', ms() - t0, 50);
+  check('time left after the timeout', ts.sec * 1_000_000_000 + ts.nsec, 0);
+  store<u8>(buf, 99);
+  write(pipeFd(1), buf, 1);
+  check('NULL timeout', ppoll(pfds, 1, 0, 0, 0), 1);
+  got('NULL timeout revents', 0, POLLIN);
+  read(pipeFd(0), buf, 8);
+  // SIGUSR1 (handled by onUsr1) blocked and pending: a mask that blocks it keeps it pending; an empty one lets it in at once.
+  signals = 0;
+  sigBlock(sigBit(SIGUSR1));
+  kill(getpid(), SIGUSR1);
+  store<u64>(sigset, sigBit(SIGUSR1));
+  ts.nsec = 20_000_000;
+  check('blocked by the mask', ppoll(pfds, 1, tsp, sigset, 8), 0);
+  check('still pending', signals, 0);
+  store<u64>(sigset, 0);
+  check('let in by the mask', ppoll(pfds, 1, 0, sigset, 8), -EINTR);
+  check('handler ran', signals, 1);
+  check('the caller\'s mask back', sigSetMask(0), i64(sigBit(SIGUSR1)));
+  check('sigsetsize 4', ppoll(pfds, 1, 0, sigset, 4), -EINVAL);
+  ts.nsec = 1_000_000_000;
+  check('nsec of a whole second', ppoll(pfds, 1, tsp, 0, 0), -EINVAL);
+  ts.sec = -1;
+  ts.nsec = 0;
+  check('negative seconds', ppoll(pfds, 1, tsp, 0, 0), -EINVAL);
+  check('unreadable timespec', ppoll(pfds, 1, 16, 0, 0), -EFAULT);
+  check('unreadable mask', ppoll(pfds, 1, 0, 16, 8), -EFAULT);
+  close(pipeFd(0));
+  close(pipeFd(1));
+  verdict('ppoll');
 }
 
 printf(`polls: done, ${groupsFailed()} failed\n`);

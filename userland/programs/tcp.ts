@@ -14,6 +14,10 @@
 //             ECONNRESET
 //   reuse     a port left in TIME_WAIT cannot be bound again, but can with
 //             SO_REUSEADDR on both sockets
+//   timewait  100 connections one after another, each closed first by the
+//             accepted end, so each leaves a block in TIME_WAIT: every
+//             socket and connect still succeeds (tskc's 64 blocks are
+//             full of TIME_WAIT after about 60; the oldest is taken back)
 //   errors    EAGAIN from a non-blocking accept and a MSG_DONTWAIT read,
 //             EINVAL from accept on a socket that does not listen,
 //             ENOTCONN from reading an unconnected socket and from
@@ -206,6 +210,22 @@ function checkReuse(): void {
   verdict('reuse');
 }
 
+function checkTimeWait(): void {
+  const l = listener(false);
+  let failed: i64 = 0;
+  for (let i: i32 = 0; i < 100 && failed == 0; i++) {
+    const c = socket(AF_INET, SOCK_STREAM, 0);
+    if (c < 0 || connect(c, addr) != 0) failed = i64(i) + 1;
+    const s = accept4(l, null, 0);
+    close(s); // the accepted end closes first: its block goes to TIME_WAIT
+    if (c >= 0 && read(c, into, 10) != 0) failed = i64(i) + 1;
+    close(c);
+  }
+  check('connections before one failed (0: none did)', failed, 0);
+  close(l);
+  verdict('timewait');
+}
+
 function checkErrors(): void {
   const l = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
   bind(l, addr.set(LOCALHOST, 0));
@@ -260,6 +280,7 @@ checkFin();
 checkRefused();
 checkReset();
 checkReuse();
+checkTimeWait();
 checkErrors();
 printf(`tcp: done, ${groupsFailed()} failed\n`);
 exit(groupsFailed());
