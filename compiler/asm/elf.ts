@@ -68,13 +68,17 @@ export function writeElf(src: Source, lay: Layout, fileName: string): Uint8Array
   }
   const firstGlobal = syms.length;
   const externIndex = new Map<string, number>();
-  const globalSyms: { name: string; sym: Sym }[] = [];
-  for (const [name, g] of src.globals) {
+  // Globals and externals in the order of their first declaration.
+  for (const name of new Set(src.declared)) {
     const l = lay.labels.get(name);
+    const g = src.globals.get(name);
     if (!l) {
-      if (src.externs.includes(name)) continue;
-      throw new AsmUnsupported(`global '${name}' is not defined`);
+      if (!src.externs.includes(name)) throw new AsmUnsupported(`global '${name}' is not defined`);
+      externIndex.set(name, syms.length);
+      syms.push({ name: nameAt.get(name)!, info: 0x10 | STT_NOTYPE, shndx: 0, value: 0n, size: 0n });
+      continue;
     }
+    if (!g) continue; // an extern defined here is an ordinary label
     let size = 0n;
     if (g.size) {
       const r = resolve(g.size, lay.labels, []);
@@ -82,19 +86,7 @@ export function writeElf(src: Source, lay: Layout, fileName: string): Uint8Array
       size = r.c;
     }
     const type = g.kind === 'function' ? STT_FUNC : g.kind === 'data' ? STT_OBJECT : STT_NOTYPE;
-    globalSyms.push({ name, sym: { name: 0, info: 0x10 | type, shndx: l.section + 1, value: BigInt(l.offset), size } });
-  }
-  // Defined globals in order of definition.
-  const defOrder = new Map(src.labels.map((n, i) => [n, i]));
-  globalSyms.sort((a, b) => defOrder.get(a.name)! - defOrder.get(b.name)!);
-  for (const g of globalSyms) {
-    g.sym.name = nameAt.get(g.name)!;
-    syms.push(g.sym);
-  }
-  for (const x of src.externs) {
-    if (lay.labels.has(x) || externIndex.has(x)) continue;
-    externIndex.set(x, syms.length);
-    syms.push({ name: nameAt.get(x)!, info: 0x10 | STT_NOTYPE, shndx: 0, value: 0n, size: 0n });
+    syms.push({ name: nameAt.get(name)!, info: 0x10 | type, shndx: l.section + 1, value: BigInt(l.offset), size });
   }
 
   const shstr = new Strtab();

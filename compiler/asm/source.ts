@@ -35,6 +35,8 @@ export interface Source {
   labels: string[];
   /** Labels and externals in order of definition or declaration (the string table's order). */
   names: string[];
+  /** Globals and externals in the order of their first `global` or `extern` line (the global symbols' order). */
+  declared: string[];
 }
 
 const SHF_WRITE = 1, SHF_ALLOC = 2, SHF_EXEC = 4;
@@ -87,6 +89,7 @@ export function readSource(text: string): Source {
   const externs: string[] = [];
   const labels: string[] = [];
   const names: string[] = [];
+  const declared: string[] = [];
   let cur: SectionSrc | null = null;
   let scope = '';
   const local = (n: string): string => scope + n;
@@ -139,12 +142,14 @@ export function readSource(text: string): Source {
       if (mn === 'global') {
         const gm = /^(\S+?)(?::(function|data)\s*(.*))?$/.exec(rest);
         if (!gm || rest.includes(',')) throw new AsmUnsupported(`global ${rest}`);
+        declared.push(symName(gm[1], local));
         globals.set(symName(gm[1], local), { kind: (gm[2] as 'function' | 'data') ?? 'none', size: gm[3] ? parseExpr(gm[3], local) : undefined });
         continue;
       }
       if (mn === 'extern') {
         for (const x of rest.split(',')) {
           externs.push(symName(x.trim(), local));
+          declared.push(symName(x.trim(), local));
           names.push(symName(x.trim(), local));
         }
         continue;
@@ -213,5 +218,5 @@ export function readSource(text: string): Source {
       throw e;
     }
   }
-  return { sections, globals, externs, labels, names };
+  return { sections, globals, externs, labels, names, declared };
 }

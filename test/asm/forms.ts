@@ -82,7 +82,7 @@ export function generateForms(seed: number, count: number): string {
     () => pick(['in al, dx', 'in eax, dx', 'in ax, dx', 'out dx, al', 'out dx, eax', 'out dx, ax', 'mov rax, cr3', 'mov cr3, rdi', 'mov cr0, rax']),
     () => `${pick(['lgdt', 'lidt', 'invlpg'])} [${reg(8)}]`,
   ];
-  lines.push('bits 64', 'default rel', 'section .rodata progbits alloc noexec nowrite align=16');
+  lines.push('bits 64', 'default rel', 'extern $ext1', 'extern $ext2', 'section .rodata progbits alloc noexec nowrite align=16');
   for (let k = 0; k < 4; k++) lines.push(`$data${k}:`, `    dq ${k}, 0`);
   lines.push('section .text progbits alloc exec nowrite align=16', 'global $f:function ($f.end - $f)', '$f:');
   for (let i = 0; i < count; i++) {
@@ -91,10 +91,12 @@ export function generateForms(seed: number, count: number): string {
     else if (r < 0.16 && labels > 0) lines.push(`    ${pick(['jmp', ...CCS.map((c) => `j${c}`)])} .L${Math.floor(rnd() * (labels + 3))}`);
     else if (r < 0.17) lines.push('align 16');
     else if (r < 0.18) lines.push(`    call $f`);
+    else if (r < 0.19) lines.push(pick(['    call $ext1', '    jmp $ext2', `    mov ${reg(8)}, [rel $ext2 + 8]`, `    mov dword [rel $ext1], ${imm(4)}`]));
     else lines.push(`    ${pick(forms)()}`);
   }
   // Labels jumped to but not yet defined come last, after a stretch of code.
   for (let k = labels; k < labels + 3; k++) lines.push(`.L${k}:`, `    ${pick(forms)()}`);
-  lines.push('.end:', 'section .data progbits alloc noexec write align=16', 'align 8, db 0', '$table:', '    dq $f.L0, $f, $data1', '    dd $f.end - $f');
+  lines.push('.end:', 'section .data progbits alloc noexec write align=16', 'align 8, db 0', '$table:', '    dq $f.L0, $f, $data1', '    dd $f.end - $f',
+    'section .mysec progbits alloc noexec write align=16', 'global $d:data 16', '$d:', '    dq $ext2, $f', 'section .bss nobits alloc noexec write align=4096', 'alignb 4096', 'global $b:data 4096', '$b:', '    resb 4096');
   return lines.join('\n') + '\n';
 }
