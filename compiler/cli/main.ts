@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { compile, compileEach } from '../driver/pipeline.js';
+import type { AssemblerName } from '../driver/pipeline.js';
 import { CompileError, DiagnosticBag } from '../diag/diagnostic.js';
 import type { EmitKind } from '../driver/pipeline.js';
 import type { TargetName } from '../target/target.js';
@@ -33,7 +34,7 @@ function defaultOutput(entry: string, emit: EmitKind): string {
 
 interface BuildFlags {
   target: TargetName; emit: EmitKind; output?: string; each: boolean; outDir?: string;
-  debug: boolean; timings: boolean; verifyIr: boolean;
+  debug: boolean; timings: boolean; verifyIr: boolean; assembler: AssemblerName;
 }
 
 function optionError(message: string): never {
@@ -73,10 +74,11 @@ program
   .option('-g, --debug', 'DWARF line information pointing at the TypeScript sources', false)
   .option('--timings', 'print the time each stage took (with --each: summed over the programs)', false)
   .option('--verify-ir', 'run the IR verifier after every pass', false)
+  .addOption(new Option('--assembler <name>', 'who writes the object: the built-in assembler (nasm for what it does not cover) or nasm').choices(['builtin', 'nasm']).default('builtin'))
   .action((files: string[], o: BuildFlags) =>
     guard(() => {
       const timings = o.timings ? new Timings() : undefined;
-      const stages = { target: o.target, emit: o.emit, debug: o.debug, verifyIr: o.verifyIr, timings };
+      const stages = { target: o.target, emit: o.emit, debug: o.debug, verifyIr: o.verifyIr, timings, assembler: o.assembler };
       if (o.each) compileEach({ ...stages, programs: eachOutputs(files, o) });
       else {
         if (o.outDir !== undefined) optionError('--out-dir is for --each builds; use -o for one program');

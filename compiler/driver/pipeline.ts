@@ -21,6 +21,7 @@ import { FuncCache } from '../x86/funccache.js';
 import { writeSourceMap } from './sourcemap.js';
 import { assemble, assembleStep, link, linkStep } from './toolchain.js';
 import { ToolJobs } from './tooljobs.js';
+import { assembleBuiltin } from './assembler.js';
 import { TARGETS } from '../target/target.js';
 import type { Target, TargetName } from '../target/target.js';
 import type { Timings } from './timings.js';
@@ -40,7 +41,16 @@ interface StageOptions {
    * itself, and compileEach makes its own jobs and waits before it returns.
    */
   tools?: ToolJobs;
+  /**
+   * Who turns the assembly into an object: the built-in assembler (the
+   * default; `compiler/asm/`, byte-identical to nasm) or nasm. The built-in
+   * one leaves to nasm a file with debug information or anything outside its
+   * subset (it says so with --timings).
+   */
+  assembler?: AssemblerName;
 }
+
+export type AssemblerName = 'nasm' | 'builtin';
 
 export interface CompileOptions extends StageOptions {
   /** The program's entry files (one program: their imports are followed). */
@@ -145,14 +155,16 @@ function writeOutputs(
     if (opts.emit === 'asm') return;
 
     const objPath = opts.emit === 'obj' ? output : `${stem}.o`;
+    const built = assembleBuiltin(asm.text, asmPath, objPath, opts, time);
     if (tools) {
-      const steps = [assembleStep(asmPath, objPath, opts.debug)];
+      const steps = built ? [] : [assembleStep(asmPath, objPath, opts.debug)];
       if (opts.emit === 'exe') steps.push(linkStep([objPath], output, target.linkArgs));
+      if (steps.length === 0) return;
       tools.run(steps, scratch ?? undefined);
       queued = true;
       return;
     }
-    time('nasm', () => assemble(asmPath, objPath, opts.debug));
+    if (!built) time('nasm', () => assemble(asmPath, objPath, opts.debug));
     if (opts.emit === 'obj') return;
     time('ld.lld', () => link([objPath], output, target.linkArgs));
   } finally {

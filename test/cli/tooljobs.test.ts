@@ -53,11 +53,19 @@ describe('background tool jobs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tskc-jobs-'));
     writeFileSync(join(dir, 'a.ts'), 'console.log(1);\n');
     writeFileSync(join(dir, 'b.ts'), 'console.log(2);\n');
-    const r = await execa(process.execPath, [join(root, 'compiler/bin/tskc.js'), 'build', '--each', 'a.ts', 'b.ts', '--out-dir', 'out', '--timings'], { cwd: dir });
+    const build = (more: string[]) =>
+      execa(process.execPath, [join(root, 'compiler/bin/tskc.js'), 'build', '--each', 'a.ts', 'b.ts', '--out-dir', 'out', '--timings', ...more], { cwd: dir });
+    const r = await build(['--assembler', 'nasm']);
     const after = r.stderr.slice(r.stderr.indexOf('  total'));
     expect(after).toMatch(/^ {2}nasm \(background\)\s+[\d.]+ ms$/m);
     expect(after).toMatch(/^ {2}ld\.lld \(background\)\s+[\d.]+ ms$/m);
     expect((await execa(join(dir, 'out', 'b'))).stdout).toBe('2');
+    // By default the built-in assembler writes the objects on the main thread; only ld.lld runs behind.
+    const d = await build([]);
+    expect(d.stderr).toMatch(/^ {2}assemble\s+[\d.]+ ms$/m);
+    expect(d.stderr).not.toMatch(/nasm/);
+    expect(d.stderr).toMatch(/^ {2}ld\.lld \(background\)\s+[\d.]+ ms$/m);
+    expect((await execa(join(dir, 'out', 'a'))).stdout).toBe('1');
   });
 });
 

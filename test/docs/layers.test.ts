@@ -17,7 +17,7 @@ const LAYER: Record<string, number> = {
   sema: 3,
   lower: 4,
   passes: 5,
-  x86: 6,
+  x86: 6, asm: 6,
   driver: 7, debug: 7,
   image: 8, init: 8,
   cli: 9, plugin: 9,
