@@ -451,9 +451,16 @@ pm32:
     mov ecx, 3 * 4096 / 4
     cld
     rep stosd
-    ; PML4[0] -> PDPT, PDPT[0] -> PD (bits: P=1, RW=1)
+    ; One PDPT and one PD serve three windows on the first 1 GiB (bits: P=1,
+    ; RW=1): PML4[0] and PDPT[0], the identity map stage 2 runs on;
+    ; PML4[DIRECT_MAP_SLOT] and PDPT[0], the kernel's direct map
+    ; (DIRECT_MAP_BASE + phys); PML4[511] and PDPT[KERNEL_PDPT_SLOT], the
+    ; kernel image linked at KERNEL_VMA + phys (the top 2 GiB).
     mov dword [PML4_ADDR], PDPT_ADDR | 0x03
+    mov dword [PML4_ADDR + DIRECT_MAP_SLOT * 8], PDPT_ADDR | 0x03
+    mov dword [PML4_ADDR + 511 * 8], PDPT_ADDR | 0x03
     mov dword [PDPT_ADDR], PD_ADDR | 0x03
+    mov dword [PDPT_ADDR + KERNEL_PDPT_SLOT * 8], PD_ADDR | 0x03
     ; PD[i] = i * 2 MiB | PS(bit 7) | RW | P: identity map 0..1 GiB
     mov edi, PD_ADDR
     mov eax, 0x83
@@ -523,7 +530,9 @@ lm64:
     jmp .puts
 .go:
     mov edi, BOOTINFO_ADDR      ; RDI = boot-info pointer (SysV arg 0)
-    mov eax, [kernel_entry]
+    mov eax, [kernel_entry]     ; physical: the kernel runs at KERNEL_VMA + it
+    mov rbx, KERNEL_VMA
+    add rax, rbx
     xor ebx, ebx
     xor ecx, ecx
     xor edx, edx

@@ -11,6 +11,7 @@ import { guardPage } from '../mm/guard';
 import { kmapKernelPml4 } from '../mm/kmap';
 import { bootStackGuard } from '../mm/layout';
 import { NOT_MAPPED, translate } from '../mm/paging';
+import { kstackGuardHolds } from '../proc/kstack';
 
 const MAX_GUARDS: usize = 8;
 const addrs: usize = memory.data(64); // u64 page addresses
@@ -40,6 +41,7 @@ export function guardPageOf(addr: u64): string {
     const page = guardPageAt(i);
     if (addr >= page && addr < page + 4096) return changetype<string>(load<usize>(names + i * 8));
   }
+  if (kstackGuardHolds(addr)) return 'a kernel stack';
   return '';
 }
 

@@ -1,13 +1,15 @@
 // VGA text-mode driver: an 80x25 screen of 16-bit cells (character in the
-// low byte, colour attribute in the high byte) at physical 0xB8000, and the
+// low byte, colour attribute in the high byte) at physical 0xB8000 (reached
+// through the kernel's direct map, kernel/mm/phys.ts), and the
 // hardware cursor, set through the CRT controller's index/data ports.
 //
 // A teletype (vgaPutChar: newline, carriage return, backspace, tab, wrap and
 // scroll, the cursor following) plus absolute-position writes (vgaWriteAt,
 // which never move the cursor) and a current colour (vgaSetColor).
 import { writeString } from '../lib/fmt';
+import { physToVirt } from '../mm/phys';
 
-const VGA_BASE: usize = 0xb8000;
+const VGA_PHYS: u64 = 0xb8000;
 export const VGA_COLS: i32 = 80;
 export const VGA_ROWS: i32 = 25;
 const TAB_WIDTH: i32 = 8;
@@ -37,7 +39,7 @@ let col: i32 = 0;
 let attribute: u8 = DEFAULT_ATTRIBUTE;
 
 function cellAddress(r: i32, c: i32): usize {
-  return VGA_BASE + usize(r * VGA_COLS + c) * 2;
+  return physToVirt(VGA_PHYS) + usize(r * VGA_COLS + c) * 2;
 }
 
 function cell(ch: u8, attr: u8): u16 {
@@ -98,7 +100,8 @@ export function vgaClear(): void {
 
 /** Moves every row up by one; the bottom row becomes blank. The cursor stays where it is. */
 export function vgaScroll(): void {
-  memcpy(VGA_BASE, VGA_BASE + usize(VGA_COLS) * 2, usize((VGA_ROWS - 1) * VGA_COLS) * 2); // rows 1… move up one row
+  const base = physToVirt(VGA_PHYS);
+  memcpy(base, base + usize(VGA_COLS) * 2, usize((VGA_ROWS - 1) * VGA_COLS) * 2); // rows 1… move up one row
   blankRow(VGA_ROWS - 1);
 }
 

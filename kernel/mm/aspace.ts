@@ -1,6 +1,7 @@
 // Per-process address spaces. Each has its own PML4 whose kernel slots
-// (0..127: the identity map of physical memory) are copies of the kernel's,
-// so the kernel's tables below them are shared, and whose user slots
+// (256..511: the direct map, the kernel image and its stacks; 0..127 are
+// kernel slots too, empty in the kernel, used by the host tests) are copies
+// of the kernel's, so the kernel's tables below them are shared, and whose user slots
 // (128..255: USER_START..USER_END, 64 TiB to 128 TiB) belong to the process
 // alone: the two ranges never overlap. User pages are 4 KiB, zeroed frames
 // from the frame allocator, or frames shared read-only from a program image
@@ -18,30 +19,43 @@ import { releaseUserTables, tableRun, tableRunEnd, tableRunStart, tablesMade, us
 export const USER_START: u64 = 0x0000_4000_0000_0000;
 /** The end of user space (exclusive): the last page below the canonical hole is left out. */
 export const USER_END: u64 = 0x0000_7fff_ffff_f000;
-/** The PML4 slots before the first user slot: the kernel's, copied into every space. */
+/** The PML4 slots before the first user slot: the kernel's, copied into every space (empty in the kernel, which runs in the upper half). */
 export const KERNEL_SLOTS: usize = 128;
+/** The first upper-half PML4 slot: it and the ones above are the kernel's, copied into every space. */
+export const KERNEL_HIGH_SLOT: usize = 256;
 /** The flags mapUser accepts (USER is always added). */
 export const USER_FLAGS: u64 = WRITABLE | NO_EXECUTE;
 
 let kernelSpace: u64 = 0;
-/** The kernel slots in use: all of them past this one are 0 (RAM and device memory lie in the first slots). */
+/** The low kernel slots in use (all of them past this one are 0), and the high ones from KERNEL_HIGH_SLOT. */
 let kernelSlots: usize = 0;
+let kernelHighSlots: usize = 0;
 
 /**
  * Sets the kernel's PML4, whose kernel slots every new address space
  * shares; its tables are complete (later kernel mappings go under slots it
  * already has, docs/memory-map.md), so a space copies only the slots up to
- * the last one in use instead of all 128.
+ * the last one in use, in each half.
  */
 export function setKernelSpace(pml4: u64): void {
   kernelSpace = pml4;
   kernelSlots = 0;
-  for (let i: usize = 0; i < KERNEL_SLOTS; i++) if (load<u64>(physToVirt(pml4) + i * 8) != 0) kernelSlots = i + 1;
+  kernelHighSlots = 0;
+  const t = physToVirt(pml4);
+  for (let i: usize = 0; i < KERNEL_SLOTS; i++) if (load<u64>(t + i * 8) != 0) kernelSlots = i + 1;
+  for (let i: usize = KERNEL_HIGH_SLOT; i < 512; i++) if (load<u64>(t + i * 8) != 0) kernelHighSlots = i + 1 - KERNEL_HIGH_SLOT;
 }
 
-/** How many of a space's first PML4 entries are copies of the kernel's (the rest of its kernel slots stay 0). */
-export function kernelSlotsUsed(): usize {
-  return kernelSlots;
+/** Copies the kernel's slots in use into the PML4 at virtual `to`, or clears them (`from` 0). */
+export function kernelSlotsCopy(to: usize, from: usize): void {
+  const high = KERNEL_HIGH_SLOT * 8;
+  if (from == 0) {
+    memset(to, 0, kernelSlots * 8);
+    memset(to + high, 0, kernelHighSlots * 8);
+    return;
+  }
+  memcpy(to, from, kernelSlots * 8);
+  memcpy(to + high, from + high, kernelHighSlots * 8);
 }
 
 /** The most extents a space keeps. */
@@ -160,7 +174,7 @@ export function createAddressSpace(): AddressSpace {
   const as = new AddressSpace();
   const t = allocZeroedFrame();
   if (t == 0) return as;
-  memcpy(physToVirt(t), physToVirt(kernelSpace), kernelSlots * 8);
+  kernelSlotsCopy(physToVirt(t), physToVirt(kernelSpace));
   as.pml4 = t;
   return as;
 }

@@ -15,6 +15,7 @@ import { setKernelSpace } from './aspace';
 import { BOOT_IDENTITY_END, BOOT_INFO_ADDR, KERNEL_START, kernelEnd, LOW_MEMORY_END } from './layout';
 import { logKiB, logNum, logStr } from './log';
 import { E820_USABLE, RegionList, sanitize } from './memmap';
+import { physToVirt } from './phys';
 import { mmSelfTest } from './selftest';
 
 const raw = new RegionList();
@@ -39,11 +40,11 @@ export function mmKernelPml4(): u64 {
 }
 
 export function mmInit(): void {
-  readE820(BOOT_INFO_ADDR, raw);
+  readE820(physToVirt(u64(BOOT_INFO_ADDR)), raw);
   sanitize(raw, physMap);
   reserved.add(0, LOW_MEMORY_END, 2);
   reserved.add(KERNEL_START, kernelEnd() - KERNEL_START, 2);
-  // Until the kernel runs on its own tables, physToVirt reaches only stage 2's identity map.
+  // Until the kernel runs on its own tables, physToVirt reaches only the first 1 GiB (stage 2's direct map).
   framesInit(physMap, reserved, BOOT_IDENTITY_END);
   heapInstall(kernelNew, kfree);
   archInit();

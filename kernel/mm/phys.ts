@@ -1,10 +1,18 @@
-// Where physical memory is visible to the code: virt = phys + offset. In the
-// kernel today the offset is 0 (stage 2 identity-maps the first 1 GiB and the
-// kernel's own tables map RAM 1:1, docs/memory-map.md); a higher-half direct
-// map later changes only the offset. The host tests set it to the address of
-// an mmap'd arena that stands in for physical memory.
+// Where physical memory is visible to the code. The kernel sees all RAM
+// through its direct map, virt = DIRECT_MAP_BASE + phys (PML4 slot 256 on:
+// stage 2 maps the first 1 GiB there, the kernel's own tables all usable RAM,
+// docs/memory-map.md), and its own image at KERNEL_VMA + phys (the top
+// 2 GiB, kernel/kernel.ld). Every place that turns a physical address into a
+// pointer goes through physToVirt; virtToPhys accepts both windows. The host
+// tests set the offset to the address of an mmap'd arena that stands in for
+// physical memory.
 
-let physOffset: usize = 0;
+/** The direct map of physical memory: PML4 slot 256, the first upper-half slot. */
+export const DIRECT_MAP_BASE: u64 = 0xffff_8000_0000_0000;
+/** Where the kernel image is linked: virtual = KERNEL_VMA + physical (kernel.ld, layout.inc). */
+export const KERNEL_VMA: u64 = 0xffff_ffff_8000_0000;
+
+let physOffset: usize = usize(DIRECT_MAP_BASE);
 
 export function setPhysOffset(offset: usize): void {
   physOffset = offset;
@@ -14,8 +22,15 @@ export function physToVirt(phys: u64): usize {
   return usize(phys) + physOffset;
 }
 
+/** The physical address behind a direct-map or kernel-image address. */
 export function virtToPhys(virt: usize): u64 {
+  if (u64(virt) >= KERNEL_VMA) return u64(virt) - KERNEL_VMA;
   return u64(virt - physOffset);
+}
+
+/** The kernel image's virtual address of the physical address `phys` inside it. */
+export function kernelVirt(phys: u64): u64 {
+  return phys + KERNEL_VMA;
 }
 
 /** Zeroes the 4 KiB frame at physical address `phys`. */

@@ -8,7 +8,7 @@
 // cleared on the way, so the tables come back all zero and go to the frame
 // allocator's pool of zeroed frames, ready to be the next space's tables.
 // Pure code over physToVirt: test/mm/ runs it on the host.
-import { AddressSpace, kernelSlotsUsed } from './aspace';
+import { AddressSpace, kernelSlotsCopy } from './aspace';
 import { freeZeroedFrame } from './frames';
 import { releaseUserFrame } from './framerefs';
 import { ADDR_MASK, HUGE, PRESENT, SHARED } from './paging';
@@ -86,7 +86,7 @@ export function destroyAddressSpace(as: AddressSpace): void {
       }
     }
     freeTables(as, as.pml4, 4, 0); // then the tables
-    memset(physToVirt(as.pml4), 0, kernelSlotsUsed() * 8);
+    kernelSlotsCopy(physToVirt(as.pml4), 0);
     freeZeroedFrame(as.pml4);
   }
   as.pml4 = 0;

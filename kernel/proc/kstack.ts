@@ -1,40 +1,87 @@
-// Kernel stacks of processes: KSTACK_PAGES frames of a contiguous run, with
-// the run's lowest frame kept as a guard page (unmapped from the kernel's
-// tables, which every address space shares), so an overflow of a process's
-// kernel stack faults instead of corrupting the memory below. A reaped
-// process's stack waits, guard page in place, in a small cache for the next
+// Kernel stacks (of processes, and the APs' own and IST stacks): each in a
+// slot of its own virtual range, KSTACK_AREA (2 GiB right below the kernel
+// image, under PML4 slot 511, which every address space shares). A slot is
+// one guard page, never mapped, then KSTACK_PAGES pages mapped to frames
+// from the frame allocator: an overflow faults at once instead of
+// corrupting the memory below, and the direct map keeps its 2 MiB pages.
+// A reaped process's stack waits, mapped, in a small cache for the next
 // process (no allocation, no page-table change); when memory runs out the
 // frame allocator asks for the cached ones back (setFrameReclaimer), and
-// only then is a guard page mapped back and its run freed.
-// docs/processes.md, "Kernel stacks".
-import { allocFrames, freeFrameRun, setFrameReclaimer } from '../mm/frames';
-import { guardPage, guardsHoldTable, unguardPage } from '../mm/guard';
-import { physToVirt } from '../mm/phys';
+// only then are its pages unmapped (every CPU's TLB flushed) and its frames
+// and slot given back. docs/processes.md, "Kernel stacks";
+// docs/memory-map.md.
+import { allocFrame, freeFrame, setFrameReclaimer } from '../mm/frames';
+import { kmapKernelPml4, RW_NX } from '../mm/kmap';
+import { map, NOT_MAPPED, unmap } from '../mm/paging';
 import { programsDrain } from './programs';
 
 /** Usable pages of a kernel stack (16 KiB), above one guard page. */
 export const KSTACK_PAGES: u64 = 4;
+/** The kernel stacks' virtual range: 2 GiB below KERNEL_VMA (PML4 slot 511, PDPT entries 508-509). */
+export const KSTACK_AREA: u64 = 0xffff_ffff_0000_0000;
+const SLOT_BYTES: u64 = (KSTACK_PAGES + 1) * 4096;
+/** The most kernel stacks at once (80 MiB of KSTACK_AREA). */
+const MAX_SLOTS: u32 = 4096;
 /** How many freed stacks the cache keeps. */
 const CACHE: i32 = 8;
 
 const cache = new Uint64Array(CACHE); // guard-page addresses
 let cached: i32 = 0;
+let nextSlot: u32 = 0; // slots below it have been used
+let freeSlots: Uint32Array | null = null; // slots given back, reused first (made at boot, so no process's accounting sees it)
+let freeCount: u32 = 0;
 
-/** A new kernel stack: the physical address of its guard page (the run's start), or 0 when memory is exhausted. */
+function takeSlot(): u64 {
+  if (freeCount > 0) {
+    freeCount--;
+    return KSTACK_AREA + u64(freeSlots![freeCount]) * SLOT_BYTES;
+  }
+  if (nextSlot == MAX_SLOTS) return 0;
+  nextSlot++;
+  return KSTACK_AREA + u64(nextSlot - 1) * SLOT_BYTES;
+}
+
+/** Unmaps the stack pages of the slot at `guard` that are mapped, frees their frames, and gives the slot back. */
+function release(guard: u64): void {
+  const pml4 = kmapKernelPml4();
+  for (let p: u64 = 1; p <= KSTACK_PAGES; p++) {
+    const frame = unmap(pml4, guard + p * 4096); // flushes every CPU's TLB entry for it
+    if (frame != NOT_MAPPED) freeFrame(frame);
+  }
+  if (freeSlots == null) return; // before kstackInit: the slot stays used
+  freeSlots![freeCount] = u32((guard - KSTACK_AREA) / SLOT_BYTES);
+  freeCount++;
+}
+
+/** A new kernel stack: the (virtual) address of its guard page, or 0 when memory or slots are exhausted. */
 export function kstackAlloc(): u64 {
   if (cached > 0) {
     cached--;
     return cache[cached];
   }
-  const run = allocFrames(KSTACK_PAGES + 1);
-  if (run == 0) return 0;
-  guardPage(run);
-  return run;
+  const guard = takeSlot();
+  if (guard == 0) return 0;
+  const pml4 = kmapKernelPml4();
+  for (let p: u64 = 1; p <= KSTACK_PAGES; p++) {
+    const frame = allocFrame();
+    if (frame == 0 || !map(pml4, guard + p * 4096, frame, RW_NX)) {
+      if (frame != 0) freeFrame(frame);
+      release(guard);
+      return 0;
+    }
+  }
+  return guard;
 }
 
 /** The first address above the stack whose guard page is at `guard` (its initial rsp). */
 export function kstackTop(guard: u64): usize {
-  return physToVirt(guard + (KSTACK_PAGES + 1) * 4096);
+  return usize(guard + SLOT_BYTES);
+}
+
+/** Whether `addr` lies in the guard page of a slot of KSTACK_AREA (the exception report names the stack). */
+export function kstackGuardHolds(addr: u64): bool {
+  if (addr < KSTACK_AREA || addr >= KSTACK_AREA + u64(MAX_SLOTS) * SLOT_BYTES) return false;
+  return (addr - KSTACK_AREA) % SLOT_BYTES < 4096;
 }
 
 /** Gives a stack back (to the cache while it has room); the stack must not be in use. */
@@ -47,11 +94,6 @@ export function kstackFree(guard: u64): void {
   release(guard);
 }
 
-function release(guard: u64): void {
-  unguardPage(guard);
-  freeFrameRun(guard, KSTACK_PAGES + 1);
-}
-
 /** Frees every cached stack; whether there was any (the frame allocator's reclaimer). */
 function kstackDrain(): bool {
   const any = cached > 0;
@@ -62,26 +104,9 @@ function kstackDrain(): bool {
   return any;
 }
 
-/**
- * Frames the cache holds: free memory in all but name (meminfo counts them
- * as free). Its stacks, and the kernel page tables their guard pages alone
- * keep split (freed as the guard pages go, guard.ts), which draining the
- * cache would give back.
- */
+/** Frames the cache holds: free memory in all but name (meminfo counts them as free). */
 export function kstackCachedFrames(): u64 {
-  let tables: u64 = 0;
-  for (let i: i32 = 0; i < cached; i++) {
-    const region = cache[i] >> 21;
-    let first = true;
-    let guards: u64 = 0;
-    for (let j: i32 = 0; j < cached; j++) {
-      if (cache[j] >> 21 != region) continue;
-      if (j < i) first = false;
-      guards++;
-    }
-    if (first && guardsHoldTable(cache[i], guards)) tables++;
-  }
-  return u64(cached) * (KSTACK_PAGES + 1) + tables;
+  return u64(cached) * KSTACK_PAGES;
 }
 
 /** The frame allocator's reclaimer: the cached stacks, then the idle disk programs (programs.ts); whether either freed any. */
@@ -92,5 +117,6 @@ function reclaimCaches(): bool {
 
 /** Lets the frame allocator take the cached stacks and idle programs back when memory runs out. */
 export function kstackInit(): void {
+  freeSlots = new Uint32Array(i32(MAX_SLOTS));
   setFrameReclaimer(reclaimCaches);
 }

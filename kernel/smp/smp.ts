@@ -25,7 +25,7 @@ import { schedIdleFor } from '../proc/sched';
 import { apMain } from './ap';
 import { lapicEnable, lapicId, lapicInit, lapicSendInit, lapicSendStartup } from './lapic';
 import { lapicTimerCalibrate } from './timer';
-import { TRAMPOLINE_ADDR, trampolineInstall, trampolineSet, trampolineStarted } from './trampoline';
+import { TRAMPOLINE_ADDR, trampolineInstall, trampolineRemove, trampolineSet, trampolineStarted } from './trampoline';
 
 const INIT_DELAY_US: u64 = 10_000;
 const STARTUP_DELAY_US: u64 = 200;
@@ -140,6 +140,7 @@ export function smpInit(): void {
   consoleWrite('\n');
   if (madt.cpuCount > 1) {
     if (kmapKernelPml4() >= CR3_LIMIT || !trampolineInstall()) {
+      trampolineRemove();
       say('cannot place the start-up trampoline; one CPU');
       return;
     }
@@ -155,6 +156,7 @@ export function smpInit(): void {
     }
     online++;
   }
+  if (madt.cpuCount > 1) trampolineRemove(); // nothing stays mapped low
   if (online > 1) smpStopOnPanic(); // a panic on any CPU halts the others first
   consoleWrite('smp: ');
   consoleWriteUint(u64(online));

@@ -2,8 +2,9 @@
 // narrows a mapping ends here (paging.ts's flush hook, set by archInit):
 // this CPU drops the pages from its own TLB, and every other CPU that may
 // hold them is made to drop them too before the change is relied on (a
-// freed frame reused, a guard page counted on). The kernel's range (below
-// USER_START) is shared by every address space: all online CPUs flush it.
+// freed frame reused, a guard page counted on). The kernel's range (the
+// upper half, and below USER_START the APs' trampoline pages while they
+// start) is shared by every address space: all online CPUs flush it.
 // A user range concerns only the CPUs that have its tables loaded
 // (PerCpu.pml4): without PCIDs a CR3 load drops every entry of the space it
 // replaces, so a CPU that ran a process before keeps none of its entries.
@@ -75,7 +76,7 @@ function concerned(c: PerCpu, tables: u64): bool {
  * changed. Drops them here, then from every other CPU that may hold them.
  */
 export function tlbFlushRange(pml4: u64, lo: u64, hi: u64): void {
-  const tables = lo < USER_START ? ALL_SPACES : pml4;
+  const tables = lo < USER_START || lo >= USER_END ? ALL_SPACES : pml4;
   if (tables == ALL_SPACES || currentPml4() == pml4) flushLocal(lo, hi);
   if (perCpuCount() > 1 && othersToo != 0) shootOthers(tables, lo, hi);
 }

@@ -1,13 +1,13 @@
 // The APs' start-up trampoline in low memory: boot/trampoline.asm's bytes
 // (linked into .rodata by the image builder) copied to TRAMPOLINE_ADDR, a
-// page below 1 MiB (a start-up IPI names the page), which is then mapped
-// read + execute in the kernel's tables (low memory is read-write, no
-// execute, and the AP runs this page on those tables for a few
-// instructions after paging goes on). Its parameters live in the next page,
-// TRAMPOLINE_DATA (read-write), set per AP. Offsets: boot/layout.inc.
+// page below 1 MiB (a start-up IPI names the page). The kernel's tables map
+// nothing low, but the AP turns paging on while running in this page and
+// reads its parameters from the next one, TRAMPOLINE_DATA, set per AP: so
+// while smpInit starts the APs the two pages are identity-mapped (the
+// trampoline read + execute, its data read-write, no execute), and
+// trampolineRemove unmaps them once all are up. Offsets: boot/layout.inc.
 // docs/smp.md, "AP start-up".
-import { kmapKernelPml4 } from '../mm/kmap';
-import { protect } from '../mm/paging';
+import { kmapLowPage, kmapLowPagesGone, RW_NX } from '../mm/kmap';
 import { physToVirt } from '../mm/phys';
 
 /** @extern ap_trampoline */
@@ -23,14 +23,19 @@ const TD_STACK: usize = 16;
 const TD_ARG: usize = 24;
 const TD_STARTED: usize = 32;
 
-/** Copies the trampoline into place and makes its page executable; false if it is larger than a page. */
+/** Copies the trampoline into place and identity-maps its two pages; false if it is larger than a page or out of memory. */
 export function trampolineInstall(): bool {
   const from = changetype<usize>(apTrampolineStart);
   const bytes = changetype<usize>(apTrampolineEnd) - from;
   if (bytes > 4096) return false;
   memcpy(physToVirt(TRAMPOLINE_ADDR), from, bytes);
   memset(physToVirt(TRAMPOLINE_DATA), 0, 4096);
-  return protect(kmapKernelPml4(), TRAMPOLINE_ADDR, 0); // read + execute
+  return kmapLowPage(TRAMPOLINE_ADDR, 0) && kmapLowPage(TRAMPOLINE_DATA, RW_NX); // read + execute; read-write
+}
+
+/** Unmaps the trampoline's identity-mapped pages (every AP is up, or gave up): the lower half is empty again. */
+export function trampolineRemove(): void {
+  kmapLowPagesGone([TRAMPOLINE_ADDR, TRAMPOLINE_DATA]);
 }
 
 /** The parameters of the next AP: where it jumps (with `arg` in rdi), on which tables and stack. */

@@ -6,6 +6,7 @@
 //             then "madt end"
 import { consoleWrite, consoleWriteUint } from '../console/console';
 import { Madt, parseMadt } from '../acpi/madt';
+import { virtToPhys } from '../mm/phys';
 import { sdtError, sdtMap } from '../acpi/sdt';
 
 const buf: usize = memory.data(256);
@@ -44,7 +45,7 @@ function verdict(name: string): void {
   consoleWrite('madt ');
   consoleWrite(name);
   consoleWrite(': ');
-  const p = sdtMap(u64(buf), 'APIC');
+  const p = sdtMap(virtToPhys(buf), 'APIC'); // sdtMap takes a physical address, as the firmware's tables have
   if (p == 0) {
     consoleWrite(sdtError());
   } else {

@@ -24,8 +24,8 @@ import { physToVirt } from '../mm/phys';
 import { lapicTimerClearHook, lapicTimerSetHook } from '../smp/timer';
 import { tlbSetShootOthers } from '../smp/tlb';
 
-/** A kernel address nothing else maps: the last 2 MiB of PML4 slot 0 (511 GiB), whose tables every address space shares. */
-const TEST_VA: u64 = 0x7f_ffe0_0000;
+/** A kernel address nothing else maps: the last 2 MiB of the direct map's PML4 slot 256 (511 GiB up), whose tables every address space shares. */
+const TEST_VA: u64 = 0xffff_807f_ffe0_0000;
 const VALUE_A: u64 = 0xa1a1_a1a1_0000_000a;
 const VALUE_B: u64 = 0xb2b2_b2b2_0000_000b;
 /** PIT ticks (10 ms) CPU 0 waits for CPU 1 at each step. */

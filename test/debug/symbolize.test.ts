@@ -56,7 +56,7 @@ describe('tskc symbolize', () => {
       const head = /^[0-9a-f]+ <([^>]+)>:$/.exec(l);
       // Not the stub, and not the alignment padding after a function's `.end`.
       if (head) inTs = !/^(_start|__tskc_text_base)\b/.test(head[1]) && !head[1].endsWith('.end');
-      const m = /^ +([0-9a-f]+):\t/.exec(l);
+      const m = /^ *([0-9a-f]+):\t/.exec(l); // 16-digit addresses (the top 2 GiB) have no leading spaces
       if (m && inTs) addrs.push(`0x${m[1]}`);
     }
     expect(addrs.length).toBeGreaterThan(50);

@@ -42,7 +42,7 @@ function instructionsOf(elf: string, name: string): Insn[] {
   const dis = spawnSync('objdump', ['-d', '-M', 'intel', '--no-show-raw-insn', elf], { encoding: 'utf8', maxBuffer: 64 << 20 }).stdout;
   const out: Insn[] = [];
   for (const l of dis.split('\n')) {
-    const m = /^\s+([0-9a-f]+):\s+(.*)$/.exec(l);
+    const m = /^\s*([0-9a-f]+):\s+(.*)$/.exec(l); // 16-digit addresses (the top 2 GiB) have no leading spaces
     if (!m) continue;
     const addr = BigInt('0x' + m[1]);
     if (addr >= lo && addr < hi) out.push({ addr, text: m[2].replace(/\s+/g, ' ').trim() });

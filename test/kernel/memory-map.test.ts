@@ -33,11 +33,11 @@ const num = (s: string): bigint => BigInt(s.replace(/_/g, ''));
 
 /** The offsets of the QUAD(symbol) fields of kernel.ld's .boot_header. */
 function headerOffsets(ld: string): Map<string, bigint> {
-  const body = /\.boot_header\s*:\s*\{([^}]*)\}/.exec(ld)![1];
+  const body = /\.boot_header\s*:[^{]*\{([^}]*)\}/.exec(ld)![1];
   const offsets = new Map<string, bigint>();
   let at = 0n;
   for (const m of body.matchAll(/\b(LONG|QUAD)\(([^)]*)\)/g)) {
-    offsets.set(m[2].trim(), at);
+    offsets.set(m[2].replace(/-\s*KERNEL_VMA/, '').trim(), at); // fields are physical: symbol - KERNEL_VMA
     at += m[1] === 'LONG' ? 4n : 8n;
   }
   return offsets;
@@ -56,8 +56,9 @@ function defined(name: string, file: string): bigint {
     if (!m) throw new Error(`${file} does not define ${name} as a number`);
     return num(m[1]);
   }
-  if (name === '. (link address)') return num(/^\s*\.\s*=\s*(0x[0-9a-fA-F]+)\s*;/m.exec(src)![1]);
-  if (name === '.text alignment') return num(/\.text\s*:\s*ALIGN\((\d+)\)/.exec(src)![1]);
+  if (name === 'KERNEL_VMA') return num(/^\s*KERNEL_VMA\s*=\s*(0x[0-9a-fA-F]+)\s*;/m.exec(src)![1]);
+  if (name === '. (link address)') return defined('KERNEL_VMA', file) + num(/^\s*\.\s*=\s*KERNEL_VMA\s*\+\s*(0x[0-9a-fA-F]+)\s*;/m.exec(src)![1]);
+  if (name === '.text alignment') return num(/\.text\s*:\s*AT\(ADDR\(\.text\) - KERNEL_VMA\)\s*ALIGN\((\d+)\)/.exec(src)![1]);
   const field = /^(\w+) \(header offset\)$/.exec(name);
   if (field) {
     const off = headerOffsets(src).get(field[1]);
@@ -79,7 +80,11 @@ describe('docs/memory-map.md', () => {
   it('has the constants the kernel shares with the boot loader equal', () => {
     expect(value.get('BOOT_INFO_ADDR')).toBe(value.get('BOOTINFO_ADDR'));
     expect(value.get('KERNEL_START')).toBe(value.get('KERNEL_LOAD_ADDR'));
-    expect(value.get('KERNEL_START')).toBe(value.get('. (link address)'));
+    expect(value.get('KERNEL_START')! + value.get('KERNEL_VMA')!).toBe(value.get('. (link address)'));
+    expect(value.get('DIRECT_MAP_BASE')).toBe(value.get('DIRECT_MAP_SLOT')! << 39n | 0xffff_0000_0000_0000n); // PML4 slot, sign-extended
+    expect(value.get('KERNEL_VMA')).toBe(511n << 39n | value.get('KERNEL_PDPT_SLOT')! << 30n | 0xffff_0000_0000_0000n);
+    expect(value.get('KERNEL_HIGH_SLOT')).toBe(value.get('DIRECT_MAP_SLOT'));
+    expect(value.get('KERNEL_HALF')).toBe(value.get('DIRECT_MAP_BASE'));
     expect(value.get('BOOT_IDENTITY_END')).toBe(value.get('IDENTITY_MAP_BYTES'));
     expect(value.get('BOOT_TABLES_START')).toBe(value.get('PML4_ADDR'));
     expect(value.get('BOOT_TABLES_END')).toBe(value.get('PD_ADDR')! + 0x1000n);
@@ -126,10 +131,11 @@ describe('docs/memory-map.md', () => {
     const nm = spawnSync('nm', [img.kernelElf], { encoding: 'utf8' }).stdout;
     const sym = (s: string): bigint => num(`0x${new RegExp(`^([0-9a-f]+) \\w ${s}$`, 'm').exec(nm)![1]}`);
     for (const f of ['bss_end', 'text_end', 'rodata_end']) {
-      expect(bin.readBigUInt64LE(Number(value.get(`HDR_${f.toUpperCase()}`)))).toBe(sym(`__${f}`));
+      expect(bin.readBigUInt64LE(Number(value.get(`HDR_${f.toUpperCase()}`)))).toBe(sym(`__${f}`) - value.get('KERNEL_VMA')!);
     }
-    expect(sym('__text_start')).toBe(value.get('TEXT_START'));
-    expect(sym('__kernel_start')).toBe(value.get('KERNEL_START'));
+    expect(sym('__text_start')).toBe(value.get('TEXT_START')! + value.get('KERNEL_VMA')!);
+    expect(sym('__kernel_start')).toBe(value.get('KERNEL_START')! + value.get('KERNEL_VMA')!);
+    expect(sym('_start')).toBeGreaterThanOrEqual(value.get('KERNEL_VMA')!); // the code runs in the top 2 GiB
     // The boot stack's guard page: page-aligned, right below the stack, inside .bss.
     const guard = sym('__tskc_boot_stack_guard');
     expect(guard % 4096n).toBe(0n);

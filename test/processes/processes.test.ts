@@ -53,8 +53,8 @@ describe('processes', () => {
   const modes: [string, string, RegExp][] = [
     ['div0', '#DE divide error (vector 0)', /rip=0x4\w+ divideByZero at userland\/programs\/crash\.ts:(\d+)/],
     ['ud2', '#UD invalid opcode (vector 6)', /rip=0x4\w+ crash at userland\/programs\/crash\.ts:(\d+)/],
-    ['kread', '#PF page fault (vector 14) error=0x0000000000000005', /cr2=0x0000000000100000/],
-    ['kwrite', '#PF page fault (vector 14) error=0x0000000000000007', /cr2=0x0000000000100000/],
+    ['kread', '#PF page fault (vector 14) error=0x0000000000000005', /cr2=0xffffffff80100000/],
+    ['kwrite', '#PF page fault (vector 14) error=0x0000000000000007', /cr2=0xffffffff80100000/],
     ['text', '#PF page fault (vector 14) error=0x0000000000000007', /rip=0x4\w+ writeOwnCode at userland\/programs\/crash\.ts:(\d+)/],
     ['nx', '#PF page fault (vector 14) error=0x0000000000000015', /called from 0x4\w+ jumpToData at userland\/programs\/crash\.ts:(\d+)/],
     ['null', '#PF page fault (vector 14) error=0x0000000000000004', /cr2=0x0000000000000000/],

@@ -19,8 +19,8 @@ import { argIs } from '../lib/args';
 import { println } from '../lib/print';
 import { exit } from '../lib/sys';
 
-/** The kernel's load address (docs/memory-map.md): mapped, but never for ring 3. Unmapped in a Linux process. */
-const KERNEL_ADDR: usize = 0x100000;
+/** The kernel image's first page (KERNEL_VMA + its load address, docs/memory-map.md): mapped, but never for ring 3. A kernel address in a Linux process too. */
+const KERNEL_ADDR: usize = 0xffff_ffff_8010_0000;
 
 let divisor: u32 = 0;
 const dataCode: usize = memory.data(16);

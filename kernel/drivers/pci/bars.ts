@@ -6,6 +6,7 @@
 // docs/storage.md, "PCI".
 import { consoleWrite, consoleWriteHex } from '../../console/console';
 import { kmapDevice } from '../../mm/kmap';
+import { physToVirt } from '../../mm/phys';
 import { CMD_BUS_MASTER, CMD_IO, CMD_MEMORY, PCI_BAR0, PCI_COMMAND, pciRead16, pciRead32, pciWrite16, pciWrite32 } from './config';
 import { BAR_COUNT, BAR_IO, BAR_MEM32, BAR_MEM64, BAR_NONE, BAR_UPPER, PciDevice } from './device';
 
@@ -57,7 +58,8 @@ export function pciReadBars(d: PciDevice, count: i32): void {
 
 /**
  * Maps memory BAR `i` of `d` into the kernel's tables (uncached, no
- * execute, supervisor-only) and returns its address, or 0 (with a
+ * execute, supervisor-only) and returns its virtual address (the direct
+ * map's, kernel/mm/phys.ts), or 0 (with a
  * message) if it is not a memory BAR, unassigned, or out of reach.
  */
 export function pciMapBar(d: PciDevice, i: i32): u64 {
@@ -72,7 +74,7 @@ export function pciMapBar(d: PciDevice, i: i32): u64 {
     return 0;
   }
   kmapDevice(base, size);
-  return base;
+  return u64(physToVirt(base));
 }
 
 /** Lets `d` decode memory and I/O and master the bus (DMA): what a driver turns on before using it. */
