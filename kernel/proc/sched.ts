@@ -235,7 +235,7 @@ export function affinityChanged(p: Process): void {
 
 /** sched_yield: lets every other ready process run first. */
 export function yieldCpu(): void {
-  if (!othersReady() && allowedOn(cur(), currentCpu())) return; // nobody else: keep running
+  if ((readyHead === null || !othersReady()) && allowedOn(cur(), currentCpu())) return; // nobody else: keep running (an empty queue needs no search)
   if (!idleRunning()) makeReady(cur());
   schedule();
 }

@@ -20,9 +20,20 @@ import { lapicEoi, lapicSendFixed } from './lapic';
 /** The wake-up IPI's vector (next to the TLB shootdown's, 0xF1). */
 export const WAKE_VECTOR: u32 = 0xf2;
 
+/** How many CPUs are marked idleWaiting (changed under the big kernel lock): 0 lets a waker skip the search. */
+let waiting: i32 = 0;
+
+/** Sets or clears `c`'s mark, keeping `waiting` in step. */
+function mark(c: PerCpu, on: bool): void {
+  const was = c.idleWaiting != 0;
+  if (was == on) return;
+  c.idleWaiting = on ? 1 : 0;
+  waiting += on ? 1 : -1;
+}
+
 /** The idle loop of this CPU is about to halt (true, the big kernel lock held) or has taken the lock back (false). */
 export function wakeIdleMark(on: bool): void {
-  currentCpu().idleWaiting = on ? 1 : 0;
+  mark(currentCpu(), on);
 }
 
 function allows(affinity: u64, c: PerCpu): bool {
@@ -36,15 +47,16 @@ function allows(affinity: u64, c: PerCpu): bool {
  * is claimed and sent the wake-up IPI.
  */
 export function wakeIdleCpu(affinity: u64): void {
+  if (waiting == 0) return; // every CPU is busy (a yield, a switch between processes): nobody to wake
   const me = currentCpu();
   if (me.idleWaiting != 0 && allows(affinity, me)) {
-    me.idleWaiting = 0; // an interrupt of this CPU's idle halt: the loop runs the process right after
+    mark(me, false); // an interrupt of this CPU's idle halt: the loop runs the process right after
     return;
   }
   for (let i: i32 = 0; i < perCpuCount(); i++) {
     const c = perCpuAt(i);
     if (c === me || !allows(affinity, c) || volatileLoad<u64>(changetype<usize>(c) + offsetof<PerCpu>('idleWaiting')) == 0) continue;
-    c.idleWaiting = 0; // claimed: the next process made ready looks for another CPU
+    mark(c, false); // claimed: the next process made ready looks for another CPU
     me.wakeSent++;
     lapicSendFixed(u32(c.apicId), WAKE_VECTOR); // one lost: its next tick still finds the process
     return;
