@@ -57,8 +57,14 @@ export function parseOperand(text: string, local: (n: string) => string): Op {
     return parseMem(s.slice(1, -1), w, local, text);
   }
   if (s.includes('[')) throw new AsmUnsupported(`operand '${text}'`);
+  // A register this assembler does not encode (segment, control, debug, x87, MMX, AVX) would
+  // otherwise read as a symbol's name: `mov rax, cs` must not become `mov rax, <address of cs>`.
+  if (OTHER_REGS.test(s)) throw new AsmUnsupported(`register operand '${text}'`);
   return { k: 'imm', e: parseExpr(s, local), w };
 }
+
+/** Names of registers outside REGS, as whole words. */
+const OTHER_REGS = /\b(?:[c-gs]s|cr\d+|dr\d+|st\d?|mm\d+|[yz]mm\d+|k[0-7]|tr\d+)\b/i;
 
 function parseMem(inner: string, w: number, local: (n: string) => string, text: string): MemOp {
   let s = inner.trim();

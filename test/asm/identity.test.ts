@@ -86,6 +86,10 @@ describe('what the built-in assembler leaves to nasm', () => {
     expect(() => assembleText(text, 'x.asm')).toThrow(AsmUnsupported);
     expect(() => assembleText(text, 'x.asm')).toThrow(/line 3 \(%rep 2\)/);
     expect(() => assembleText('section .text\n    vaddpd ymm0, ymm1, ymm2\n', 'x.asm')).toThrow(AsmUnsupported);
+    // Registers it does not encode must not read as symbols (`mov rax, cs` once became the address of a symbol `cs`).
+    for (const r of ['cs', 'ss', 'ds', 'cr1', 'dr7', 'st0', 'mm1']) {
+      expect(() => assembleText(`section .text\n    mov rax, ${r}\n`, 'x.asm'), r).toThrow(AsmUnsupported);
+    }
     const obj = join(scratch(), 'x.o');
     expect(assembleBuiltin(text, 'x.asm', obj, { debug: false }, time)).toBe(false);
   });
