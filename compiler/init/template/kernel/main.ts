@@ -20,7 +20,7 @@ import { initrdLoad } from 'tskc/kernel/proc/initrd';
 import { kstackInit } from 'tskc/kernel/proc/kstack';
 import { processCount } from 'tskc/kernel/proc/process';
 import { findProgram } from 'tskc/kernel/proc/programs';
-import { othersReady, schedule } from 'tskc/kernel/proc/sched';
+import { othersReady, schedInit, schedule } from 'tskc/kernel/proc/sched';
 import { spawnProgram } from 'tskc/kernel/proc/spawn';
 import { stackFaultInInit } from 'tskc/kernel/proc/stack';
 import { syscallInit } from 'tskc/kernel/syscall/entry';
@@ -49,6 +49,8 @@ function start(name: string): void {
   }
 }
 
+perCpuInit(); // GS: this CPU's data while in the kernel; first, as everything that asks for the current CPU reads it
+schedInit(); // the boot CPU's idle context becomes its current process
 serialInit(); // COM1: the console goes to the serial line (and the screen after vgaInit)
 vgaInit();
 consoleWriteLine('{{NAME}}: hello from a kernel of my own');
@@ -61,7 +63,6 @@ mmInit(); // memory map, frames, the heap behind `new`, page tables
 picInit();
 pitInit(); // the timer: 100 Hz, for preemption
 irqEnableDevices();
-perCpuInit(); // GS: this CPU's data while in the kernel (before the first ring-3 entry)
 syscallInit(); // syscall/sysret: ring 3 calls the kernel
 userFaultsInit();
 stackFaultInInit();
