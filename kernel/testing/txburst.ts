@@ -1,7 +1,8 @@
 // The test build's `txburst N` command: N Ethernet frames handed to the NIC
-// at once, with interrupts off, so the transmit slots run out and the
-// virtio-net backlog (kernel/drivers/virtio/net.ts) takes the rest until it
-// is full too. Each frame is a broadcast of EtherType 0x88B5 (local
+// at once, with interrupts off and the device not notified until the end
+// (so it cannot finish any meanwhile, however fast the host), so the
+// transmit slots run out and the virtio-net backlog
+// (kernel/drivers/virtio/net.ts) takes the rest until it is full too. Each frame is a broadcast of EtherType 0x88B5 (local
 // experimental) whose payload starts "txburst" and a 4-byte sequence number.
 // With interrupts back on, it waits until the backlog has drained, then
 // answers "txburst sent S dropped D peak P": S frames the NIC sent, D the
@@ -10,7 +11,7 @@
 // not dropped arrives, once, in the order it was handed over.
 import { consoleWrite, consoleWriteUint } from '../console/console';
 import { enableAndWait } from '../cpu/wait';
-import { virtioNetBacklog, virtioNetStats } from '../drivers/virtio/net';
+import { virtioNetBacklog, virtioNetHoldTx, virtioNetStats } from '../drivers/virtio/net';
 import { Net, netCounter } from '../net/counters';
 import { eth } from '../net/iface';
 import { pktAlloc, pktData, pktLen } from '../net/pktbuf';
@@ -44,6 +45,7 @@ export function txBurstCommand(count: u32): void {
   const sent0 = virtioNetStats(1);
   const dropped0 = netCounter(Net.TxFull);
   let peak: i32 = 0;
+  virtioNetHoldTx(true);
   for (let seq: u32 = 0; seq < count; seq++) {
     const p = frame(seq);
     if (p < 0) break;
@@ -51,6 +53,7 @@ export function txBurstCommand(count: u32): void {
     const b = virtioNetBacklog();
     if (b > peak) peak = b;
   }
+  virtioNetHoldTx(false);
   while (virtioNetBacklog() > 0) {
     enableAndWait(); // the queue interrupt (or the timer's poll) drains it
     cli();

@@ -155,6 +155,14 @@ function transmit(p: i32): void {
   n.backLen++;
 }
 
+/** Test builds (`txburst`): holds the transmit queue's notifications (true), or ends the hold and notifies (false). */
+export function virtioNetHoldTx(on: bool): void {
+  const n = nic;
+  if (n === null) return;
+  n.tx.holdNotify = on;
+  if (!on) n.tx.kick();
+}
+
 /** Frames waiting in the transmit backlog now. */
 export function virtioNetBacklog(): i32 {
   const n = nic;
