@@ -43,6 +43,44 @@ export function dominators(f: Func): Map<Block, Block> {
   return idom;
 }
 
+/**
+ * Dominance in O(1): each block's entry and exit times in a depth-first walk
+ * of the dominator tree; a dominates b when b's interval lies inside a's.
+ */
+function dominanceIntervals(idom: Map<Block, Block>): (a: Block, b: Block) => boolean {
+  const kids = new Map<Block, Block[]>();
+  let root: Block | undefined;
+  for (const [b, d] of idom) {
+    if (b === d) root = b;
+    else {
+      const k = kids.get(d);
+      if (k) k.push(b);
+      else kids.set(d, [b]);
+    }
+  }
+  const enter = new Map<Block, number>();
+  const exit = new Map<Block, number>();
+  let clock = 0;
+  const stack: { b: Block; next: number }[] = root ? [{ b: root, next: 0 }] : [];
+  if (root) enter.set(root, clock++);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    const k = kids.get(top.b);
+    if (k && top.next < k.length) {
+      const c = k[top.next++];
+      enter.set(c, clock++);
+      stack.push({ b: c, next: 0 });
+    } else {
+      exit.set(top.b, clock++);
+      stack.pop();
+    }
+  }
+  return (a, b) => {
+    const ea = enter.get(a), eb = enter.get(b);
+    return ea !== undefined && eb !== undefined && ea <= eb && exit.get(b)! <= exit.get(a)!;
+  };
+}
+
 /** Whether a dominates b under the immediate dominators `idom`. */
 export function dominates(idom: Map<Block, Block>, a: Block, b: Block): boolean {
   for (let x: Block | undefined = b; x; ) {
@@ -78,41 +116,45 @@ export function verifyFunc(f: Func): string[] {
   }
 
   const idom = dominators(f);
-  const reachable = new Set(idom.keys());
+  const dom = dominanceIntervals(idom);
   const preds = predecessors(f);
-  const checkUse = (v: Value, cls: Cls | null, b: Block, index: number, where: string): void => {
+  // `where` names the use in a message; it is a function so that a valid use prints nothing.
+  type Where = string | (() => string);
+  const at = (w: Where): string => (typeof w === 'string' ? w : w());
+  const checkUse = (v: Value, cls: Cls | null, b: Block, index: number, w: Where): void => {
+    const where = (): string => at(w);
     if (v.kind === 'sym') {
-      if (cls && cls !== 'l') err(where, `symbol $${v.name} used as a ${cls} value`);
+      if (cls && cls !== 'l') err(where(), `symbol $${v.name} used as a ${cls} value`);
       return;
     }
     if (v.kind === 'const') {
-      if (v.float && cls && v.float !== cls) err(where, `float constant ${printValue(v)} used as a ${cls} value`);
-      if (!v.float && isFloatCls(cls)) err(where, `integer constant ${v.value} used as a ${cls} value (write ${cls}_${v.value})`);
-      if (v.float && v.value >> (v.float === 'd' ? 64n : 32n) !== 0n) err(where, `float constant bits ${v.value} do not fit ${v.float}`);
+      if (v.float && cls && v.float !== cls) err(where(), `float constant ${printValue(v)} used as a ${cls} value`);
+      if (!v.float && isFloatCls(cls)) err(where(), `integer constant ${v.value} used as a ${cls} value (write ${cls}_${v.value})`);
+      if (v.float && v.value >> (v.float === 'd' ? 64n : 32n) !== 0n) err(where(), `float constant bits ${v.value} do not fit ${v.float}`);
       return;
     }
     const d = defs.get(v.id);
-    if (!d) return err(where, `%.${v.id} is used but never defined`);
-    if (d.cls !== v.cls) err(where, `%.${v.id} has class ${v.cls} at a use but ${d.cls} at its definition`);
-    if (cls && d.cls !== cls) err(where, `operand %.${v.id} is ${d.cls}, expected ${cls}`);
-    if (!reachable.has(b)) return;
-    const ok = d.block === b ? d.index < index : dominates(idom, d.block, b);
-    if (!ok) err(where, `%.${v.id} is used where its definition does not dominate`);
+    if (!d) return err(where(), `%.${v.id} is used but never defined`);
+    if (d.cls !== v.cls) err(where(), `%.${v.id} has class ${v.cls} at a use but ${d.cls} at its definition`);
+    if (cls && d.cls !== cls) err(where(), `operand %.${v.id} is ${d.cls}, expected ${cls}`);
+    if (!idom.has(b)) return;
+    const ok = d.block === b ? d.index < index : dom(d.block, b);
+    if (!ok) err(where(), `%.${v.id} is used where its definition does not dominate`);
   };
 
   for (const b of f.blocks) {
     const ps = preds.get(b)!;
     for (const p of b.phis) {
-      const where = `@${b.label} phi %.${p.dst.id}`;
+      const where = (): string => `@${b.label} phi %.${p.dst.id}`;
       if (p.args.length !== ps.length || !ps.every((q) => p.args.some((a) => a.pred === q))) {
-        err(where, `has ${p.args.length} operands for ${ps.length} predecessors`);
+        err(where(), `has ${p.args.length} operands for ${ps.length} predecessors`);
       }
       // A phi operand is used at the end of its predecessor.
       for (const a of p.args) checkUse(a.value, p.dst.cls, a.pred, a.pred.instrs.length, where);
     }
     b.instrs.forEach((i, n) => {
-      const where = `@${b.label}: ${printInstr(i)}`;
-      checkInstrShape(i, (m) => err(where, m));
+      const where = (): string => `@${b.label}: ${printInstr(i)}`;
+      checkInstrShape(i, (m) => err(where(), m));
       const info = opInfo(i.op);
       if (i.callee) checkUse(i.callee, 'l', b, n, where);
       i.args.forEach((a, k) => {
@@ -121,7 +163,7 @@ export function verifyFunc(f: Func): string[] {
         if (i.op === 'cast') cls = CAST_FROM[i.cls];
         checkUse(a, cls, b, n, where);
         // Untyped operands (extensions, syscall arguments) must be integers.
-        if (cls === null && !UNTYPED_OK.has(i.op) && isFloatCls(valueCls(a))) err(where, `operand ${k + 1} must be an integer (w or l)`);
+        if (cls === null && !UNTYPED_OK.has(i.op) && isFloatCls(valueCls(a))) err(where(), `operand ${k + 1} must be an integer (w or l)`);
       });
     });
     verifyAsm(b, (i, m) => err(`@${b.label}: ${printInstr(i)}`, m));
