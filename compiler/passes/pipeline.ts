@@ -12,6 +12,7 @@ import { inlineModule } from './inline.js';
 import { licm } from './licm.js';
 import { rotateLoops } from './rotate.js';
 import { simplifyCfg } from './simplifycfg.js';
+import { splitModule } from './split.js';
 
 /** A pass runs on each function (`run`) or on the whole module at once (`runModule`: inlining). */
 export type Pass = { name: string; run: (f: Func) => void } | { name: string; runModule: (m: Module) => void };
@@ -44,6 +45,8 @@ export const PASSES: Pass[] = [
   { name: 'bce', run: boundsChecks },
   { name: 'simplifycfg-bce', run: simplifyCfg },
   { name: 'dce-inlined', run: deadCode },
+  // A base case that returns at once no longer pays for the calls of the other case.
+  { name: 'split', runModule: splitModule },
 ];
 
 /** [a, b]: pass a must run before pass b. */
@@ -72,6 +75,8 @@ const ORDER: [string, string][] = [
   ['bce', 'simplifycfg-bce'], // a decided check leaves its panic block unreachable
   ['simplifycfg-bce', 'dce-inlined'], // the check's compare is dead
   ['gvn-licm', 'dce-inlined'],
+  ['inline', 'split'], // a `.cold` part is never copied back into a caller
+  ['dce-inlined', 'split'], // the entry's test is final: decided branches and dead code are gone
 ];
 
 for (const [a, b] of ORDER) {
