@@ -3,8 +3,8 @@
 import { expect } from 'vitest';
 import { parseModule } from '../../compiler/ir/parse.js';
 import { printFunc } from '../../compiler/ir/print.js';
-import { verifyFunc } from '../../compiler/ir/verify.js';
-import type { Func } from '../../compiler/ir/ir.js';
+import { verifyFunc, verifyModule } from '../../compiler/ir/verify.js';
+import type { Func, Module } from '../../compiler/ir/ir.js';
 
 /** The one function of an IR text (no `init` line needed). */
 export function func(text: string): Func {
@@ -28,4 +28,13 @@ export function body(printed: string): string[] {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('@') && !l.startsWith('function') && !l.startsWith('export function') && l !== '}');
+}
+
+/** Runs a module pass on the module of `text`, valid before and after; returns each function's printed IR by name. */
+export function runModule(text: string, pass: (m: Module) => void): Record<string, string> {
+  const m = parseModule(text);
+  expect(verifyModule(m)).toEqual([]);
+  pass(m);
+  expect(verifyModule(m), m.funcs.map(printFunc).join('\n')).toEqual([]);
+  return Object.fromEntries(m.funcs.map((f) => [f.name, printFunc(f)]));
 }

@@ -3,20 +3,10 @@
 // several returns), and what must stay a call stays one: recursion, large
 // callees, frame-address readers, asm defining labels, panic paths.
 import { describe, expect, it } from 'vitest';
-import { parseModule } from '../../compiler/ir/parse.js';
-import { printFunc } from '../../compiler/ir/print.js';
-import { verifyModule } from '../../compiler/ir/verify.js';
 import { inlineModule } from '../../compiler/passes/inline.js';
-import { body } from './helpers.js';
+import { body, runModule } from './helpers.js';
 
-/** Inlines the module of `text`; returns each function's printed IR by name. */
-function inline(text: string): Record<string, string> {
-  const m = parseModule(text);
-  expect(verifyModule(m)).toEqual([]);
-  inlineModule(m);
-  expect(verifyModule(m), m.funcs.map(printFunc).join('\n')).toEqual([]);
-  return Object.fromEntries(m.funcs.map((f) => [f.name, printFunc(f)]));
-}
+const inline = (text: string): Record<string, string> => runModule(text, inlineModule);
 
 const calls = (printed: string): string[] => body(printed).filter((l) => /(^|=[wlsd] )call /.test(l));
 

@@ -4,18 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseModule } from '../../compiler/ir/parse.js';
 import { printFunc } from '../../compiler/ir/print.js';
-import { verifyModule } from '../../compiler/ir/verify.js';
 import { splitModule } from '../../compiler/passes/split.js';
-import { body } from './helpers.js';
+import { body, runModule } from './helpers.js';
 
-/** Splits the module of `text`; returns each function's printed IR by name. */
-function split(text: string): Record<string, string> {
-  const m = parseModule(text);
-  expect(verifyModule(m)).toEqual([]);
-  splitModule(m);
-  expect(verifyModule(m), m.funcs.map(printFunc).join('\n')).toEqual([]);
-  return Object.fromEntries(m.funcs.map((f) => [f.name, printFunc(f)]));
-}
+const split = (text: string): Record<string, string> => runModule(text, splitModule);
 
 /**
  * permute(this, n): count++, then if n != 0 recurse with n - 1, keeping
