@@ -9,7 +9,7 @@ import { O_RDWR } from '../syscall/numbers';
 import { Device } from './device';
 
 /** An fd slot's mode byte: the access mode in the low two bits, close-on-exec in the top one. */
-const ACCESS_MASK: u8 = 3;
+export const ACCESS_MASK: u8 = 3;
 const CLOEXEC_BIT: u8 = 0x80;
 
 /** Puts `d` in fd `fd` of `p` (a free one) with access mode `access` and close-on-exec `cloexec`. */

@@ -6,7 +6,7 @@
 // (having written nothing; else it returns what it wrote). A signal ends
 // either sleep: -EINTR, or the bytes written so far. A write of at most PIPE_BUF bytes
 // is atomic: it waits until all of it fits. docs/processes.md, "Pipes".
-import { copyFromCheckedUser, copyFromUser, copyToCheckedUser, copyToUser } from '../mm/usercopy';
+import { copyFromCheckedUser, copyToCheckedUser } from '../mm/usercopy';
 import { WaitQueue } from '../proc/process';
 import { currentProcess } from '../proc/sched';
 import { signalSend } from '../proc/signal';
@@ -38,22 +38,24 @@ class Pipe {
 
 /**
  * Copies `n` bytes between the ring at position `at` and user memory at
- * `user` (two pieces across the wrap). `checked`: the system call's range
- * check (files.ts transferLength) still holds, as nothing slept since; the
- * copy then skips its own walk of the page tables.
+ * `user` (two pieces across the wrap), without walking the page tables:
+ * the system call checked the whole buffer before the pipe ran
+ * (kernel/syscall/files.ts), and that check holds until the call returns,
+ * sleeps included, since only the process itself changes its own mappings
+ * (mmap, munmap, fork's write protection, its faults) and it is waiting
+ * here (copyToCheckedUser in kernel/mm/usercopy.ts).
  */
-function ringCopy(p: Pipe, at: u64, user: u64, n: u64, toUser: bool, checked: bool): i64 {
-  const start = at % PIPE_BYTES;
+function ringCopy(p: Pipe, at: u64, user: u64, n: u64, toUser: bool): void {
+  const start = at & (PIPE_BYTES - 1);
   const first = n < PIPE_BYTES - start ? n : PIPE_BYTES - start;
   const base = changetype<usize>(p.ring) + 8;
-  if (checked && first == n) {
-    if (toUser) copyToCheckedUser(user, base + usize(start), n);
-    else copyFromCheckedUser(base + usize(start), user, n);
-    return 0;
+  if (toUser) {
+    copyToCheckedUser(user, base + usize(start), first);
+    if (first < n) copyToCheckedUser(user + first, base, n - first);
+  } else {
+    copyFromCheckedUser(base + usize(start), user, first);
+    if (first < n) copyFromCheckedUser(base, user + first, n - first);
   }
-  let r = toUser ? copyToUser(user, base + usize(start), first) : copyFromUser(base + usize(start), user, first);
-  if (r == 0 && first < n) r = toUser ? copyToUser(user + first, base, n - first) : copyFromUser(base, user + first, n - first);
-  return r;
 }
 
 export class PipeEnd extends Device {
@@ -67,17 +69,16 @@ export class PipeEnd extends Device {
     const p = this.pipe;
     if (this.writing) return -EBADF; // not reached: an fd's access mode keeps reads off a write end
     if (len == 0) return 0;
-    let slept = false;
     while (p.held() == 0) {
       if (p.writers == 0) return 0;
       if (!sleepInterruptible(p.readWait)) return -EINTR;
-      slept = true;
     }
     const n = len < p.held() ? len : p.held();
-    const r = ringCopy(p, p.read, buf, n, true, !slept);
-    if (r < 0) return r;
+    const at = p.read & (PIPE_BYTES - 1);
+    if (n <= PIPE_BYTES - at) copyToCheckedUser(buf, changetype<usize>(p.ring) + 8 + usize(at), n); // one piece: no call
+    else ringCopy(p, p.read, buf, n, true);
     p.read += n;
-    wakeAll(p.writeWait);
+    if (!p.writeWait.isEmpty()) wakeAll(p.writeWait);
     pollNotify();
     return i64(n);
   }
@@ -85,7 +86,6 @@ export class PipeEnd extends Device {
   write(buf: u64, len: u64): i64 {
     const p = this.pipe;
     let done: u64 = 0;
-    let slept = false;
     while (done < len) {
       if (p.readers == 0) {
         signalSend(currentProcess(), SIGPIPE, 0); // as Linux: SIGPIPE, and -EPIPE if it is caught or ignored
@@ -96,15 +96,15 @@ export class PipeEnd extends Device {
       // Atomic when short: wait until the whole write fits.
       if (room == 0 || (len <= PIPE_BUF && room < left)) {
         if (!sleepInterruptible(p.writeWait)) return done > 0 ? i64(done) : -EINTR;
-        slept = true;
         continue;
       }
       const n = left < room ? left : room;
-      const r = ringCopy(p, p.written, buf + done, n, false, !slept);
-      if (r < 0) return done > 0 ? i64(done) : r;
+      const at = p.written & (PIPE_BYTES - 1);
+      if (n <= PIPE_BYTES - at) copyFromCheckedUser(changetype<usize>(p.ring) + 8 + usize(at), buf + done, n);
+      else ringCopy(p, p.written, buf + done, n, false);
       p.written += n;
       done += n;
-      wakeAll(p.readWait);
+      if (!p.readWait.isEmpty()) wakeAll(p.readWait);
       pollNotify();
     }
     return i64(done);

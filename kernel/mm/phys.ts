@@ -12,6 +12,7 @@ export const DIRECT_MAP_BASE: u64 = 0xffff_8000_0000_0000;
 /** Where the kernel image is linked: virtual = KERNEL_VMA + physical (kernel.ld, layout.inc). */
 export const KERNEL_VMA: u64 = 0xffff_ffff_8000_0000;
 
+/** Added to a physical address to reach it (DIRECT_MAP_BASE in the kernel). @export tskc_phys_offset */
 let physOffset: usize = usize(DIRECT_MAP_BASE);
 
 export function setPhysOffset(offset: usize): void {

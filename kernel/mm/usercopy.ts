@@ -10,8 +10,8 @@
 // the whole range has passed, so a failing call maps nothing. Kernel target
 // only.
 import { EFAULT, ENAMETOOLONG } from '../syscall/numbers';
-import { currentPml4, userAccessBegin, userAccessEnd } from './arch';
-import { userAccessible, userRange } from './aspace';
+import { userAccessBegin, userAccessEnd } from './arch';
+import { userRange } from './aspace';
 
 let demandable: (va: u64, bytes: u64, write: bool) => bool = noDemand;
 let faultIn: (va: u64, bytes: u64, write: bool) => void = noFaultIn;
@@ -34,15 +34,100 @@ export function setUserDemandPaging(covers: (va: u64, bytes: u64, write: bool) =
 }
 
 /**
+ * aspace.ts userAccessible for the page tables in use (CR3), in plain
+ * instructions: whether [va, va + bytes) lies in user space (USER_START..
+ * USER_END, no wrap-around) and every page of it is mapped with PRESENT and
+ * USER (and WRITABLE when `write`) at all four levels, no 2 MiB or 1 GiB
+ * page counting. Zero bytes: true. About 60 instructions for one page where
+ * the compiled userAccessible and its wrappers took about 150; every read
+ * and write checks its buffer with it (kernel/syscall/files.ts). @naked
+ */
+export function userSpanMapped(va: u64, bytes: u64, write: bool): bool {
+  asm(
+    'test rsi, rsi',
+    'jz .yes',
+    'mov r8, 0x400000000000', // USER_START (aspace.ts)
+    'cmp rdi, r8',
+    'jb .no',
+    'mov r8, 0x7ffffffff000', // USER_END
+    'sub r8, rdi', // borrows when va > USER_END
+    'jb .no',
+    'cmp rsi, r8',
+    'ja .no',
+    'lea rsi, [rdi + rsi - 1]',
+    'shr rsi, 12', // the last page's number
+    'shr rdi, 12', // the first's
+    'movzx edx, dl',
+    'lea edx, [rdx*2 + 5]', // need: PRESENT | USER, and WRITABLE (2) when writing
+    'lea eax, [rdx + 0x80]', // need | HUGE: a large page fails the middle levels
+    'mov r11, 0x000ffffffffff000', // paging.ts ADDR_MASK
+    'mov r10, cr3',
+    'and r10, r11',
+    'add r10, [rel tskc_phys_offset]', // the PML4 through the direct map (phys.ts)
+    '.page:',
+    'mov r9, rdi',
+    'shr r9, 27',
+    'and r9d, 511',
+    'mov rcx, [r10 + r9*8]', // PML4 entry
+    'mov r8d, ecx',
+    'and r8d, edx',
+    'cmp r8d, edx',
+    'jne .no',
+    'and rcx, r11',
+    'add rcx, [rel tskc_phys_offset]',
+    'mov r9, rdi',
+    'shr r9, 18',
+    'and r9d, 511',
+    'mov rcx, [rcx + r9*8]', // PDPT entry
+    'mov r8d, ecx',
+    'and r8d, eax',
+    'cmp r8d, edx',
+    'jne .no',
+    'and rcx, r11',
+    'add rcx, [rel tskc_phys_offset]',
+    'mov r9, rdi',
+    'shr r9, 9',
+    'and r9d, 511',
+    'mov rcx, [rcx + r9*8]', // PD entry
+    'mov r8d, ecx',
+    'and r8d, eax',
+    'cmp r8d, edx',
+    'jne .no',
+    'and rcx, r11',
+    'add rcx, [rel tskc_phys_offset]', // the page table
+    '.pte:',
+    'mov r9d, edi',
+    'and r9d, 511',
+    'mov r8, [rcx + r9*8]', // page table entry
+    'and r8d, edx',
+    'cmp r8d, edx',
+    'jne .no',
+    'inc rdi',
+    'cmp rdi, rsi',
+    'ja .yes',
+    'test edi, 511',
+    'jnz .pte', // the next page is in the same table
+    'jmp .page',
+    '.yes:',
+    'mov eax, 1',
+    'ret',
+    '.no:',
+    'xor eax, eax',
+    'ret',
+    asm.options('noreturn'),
+  );
+}
+
+/**
  * Whether the current process may access [va, va + bytes) (writing if
  * `write`): the whole range is checked first, and only then are its
  * demand-paged pages mapped.
  */
 function accessible(va: u64, bytes: u64, write: bool): bool {
-  if (userAccessible(currentPml4(), va, bytes, write)) return true;
+  if (userSpanMapped(va, bytes, write)) return true;
   if (!userRange(va, bytes) || !demandable(va, bytes, write)) return false;
   faultIn(va, bytes, write);
-  return userAccessible(currentPml4(), va, bytes, write);
+  return userSpanMapped(va, bytes, write);
 }
 
 /**
@@ -65,10 +150,11 @@ export function copyFromUser(dst: usize, src: u64, bytes: u64): i64 {
 }
 
 /**
- * copyFromUser without the check, for a range that checkUserBuffer passed
- * (reading) in this same system call with no sleep since: system calls run
- * with interrupts off and nothing else changes the process's mappings
- * while it runs, so the pages are still there.
+ * copyFromUser without the check, for a range that checkUserBuffer or
+ * userSpanMapped passed (reading) in this same system call: it still
+ * holds, even after a sleep, as only the process itself changes its
+ * mappings (mmap, munmap, fork's write protection, its own faults; one
+ * thread per process) and it is in this call.
  */
 export function copyFromCheckedUser(dst: usize, src: u64, bytes: u64): void {
   userAccessBegin();
@@ -76,7 +162,7 @@ export function copyFromCheckedUser(dst: usize, src: u64, bytes: u64): void {
   userAccessEnd();
 }
 
-/** copyToUser without the check, for a range that checkUserBuffer passed (writing, which made its pages writable) in this system call with no sleep since. */
+/** copyToUser without the check, for a range that checkUserBuffer or userSpanMapped passed (writing, which made its pages writable) in this system call (copyFromCheckedUser). */
 export function copyToCheckedUser(dst: u64, src: usize, bytes: u64): void {
   userAccessBegin();
   memcpy(usize(dst), src, usize(bytes));

@@ -15,6 +15,7 @@
 // Dead, until it does. docs/processes.md and docs/smp.md, "Scheduling".
 import { currentCpu, PerCpu, perCpuAt, perCpuCount } from '../cpu/percpu';
 import { spinAssertNoneHeld } from '../cpu/spinlock';
+import { isTestBuild } from '../config';
 import { tssSetRsp0 } from '../cpu/tss';
 import { fdCloseAll } from '../fs/fdtable';
 import { destroyAddressSpace } from '../mm/teardown';
@@ -132,6 +133,16 @@ export function wakeProcess(p: Process): void {
 
 /** Takes the first ready process this CPU may run off the queue (null: none). */
 function takeReady(): Process | null {
+  const first = readyHead;
+  if (first === null || !allowedOn(first, currentCpu())) return takeReadyFurther();
+  readyHead = first.next; // the usual case, the queue's head: no search
+  if (readyHead === null) readyTail = null;
+  first.next = null;
+  return first;
+}
+
+/** takeReady past a head this CPU may not run. */
+function takeReadyFurther(): Process | null {
   const c = currentCpu();
   let before: Process | null = null;
   let p = readyHead;
@@ -206,7 +217,7 @@ function switchTo(next: Process): void {
  * wait or exit; interrupts are off (system calls run with IF clear).
  */
 export function schedule(): void {
-  spinAssertNoneHeld('held where the scheduler switches away'); // test builds: no process sleeps holding a spinlock
+  if (isTestBuild()) spinAssertNoneHeld('held where the scheduler switches away'); // no process sleeps holding a spinlock (the test inline: the switch path)
   if (zombies !== null) reapZombies(); // also those a switch into a new process (trapReturn) left, possibly on another CPU
   let next = takeReady();
   if (next === null) next = idleOf(currentCpu());

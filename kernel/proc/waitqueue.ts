@@ -20,13 +20,17 @@ import { currentProcess, schedule, wakeProcess } from './sched';
 
 /** Blocks the current process on `q` until a wake-up; interrupts must be off. */
 export function sleepOn(q: WaitQueue): void {
-  const p = currentProcess();
+  enqueue(q, currentProcess());
+  schedule();
+}
+
+/** Puts the current process `p` at the end of `q`, sleeping (small: inlined into both sleeps). */
+function enqueue(q: WaitQueue, p: Process): void {
   p.state = State.Sleeping;
   p.next = null;
   if (q.tail === null) q.head = p;
   else q.tail.next = p;
   q.tail = p;
-  schedule();
 }
 
 /**
@@ -39,7 +43,8 @@ export function sleepInterruptible(q: WaitQueue): bool {
   if (signalPending(p)) return false;
   p.interruptible = true;
   p.sleepingOn = q;
-  sleepOn(q);
+  enqueue(q, p);
+  schedule();
   p.interruptible = false;
   p.sleepingOn = null;
   return !signalPending(p);

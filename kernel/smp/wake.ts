@@ -47,7 +47,11 @@ function allows(affinity: u64, c: PerCpu): bool {
  * is claimed and sent the wake-up IPI.
  */
 export function wakeIdleCpu(affinity: u64): void {
-  if (waiting == 0) return; // every CPU is busy (a yield, a switch between processes): nobody to wake
+  if (waiting != 0) wakeIdleSomewhere(affinity); // else every CPU is busy (a yield, a switch between processes): nobody to wake
+}
+
+/** wakeIdleCpu when some CPU waits in its idle loop (small enough to inline, the test above). */
+function wakeIdleSomewhere(affinity: u64): void {
   const me = currentCpu();
   if (me.idleWaiting != 0 && allows(affinity, me)) {
     mark(me, false); // an interrupt of this CPU's idle halt: the loop runs the process right after

@@ -3,7 +3,7 @@
 // RFLAGS bits cleared on entry: IF among them, so system calls run with
 // interrupts off) and EFER.SCE. syscallEntry, a @naked function, swaps GS
 // and switches to the current process's kernel stack, saves the whole user register set
-// as a TrapFrame, calls the handler the system call table (dispatch.ts) has
+// as a TrapFrame (or, for a light or lean call, only what it needs), calls the handler the system call table (dispatch.ts) has
 // for the number, and returns with sysretq (or iretq for a restored
 // context). docs/syscall-abi.md, "The kernel side".
 import { STAR_VALUE } from '../cpu/gdt';
@@ -36,11 +36,18 @@ const ENTRY_CLEARS: u64 = 0x47700;
  * (kernel/cpu/bkl.ts) is taken once the frame is built and released just
  * before the registers come back. Interrupts stay off
  * until sysretq or iretq restores the user's RFLAGS, so nothing can run on
- * the user stack in ring 0. A light call (dispatch.ts, syscallLight:
+ * the user stack in ring 0. A light call (dispatch.ts, setLight:
  * getpid) skips all of that: with the user's rip, rflags and argument
  * registers on the kernel stack, its handler runs without a frame and
  * without the lock, and sysretq returns (a signal that is pending waits
- * for the next system call or interrupt). @naked
+ * for the next system call or interrupt). A lean call (setLean: read,
+ * write, sched_yield) takes the lock and may sleep, but keeps only the
+ * user's rsp, rip, rflags, rbp, the number and the argument registers,
+ * and calls its handler with the arguments themselves; rbx and r12–r15
+ * are the compiled handler's to save. Only when syscallWork asks for the
+ * exit work is the whole TrapFrame built, then, from those words, the
+ * result and the live registers, for the same exit as a framed call.
+ * @naked
  */
 function syscallEntry(): void {
   asm(
@@ -50,6 +57,9 @@ function syscallEntry(): void {
     // A light call (dispatch.ts syscallLight: a bit of the mask for each number below 64) needs no frame and no lock.
     'cmp rax, 63',
     'ja .frame',
+    // A lean call (dispatch.ts setLean: read, write, sched_yield) takes the lock but builds a frame only if its exit has work.
+    'bt qword [rel tskc_syscall_lean], rax',
+    'jc .lean',
     'bt qword [rel tskc_syscall_light], rax',
     'jc .light',
     '.frame:',
@@ -99,6 +109,7 @@ function syscallEntry(): void {
     'mov [rsp + 112], rax', // the frame's rax
     'cmp qword [gs:24], 0', // PerCpu.syscallWork
     'je .fast',
+    '.work:', // rsp: a whole frame
     'mov rdi, rsp',
     'sub rsp, 8',
     'call tskc_syscall_exit_work',
@@ -113,6 +124,84 @@ function syscallEntry(): void {
     'mov qword [rel tskc_bkl_word], 0',
     'xor eax, eax', // ZF set: sysretq (rax comes back from the frame)
     'jmp ..@tskc_user_return',
+    // The lean path: the user's rsp, rip, rflags, the number, rbp and the argument registers are kept on the kernel stack;
+    // rbx and r12-r15 stay in their registers (the compiled handler saves what it uses).
+    '.lean:',
+    'push qword [gs:16]', // [rsp + 88] the user's rsp (PerCpu.userRsp is another's once this call sleeps)
+    'push rcx', // [rsp + 80] rip
+    'push r11', // [rsp + 72] rflags
+    'push rax', // [rsp + 64] the number
+    'push rbp', // [rsp + 56]
+    'push rdi', // [rsp + 48]
+    'push rsi', // [rsp + 40]
+    'push rdx', // [rsp + 32]
+    'push r8', // [rsp + 24]
+    'push r9', // [rsp + 16]
+    'push r10', // [rsp + 8]
+    'sub rsp, 8', // 12 words: aligned to 16 for the call
+    'xor ebp, ebp',
+    'mov ecx, 1', // the big kernel lock, as above
+    'xchg rcx, [rel tskc_bkl_word]',
+    'test rcx, rcx',
+    'jz .lean_owned',
+    'call tskc_bkl_enter', // clobbers the argument registers: they come back from the stack
+    'call .lean_args',
+    'mov rax, [rsp + 64]', // the number
+    'jmp .lean_held',
+    '.lean_owned:',
+    'mov rcx, [gs:32]', // PerCpu.id
+    'inc rcx',
+    'mov [rel tskc_bkl_owner], rcx',
+    '.lean_held:',
+    'mov rcx, r10', // the fourth argument, where the C convention wants it
+    'mov r11, [rel tskc_syscall_table]',
+    'call [r11 + rax*8]', // the handler takes the arguments themselves: no frame
+    'cmp qword [gs:24], 0', // PerCpu.syscallWork
+    'jne .lean_work',
+    'mov qword [rel tskc_bkl_owner], 0', // bklRelease, inline
+    'mov qword [rel tskc_bkl_word], 0',
+    'call .lean_args',
+    'mov rbp, [rsp + 56]',
+    'mov r11, [rsp + 72]', // rflags
+    'mov rcx, [rsp + 80]', // rip
+    'mov rsp, [rsp + 88]', // the user's rsp
+    'swapgs',
+    'o64 sysret',
+    // A subroutine of the lean path: the argument registers back from the saved words (above its return address).
+    '.lean_args:',
+    'mov rdi, [rsp + 56]',
+    'mov rsi, [rsp + 48]',
+    'mov rdx, [rsp + 40]',
+    'mov r8, [rsp + 32]',
+    'mov r9, [rsp + 24]',
+    'mov r10, [rsp + 16]',
+    'ret',
+    // Work on the way out (a signal to deliver): the frame the other path built at entry, built now below the saved
+    // words from them, the result and the registers the handler preserved, and the same exit from there on.
+    '.lean_work:',
+    'mov rcx, rsp',
+    'push 0x1b', // ss
+    'push qword [rcx + 88]', // rsp
+    'push qword [rcx + 72]', // rflags
+    'push 0x23', // cs
+    'push qword [rcx + 80]', // rip
+    'push qword [rcx + 64]', // code: the number
+    'push rax', // rax: the result
+    'push qword [rcx + 80]', // rcx: the rip, as syscall left it
+    'push qword [rcx + 32]', // rdx
+    'push rbx',
+    'push qword [rcx + 56]', // rbp
+    'push qword [rcx + 40]', // rsi
+    'push qword [rcx + 48]', // rdi
+    'push qword [rcx + 24]', // r8
+    'push qword [rcx + 16]', // r9
+    'push qword [rcx + 8]', // r10
+    'push qword [rcx + 72]', // r11: the rflags, as syscall left them
+    'push r12',
+    'push r13',
+    'push r14',
+    'push r15',
+    'jmp .work',
     // The light path: rip, rflags and the argument registers a compiled handler may clobber are kept on the kernel stack.
     '.light:',
     'push rcx', // rip

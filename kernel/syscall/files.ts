@@ -6,9 +6,9 @@ import { Device } from '../fs/device';
 import { currentProcess } from '../proc/sched';
 import { MAX_FDS } from '../proc/process';
 import { userRange } from '../mm/aspace';
-import { checkUserBuffer } from '../mm/usercopy';
-import { fdAccess, fdClose } from '../fs/fdtable';
-import { EBADF, EFAULT, O_RDONLY, O_WRONLY } from './numbers';
+import { checkUserBuffer, userSpanMapped } from '../mm/usercopy';
+import { ACCESS_MASK, fdClose } from '../fs/fdtable';
+import { EBADF, EFAULT } from './numbers';
 
 /** The most bytes one read or write moves (as Linux's MAX_RW_COUNT): results stay positive i64s. */
 export const RW_MAX: u64 = 0x7fff_f000;
@@ -21,10 +21,11 @@ export function deviceOf(fd: i64): Device | null {
 
 /** The device behind `fd` if its access mode allows reading (`reading`) or writing; else null (-EBADF, as Linux). */
 export function deviceFor(fd: i64, reading: bool): Device | null {
-  const d = deviceOf(fd);
-  if (d === null) return null;
-  const access = fdAccess(currentProcess(), i32(fd));
-  if (reading ? access == u8(O_WRONLY) : access == u8(O_RDONLY)) return null;
+  if (u64(fd) >= u64(MAX_FDS)) return null; // negative ones too
+  const p = currentProcess();
+  const d = unchecked(p.fds[i32(fd)]); // every table has MAX_FDS slots
+  // The mode that forbids the transfer: O_WRONLY (1) for a read, O_RDONLY (0) for a write.
+  if (d === null || (unchecked(p.fdModes[i32(fd)]) & ACCESS_MASK) == u8(reading)) return null;
   return d;
 }
 
@@ -45,6 +46,7 @@ export function transferLength(buf: u64, len: u64, into: bool): i64 {
 export function sysRead(fd: i64, buf: u64, len: u64): i64 {
   const d = deviceFor(fd, true);
   if (d === null) return -EBADF;
+  if (len <= RW_MAX && userSpanMapped(buf, len, true)) return d.read(buf, len); // mapped already: transferLength's answer, without its demand paging
   const n = transferLength(buf, len, true);
   return n < 0 ? n : d.read(buf, u64(n));
 }
@@ -52,6 +54,7 @@ export function sysRead(fd: i64, buf: u64, len: u64): i64 {
 export function sysWrite(fd: i64, buf: u64, len: u64): i64 {
   const d = deviceFor(fd, false);
   if (d === null) return -EBADF;
+  if (len <= RW_MAX && userSpanMapped(buf, len, false)) return d.write(buf, len);
   const n = transferLength(buf, len, false);
   return n < 0 ? n : d.write(buf, u64(n));
 }

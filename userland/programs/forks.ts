@@ -16,7 +16,8 @@
 //            interrupted code's registers and float state survive it;
 //            a blocked signal waits until unblocked; SA_RESETHAND
 //   kill     kill of a sleeping child ends it with SIGTERM (WTERMSIG), a
-//            read interrupted by a caught signal is EINTR, SIGKILL cannot
+//            read interrupted by a caught signal is EINTR and keeps every
+//            register a system call keeps, SIGKILL cannot
 //            be caught, kill of a missing pid is ESRCH and of a bad signal EINVAL
 //   pipe     a child writing to a pipe with no reader dies of SIGPIPE;
 //            with SIGPIPE ignored the write is EPIPE
@@ -90,6 +91,43 @@ function killedBy(s: i32, sig: i64): bool {
 const path: usize = memory.data(256);
 const argv: usize = memory.data(64);
 const envp: usize = memory.data(32);
+
+/**
+ * read(fd, buf, 1) with every register a system call keeps (all but rax,
+ * rcx and r11; rbp is the frame's) holding a pattern: the result, or 1 when
+ * one came back changed (never a result here: the pipe stays empty). A
+ * signal handler that interrupts the read runs between the call and its
+ * return, so the registers must survive the frame built for it.
+ */
+function readKeepingRegisters(fd: i64, buf: usize): i64 {
+  return asm<i64>(
+    'push rdi', 'push rsi',
+    'mov rbx, 0x1b1b1b1b', 'mov edx, 1', 'mov r8, 0x08080808', 'mov r9, 0x09090909', 'mov r10, 0x10101010',
+    'mov r12, 0x12121212', 'mov r13, 0x13131313', 'mov r14, 0x14141414', 'mov r15, 0x15151515',
+    'xor eax, eax', // read
+    'syscall',
+    'xor r11d, r11d',
+    'cmp rbx, 0x1b1b1b1b', 'setne cl', 'or r11b, cl',
+    'cmp rdx, 1', 'setne cl', 'or r11b, cl',
+    'cmp rsi, [rsp]', 'setne cl', 'or r11b, cl',
+    'cmp rdi, [rsp + 8]', 'setne cl', 'or r11b, cl',
+    'cmp r8, 0x08080808', 'setne cl', 'or r11b, cl',
+    'cmp r9, 0x09090909', 'setne cl', 'or r11b, cl',
+    'cmp r10, 0x10101010', 'setne cl', 'or r11b, cl',
+    'cmp r12, 0x12121212', 'setne cl', 'or r11b, cl',
+    'cmp r13, 0x13131313', 'setne cl', 'or r11b, cl',
+    'cmp r14, 0x14141414', 'setne cl', 'or r11b, cl',
+    'cmp r15, 0x15151515', 'setne cl', 'or r11b, cl',
+    'add rsp, 16',
+    'mov ecx, 1',
+    'test r11b, r11b',
+    'cmovnz rax, rcx',
+    asm.in('rdi', fd),
+    asm.in('rsi', buf),
+    asm.lateout('rax'),
+    asm.clobber('rbx', 'rcx', 'rdx', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15'),
+  );
+}
 
 /** The path of this program: argv[0] if it is one (Linux), else /bin/argv[0] (tskc). */
 function selfPath(): usize {
@@ -224,7 +262,7 @@ function onSignal(sig: i32): void {
   check('and not its parent\'s', sigHandler(SIGUSR1) == i64(changetype<u64>(onSignal)) ? 1 : 0, 1);
   const reader = fork();
   if (reader == 0) {
-    const r = read(rd, byte, 1);
+    const r = readKeepingRegisters(rd, byte);
     exit(r == -EINTR ? 0 : 1);
   }
   let s: i32 = -1;
@@ -233,7 +271,7 @@ function onSignal(sig: i32): void {
     kill(reader, SIGUSR1);
     if (wait4(reader, status, 1) == reader) s = load<i32>(status); // WNOHANG
   }
-  check('a caught signal interrupts a read', exitedWith(s, 0) ? 1 : 0, 1);
+  check('a caught signal interrupts a read, and every register survives', exitedWith(s, 0) ? 1 : 0, 1);
   close(rd);
   close(wr);
   check('missing pid', kill(0x7fff_fff0, SIGTERM), -ESRCH);
