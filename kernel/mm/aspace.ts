@@ -27,27 +27,48 @@ export const KERNEL_HIGH_SLOT: usize = 256;
 export const USER_FLAGS: u64 = WRITABLE | NO_EXECUTE;
 
 let kernelSpace: u64 = 0;
-/** The low kernel slots in use (all of them past this one are 0), and the high ones from KERNEL_HIGH_SLOT. */
+/** The most kernel slots kept as a list (the kernel uses two: the direct map and the kernel image); more are copied as two ranges. */
+const SLOT_LIST: i32 = 8;
+/** The kernel slots in use (nonzero in the kernel's PML4), when there are at most SLOT_LIST: kernelSlotsCopy copies only those. */
+const slotList = new Uint32Array(SLOT_LIST);
+let slotCount: i32 = 0;
+/** Past SLOT_LIST slots: the low kernel slots in use (all of them past this one are 0), and the high ones from KERNEL_HIGH_SLOT. */
 let kernelSlots: usize = 0;
 let kernelHighSlots: usize = 0;
 
 /**
  * Sets the kernel's PML4, whose kernel slots every new address space
  * shares; its tables are complete (later kernel mappings go under slots it
- * already has, docs/memory-map.md), so a space copies only the slots up to
- * the last one in use, in each half.
+ * already has, docs/memory-map.md), so a space copies only the slots in
+ * use: listed one by one (the kernel's two: a copy of 2 KiB from slot 256
+ * to 511 cost a fork about 290 instructions, and its teardown as many to
+ * clear them), or up to the last one in use in each half when there are
+ * more.
  */
 export function setKernelSpace(pml4: u64): void {
   kernelSpace = pml4;
   kernelSlots = 0;
   kernelHighSlots = 0;
+  slotCount = 0;
   const t = physToVirt(pml4);
-  for (let i: usize = 0; i < KERNEL_SLOTS; i++) if (load<u64>(t + i * 8) != 0) kernelSlots = i + 1;
-  for (let i: usize = KERNEL_HIGH_SLOT; i < 512; i++) if (load<u64>(t + i * 8) != 0) kernelHighSlots = i + 1 - KERNEL_HIGH_SLOT;
+  for (let i: usize = 0; i < 512; i++) {
+    if ((i >= KERNEL_SLOTS && i < KERNEL_HIGH_SLOT) || load<u64>(t + i * 8) == 0) continue;
+    if (i < KERNEL_SLOTS) kernelSlots = i + 1;
+    else kernelHighSlots = i + 1 - KERNEL_HIGH_SLOT;
+    if (slotCount < SLOT_LIST) slotList[slotCount] = u32(i);
+    slotCount++;
+  }
 }
 
 /** Copies the kernel's slots in use into the PML4 at virtual `to`, or clears them (`from` 0). */
 export function kernelSlotsCopy(to: usize, from: usize): void {
+  if (slotCount <= SLOT_LIST) {
+    for (let i: i32 = 0; i < slotCount; i++) {
+      const at = usize(slotList[i]) * 8;
+      store<u64>(to + at, from == 0 ? 0 : load<u64>(from + at));
+    }
+    return;
+  }
   const high = KERNEL_HIGH_SLOT * 8;
   if (from == 0) {
     memset(to, 0, kernelSlots * 8);

@@ -11,7 +11,7 @@
 import { AddressSpace, chargeRoom, createAddressSpace } from './aspace';
 import { allocFrame } from './frames';
 import { frameSharers, releaseUserFrame, shareFrame } from './framerefs';
-import { ADDR_MASK, COPY_ON_WRITE, NO_EXECUTE, PRESENT, SHARED, tlbFlush, USER, WRITABLE } from './paging';
+import { ADDR_MASK, COPY_ON_WRITE, HUGE, NO_EXECUTE, PRESENT, SHARED, tlbFlush, USER, WRITABLE } from './paging';
 import { physToVirt } from './phys';
 import { destroyAddressSpace } from './teardown';
 import { tableRun, tableRunEnd, tableRunStart, tablesMade, userEntry, userTable } from './usertables';
@@ -101,9 +101,35 @@ export function breakCopyOnWrite(as: AddressSpace, va: u64): bool {
   const page = va & ~u64(0xfff);
   const t = userTable(as.pml4, page, false, 0);
   if (t == 0) return false;
-  const e = t + usize((page >> 12) & 511) * 8;
+  return breakEntry(as.pml4, t + usize((page >> 12) & 511) * 8, page);
+}
+
+/**
+ * For a kernel write into the user page holding `va` of `pml4` (a system
+ * call's copy to user memory whose range check failed): when every table
+ * above grants user writes and the page is copy-on-write, breaks it as
+ * breakCopyOnWrite does, in one walk; true when the page is writable now.
+ * The check and the break that went through the demand-paging hooks of the
+ * user copies (a range check, a walk to tell the page copy-on-write, one to
+ * break it and the range check again) cost about 700 instructions: wait4's
+ * status after a fork, written into the parent's copy-on-write data page,
+ * paid them every time.
+ */
+export function breakUserCopyOnWrite(pml4: u64, va: u64): bool {
+  const need = PRESENT | USER | WRITABLE;
+  const e4 = load<u64>(physToVirt(pml4) + usize((va >> 39) & 511) * 8);
+  if ((e4 & need) != need) return false;
+  const e3 = load<u64>(physToVirt(e4 & ADDR_MASK) + usize((va >> 30) & 511) * 8);
+  if ((e3 & (need | HUGE)) != need) return false;
+  const e2 = load<u64>(physToVirt(e3 & ADDR_MASK) + usize((va >> 21) & 511) * 8);
+  if ((e2 & (need | HUGE)) != need) return false;
+  return breakEntry(pml4, physToVirt(e2 & ADDR_MASK) + usize((va >> 12) & 511) * 8, va & ~u64(0xfff));
+}
+
+/** Breaks the copy-on-write of the user page `page` of `pml4` whose entry is at `e`; false when it is not copy-on-write (with USER) or no frame is left for the copy. */
+function breakEntry(pml4: u64, e: usize, page: u64): bool {
   const v = load<u64>(e);
-  if ((v & (PRESENT | COPY_ON_WRITE)) != (PRESENT | COPY_ON_WRITE)) return false;
+  if ((v & (PRESENT | USER | COPY_ON_WRITE)) != (PRESENT | USER | COPY_ON_WRITE)) return false;
   let frame = v & ADDR_MASK;
   if (frameSharers(frame) > 0) {
     const copy = allocFrame();
@@ -113,6 +139,6 @@ export function breakCopyOnWrite(as: AddressSpace, va: u64): bool {
     frame = copy;
   }
   store<u64>(e, (v & ~(ADDR_MASK | COPY_ON_WRITE)) | frame | WRITABLE);
-  tlbFlush(as.pml4, page);
+  tlbFlush(pml4, page);
   return true;
 }
