@@ -158,8 +158,6 @@ function reapZombies(): void {
       continue;
     }
     kstackFree(z.kstack);
-    free(z.fds);
-    free(z.childExited);
     signalsFree(z);
     if (z.parent !== null) {
       z.state = State.Dead; // its parent's wait frees it
