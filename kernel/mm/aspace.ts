@@ -13,7 +13,7 @@ import { allocFrame, allocZeroedFrame, freeFrame } from './frames';
 import { releaseUserFrame } from './framerefs';
 import { ADDR_MASK, HUGE, NO_EXECUTE, NOT_MAPPED, PRESENT, SHARED, translate, unmap, USER, walk, WRITABLE } from './paging';
 import { physToVirt } from './phys';
-import { releaseUserTables, tableRun, tableRunEnd, tableRunStart, tablesMade, userTable } from './usertables';
+import { releaseUserTables, tableMadeAt, tableRun, tableRunEnd, tableRunStart, tablesMade, userTable } from './usertables';
 
 /** The first user address: PML4 slot 128 (64 TiB). */
 export const USER_START: u64 = 0x0000_4000_0000_0000;
@@ -81,6 +81,8 @@ export function kernelSlotsCopy(to: usize, from: usize): void {
 
 /** The most extents a space keeps. */
 export const MAX_EXTENTS: i32 = 4;
+/** The most tables a space lists (AddressSpace.tableAt); one with more is torn down by a walk. */
+export const MAX_LISTED: i32 = 12;
 /** A page this close to an extent (or closer) extends it rather than starting another. */
 const NEAR: u64 = 0x20_0000;
 
@@ -99,6 +101,29 @@ export class AddressSpace {
   /** The 2 MiB region (its address >> 21) whose page table `pt` is, for mapping a run of pages without a walk each; 0: none yet. */
   ptRegion: u64 = 0;
   pt: usize = 0;
+  /**
+   * The kernel addresses of the entries that point at its tables below the
+   * PML4, in the order they were made (a table after the one above it):
+   * teardown frees them from the last without a walk. Valid while `listed`
+   * is at least 0; -1 once more than MAX_LISTED were made or one was freed
+   * before the end (unmapUserRange), when teardown walks the tables instead.
+   */
+  readonly tableAt = new Uint64Array(MAX_LISTED);
+  listed: i32 = 0;
+}
+
+/** Charges `as` with the tables the last userTable call made for it, and lists them. */
+export function tablesCharge(as: AddressSpace): void {
+  const n = tablesMade();
+  as.tables += n;
+  for (let i: u64 = 0; i < n; i++) {
+    if (as.listed < 0 || as.listed == MAX_LISTED) {
+      as.listed = -1;
+      return;
+    }
+    as.tableAt[as.listed] = u64(tableMadeAt(i));
+    as.listed++;
+  }
 }
 
 /** Frames `as` holds against its limit: its pages and its tables. */
@@ -122,7 +147,7 @@ export function chargeRoom(as: AddressSpace): u64 {
 function entryOf(as: AddressSpace, va: u64): usize {
   if (va >> 21 != as.ptRegion) {
     const t = userTable(as.pml4, va, true, chargeRoom(as));
-    as.tables += tablesMade();
+    tablesCharge(as);
     if (t == 0) return 0;
     as.ptRegion = va >> 21;
     as.pt = t;
@@ -277,6 +302,7 @@ export function unmapUserRange(as: AddressSpace, lo: u64, hi: u64): void {
   const freed = releaseUserTables(as.pml4, lo, hi);
   if (freed == 0) return;
   as.tables -= freed;
+  as.listed = -1; // the list names a freed table now: teardown walks
   as.ptRegion = 0; // its table may be gone
 }
 

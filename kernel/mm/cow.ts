@@ -8,13 +8,13 @@
 // last mapping of a frame just takes it back writable, any other gets a
 // copy. No frame is copied at fork itself. Pure code over paging.ts and
 // physToVirt. docs/memory-map.md, "Copy-on-write".
-import { AddressSpace, chargeRoom, createAddressSpace } from './aspace';
+import { AddressSpace, chargeRoom, createAddressSpace, tablesCharge } from './aspace';
 import { allocFrame } from './frames';
 import { frameSharers, releaseUserFrame, shareFrame } from './framerefs';
 import { ADDR_MASK, COPY_ON_WRITE, HUGE, NO_EXECUTE, PRESENT, SHARED, tlbFlush, USER, WRITABLE } from './paging';
 import { physToVirt } from './phys';
 import { destroyAddressSpace } from './teardown';
-import { tableRun, tableRunEnd, tableRunStart, tablesMade, userEntry, userTable } from './usertables';
+import { tableRun, tableRunEnd, tableRunStart, userEntry, userTable } from './usertables';
 
 /** The bits of a parent's entry the child's copy keeps (not ACCESSED or DIRTY). */
 const CLONE_BITS: u64 = ADDR_MASK | PRESENT | USER | WRITABLE | NO_EXECUTE | SHARED | COPY_ON_WRITE;
@@ -34,7 +34,7 @@ function shareTable(child: AddressSpace, t: usize, va: u64, i: usize, last: usiz
     if ((v & PRESENT) == 0) continue;
     if (ct == 0) {
       ct = userTable(child.pml4, va, true, chargeRoom(child));
-      child.tables += tablesMade();
+      tablesCharge(child);
       if (ct == 0) return false;
     }
     if ((v & SHARED) == 0) {

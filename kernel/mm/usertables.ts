@@ -10,8 +10,9 @@ import { allocZeroedFrame, freeZeroedFrame } from './frames';
 import { ADDR_MASK, PRESENT, tlbFlush, USER, WRITABLE } from './paging';
 import { physToVirt } from './phys';
 
-/** How many tables the last userTable call made. */
+/** How many tables the last userTable call made, and the kernel addresses of the entries it pointed at them (the highest table first). */
 let made: u64 = 0;
+const madeAt = new Uint64Array(3);
 /** After a userTable call that found a table missing: the end of the range the missing entry covers. */
 let resume: u64 = 0;
 
@@ -23,6 +24,11 @@ export function tableResume(): u64 {
 /** The number of tables the last userTable call created (0, 1, 2 or 3). */
 export function tablesMade(): u64 {
   return made;
+}
+
+/** The kernel address of the entry that points at table `i` (0 … tablesMade() - 1, the highest first) of those the last userTable call created. */
+export function tableMadeAt(i: u64): usize {
+  return usize(madeAt[i32(i)]);
 }
 
 function slot(table: u64, va: u64, level: i32): usize {
@@ -63,6 +69,7 @@ function missingTable(pml4: u64, va: u64, create: bool, allowed: u64): usize {
       if (t == 0) return 0;
       v = t | PRESENT | WRITABLE | USER;
       store<u64>(e, v);
+      madeAt[i32(made)] = u64(e);
       made++;
     }
     table = v & ADDR_MASK;
