@@ -63,10 +63,8 @@ export function setKernelSpace(pml4: u64): void {
 /** Copies the kernel's slots in use into the PML4 at virtual `to`, or clears them (`from` 0). */
 export function kernelSlotsCopy(to: usize, from: usize): void {
   if (slotCount <= SLOT_LIST) {
-    for (let i: i32 = 0; i < slotCount; i++) {
-      const at = usize(slotList[i]) * 8;
-      store<u64>(to + at, from == 0 ? 0 : load<u64>(from + at));
-    }
+    if (from == 0) for (let i: i32 = 0; i < slotCount; i++) store<u64>(to + usize(unchecked(slotList[i])) * 8, 0);
+    else for (let i: i32 = 0; i < slotCount; i++) store<u64>(to + usize(unchecked(slotList[i])) * 8, load<u64>(from + usize(unchecked(slotList[i])) * 8));
     return;
   }
   const high = KERNEL_HIGH_SLOT * 8;
@@ -110,20 +108,79 @@ export class AddressSpace {
    */
   readonly tableAt = new Uint64Array(MAX_LISTED);
   listed: i32 = 0;
+  /** Whether the object is one of the pool's (spaceTake): it goes back there, not to the heap. */
+  pooled: bool = false;
+  /** Whether it waits in the pool (a second release of it panics). A new field is reset in spaceTake too. */
+  idle: bool = false;
 }
 
-/** Charges `as` with the tables the last userTable call made for it, and lists them. */
-export function tablesCharge(as: AddressSpace): void {
-  const n = tablesMade();
-  as.tables += n;
-  for (let i: u64 = 0; i < n; i++) {
-    if (as.listed < 0 || as.listed == MAX_LISTED) {
-      as.listed = -1;
-      return;
-    }
-    as.tableAt[as.listed] = u64(tableMadeAt(i));
-    as.listed++;
+/**
+ * How many AddressSpace objects are made at start-up for createAddressSpace
+ * to hand out and take back: one per process (64) and a few for spaces
+ * being built (execve, spawn); past them, the heap. A fork's space cost an
+ * allocation and a free, about 320 instructions; the pool's about 30. Made
+ * once, they are never freed, so the heap's figures after any number of
+ * processes are what they were (the objects of the heap are still freed).
+ */
+const SPACE_POOL: i32 = 72;
+const spacePool = new Array<AddressSpace | null>(SPACE_POOL);
+let spacesPooled: i32 = 0;
+for (let i: i32 = 0; i < SPACE_POOL; i++) {
+  const as = new AddressSpace();
+  as.pooled = true;
+  as.idle = true;
+  spacePool[i] = as;
+}
+spacesPooled = SPACE_POOL;
+
+/** A fresh AddressSpace object: from the pool while it has one, else from the heap. */
+function spaceTake(): AddressSpace {
+  if (spacesPooled == 0) return new AddressSpace();
+  spacesPooled--;
+  const as = spacePool[spacesPooled]!;
+  spacePool[spacesPooled] = null;
+  as.idle = false;
+  as.pml4 = 0; // every field as `new` leaves it (ext and tableAt count only up to extents and listed)
+  as.pages = 0;
+  as.tables = 0;
+  as.limit = 0;
+  as.extents = 0;
+  as.ptRegion = 0;
+  as.pt = 0;
+  as.listed = 0;
+  return as;
+}
+
+/** Gives back the object of a space destroyAddressSpace has emptied: to the pool if it came from there, else to the heap. */
+export function spaceRelease(as: AddressSpace): void {
+  if (!as.pooled) {
+    free(as);
+    return;
   }
+  if (as.idle || spacesPooled == SPACE_POOL) throw new Error('destroyAddressSpace: the space was destroyed already');
+  as.idle = true;
+  spacePool[spacesPooled] = as;
+  spacesPooled++;
+}
+
+/**
+ * Charges `as` with the tables the last userTable call made for it, and
+ * lists them. Not inlined: it runs once a table, and copied into the clone's
+ * per-page loop it crowded out what that loop does per page.
+ * @noinline
+ */
+export function tablesCharge(as: AddressSpace): void {
+  const n = i32(tablesMade());
+  if (n == 0) return;
+  as.tables += u64(n);
+  const k = as.listed;
+  if (k < 0) return;
+  if (k + n > MAX_LISTED) {
+    as.listed = -1;
+    return;
+  }
+  for (let i: i32 = 0; i < n; i++) as.tableAt[k + i] = u64(tableMadeAt(u64(i)));
+  as.listed = k + n;
 }
 
 /** Frames `as` holds against its limit: its pages and its tables. */
@@ -217,7 +274,7 @@ function mergeInto(as: AddressSpace, k: i32): void {
  */
 export function createAddressSpace(): AddressSpace {
   if (kernelSpace == 0) throw new Error('createAddressSpace: no kernel page tables yet');
-  const as = new AddressSpace();
+  const as = spaceTake();
   const t = allocZeroedFrame();
   if (t == 0) return as;
   kernelSlotsCopy(physToVirt(t), physToVirt(kernelSpace));

@@ -29,16 +29,19 @@ const CLONE_BITS: u64 = ADDR_MASK | PRESENT | USER | WRITABLE | NO_EXECUTE | SHA
  */
 function shareTable(child: AddressSpace, t: usize, va: u64, i: usize, last: usize): bool {
   let ct: usize = 0;
+  let room = chargeRoom(child); // the frames the child may still take: one less per page shared
   for (; i < last; i++) { // the extents are tight: most entries in them are present
     let v = load<u64>(t + i * 8);
     if ((v & PRESENT) == 0) continue;
     if (ct == 0) {
-      ct = userTable(child.pml4, va, true, chargeRoom(child));
+      ct = userTable(child.pml4, va, true, room);
       tablesCharge(child);
       if (ct == 0) return false;
+      room = chargeRoom(child);
     }
     if ((v & SHARED) == 0) {
-      if (chargeRoom(child) == 0) return false;
+      if (room == 0) return false;
+      room--;
       if ((v & WRITABLE) != 0) {
         v = (v & ~WRITABLE) | COPY_ON_WRITE;
         store<u64>(t + i * 8, v); // the caller flushes the parent's TLB once
@@ -64,10 +67,8 @@ export function cloneAddressSpace(parent: AddressSpace): AddressSpace | null {
   const child = createAddressSpace();
   child.limit = parent.limit;
   if (child.pml4 == 0) return fail(child);
-  for (let x: i32 = 0; x < parent.extents; x++) { // the child's mappings lie inside them: teardown of a failed clone needs them
-    child.ext[2 * x] = parent.ext[2 * x];
-    child.ext[2 * x + 1] = parent.ext[2 * x + 1];
-  }
+  // The child's mappings lie inside the parent's extents: teardown of a failed clone needs them.
+  memcpy(changetype<usize>(child.ext) + 8, changetype<usize>(parent.ext) + 8, usize(parent.extents) * 16);
   child.extents = parent.extents;
   for (let x: i32 = 0; x < parent.extents; x++) {
     const hi = parent.ext[2 * x + 1];

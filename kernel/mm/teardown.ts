@@ -8,7 +8,7 @@
 // cleared on the way, so the tables come back all zero and go to the frame
 // allocator's pool of zeroed frames, ready to be the next space's tables.
 // Pure code over physToVirt: test/mm/ runs it on the host.
-import { AddressSpace, kernelSlotsCopy } from './aspace';
+import { AddressSpace, kernelSlotsCopy, spaceRelease } from './aspace';
 import { freeZeroedFrame } from './frames';
 import { releaseUserFrame } from './framerefs';
 import { ADDR_MASK, HUGE, PRESENT, SHARED } from './paging';
@@ -92,7 +92,7 @@ function freeListed(as: AddressSpace): void {
 
 /**
  * Frees every user frame and user table of `as`, its PML4 and the object
- * itself; the kernel's shared tables stay. The CPU must not be using it.
+ * itself (back to the pool it came from, aspace.ts); the kernel's shared tables stay. The CPU must not be using it.
  */
 export function destroyAddressSpace(as: AddressSpace): void {
   if (as.pml4 != 0) {
@@ -113,5 +113,5 @@ export function destroyAddressSpace(as: AddressSpace): void {
   as.pages = 0;
   as.tables = 0;
   as.extents = 0;
-  free(as);
+  spaceRelease(as);
 }
