@@ -13,7 +13,7 @@ import { allocFrame, allocZeroedFrame, freeFrame } from './frames';
 import { releaseUserFrame } from './framerefs';
 import { ADDR_MASK, HUGE, NO_EXECUTE, NOT_MAPPED, PRESENT, SHARED, translate, unmap, USER, walk, WRITABLE } from './paging';
 import { physToVirt } from './phys';
-import { releaseUserTables, tableMadeAt, tableRun, tableRunEnd, tableRunStart, tablesMade, userTable } from './usertables';
+import { releaseUserTables, tablesMadeList, tableRun, tableRunEnd, tableRunStart, tablesMade, userTable } from './usertables';
 
 /** The first user address: PML4 slot 128 (64 TiB). */
 export const USER_START: u64 = 0x0000_4000_0000_0000;
@@ -179,7 +179,7 @@ export function tablesCharge(as: AddressSpace): void {
     as.listed = -1;
     return;
   }
-  for (let i: i32 = 0; i < n; i++) as.tableAt[k + i] = u64(tableMadeAt(u64(i)));
+  memcpy(changetype<usize>(as.tableAt) + 8 + usize(k) * 8, tablesMadeList(), usize(n) * 8);
   as.listed = k + n;
 }
 

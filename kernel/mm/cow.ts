@@ -24,31 +24,30 @@ const CLONE_BITS: u64 = ADDR_MASK | PRESENT | USER | WRITABLE | NO_EXECUTE | SHA
  * (for the 2 MiB region of `va`) with `child`: a read-only image page
  * (SHARED) as it is, any other frame counted once more (framerefs.ts), a
  * writable one made copy-on-write in both. The child's page table is made
- * on the first present entry. False when the child's limit or memory ran
- * out.
+ * for the first present entry; an image page costs a load and a store.
+ * False when the child's limit or memory ran out.
  */
 function shareTable(child: AddressSpace, t: usize, va: u64, i: usize, last: usize): bool {
-  let ct: usize = 0;
+  while (i < last && load<u64>(t + i * 8) == 0) i++; // an entry that is not present is 0 (unmap writes 0)
+  if (i == last) return true;
+  const ct = userTable(child.pml4, va, true, chargeRoom(child));
+  tablesCharge(child);
+  if (ct == 0) return false;
   let room = chargeRoom(child); // the frames the child may still take: one less per page shared
   for (; i < last; i++) { // the extents are tight: most entries in them are present
     let v = load<u64>(t + i * 8);
-    if ((v & PRESENT) == 0) continue;
-    if (ct == 0) {
-      ct = userTable(child.pml4, va, true, room);
-      tablesCharge(child);
-      if (ct == 0) return false;
-      room = chargeRoom(child);
+    if ((v & (PRESENT | SHARED)) != PRESENT) { // a read-only image page, or none (0): the child's entry is the same
+      store<u64>(ct + i * 8, v & CLONE_BITS);
+      continue;
     }
-    if ((v & SHARED) == 0) {
-      if (room == 0) return false;
-      room--;
-      if ((v & WRITABLE) != 0) {
-        v = (v & ~WRITABLE) | COPY_ON_WRITE;
-        store<u64>(t + i * 8, v); // the caller flushes the parent's TLB once
-      }
-      shareFrame(v & ADDR_MASK);
-      child.pages++;
+    if (room == 0) return false;
+    room--;
+    if ((v & WRITABLE) != 0) {
+      v = (v & ~WRITABLE) | COPY_ON_WRITE;
+      store<u64>(t + i * 8, v); // the caller flushes the parent's TLB once
     }
+    shareFrame(v & ADDR_MASK);
+    child.pages++;
     store<u64>(ct + i * 8, v & CLONE_BITS);
   }
   return true;

@@ -168,7 +168,7 @@ export function allocFrame(): u64 {
 function takePooled(): u64 {
   pooled--;
   freeFrames--;
-  return zeroPool[pooled];
+  return unchecked(zeroPool[pooled]); // 0 <= pooled < ZERO_POOL
 }
 
 /** A free frame whose 4096 bytes are all zero (from the pool, else cleared now), or 0. */
@@ -190,7 +190,7 @@ export function freeZeroedFrame(phys: u64): void {
     return;
   }
   if ((phys & (PAGE_SIZE - 1)) != 0 || !frameAllocated(phys)) throw new Error('freeZeroedFrame: not an allocated frame');
-  zeroPool[pooled] = phys;
+  store<u64>(changetype<usize>(zeroPool) + 8 + usize(pooled) * 8, phys); // zeroPool[pooled]: pooled < ZERO_POOL here
   pooled++;
   freeFrames++;
 }

@@ -66,8 +66,9 @@ function freeLeaves(t: usize, i: usize, last: usize): void {
     const e = load<u64>(t + i * 8);
     if (e == 0) continue;
     store<u64>(t + i * 8, 0);
+    if ((e & (PRESENT | SHARED)) == (PRESENT | SHARED)) continue; // a page of a program image: not the space's
     if ((e & PRESENT) == 0) throw new Error('destroyAddressSpace: a non-present entry that is not 0');
-    if ((e & SHARED) == 0) releaseUserFrame(e & ADDR_MASK); // freed with its last mapping (fork shares frames)
+    releaseUserFrame(e & ADDR_MASK); // freed with its last mapping (fork shares frames)
   }
 }
 

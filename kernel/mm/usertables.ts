@@ -26,9 +26,9 @@ export function tablesMade(): u64 {
   return made;
 }
 
-/** The kernel address of the entry that points at table `i` (0 … tablesMade() - 1, the highest first) of those the last userTable call created. */
-export function tableMadeAt(i: u64): usize {
-  return usize(madeAt[i32(i)]);
+/** Where the last userTable call listed the tables it created: tablesMade() u64s, each the kernel address of the entry that points at one (the highest table first). */
+export function tablesMadeList(): usize {
+  return changetype<usize>(madeAt) + 8;
 }
 
 function slot(table: u64, va: u64, level: i32): usize {
