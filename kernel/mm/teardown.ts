@@ -2,9 +2,10 @@
 // every table of its user slots go back to the frame allocator. Only the
 // stretches of each table that the space's extents cover are visited: the
 // pages page table by page table with a plain loop (the extents hold few
-// empty entries), then the tables above, where one `repe scasq` skips the
-// empty entries, so the cost follows what was mapped, not the size of the
-// tables. Every entry visited is
+// empty entries), then the tables: those the space lists (AddressSpace.tableAt)
+// from the last made, else by a walk of the levels where one `repe scasq`
+// skips the empty entries, so the cost follows what was mapped, not the
+// size of the tables. Every entry visited is
 // cleared on the way, so the tables come back all zero and go to the frame
 // allocator's pool of zeroed frames, ready to be the next space's tables.
 // Pure code over physToVirt: test/mm/ runs it on the host.

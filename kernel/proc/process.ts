@@ -109,10 +109,6 @@ export class Process {
   /** 512 bytes of FPU/SSE state at a 16-byte-aligned offset (fpuArea). */
   readonly fpu = new Uint8Array(528);
 
-  constructor() {
-    this.setName('idle');
-  }
-
   /**
    * Where it sleeps while waiting for a child: each exiting child wakes its
    * parent's queue. The queue belongs to its table slot (an idle context's

@@ -45,6 +45,7 @@ let zombies: Process | null = null;
 
 /** Makes `idle` this CPU's idle context and current process (the boot CPU's before its first schedule, an AP's on start-up). */
 function cpuIdleSet(c: PerCpu, idle: Process): void {
+  idle.setName('idle'); // a new Process has no name: spawn and fork give it its program's
   idle.cpu = i64(c.id);
   c.idle = changetype<u64>(idle);
   c.current = c.idle;
