@@ -51,7 +51,9 @@ export function cwdSet(p: Process, ino: u32, path: usize, len: i32): void {
 export function cwdInherit(child: Process, parent: Process): void {
   const s = slotOf(child);
   if (s < 0) return;
-  inodes[s] = 0;
-  lengths[s] = 0;
-  if (slotOf(parent) >= 0) cwdSet(child, cwdInode(parent), cwdPath(parent), cwdLength(parent));
+  const from = slotOf(parent); // its slot's entries as they are (0: `/`): every fork copies them
+  const len = from < 0 ? 0 : lengths[from];
+  inodes[s] = from < 0 ? 0 : inodes[from];
+  lengths[s] = len;
+  if (len > 0) memcpy(cwdPath(child), cwdPath(parent), usize(len));
 }

@@ -13,7 +13,7 @@ import { allocFrame, allocZeroedFrame, freeFrame } from './frames';
 import { releaseUserFrame } from './framerefs';
 import { ADDR_MASK, HUGE, NO_EXECUTE, NOT_MAPPED, PRESENT, SHARED, translate, unmap, USER, walk, WRITABLE } from './paging';
 import { physToVirt } from './phys';
-import { releaseUserTables, tableRun, tableRunEnd, tableRunStart, tablesMade, userTable } from './usertables';
+import { releaseUserTables, tablesMadeList, tableRun, tableRunEnd, tableRunStart, tablesMade, userTable } from './usertables';
 
 /** The first user address: PML4 slot 128 (64 TiB). */
 export const USER_START: u64 = 0x0000_4000_0000_0000;
@@ -27,27 +27,46 @@ export const KERNEL_HIGH_SLOT: usize = 256;
 export const USER_FLAGS: u64 = WRITABLE | NO_EXECUTE;
 
 let kernelSpace: u64 = 0;
-/** The low kernel slots in use (all of them past this one are 0), and the high ones from KERNEL_HIGH_SLOT. */
+/** The most kernel slots kept as a list (the kernel uses two: the direct map and the kernel image); more are copied as two ranges. */
+const SLOT_LIST: i32 = 8;
+/** The kernel slots in use (nonzero in the kernel's PML4), when there are at most SLOT_LIST: kernelSlotsCopy copies only those. */
+const slotList = new Uint32Array(SLOT_LIST);
+let slotCount: i32 = 0;
+/** Past SLOT_LIST slots: the low kernel slots in use (all of them past this one are 0), and the high ones from KERNEL_HIGH_SLOT. */
 let kernelSlots: usize = 0;
 let kernelHighSlots: usize = 0;
 
 /**
  * Sets the kernel's PML4, whose kernel slots every new address space
  * shares; its tables are complete (later kernel mappings go under slots it
- * already has, docs/memory-map.md), so a space copies only the slots up to
- * the last one in use, in each half.
+ * already has, docs/memory-map.md), so a space copies only the slots in
+ * use: listed one by one (the kernel's two: a copy of 2 KiB from slot 256
+ * to 511 cost a fork about 290 instructions, and its teardown as many to
+ * clear them), or up to the last one in use in each half when there are
+ * more.
  */
 export function setKernelSpace(pml4: u64): void {
   kernelSpace = pml4;
   kernelSlots = 0;
   kernelHighSlots = 0;
+  slotCount = 0;
   const t = physToVirt(pml4);
-  for (let i: usize = 0; i < KERNEL_SLOTS; i++) if (load<u64>(t + i * 8) != 0) kernelSlots = i + 1;
-  for (let i: usize = KERNEL_HIGH_SLOT; i < 512; i++) if (load<u64>(t + i * 8) != 0) kernelHighSlots = i + 1 - KERNEL_HIGH_SLOT;
+  for (let i: usize = 0; i < 512; i++) {
+    if ((i >= KERNEL_SLOTS && i < KERNEL_HIGH_SLOT) || load<u64>(t + i * 8) == 0) continue;
+    if (i < KERNEL_SLOTS) kernelSlots = i + 1;
+    else kernelHighSlots = i + 1 - KERNEL_HIGH_SLOT;
+    if (slotCount < SLOT_LIST) slotList[slotCount] = u32(i);
+    slotCount++;
+  }
 }
 
 /** Copies the kernel's slots in use into the PML4 at virtual `to`, or clears them (`from` 0). */
 export function kernelSlotsCopy(to: usize, from: usize): void {
+  if (slotCount <= SLOT_LIST) {
+    if (from == 0) for (let i: i32 = 0; i < slotCount; i++) store<u64>(to + usize(unchecked(slotList[i])) * 8, 0);
+    else for (let i: i32 = 0; i < slotCount; i++) store<u64>(to + usize(unchecked(slotList[i])) * 8, load<u64>(from + usize(unchecked(slotList[i])) * 8));
+    return;
+  }
   const high = KERNEL_HIGH_SLOT * 8;
   if (from == 0) {
     memset(to, 0, kernelSlots * 8);
@@ -60,6 +79,8 @@ export function kernelSlotsCopy(to: usize, from: usize): void {
 
 /** The most extents a space keeps. */
 export const MAX_EXTENTS: i32 = 4;
+/** The most tables a space lists (AddressSpace.tableAt); one with more is torn down by a walk. */
+export const MAX_LISTED: i32 = 12;
 /** A page this close to an extent (or closer) extends it rather than starting another. */
 const NEAR: u64 = 0x20_0000;
 
@@ -78,6 +99,88 @@ export class AddressSpace {
   /** The 2 MiB region (its address >> 21) whose page table `pt` is, for mapping a run of pages without a walk each; 0: none yet. */
   ptRegion: u64 = 0;
   pt: usize = 0;
+  /**
+   * The kernel addresses of the entries that point at its tables below the
+   * PML4, in the order they were made (a table after the one above it):
+   * teardown frees them from the last without a walk. Valid while `listed`
+   * is at least 0; -1 once more than MAX_LISTED were made or one was freed
+   * before the end (unmapUserRange), when teardown walks the tables instead.
+   */
+  readonly tableAt = new Uint64Array(MAX_LISTED);
+  listed: i32 = 0;
+  /** Whether the object is one of the pool's (spaceTake): it goes back there, not to the heap. */
+  pooled: bool = false;
+  /** Whether it waits in the pool (a second release of it panics). A new field is reset in spaceTake too. */
+  idle: bool = false;
+}
+
+/**
+ * How many AddressSpace objects are made at start-up for createAddressSpace
+ * to hand out and take back: one per process (64) and a few for spaces
+ * being built (execve, spawn); past them, the heap. A fork's space cost an
+ * allocation and a free, about 320 instructions; the pool's about 30. Made
+ * once, they are never freed, so the heap's figures after any number of
+ * processes are what they were (the objects of the heap are still freed).
+ */
+const SPACE_POOL: i32 = 72;
+const spacePool = new Array<AddressSpace | null>(SPACE_POOL);
+let spacesPooled: i32 = 0;
+for (let i: i32 = 0; i < SPACE_POOL; i++) {
+  const as = new AddressSpace();
+  as.pooled = true;
+  as.idle = true;
+  spacePool[i] = as;
+}
+spacesPooled = SPACE_POOL;
+
+/** A fresh AddressSpace object: from the pool while it has one, else from the heap. */
+function spaceTake(): AddressSpace {
+  if (spacesPooled == 0) return new AddressSpace();
+  spacesPooled--;
+  const as = spacePool[spacesPooled]!;
+  spacePool[spacesPooled] = null;
+  as.idle = false;
+  as.pml4 = 0; // every field as `new` leaves it (ext and tableAt count only up to extents and listed)
+  as.pages = 0;
+  as.tables = 0;
+  as.limit = 0;
+  as.extents = 0;
+  as.ptRegion = 0;
+  as.pt = 0;
+  as.listed = 0;
+  return as;
+}
+
+/** Gives back the object of a space destroyAddressSpace has emptied: to the pool if it came from there, else to the heap. */
+export function spaceRelease(as: AddressSpace): void {
+  if (!as.pooled) {
+    free(as);
+    return;
+  }
+  if (as.idle || spacesPooled == SPACE_POOL) throw new Error('destroyAddressSpace: the space was destroyed already');
+  as.idle = true;
+  spacePool[spacesPooled] = as;
+  spacesPooled++;
+}
+
+/**
+ * Charges `as` with the tables the last userTable call made for it, and
+ * lists them. Not inlined: it runs once a table, and copied into the clone's
+ * per-page loop it crowded out what that loop does per page.
+ * @noinline
+ */
+export function tablesCharge(as: AddressSpace): void {
+  const n = i32(tablesMade());
+  if (n == 0) return;
+  as.tables += u64(n);
+  const k = as.listed;
+  if (k < 0) return;
+  if (k + n > MAX_LISTED) {
+    as.listed = -1;
+    return;
+  }
+  memcpy(changetype<usize>(as.tableAt) + 8 + usize(k) * 8, tablesMadeList(), usize(n) * 8);
+  as.listed = k + n;
 }
 
 /** Frames `as` holds against its limit: its pages and its tables. */
@@ -101,7 +204,7 @@ export function chargeRoom(as: AddressSpace): u64 {
 function entryOf(as: AddressSpace, va: u64): usize {
   if (va >> 21 != as.ptRegion) {
     const t = userTable(as.pml4, va, true, chargeRoom(as));
-    as.tables += tablesMade();
+    tablesCharge(as);
     if (t == 0) return 0;
     as.ptRegion = va >> 21;
     as.pt = t;
@@ -171,7 +274,7 @@ function mergeInto(as: AddressSpace, k: i32): void {
  */
 export function createAddressSpace(): AddressSpace {
   if (kernelSpace == 0) throw new Error('createAddressSpace: no kernel page tables yet');
-  const as = new AddressSpace();
+  const as = spaceTake();
   const t = allocZeroedFrame();
   if (t == 0) return as;
   kernelSlotsCopy(physToVirt(t), physToVirt(kernelSpace));
@@ -256,6 +359,7 @@ export function unmapUserRange(as: AddressSpace, lo: u64, hi: u64): void {
   const freed = releaseUserTables(as.pml4, lo, hi);
   if (freed == 0) return;
   as.tables -= freed;
+  as.listed = -1; // the list names a freed table now: teardown walks
   as.ptRegion = 0; // its table may be gone
 }
 

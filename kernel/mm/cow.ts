@@ -8,13 +8,13 @@
 // last mapping of a frame just takes it back writable, any other gets a
 // copy. No frame is copied at fork itself. Pure code over paging.ts and
 // physToVirt. docs/memory-map.md, "Copy-on-write".
-import { AddressSpace, chargeRoom, createAddressSpace } from './aspace';
+import { AddressSpace, chargeRoom, createAddressSpace, tablesCharge } from './aspace';
 import { allocFrame } from './frames';
 import { frameSharers, releaseUserFrame, shareFrame } from './framerefs';
-import { ADDR_MASK, COPY_ON_WRITE, NO_EXECUTE, PRESENT, SHARED, tlbFlush, USER, WRITABLE } from './paging';
+import { ADDR_MASK, COPY_ON_WRITE, HUGE, NO_EXECUTE, PRESENT, SHARED, tlbFlush, USER, WRITABLE } from './paging';
 import { physToVirt } from './phys';
 import { destroyAddressSpace } from './teardown';
-import { tableRun, tableRunEnd, tableRunStart, tablesMade, userEntry, userTable } from './usertables';
+import { tableRun, tableRunEnd, tableRunStart, userEntry, userTable } from './usertables';
 
 /** The bits of a parent's entry the child's copy keeps (not ACCESSED or DIRTY). */
 const CLONE_BITS: u64 = ADDR_MASK | PRESENT | USER | WRITABLE | NO_EXECUTE | SHARED | COPY_ON_WRITE;
@@ -24,28 +24,30 @@ const CLONE_BITS: u64 = ADDR_MASK | PRESENT | USER | WRITABLE | NO_EXECUTE | SHA
  * (for the 2 MiB region of `va`) with `child`: a read-only image page
  * (SHARED) as it is, any other frame counted once more (framerefs.ts), a
  * writable one made copy-on-write in both. The child's page table is made
- * on the first present entry. False when the child's limit or memory ran
- * out.
+ * for the first present entry; an image page costs a load and a store.
+ * False when the child's limit or memory ran out.
  */
 function shareTable(child: AddressSpace, t: usize, va: u64, i: usize, last: usize): bool {
-  let ct: usize = 0;
+  while (i < last && load<u64>(t + i * 8) == 0) i++; // an entry that is not present is 0 (unmap writes 0)
+  if (i == last) return true;
+  const ct = userTable(child.pml4, va, true, chargeRoom(child));
+  tablesCharge(child);
+  if (ct == 0) return false;
+  let room = chargeRoom(child); // the frames the child may still take: one less per page shared
   for (; i < last; i++) { // the extents are tight: most entries in them are present
     let v = load<u64>(t + i * 8);
-    if ((v & PRESENT) == 0) continue;
-    if (ct == 0) {
-      ct = userTable(child.pml4, va, true, chargeRoom(child));
-      child.tables += tablesMade();
-      if (ct == 0) return false;
+    if ((v & (PRESENT | SHARED)) != PRESENT) { // a read-only image page, or none (0): the child's entry is the same
+      store<u64>(ct + i * 8, v & CLONE_BITS);
+      continue;
     }
-    if ((v & SHARED) == 0) {
-      if (chargeRoom(child) == 0) return false;
-      if ((v & WRITABLE) != 0) {
-        v = (v & ~WRITABLE) | COPY_ON_WRITE;
-        store<u64>(t + i * 8, v); // the caller flushes the parent's TLB once
-      }
-      shareFrame(v & ADDR_MASK);
-      child.pages++;
+    if (room == 0) return false;
+    room--;
+    if ((v & WRITABLE) != 0) {
+      v = (v & ~WRITABLE) | COPY_ON_WRITE;
+      store<u64>(t + i * 8, v); // the caller flushes the parent's TLB once
     }
+    shareFrame(v & ADDR_MASK);
+    child.pages++;
     store<u64>(ct + i * 8, v & CLONE_BITS);
   }
   return true;
@@ -64,10 +66,8 @@ export function cloneAddressSpace(parent: AddressSpace): AddressSpace | null {
   const child = createAddressSpace();
   child.limit = parent.limit;
   if (child.pml4 == 0) return fail(child);
-  for (let x: i32 = 0; x < parent.extents; x++) { // the child's mappings lie inside them: teardown of a failed clone needs them
-    child.ext[2 * x] = parent.ext[2 * x];
-    child.ext[2 * x + 1] = parent.ext[2 * x + 1];
-  }
+  // The child's mappings lie inside the parent's extents: teardown of a failed clone needs them.
+  memcpy(changetype<usize>(child.ext) + 8, changetype<usize>(parent.ext) + 8, usize(parent.extents) * 16);
   child.extents = parent.extents;
   for (let x: i32 = 0; x < parent.extents; x++) {
     const hi = parent.ext[2 * x + 1];
@@ -101,9 +101,35 @@ export function breakCopyOnWrite(as: AddressSpace, va: u64): bool {
   const page = va & ~u64(0xfff);
   const t = userTable(as.pml4, page, false, 0);
   if (t == 0) return false;
-  const e = t + usize((page >> 12) & 511) * 8;
+  return breakEntry(as.pml4, t + usize((page >> 12) & 511) * 8, page);
+}
+
+/**
+ * For a kernel write into the user page holding `va` of `pml4` (a system
+ * call's copy to user memory whose range check failed): when every table
+ * above grants user writes and the page is copy-on-write, breaks it as
+ * breakCopyOnWrite does, in one walk; true when the page is writable now.
+ * The check and the break that went through the demand-paging hooks of the
+ * user copies (a range check, a walk to tell the page copy-on-write, one to
+ * break it and the range check again) cost about 700 instructions: wait4's
+ * status after a fork, written into the parent's copy-on-write data page,
+ * paid them every time.
+ */
+export function breakUserCopyOnWrite(pml4: u64, va: u64): bool {
+  const need = PRESENT | USER | WRITABLE;
+  const e4 = load<u64>(physToVirt(pml4) + usize((va >> 39) & 511) * 8);
+  if ((e4 & need) != need) return false;
+  const e3 = load<u64>(physToVirt(e4 & ADDR_MASK) + usize((va >> 30) & 511) * 8);
+  if ((e3 & (need | HUGE)) != need) return false;
+  const e2 = load<u64>(physToVirt(e3 & ADDR_MASK) + usize((va >> 21) & 511) * 8);
+  if ((e2 & (need | HUGE)) != need) return false;
+  return breakEntry(pml4, physToVirt(e2 & ADDR_MASK) + usize((va >> 12) & 511) * 8, va & ~u64(0xfff));
+}
+
+/** Breaks the copy-on-write of the user page `page` of `pml4` whose entry is at `e`; false when it is not copy-on-write (with USER) or no frame is left for the copy. */
+function breakEntry(pml4: u64, e: usize, page: u64): bool {
   const v = load<u64>(e);
-  if ((v & (PRESENT | COPY_ON_WRITE)) != (PRESENT | COPY_ON_WRITE)) return false;
+  if ((v & (PRESENT | USER | COPY_ON_WRITE)) != (PRESENT | USER | COPY_ON_WRITE)) return false;
   let frame = v & ADDR_MASK;
   if (frameSharers(frame) > 0) {
     const copy = allocFrame();
@@ -113,6 +139,6 @@ export function breakCopyOnWrite(as: AddressSpace, va: u64): bool {
     frame = copy;
   }
   store<u64>(e, (v & ~(ADDR_MASK | COPY_ON_WRITE)) | frame | WRITABLE);
-  tlbFlush(as.pml4, page);
+  tlbFlush(pml4, page);
   return true;
 }

@@ -168,7 +168,7 @@ export function allocFrame(): u64 {
 function takePooled(): u64 {
   pooled--;
   freeFrames--;
-  return zeroPool[pooled];
+  return unchecked(zeroPool[pooled]); // 0 <= pooled < ZERO_POOL
 }
 
 /** A free frame whose 4096 bytes are all zero (from the pool, else cleared now), or 0. */
@@ -190,7 +190,7 @@ export function freeZeroedFrame(phys: u64): void {
     return;
   }
   if ((phys & (PAGE_SIZE - 1)) != 0 || !frameAllocated(phys)) throw new Error('freeZeroedFrame: not an allocated frame');
-  zeroPool[pooled] = phys;
+  store<u64>(changetype<usize>(zeroPool) + 8 + usize(pooled) * 8, phys); // zeroPool[pooled]: pooled < ZERO_POOL here
   pooled++;
   freeFrames++;
 }
@@ -238,7 +238,9 @@ export function freeFrameRun(phys: u64, n: u64): void {
 /** Whether `phys` is a frame the allocator owns and has handed out. */
 export function frameAllocated(phys: u64): bool {
   const f = phys / PAGE_SIZE;
-  return f < frameLimit && bitTest(usableMap, f) && bitTest(usedMap, f);
+  if (f >= frameLimit) return false;
+  const w = usize(f >> 6) * 8; // one word of each bitmap, tested together (every kfree and freed table asks)
+  return ((load<u64>(usableMap + w) & load<u64>(usedMap + w)) >> (f & 63) & 1) != 0;
 }
 
 /** The frames the allocator covers: [0, framesLimit()) (every frame of RAM up to its top). */

@@ -7,11 +7,13 @@
 // place the kernel may touch user pages. Pages the process has not touched
 // yet but may (its stack, mapped on demand by kernel/proc/stack.ts) count
 // as accessible; they are mapped through the demand-paging hooks only once
-// the whole range has passed, so a failing call maps nothing. Kernel target
+// the whole range has passed, so a failing call maps nothing; a write
+// within one copy-on-write page breaks it at once (cow.ts). Kernel target
 // only.
 import { EFAULT, ENAMETOOLONG } from '../syscall/numbers';
-import { userAccessBegin, userAccessEnd } from './arch';
+import { currentPml4, userAccessBegin, userAccessEnd } from './arch';
 import { userRange } from './aspace';
+import { breakUserCopyOnWrite } from './cow';
 
 let demandable: (va: u64, bytes: u64, write: bool) => bool = noDemand;
 let faultIn: (va: u64, bytes: u64, write: bool) => void = noFaultIn;
@@ -125,7 +127,10 @@ export function userSpanMapped(va: u64, bytes: u64, write: bool): bool {
  */
 function accessible(va: u64, bytes: u64, write: bool): bool {
   if (userSpanMapped(va, bytes, write)) return true;
-  if (!userRange(va, bytes) || !demandable(va, bytes, write)) return false;
+  if (!userRange(va, bytes)) return false;
+  // A write within one copy-on-write page (after fork: wait4's status, a read's buffer): broken here in one walk, without the hooks.
+  if (write && ((va ^ (va + bytes - 1)) >> 12) == 0 && breakUserCopyOnWrite(currentPml4(), va)) return true;
+  if (!demandable(va, bytes, write)) return false;
   faultIn(va, bytes, write);
   return userSpanMapped(va, bytes, write);
 }

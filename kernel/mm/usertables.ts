@@ -10,8 +10,9 @@ import { allocZeroedFrame, freeZeroedFrame } from './frames';
 import { ADDR_MASK, PRESENT, tlbFlush, USER, WRITABLE } from './paging';
 import { physToVirt } from './phys';
 
-/** How many tables the last userTable call made. */
+/** How many tables the last userTable call made, and the kernel addresses of the entries it pointed at them (the highest table first). */
 let made: u64 = 0;
+const madeAt = new Uint64Array(3);
 /** After a userTable call that found a table missing: the end of the range the missing entry covers. */
 let resume: u64 = 0;
 
@@ -23,6 +24,11 @@ export function tableResume(): u64 {
 /** The number of tables the last userTable call created (0, 1, 2 or 3). */
 export function tablesMade(): u64 {
   return made;
+}
+
+/** Where the last userTable call listed the tables it created: tablesMade() u64s, each the kernel address of the entry that points at one (the highest table first). */
+export function tablesMadeList(): usize {
+  return changetype<usize>(madeAt) + 8;
 }
 
 function slot(table: u64, va: u64, level: i32): usize {
@@ -49,25 +55,34 @@ export function userTable(pml4: u64, va: u64, create: bool, allowed: u64): usize
   return missingTable(pml4, va, create, allowed);
 }
 
-/** userTable where a table is missing: makes it (and those below) if allowed. */
+/** userTable where a table is missing: makes it (and those below) if allowed; the levels unrolled, as in userTable (a loop over them cost about 75 instructions a table made). */
 function missingTable(pml4: u64, va: u64, create: bool, allowed: u64): usize {
-  let table = pml4;
-  for (let level = 4; level > 1; level--) {
-    const e = slot(table, va, level);
-    let v = load<u64>(e);
-    if ((v & PRESENT) == 0) {
-      const covers = u64(1) << u64(12 + 9 * (level - 1));
-      resume = (va & ~(covers - 1)) + covers;
-      if (!create || made >= allowed) return 0;
-      const t = allocZeroedFrame();
-      if (t == 0) return 0;
-      v = t | PRESENT | WRITABLE | USER;
-      store<u64>(e, v);
-      made++;
-    }
-    table = v & ADDR_MASK;
+  const pdpt = below(physToVirt(pml4) + usize((va >> 39) & 511) * 8, va, 39, create, allowed);
+  if (pdpt == 0) return 0;
+  const pd = below(pdpt + usize((va >> 30) & 511) * 8, va, 30, create, allowed);
+  if (pd == 0) return 0;
+  return below(pd + usize((va >> 21) & 511) * 8, va, 21, create, allowed);
+}
+
+/**
+ * The kernel address of the table the entry at `e` points to (it maps the
+ * 1 << `shift` bytes around `va`), made if it is missing and `create`
+ * allows; 0 when it is missing (resume then tells where the next may be).
+ */
+function below(e: usize, va: u64, shift: u64, create: bool, allowed: u64): usize {
+  let v = load<u64>(e);
+  if ((v & PRESENT) == 0) {
+    const covers = u64(1) << shift;
+    resume = (va & ~(covers - 1)) + covers;
+    if (!create || made >= allowed) return 0;
+    const t = allocZeroedFrame();
+    if (t == 0) return 0;
+    v = t | PRESENT | WRITABLE | USER;
+    store<u64>(e, v);
+    madeAt[i32(made)] = u64(e);
+    made++;
   }
-  return physToVirt(table);
+  return physToVirt(v & ADDR_MASK);
 }
 
 /** The stretch the last tableRun found: [runStart, runEnd). */

@@ -47,8 +47,8 @@ export class Process {
   state: i32 = 0;
   /** The program it runs (its index in programs.ts; -1 for the idle context). */
   program: i64 = -1;
-  /** Its name, a copy of its program's (at most NAME_BYTES bytes), as a tskc string: `name`, set with setName. */
-  readonly nameBuf = new Uint8Array(80);
+  /** Its name, a copy of its program's (at most NAME_BYTES bytes), as a tskc string: `name`, set with setName (the length, the bytes and a NUL). */
+  readonly nameBuf = new Uint8Array(72);
   space: AddressSpace | null = null;
   /** The guard page of its kernel stack (kstack.ts); 0 for the idle context. */
   kstack: u64 = 0;
@@ -60,8 +60,12 @@ export class Process {
   ppid: i64 = 0;
   /** How many of its children run in the background (spawned without waiting) and are not waited for yet. */
   children: i32 = 0;
-  /** Where it sleeps while waiting for a child: each exiting child wakes its parent's queue. */
-  readonly childExited = new WaitQueue();
+  /** Its open fds: bit fd set while fds[fd] is not null (kernel/fs/fdtable.ts keeps it; fork and exit visit only these). */
+  fdOpen: u16 = 0;
+  /** Set by rt_sigreturn: the system call returns through iretq with every register of the trap frame. */
+  restoreFull: bool = false;
+  /** Whether its current sleep ends when a signal comes (waitqueue.ts, sleep.ts). */
+  interruptible: bool = false;
   /** Its exit status: what exit() got, 256 + the vector of the fault that killed it, or 512 + the signal that did. */
   status: i64 = 0;
   /** The next process in the ready queue, a wait queue or the zombie list. */
@@ -76,7 +80,8 @@ export class Process {
   /** The ticks of the children it has waited for (times()). */
   childUserTicks: u64 = 0;
   childSystemTicks: u64 = 0;
-  fds = new Array<Device | null>(MAX_FDS);
+  /** Its fds (inside the object, as fdModes: a process is one heap block). */
+  readonly fds = new Array<Device | null>(MAX_FDS);
   /** Each fd's access mode and close-on-exec flag (kernel/fs/fdtable.ts). */
   readonly fdModes = new Uint8Array(MAX_FDS);
   /** The CPU it runs on, or last ran on (PerCpu.id; ps shows it). */
@@ -93,23 +98,25 @@ export class Process {
   /** Its own mask while a call (ppoll) runs with another; sigRestore: to be put back at the system call's exit (signal.ts signalMaskEnd). */
   sigSaved: u64 = 0;
   sigRestore: bool = false;
+  /** The next address mmap hands out. */
+  mmapNext: u64 = MMAP_BASE;
   /** Per signal n, at 4 * (n - 1): handler (SIG_DFL, SIG_IGN or an address), flags, restorer, mask; null while every action is the default; after fork shared with the parent until either changes one (signal.ts). */
   sigActions: Uint64Array | null = null;
   /** What sent its pending fault signal's: the faulting address (si_addr), else the sender's pid. */
   sigInfo: u64 = 0;
-  /** Set by rt_sigreturn: the system call returns through iretq with every register of the trap frame. */
-  restoreFull: bool = false;
   /** The wait queue it sleeps on while an interruptible sleep (a signal takes it off); null otherwise. */
   sleepingOn: WaitQueue | null = null;
-  /** Whether its current sleep ends when a signal comes (waitqueue.ts, sleep.ts). */
-  interruptible: bool = false;
-  /** The next address mmap hands out. */
-  mmapNext: u64 = MMAP_BASE;
   /** 512 bytes of FPU/SSE state at a 16-byte-aligned offset (fpuArea). */
   readonly fpu = new Uint8Array(528);
 
-  constructor() {
-    this.setName('idle');
+  /**
+   * Where it sleeps while waiting for a child: each exiting child wakes its
+   * parent's queue. The queue belongs to its table slot (an idle context's
+   * is shared), so a process is one heap block: a queue of its own was an
+   * allocation and a free at every fork.
+   */
+  get childExited(): WaitQueue {
+    return this.slot < 0 ? idleChildWaits : childWaits[this.slot]!;
   }
 
   /** The name `ps` shows: its program's, kept here so that it outlives the program (programs.ts). */
@@ -131,6 +138,11 @@ export class Process {
 }
 
 const table = new Array<Process | null>(64);
+/** Each table slot's wait queue for its process's children (Process.childExited), made once at start-up. */
+const childWaits = new Array<WaitQueue | null>(MAX_PROCESSES);
+for (let i: i32 = 0; i < MAX_PROCESSES; i++) childWaits[i] = new WaitQueue();
+/** The idle contexts' (their slot is -1): only the kernel's own spawns wait there. */
+const idleChildWaits = new WaitQueue();
 let nextPid: i64 = 1;
 let live: i32 = 0;
 

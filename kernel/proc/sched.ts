@@ -46,6 +46,7 @@ let zombies: Process | null = null;
 
 /** Makes `idle` this CPU's idle context and current process (the boot CPU's before its first schedule, an AP's on start-up). */
 function cpuIdleSet(c: PerCpu, idle: Process): void {
+  idle.setName('idle'); // a new Process has no name: spawn and fork give it its program's
   idle.cpu = i64(c.id);
   c.idle = changetype<u64>(idle);
   c.current = c.idle;
@@ -169,8 +170,6 @@ function reapZombies(): void {
       continue;
     }
     kstackFree(z.kstack);
-    free(z.fds);
-    free(z.childExited);
     signalsFree(z);
     if (z.parent !== null) {
       z.state = State.Dead; // its parent's wait frees it

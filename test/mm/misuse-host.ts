@@ -7,6 +7,7 @@ import { kfree, kmalloc, krealloc } from '../../kernel/mm/heap';
 import { map, mapHuge, newTable, WRITABLE } from '../../kernel/mm/paging';
 import { createAddressSpace, mapUser, setKernelSpace, USER_START } from '../../kernel/mm/aspace';
 import { physToVirt } from '../../kernel/mm/phys';
+import { destroyAddressSpace } from '../../kernel/mm/teardown';
 import { readNumber } from './hostlib';
 import { setupFrames } from './hostmap';
 
@@ -39,4 +40,5 @@ if (scenario >= 20) setKernelSpace(newTable());
 if (scenario == 20) mapUser(createAddressSpace(), 0x40_0000, WRITABLE); // the kernel's slots
 if (scenario == 21) mapUser(createAddressSpace(), USER_START + 0x10, WRITABLE);
 if (scenario == 22) { const as = createAddressSpace(); mapUser(as, USER_START, 0); mapUser(as, USER_START, 0); }
+if (scenario == 23) { const as = createAddressSpace(); mapUser(as, USER_START, 0); destroyAddressSpace(as); destroyAddressSpace(as); } // its object is the pool's again
 console.log('no panic');

@@ -30,6 +30,7 @@ describe('paging (host)', () => {
     [20, 'mapUser: address is outside user space'],
     [21, 'mapUser: address is not 4 KiB aligned'],
     [22, 'paging: page is already mapped'],
+    [23, 'destroyAddressSpace: the space was destroyed already'],
   ])('scenario %i panics with "%s"', (scenario, message) => {
     const r = misuse(String(scenario));
     expect(r.status).toBe(134);

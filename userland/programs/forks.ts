@@ -2,7 +2,9 @@
 // Linux alike. Prints "forks: NAME ok" per check, "forks: done, F failed",
 // and exits with F:
 //   cow      after fork, parent and child each see their own copy of a
-//            global, a heap object and a stack variable, whichever writes
+//            global, a heap object and a stack variable, whichever writes;
+//            so too when the kernel writes (a read into a global), in
+//            the child or in the parent, while the other still maps the page
 //   exec     execve runs argv[0]'s program (`/bin/NAME` on tskc, the path
 //            on Linux) with the given argv, envp and an auxv holding
 //            AT_PAGESZ (`forks child ARGS` checks and exits 0); a missing
@@ -84,7 +86,45 @@ function killedBy(s: i32, sig: i64): bool {
   obj[0] = 30;
   onStack = 300;
   const s = statusOf(pid);
-  verdictIf('cow', pid > 0 && exitedWith(s, 0) && shared[0] == 3 && obj[0] == 30 && onStack == 300);
+  const ok = pid > 0 && exitedWith(s, 0) && shared[0] == 3 && obj[0] == 30 && onStack == 300;
+  verdictIf('cow', ok && kernelWritesCopy());
+}
+
+/**
+ * The kernel's writes into a copy-on-write page (a read's buffer) land in
+ * the writer's copy alone: the child reads into `inbox` while the parent
+ * maps the same frame, and the parent sees its own byte still; then the
+ * parent reads into its copy, and the child sees its own byte still.
+ */
+function kernelWritesCopy(): bool {
+  const inbox: usize = memory.data(8);
+  const toChild: usize = memory.data(8);
+  const back: usize = memory.data(8);
+  const one: usize = memory.data(8);
+  if (pipe2(toChild, 0) != 0 || pipe2(back, 0) != 0) return false;
+  store<u8>(inbox, 65); // 'A'
+  const pid = fork();
+  if (pid == 0) {
+    const got = read(i64(load<i32>(toChild)), inbox, 1) == 1 && load<u8>(inbox) == 66; // 'B', into the child's copy
+    store<u8>(one, 0);
+    write(i64(load<i32>(back + 4)), one, 1); // done
+    const again = read(i64(load<i32>(toChild)), one, 1) == 1 && load<u8>(inbox) == 66; // after the parent's read into its copy
+    exit(got && again ? 0 : 1);
+  }
+  store<u8>(byte, 66);
+  write(i64(load<i32>(toChild + 4)), byte, 1);
+  const childDone = read(i64(load<i32>(back)), one, 1) == 1;
+  const untouched = load<u8>(inbox) == 65; // the child's read went to its copy
+  store<u8>(byte, 67); // 'C', read back into the parent's inbox
+  write(i64(load<i32>(back + 4)), byte, 1);
+  const parentRead = read(i64(load<i32>(back)), inbox, 1) == 1 && load<u8>(inbox) == 67;
+  write(i64(load<i32>(toChild + 4)), byte, 1); // the child looks again
+  const s = statusOf(pid);
+  close(i64(load<i32>(toChild)));
+  close(i64(load<i32>(toChild + 4)));
+  close(i64(load<i32>(back)));
+  close(i64(load<i32>(back + 4)));
+  return childDone && untouched && parentRead && exitedWith(s, 0);
 }
 
 // ---- exec ----
