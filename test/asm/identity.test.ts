@@ -93,7 +93,7 @@ describe('the built-in assembler writes what nasm writes', () => {
     const seeds = Array.from({ length: 40 }, (_, k) => programSeed(4242, k));
     writeFileSync(fuzz.entry, seeds.map((s, k) => generateProgram(s, `p${k}`)).join('\n'));
     await execa(process.execPath, ['--input-type=module', '-e', SCRIPT, PIPELINE, JSON.stringify([programs, fuzz, debugPrograms, kernel])], { cwd: ROOT });
-  }, hangLimit(600_000));
+  }, hangLimit(900_000));
 
   it('covers every user program', () => expect(programs.length).toBeGreaterThan(40));
 
