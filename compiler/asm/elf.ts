@@ -4,10 +4,14 @@
 // section with relocations), each section's contents at a 16-byte aligned
 // offset; symbols: null, the file, one per section, the labels that are
 // not global in order of definition, then the globals and externals.
+// A -g build adds the debug sections (dwarf.ts) after the program's, with
+// section symbols for those relocations refer to, and types the labels
+// nasm -g types as data objects (Source.objects).
 import { AsmUnsupported } from './expr.js';
 import { resolve } from './layout.js';
 import type { Layout } from './layout.js';
 import type { Source } from './source.js';
+import type { ExtraSection } from './dwarf.js';
 
 const SHT_PROGBITS = 1, SHT_SYMTAB = 2, SHT_STRTAB = 3, SHT_RELA = 4, SHT_NOBITS = 8;
 const STT_NOTYPE = 0, STT_OBJECT = 1, STT_FUNC = 2, STT_SECTION = 3, STT_FILE = 4;
@@ -53,7 +57,13 @@ class Bytes {
 interface Sym { name: number; info: number; shndx: number; value: bigint; size: bigint }
 interface Shdr { name: number; type: number; flags: number; addr: 0; data: Uint8Array | null; size: number; link: number; info: number; align: number; entsize: number }
 
-export function writeElf(src: Source, lay: Layout, fileName: string): Uint8Array {
+export function writeElf(src: Source, lay: Layout, fileName: string, extra: ExtraSection[] = []): Uint8Array {
+  const debug = extra.length > 0;
+  /** nasm -g: a label without a type followed by data is an object of the data's element size. */
+  const objectSize = (name: string): bigint | null => {
+    const d = debug ? src.objects.get(name)?.find((o) => !o.align || o.align.got! > 0) : undefined;
+    return d ? BigInt(d.size) : null;
+  };
   const strtab = new Strtab();
   const syms: Sym[] = [{ name: 0, info: 0, shndx: 0, value: 0n, size: 0n }];
   syms.push({ name: strtab.add(fileName), info: STT_FILE, shndx: SHN_ABS, value: 0n, size: 0n });
@@ -61,10 +71,17 @@ export function writeElf(src: Source, lay: Layout, fileName: string): Uint8Array
   for (const n of src.names) if (!nameAt.has(n)) nameAt.set(n, strtab.add(n));
   lay.sections.forEach((_, i) => syms.push({ name: 0, info: STT_SECTION, shndx: i + 1, value: 0n, size: 0n }));
   const sectionSym = (i: number): number => 2 + i;
+  const symOfSection = new Map<string, number>(lay.sections.map((s, i) => [s.src.name, sectionSym(i)]));
+  extra.forEach((x, i) => {
+    if (!x.symbol) return;
+    symOfSection.set(x.name, syms.length);
+    syms.push({ name: 0, info: STT_SECTION, shndx: lay.sections.length + 1 + i, value: 0n, size: 0n });
+  });
   for (const name of src.labels) {
     if (src.globals.has(name)) continue;
     const l = lay.labels.get(name)!;
-    syms.push({ name: nameAt.get(name)!, info: STT_NOTYPE, shndx: l.section + 1, value: BigInt(l.offset), size: 0n });
+    const obj = objectSize(name);
+    syms.push({ name: nameAt.get(name)!, info: obj === null ? STT_NOTYPE : STT_OBJECT, shndx: l.section + 1, value: BigInt(l.offset), size: obj ?? 0n });
   }
   const firstGlobal = syms.length;
   const externIndex = new Map<string, number>();
@@ -85,7 +102,9 @@ export function writeElf(src: Source, lay: Layout, fileName: string): Uint8Array
       if (r.section !== undefined) throw new AsmUnsupported(`the size of '${name}' is not a constant`);
       size = r.c;
     }
-    const type = g.kind === 'function' ? STT_FUNC : g.kind === 'data' ? STT_OBJECT : STT_NOTYPE;
+    let type = g.kind === 'function' ? STT_FUNC : g.kind === 'data' ? STT_OBJECT : STT_NOTYPE;
+    const obj = g.kind === 'none' ? objectSize(name) : null;
+    if (obj !== null) [type, size] = [STT_OBJECT, obj];
     syms.push({ name: nameAt.get(name)!, info: 0x10 | type, shndx: l.section + 1, value: BigInt(l.offset), size });
   }
 
@@ -97,11 +116,15 @@ export function writeElf(src: Source, lay: Layout, fileName: string): Uint8Array
       data: s.bytes, size: s.size, link: 0, info: 0, align: s.src.align, entsize: 0,
     });
   }
+  for (const x of extra) {
+    shdrs.push({ name: shstr.add(x.name), type: SHT_PROGBITS, flags: 0, addr: 0, data: x.data, size: x.data.length, link: 0, info: 0, align: 1, entsize: 0 });
+  }
   const shstrIdx = shdrs.length + 1;
   const shstrName = shstr.add('.shstrtab');
   const symtabName = shstr.add('.symtab');
   const strtabName = shstr.add('.strtab');
   const relaNames = lay.sections.map((s) => (s.relocs.length ? shstr.add('.rela' + s.src.name) : 0));
+  const extraRelaNames = extra.map((x) => (x.relocs.length ? shstr.add('.rela' + x.name) : 0));
   const sb = new Bytes(syms.length * 24);
   syms.forEach((s, i) => {
     const o = i * 24;
@@ -128,6 +151,18 @@ export function writeElf(src: Source, lay: Layout, fileName: string): Uint8Array
       b.u64(k * 24 + 16, r.addend);
     });
     shdrs.push({ name: relaNames[i], type: SHT_RELA, flags: 0, addr: 0, data: b.u8, size: b.u8.length, link: symtabIdx, info: i + 1, align: 8, entsize: 24 });
+  });
+  extra.forEach((x, i) => {
+    if (!x.relocs.length) return;
+    const b = new Bytes(x.relocs.length * 24);
+    x.relocs.forEach((r, k) => {
+      const symIdx = symOfSection.get(r.target);
+      if (symIdx === undefined) throw new AsmUnsupported(`a debug relocation against '${r.target}'`);
+      b.u64(k * 24, BigInt(r.offset));
+      b.u64(k * 24 + 8, (BigInt(symIdx) << 32n) | BigInt(r.type));
+      b.u64(k * 24 + 16, r.addend);
+    });
+    shdrs.push({ name: extraRelaNames[i], type: SHT_RELA, flags: 0, addr: 0, data: b.u8, size: b.u8.length, link: symtabIdx, info: lay.sections.length + 1 + i, align: 8, entsize: 24 });
   });
 
   const count = shdrs.length + 1;

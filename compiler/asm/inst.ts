@@ -8,6 +8,7 @@ import type { Expr } from './expr.js';
 import { encode, encodePlain, fits8 } from './modrm.js';
 import type { Enc } from './modrm.js';
 import type { ImmOp, MemOp, Op, RegOp } from './operand.js';
+import { encodeSystem } from './sysinst.js';
 
 export const CC: Record<string, number> = {
   o: 0, no: 1, b: 2, c: 2, nae: 2, ae: 3, nb: 3, nc: 3, e: 4, z: 4, ne: 5, nz: 5, be: 6, na: 6, a: 7, nbe: 7,
@@ -167,6 +168,7 @@ export function encodeInst(mn: string, ops: Op[]): Enc {
   }
   switch (mn) {
     case 'mov':
+      if (ops.length === 2 && a.k === 'reg' && a.cls === 'seg') return encodeSystem(mn, ops) ?? (() => { throw bad(mn, ops); })();
       if (ops.length === 2) return mov(ops);
       break;
     case 'bsf': case 'bsr':
@@ -252,8 +254,11 @@ export function encodeInst(mn: string, ops: Op[]): Enc {
     case 'call': case 'jmp':
       if (ops.length === 1 && (isGp(a) || a.k === 'mem')) return encode({ op: [0xff], reg: mn === 'call' ? 2 : 4, rm: a });
       break;
-    default:
+    default: {
+      const sys = encodeSystem(mn, ops);
+      if (sys) return sys;
       if (ops.length === 2) return sse(mn, ops);
+    }
   }
   throw bad(mn, ops);
 }

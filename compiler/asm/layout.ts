@@ -11,16 +11,21 @@ import type { Item, SectionSrc, Source } from './source.js';
 
 export interface Reloc { offset: number; type: number; sym: { section: number } | { extern: string }; addend: bigint }
 export interface SectionOut { src: SectionSrc; size: number; bytes: Uint8Array | null; relocs: Reloc[] }
-export interface Layout { sections: SectionOut[]; labels: Map<string, { section: number; offset: number }> }
+export interface Layout {
+  sections: SectionOut[];
+  labels: Map<string, { section: number; offset: number }>;
+  /** Each item's offset and size (for dwarf.ts; only with `place`). */
+  placed: Map<Item, [number, number]>;
+}
 
 /** Passes after which layout gives up on jumps whose sizes keep changing (nasm then assembles the file). */
-const MAX_PASSES = 100;
+const MAX_PASSES = 1000;
 
 export const R_X86_64_64 = 1, R_X86_64_PC32 = 2, R_X86_64_32 = 10, R_X86_64_32S = 11;
 
-function itemSize(it: Item, off: number): number {
+function itemSize(it: Item, off: number, first = false): number {
   switch (it.k) {
-    case 'enc': return it.enc.bytes.length;
+    case 'enc': return it.enc.bytes.length + (first ? it.early ?? 0 : 0);
     case 'jump': return it.long ? (it.cc < 0 ? 5 : 6) : 2;
     case 'align': return (it.n - (off % it.n)) % it.n;
     case 'zero': return it.n;
@@ -28,7 +33,9 @@ function itemSize(it: Item, off: number): number {
   }
 }
 
-export function layout(src: Source): Layout {
+/** Lays `src` out; `place`: record every item's offset and size in Layout.placed. */
+export function layout(src: Source, place = false): Layout {
+  const placed = new Map<Item, [number, number]>();
   const labels = new Map<string, { section: number; offset: number }>();
   // Label sections are fixed; a jump to another section's label or an undefined one is near from the start.
   src.sections.forEach((s, si) => {
@@ -61,7 +68,7 @@ export function layout(src: Source): Layout {
           const t = labels.get(it.target);
           if (t && t.section === si) it.long = known.has(it.target) && !fits8(BigInt(t.offset - (off + 2)));
         }
-        off += itemSize(it, off);
+        off += itemSize(it, off, pass === 0);
       }
       sizes[si] = off;
     }
@@ -70,12 +77,21 @@ export function layout(src: Source): Layout {
     const out: SectionOut = { src: s, size: sizes[si], bytes: s.nobits ? null : new Uint8Array(sizes[si]), relocs: [] };
     if (s.nobits) {
       if (s.items.some((it) => it.k === 'enc' || it.k === 'jump')) throw new AsmUnsupported(`contents in nobits section ${s.name}`);
+      let off = 0;
+      for (const it of s.items) {
+        const size = itemSize(it, off);
+        if (it.k === 'align') it.got = size;
+        if (place) placed.set(it, [off, size]);
+        off += size;
+      }
       return out;
     }
     const buf = out.bytes!;
     let off = 0;
     for (const it of s.items) {
       const size = itemSize(it, off);
+      if (it.k === 'align') it.got = size;
+      if (place) placed.set(it, [off, size]);
       if (it.k === 'enc') {
         buf.set(it.enc.bytes, off);
         for (const f of it.enc.fixes) {
@@ -111,7 +127,7 @@ export function layout(src: Source): Layout {
     }
     return out;
   });
-  return { sections, labels };
+  return { sections, labels, placed };
 }
 
 function write(buf: Uint8Array, at: number, size: number, v: bigint): void {

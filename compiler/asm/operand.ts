@@ -5,7 +5,7 @@ import { AsmUnsupported, parseExpr } from './expr.js';
 import type { Expr } from './expr.js';
 
 /** `high`: ah, ch, dh or bh (numbers 4–7 without a REX prefix). */
-export interface RegOp { k: 'reg'; r: number; w: 1 | 2 | 4 | 8 | 16; cls: 'gp' | 'xmm' | 'cr'; high?: boolean }
+export interface RegOp { k: 'reg'; r: number; w: 1 | 2 | 4 | 8 | 16; cls: 'gp' | 'xmm' | 'cr' | 'seg'; high?: boolean }
 /**
  * A memory reference; no base and no index means rip-relative (tskc writes
  * `default rel`), except with an fs or gs override (`seg`: its prefix byte), which is absolute.
@@ -31,6 +31,7 @@ for (let r = 8; r < 16; r++) {
 ['ah', 'ch', 'dh', 'bh'].forEach((n, i) => REGS.set(n, { k: 'reg', r: 4 + i, w: 1, cls: 'gp', high: true }));
 for (let r = 0; r < 16; r++) REGS.set(`xmm${r}`, { k: 'reg', r, w: 16, cls: 'xmm' });
 for (const r of [0, 2, 3, 4, 8]) REGS.set(`cr${r}`, { k: 'reg', r, w: 8, cls: 'cr' });
+['es', 'cs', 'ss', 'ds', 'fs', 'gs'].forEach((n, r) => REGS.set(n, { k: 'reg', r, w: 2, cls: 'seg' }));
 
 const SIZES: Record<string, number> = { byte: 1, word: 2, dword: 4, qword: 8, oword: 16 };
 

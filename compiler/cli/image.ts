@@ -5,6 +5,8 @@ import { join, relative, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { compile } from '../driver/pipeline.js';
+import type { AssemblerName } from '../driver/pipeline.js';
+import type { Timings } from '../driver/timings.js';
 import { ToolJobs } from '../driver/tooljobs.js';
 import { buildImage } from '../image/image.js';
 import { buildProgramsIn, buildUserPrograms, programSources, userProgramsObject } from '../image/userland.js';
@@ -24,6 +26,10 @@ export function buildKernelImage(o: {
   rc?: boolean;
   /** The user programs of a kernel of one's own (its `entry`), named after their files. */
   programs?: string[];
+  /** Who assembles the kernel: the built-in assembler (the default, nasm for what it does not cover) or nasm. */
+  assembler?: AssemblerName;
+  /** The kernel compile's stage times (and why nasm assembled it, if it did). */
+  timings?: Timings;
 }): ImageResult {
   const root = repoRoot();
   const outDir = resolve(root, o.outDir);
@@ -35,7 +41,7 @@ export function buildKernelImage(o: {
   const entries = o.test ? [join(root, 'kernel', 'testing', 'entry.ts'), entry] : [entry];
   // The kernel assembles in the background while the user programs compile (driver/tooljobs.ts).
   const tools = new ToolJobs();
-  compile({ entries, target: 'kernel', emit: 'obj', output: obj, debug: o.debug, tools });
+  compile({ entries, target: 'kernel', emit: 'obj', output: obj, debug: o.debug, tools, assembler: o.assembler, timings: o.timings });
   const objs = [obj];
   // The real kernel carries the shell and a few programs in its initrd (test kernels with their own entry
   // carry none, unless given some: then all of them), and its disk has every program in /bin of partition 1.

@@ -121,10 +121,14 @@ program
   .option('--out-dir <dir>', 'where to write kernel.elf and disk.img', 'build')
   .option('--entry <file>', 'the kernel\'s entry file: a kernel of your own (docs/getting-started.md)')
   .option('--programs <files...>', 'with --entry: the user programs the image carries, each named after its file')
-  .action((o: { boot: boolean; debug: boolean; outDir: string; entry?: string; programs?: string[] }) =>
+  .addOption(new Option('--assembler <name>', 'who writes the kernel\'s object: the built-in assembler (nasm for what it does not cover) or nasm').choices(['builtin', 'nasm']).default('builtin'))
+  .option('--timings', 'print the time each stage of the kernel\'s compile took (and why nasm assembled it, if it did)', false)
+  .action((o: { boot: boolean; debug: boolean; outDir: string; entry?: string; programs?: string[]; assembler: AssemblerName; timings: boolean }) =>
     guard(() => {
       if (o.programs !== undefined && o.entry === undefined) optionError('--programs goes with --entry (the kernel that runs them)');
-      const img = buildKernelImage({ outDir: resolve(o.outDir), debug: o.debug, entry: o.entry && resolve(o.entry), programs: o.programs, rc: true });
+      const timings = o.timings ? new Timings() : undefined;
+      const img = buildKernelImage({ outDir: resolve(o.outDir), debug: o.debug, entry: o.entry && resolve(o.entry), programs: o.programs, rc: true, assembler: o.assembler, timings });
+      if (timings) process.stderr.write(`tskc image: kernel compile timings:\n${timings.report()}\n`);
       if (o.boot) process.exitCode = bootImage(img.diskImage);
     }));
 

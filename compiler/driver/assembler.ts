@@ -1,7 +1,7 @@
 // The choice between the built-in assembler (compiler/asm/) and nasm for one
-// output: the built-in one writes the object itself unless the build wants
-// DWARF line information (which only nasm writes today) or the text holds
-// something outside its subset; then nasm runs as before, and with
+// output: the built-in one writes the object itself (with DWARF line
+// information from the %line directives in a -g build) unless the text
+// holds something outside its subset; then nasm runs as before, and with
 // --timings the reason is printed.
 import { writeFileSync } from 'node:fs';
 import { assembleText, AsmUnsupported } from '../asm/assemble.js';
@@ -15,12 +15,8 @@ export function assembleBuiltin(
   time: <T>(stage: string, f: () => T) => T,
 ): boolean {
   if ((opts.assembler ?? 'builtin') !== 'builtin') return false;
-  if (opts.debug) {
-    if (opts.timings) process.stderr.write(`tskc: ${asmPath}: built-in assembler: no DWARF line information yet, using nasm\n`);
-    return false;
-  }
   try {
-    const obj = time('assemble', () => assembleText(text, asmPath));
+    const obj = time('assemble', () => assembleText(text, asmPath, { debug: opts.debug }));
     writeFileSync(objPath, obj);
     return true;
   } catch (e) {

@@ -44,8 +44,8 @@ interface StageOptions {
   /**
    * Who turns the assembly into an object: the built-in assembler (the
    * default; `compiler/asm/`, byte-identical to nasm) or nasm. The built-in
-   * one leaves to nasm a file with debug information or anything outside its
-   * subset (it says so with --timings).
+   * one writes DWARF line information itself for debug builds, and leaves to
+   * nasm a file with anything outside its subset (it says so with --timings).
    */
   assembler?: AssemblerName;
 }
