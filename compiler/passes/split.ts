@@ -13,8 +13,10 @@
 // outside panic paths (so the base case is as frequent as recursion makes
 // it: in a call tree, leaves are at least half the calls; elsewhere the
 // cheap case may be the rare one, and the other side would pay a call) and
-// keeps at least MIN_SAVED values live across one call; the cheap side reaches no call outside panic paths and never
-// reaches S; and what S reads from the entry fits the registers of a call
+// keeps at least MIN_SAVED values live across one call; the cheap side
+// never reaches S, allocates nothing and keeps no value across a call (a
+// call just before its return, as towers' `moveTopDisk`, needs no saved
+// register); and what S reads from the entry fits the registers of a call
 // (six integers, eight floats). Functions with asm or a frame read anywhere,
 // naked ones and those in a named section are left alone (their frame may
 // matter to their asm). Blocks both sides reach are copied into `.cold`.
@@ -42,9 +44,8 @@ function region(b: Block): Set<Block> {
   return seen;
 }
 
-/** Whether a block does real calls (a panic path, ending in `unreachable`, does not count). */
-const calls = (b: Block): boolean =>
-  b.term.kind !== 'unreachable' && b.instrs.some((i) => i.op === 'call' || i.op === 'syscall' || i.op === 'alloc');
+/** Whether a block takes stack memory (a frame slot). */
+const allocates = (b: Block): boolean => b.instrs.some((i) => i.op === 'alloc');
 
 /** Whether a block calls f itself (outside a panic path). */
 const callsSelf = (f: Func, b: Block): boolean =>
@@ -127,7 +128,7 @@ function coldSide(f: Func): { cold: Block; reach: Set<Block>; ins: Temp[] } | nu
   for (const [cold, cheap] of [[t.ifFalse, t.ifTrue], [t.ifTrue, t.ifFalse]]) {
     if (preds.get(cold)!.length !== 1 || cold.phis.length > 0) continue;
     const fast = region(cheap);
-    if (fast.has(cold) || [...fast].some(calls)) continue;
+    if (fast.has(cold) || [...fast].some(allocates) || liveAcrossCalls(fast) > 0) continue;
     const reach = region(cold);
     if (![...reach].some((b) => callsSelf(f, b)) || liveAcrossCalls(reach) < MIN_SAVED) continue;
     const ins = liveIns(f, reach);

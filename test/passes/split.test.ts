@@ -63,8 +63,14 @@ describe('split', () => {
     expect(body(out.permute)).toContain('call $permute.cold(%this.0, %n.1, %m.9)');
   });
 
-  it('leaves a function whose base case calls', () => {
+  it('splits a function whose base case ends in a call, with nothing kept across it', () => {
     const out = split(permute({ base: '  call $other()' }));
+    expect(Object.keys(out)).toEqual(['permute', 'permute.cold', 'other']);
+    expect(body(out.permute)).toContain('call $other()');
+  });
+
+  it('leaves a function whose base case keeps a value across a call', () => {
+    const out = split(permute({ base: '  call $other()\n  storew %n.1, %this.0' }));
     expect(Object.keys(out)).toEqual(['permute', 'other']);
   });
 
