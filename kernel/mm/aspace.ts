@@ -383,20 +383,25 @@ export function userPageAccessible(pml4: u64, page: u64, write: bool): bool {
 }
 
 /**
- * Whether every level of the walk for the page at `va` has all the `need`
- * bits (what the CPU itself requires of a user access, or of a supervisor
- * write with CR0.WP): four plain loads, unrolled with constant shifts, since
- * every system call with a buffer runs it (a loop over the levels cost
- * about 150 instructions a page). A 2 MiB or 1 GiB page (never in user
- * space) does not count.
+ * The kernel address of the last-level entry for the page at `va`, when
+ * every level above it has all the `need` bits (what the CPU itself requires
+ * of a user access, or of a supervisor write with CR0.WP), else 0: three
+ * plain loads, unrolled with constant shifts, since every system call with a
+ * buffer runs it (a loop over the levels cost about 150 instructions a
+ * page). A 2 MiB or 1 GiB page (never in user space) does not count.
  */
-function grants(pml4: u64, va: u64, need: u64): bool {
+export function userPageEntry(pml4: u64, va: u64, need: u64): usize {
   const e4 = load<u64>(physToVirt(pml4) + usize((va >> 39) & 511) * 8);
-  if ((e4 & need) != need) return false;
+  if ((e4 & need) != need) return 0;
   const e3 = load<u64>(physToVirt(e4 & ADDR_MASK) + usize((va >> 30) & 511) * 8);
-  if ((e3 & (need | HUGE)) != need) return false;
+  if ((e3 & (need | HUGE)) != need) return 0;
   const e2 = load<u64>(physToVirt(e3 & ADDR_MASK) + usize((va >> 21) & 511) * 8);
-  if ((e2 & (need | HUGE)) != need) return false;
-  const e1 = load<u64>(physToVirt(e2 & ADDR_MASK) + usize((va >> 12) & 511) * 8);
-  return (e1 & need) == need;
+  if ((e2 & (need | HUGE)) != need) return 0;
+  return physToVirt(e2 & ADDR_MASK) + usize((va >> 12) & 511) * 8;
+}
+
+/** Whether every level of the walk for the page at `va`, the page's own entry included, has all the `need` bits. */
+function grants(pml4: u64, va: u64, need: u64): bool {
+  const e = userPageEntry(pml4, va, need);
+  return e != 0 && (load<u64>(e) & need) == need;
 }

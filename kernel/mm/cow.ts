@@ -8,10 +8,10 @@
 // last mapping of a frame just takes it back writable, any other gets a
 // copy. No frame is copied at fork itself. Pure code over paging.ts and
 // physToVirt. docs/memory-map.md, "Copy-on-write".
-import { AddressSpace, chargeRoom, createAddressSpace, tablesCharge } from './aspace';
+import { AddressSpace, chargeRoom, createAddressSpace, tablesCharge, userPageEntry } from './aspace';
 import { allocFrame } from './frames';
 import { frameSharers, releaseUserFrame, shareFrame } from './framerefs';
-import { ADDR_MASK, COPY_ON_WRITE, HUGE, NO_EXECUTE, PRESENT, SHARED, tlbFlush, USER, WRITABLE } from './paging';
+import { ADDR_MASK, COPY_ON_WRITE, NO_EXECUTE, PRESENT, SHARED, tlbFlush, USER, WRITABLE } from './paging';
 import { physToVirt } from './phys';
 import { destroyAddressSpace } from './teardown';
 import { tableRun, tableRunEnd, tableRunStart, userEntry, userTable } from './usertables';
@@ -116,14 +116,8 @@ export function breakCopyOnWrite(as: AddressSpace, va: u64): bool {
  * paid them every time.
  */
 export function breakUserCopyOnWrite(pml4: u64, va: u64): bool {
-  const need = PRESENT | USER | WRITABLE;
-  const e4 = load<u64>(physToVirt(pml4) + usize((va >> 39) & 511) * 8);
-  if ((e4 & need) != need) return false;
-  const e3 = load<u64>(physToVirt(e4 & ADDR_MASK) + usize((va >> 30) & 511) * 8);
-  if ((e3 & (need | HUGE)) != need) return false;
-  const e2 = load<u64>(physToVirt(e3 & ADDR_MASK) + usize((va >> 21) & 511) * 8);
-  if ((e2 & (need | HUGE)) != need) return false;
-  return breakEntry(pml4, physToVirt(e2 & ADDR_MASK) + usize((va >> 12) & 511) * 8, va & ~u64(0xfff));
+  const e = userPageEntry(pml4, va, PRESENT | USER | WRITABLE);
+  return e != 0 && breakEntry(pml4, e, va & ~u64(0xfff));
 }
 
 /** Breaks the copy-on-write of the user page `page` of `pml4` whose entry is at `e`; false when it is not copy-on-write (with USER) or no frame is left for the copy. */
