@@ -20,7 +20,7 @@
 // (six integers, eight floats). Functions with asm or a frame read anywhere,
 // naked ones and those in a named section are left alone (their frame may
 // matter to their asm). Blocks both sides reach are copied into `.cold`.
-import { newBlock, newTemp, predecessors, successors, termUses } from '../ir/ir.js';
+import { instrUses, newBlock, newTemp, predecessors, successors, termUses } from '../ir/ir.js';
 import type { Block, Func, Instr, Module, Temp, Terminator, Value } from '../ir/ir.js';
 import { isFloatCls } from '../ir/ops.js';
 import { prunePhiArgs, removeTrivialPhis } from '../ir/ssa.js';
@@ -77,7 +77,7 @@ function liveAcrossCalls(r: Set<Block>): number {
       const i = b.instrs[k];
       if (i.dst) live.delete(i.dst.id);
       if (i.op === 'call' && at) at(live);
-      for (const v of [...(i.callee ? [i.callee] : []), ...i.args]) if (v.kind === 'temp') live.add(v.id);
+      for (const v of instrUses(i)) if (v.kind === 'temp') live.add(v.id);
     }
     for (const p of b.phis) live.delete(p.dst.id);
     return live;
@@ -107,10 +107,7 @@ function liveIns(f: Func, r: Set<Block>): Temp[] {
   };
   for (const b of r) {
     for (const p of b.phis) for (const a of p.args) if (r.has(a.pred)) use(a.value);
-    for (const i of b.instrs) {
-      if (i.callee) use(i.callee);
-      i.args.forEach(use);
-    }
+    for (const i of b.instrs) instrUses(i).forEach(use);
     termUses(b.term).forEach(use);
   }
   const params = f.params.filter((p) => out.has(p.id));
