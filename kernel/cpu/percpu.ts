@@ -110,6 +110,11 @@ export function perCpuAt(i: i32): PerCpu {
   return changetype<PerCpu>(cpus[i]);
 }
 
+/** Whether the CPU mask `mask` (bit n: the CPU whose id is n, as sched_setaffinity's) holds `c`. */
+export function cpuInMask(mask: u64, c: PerCpu): bool {
+  return ((mask >> c.id) & 1) != 0;
+}
+
 /** The running CPU's PerCpu: one load through GS (valid from perCpuInit, the kernel's first call, on). */
 export function currentCpu(): PerCpu {
   return thisCpu();

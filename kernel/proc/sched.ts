@@ -13,7 +13,7 @@
 // at the next schedule or switch, on any CPU; one whose parent has yet to
 // take its status (a background child not waited for) stays in the table,
 // Dead, until it does. docs/processes.md and docs/smp.md, "Scheduling".
-import { currentCpu, PerCpu, perCpuAt, perCpuCount } from '../cpu/percpu';
+import { cpuInMask, currentCpu, PerCpu, perCpuAt, perCpuCount } from '../cpu/percpu';
 import { spinAssertNoneHeld } from '../cpu/spinlock';
 import { isTestBuild } from '../config';
 import { tssSetRsp0 } from '../cpu/tss';
@@ -100,7 +100,7 @@ export function idleRunning(): bool {
 
 /** Whether the process `p` may run on the CPU `c` (its affinity mask, sched_setaffinity). */
 export function allowedOn(p: Process, c: PerCpu): bool {
-  return ((p.affinity >> c.id) & 1) != 0;
+  return cpuInMask(p.affinity, c);
 }
 
 /** The first ready process this CPU may run. */

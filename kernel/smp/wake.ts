@@ -14,7 +14,7 @@
 // it next. The handler takes no lock: it counts and acknowledges; the
 // idle loop's wait, which the IPI ended, does the rest.
 // docs/smp.md, "Scheduling" and "The wake-up IPI".
-import { currentCpu, PerCpu, perCpuAt, perCpuCount } from '../cpu/percpu';
+import { cpuInMask, currentCpu, PerCpu, perCpuAt, perCpuCount } from '../cpu/percpu';
 import { lapicEoi, lapicSendFixed } from './lapic';
 
 /** The wake-up IPI's vector (next to the TLB shootdown's, 0xF1). */
@@ -36,10 +36,6 @@ export function wakeIdleMark(on: bool): void {
   mark(currentCpu(), on);
 }
 
-function allows(affinity: u64, c: PerCpu): bool {
-  return ((affinity >> c.id) & 1) != 0;
-}
-
 /**
  * A process that may run on the CPUs of `affinity` has just been made ready
  * (the caller holds the big kernel lock): unless this CPU's own idle loop is
@@ -53,13 +49,13 @@ export function wakeIdleCpu(affinity: u64): void {
 /** wakeIdleCpu when some CPU waits in its idle loop (small enough to inline, the test above). */
 function wakeIdleSomewhere(affinity: u64): void {
   const me = currentCpu();
-  if (me.idleWaiting != 0 && allows(affinity, me)) {
+  if (me.idleWaiting != 0 && cpuInMask(affinity, me)) {
     mark(me, false); // an interrupt of this CPU's idle halt: the loop runs the process right after
     return;
   }
   for (let i: i32 = 0; i < perCpuCount(); i++) {
     const c = perCpuAt(i);
-    if (c === me || !allows(affinity, c) || volatileLoad<u64>(changetype<usize>(c) + offsetof<PerCpu>('idleWaiting')) == 0) continue;
+    if (c === me || !cpuInMask(affinity, c) || volatileLoad<u64>(changetype<usize>(c) + offsetof<PerCpu>('idleWaiting')) == 0) continue;
     mark(c, false); // claimed: the next process made ready looks for another CPU
     me.wakeSent++;
     lapicSendFixed(u32(c.apicId), WAKE_VECTOR); // one lost: its next tick still finds the process
