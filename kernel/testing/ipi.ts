@@ -18,6 +18,7 @@ import { currentCpu, PerCpu, perCpuAt, perCpuCount } from '../cpu/percpu';
 import { enableAndWait } from '../cpu/wait';
 import { lapicSendFixed } from '../smp/lapic';
 import { WAKE_VECTOR, wakeSetEcho } from '../smp/wake';
+import { sortU64 } from 'tskc:collections';
 
 const ROUNDS: i32 = 64;
 const times = new Uint64Array(ROUNDS);
@@ -52,15 +53,7 @@ export function cpusIpiCommand(): void {
   bklAcquire();
   wakeSetEcho(-1);
   writeFlags(flags);
-  for (let i: i32 = 1; i < ROUNDS; i++) { // insertion sort: the fewest first, the median in the middle
-    const v = times[i];
-    let j = i - 1;
-    while (j >= 0 && times[j] > v) {
-      times[j + 1] = times[j];
-      j--;
-    }
-    times[j + 1] = v;
-  }
+  sortU64(times, 0, ROUNDS); // the fewest first, the median in the middle
   consoleWrite('cpus ipi: ');
   consoleWriteUint(u64(ROUNDS));
   consoleWrite(' round trips, fewest ');

@@ -1,7 +1,7 @@
 // `import { Vec, … } from 'tskc:collections'`: the standard library's
 // containers (docs/library.md). Each lives in a file of its own here.
 export { Vec } from './vec';
-export { sortRange } from './sort';
+export { sortRange, sortU64 } from './sort';
 export { HashMap, HashSet } from './hashmap';
 export { List } from './list';
 export { MinHeap } from './heap';

@@ -96,3 +96,35 @@ function siftDown<T>(a: T[], base: i32, i: i32, n: i32, compare: (x: T, y: T) =>
     i = child;
   }
 }
+
+/**
+ * Sorts a[lo … hi) of a Uint64Array ascending (unsigned), in place: a
+ * heapsort, O(n log n) in every case, no recursion and no allocation (the
+ * samples of a measurement, sorted for their median and minimum).
+ */
+export function sortU64(a: Uint64Array, lo: i32, hi: i32): void {
+  if (lo < 0 || hi > a.length || lo > hi) throw new Error('sortU64: range out of bounds');
+  const n = hi - lo;
+  for (let i = (n >> 1) - 1; i >= 0; i--) siftDownU64(a, lo, i, n);
+  for (let end = n - 1; end > 0; end--) {
+    const t = unchecked(a[lo]);
+    a[lo] = unchecked(a[lo + end]);
+    a[lo + end] = t;
+    siftDownU64(a, lo, 0, end);
+  }
+}
+
+/** siftDown for sortU64: the max-heap a[base … base + n). */
+function siftDownU64(a: Uint64Array, base: i32, i: i32, n: i32): void {
+  const x = unchecked(a[base + i]);
+  while (true) {
+    let child = 2 * i + 1;
+    if (child >= n) break;
+    if (child + 1 < n && unchecked(a[base + child]) < unchecked(a[base + child + 1])) child++;
+    const c = unchecked(a[base + child]);
+    if (x >= c) break;
+    a[base + i] = c;
+    i = child;
+  }
+  a[base + i] = x;
+}

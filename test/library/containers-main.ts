@@ -1,8 +1,8 @@
-// Runs List, MinHeap, RingBuffer and BitSet operations from stdin
+// Runs List, MinHeap, RingBuffer, BitSet and sortU64 operations from stdin
 // (test/library/containers.test.ts's models predict each line). The list
 // ops work on a pool of 64 objects, each in up to two lists at once (its
 // run and wait links). At the end, the heap's live blocks after free().
-import { BitSet, List, MinHeap, RingBuffer } from 'tskc:collections';
+import { BitSet, List, MinHeap, RingBuffer, sortU64 } from 'tskc:collections';
 import { heapLiveBlocks } from '../../runtime/process/heap';
 import { opA, opB, opCode, opCount } from './ops-input';
 
@@ -40,6 +40,8 @@ function run(): void {
   const heap = new MinHeap<i32>(ascending);
   const ring = new RingBuffer<i32>(16);
   const bits = new BitSet(1000);
+  const samples = new Uint64Array(4096);
+  let sampleCount: i32 = 0;
   for (let i: i32 = 0; i < opCount(); i++) {
     const a = opA(i);
     const b = opB(i);
@@ -99,6 +101,18 @@ function run(): void {
       case 102: // f: first set and first clear from a, count
         console.log(bits.firstSet(a), bits.firstClear(a), bits.count());
         break;
+      case 118: // v: append the sample (a << 32) | b (both as unsigned 32-bit halves)
+        samples[sampleCount++] = (u64(u32(a)) << 32) | u64(u32(b));
+        console.log(sampleCount);
+        break;
+      case 86: { // V: sort the samples; their count and a hash of them in order; start again
+        sortU64(samples, 0, sampleCount);
+        let h: u64 = 0;
+        for (let i: i32 = 0; i < sampleCount; i++) h = h * 31 + samples[i];
+        console.log(sampleCount, h);
+        sampleCount = 0;
+        break;
+      }
     }
   }
   lists[0].clear();
@@ -114,6 +128,7 @@ function run(): void {
   free(ring);
   bits.free();
   free(bits);
+  free(samples);
 }
 
 const before = heapLiveBlocks();

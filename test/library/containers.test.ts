@@ -1,5 +1,5 @@
 // List (intrusive, two lists threaded through one pool of objects),
-// MinHeap<i32>, RingBuffer<i32> and BitSet (runtime/std) on the linux target
+// MinHeap<i32>, RingBuffer<i32>, BitSet and sortU64 (runtime/std) on the linux target
 // against plain JavaScript models over seeded random operation sequences;
 // and every heap block returned after free().
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -96,6 +96,38 @@ function randomCase(seed: number, count: number): ModelCase {
   return { ops, expected };
 }
 
+/**
+ * Runs of samples for sortU64, each sorted and hashed: sizes around the
+ * edges (0, 1, 2, a power of two and its neighbours, the buffer's 4,096),
+ * values from a few (many duplicates) or all 64 bits (the high half past
+ * 2^63, where a signed comparison would put them first).
+ */
+function sortCase(seed: number): ModelCase {
+  const int = randomInts(seed);
+  const ops: Op[] = [];
+  const expected: string[] = [];
+  for (const size of [0, 1, 2, 3, 15, 16, 17, 100, 1000, 4096]) {
+    for (const spread of ['few', 'all', 'ascending', 'descending']) {
+      const xs: bigint[] = [];
+      for (let i = 0; i < size; i++) {
+        const hi = spread === 'few' ? int(2) * 0x80000000 : int(2 ** 32);
+        const lo = spread === 'few' ? int(4) : spread === 'ascending' ? i : spread === 'descending' ? size - i : int(2 ** 32);
+        const v = spread === 'ascending' || spread === 'descending' ? BigInt(lo) : (BigInt(hi) << 32n) | BigInt(lo);
+        xs.push(v);
+        // The halves go as i32 arguments: their bit patterns.
+        ops.push(['v', Number(BigInt.asIntN(32, v >> 32n)), Number(BigInt.asIntN(32, v & 0xffffffffn))]);
+        expected.push(String(xs.length));
+      }
+      xs.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      let h = 0n;
+      for (const v of xs) h = BigInt.asUintN(64, h * 31n + v);
+      ops.push(['V', 0, 0]);
+      expected.push(`${xs.length} ${h}`);
+    }
+  }
+  return { ops, expected };
+}
+
 describe('List, MinHeap, RingBuffer and BitSet against models', () => {
   let exe = '';
   beforeAll(() => {
@@ -106,5 +138,9 @@ describe('List, MinHeap, RingBuffer and BitSet against models', () => {
     expectModel(exe, [1, 2, 3, 4242], (seed) => randomCase(seed, 30_000), (c) => {
       expect(c.ops.filter((o, i) => o[0] === 'r' && String(c.expected[i]).startsWith('false')).length, 'ring overflows').toBeGreaterThan(0);
     });
+  });
+
+  it('sortU64 sorts unsigned, at every size up to its buffer', () => {
+    expectModel(exe, [7, 8], sortCase);
   });
 });

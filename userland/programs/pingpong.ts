@@ -17,6 +17,7 @@ import { argIs, argNumber } from '../lib/args';
 import { printf, println } from '../lib/print';
 import { close, exit, fork, pipe2, read, schedSetaffinity, wait4, write } from '../lib/sys';
 import { O_CLOEXEC } from '../../kernel/syscall/numbers';
+import { sortU64 } from 'tskc:collections';
 
 const MAX_ROUNDS: i64 = 100_000;
 const there: usize = memory.data(8); // read end, write end (two i32)
@@ -59,17 +60,9 @@ function child(): never {
   }
 }
 
-/** The median of `xs` (sorted in place, by insertion: N is small). */
+/** The median of `xs` (sorted in place). */
 function median(xs: Uint64Array): u64 {
-  for (let i: i32 = 1; i < xs.length; i++) {
-    const v = xs[i];
-    let j = i - 1;
-    while (j >= 0 && xs[j] > v) {
-      xs[j + 1] = xs[j];
-      j--;
-    }
-    xs[j + 1] = v;
-  }
+  sortU64(xs, 0, xs.length);
   return xs[xs.length >> 1];
 }
 
