@@ -13,6 +13,7 @@ import { licm } from './licm.js';
 import { rotateLoops } from './rotate.js';
 import { simplifyCfg } from './simplifycfg.js';
 import { splitModule } from './split.js';
+import { threadJumps } from './thread.js';
 
 /** A pass runs on each function (`run`) or on the whole module at once (`runModule`: inlining). */
 export type Pass = { name: string; run: (f: Func) => void } | { name: string; runModule: (m: Module) => void };
@@ -30,6 +31,8 @@ export const PASSES: Pass[] = [
   { name: 'simplifycfg-inlined', run: simplifyCfg },
   { name: 'copyprop-inlined', run: copyProp },
   { name: 'gvn-inlined', run: gvn },
+  // An inlined boolean's `phi 0, 1` and its test: each way in jumps where it leads.
+  { name: 'thread', run: threadJumps },
   { name: 'simplifycfg-gvn', run: simplifyCfg },
   // Before rotation only a header's invariants can move (nothing else runs on every entry);
   // that leaves headers with just the test, which rotation copies.
@@ -61,6 +64,10 @@ const ORDER: [string, string][] = [
   ['gvn', 'inline'], // callees are measured without their redundancies
   ['inline', 'gvn-inlined'], // a copy's loads and checks repeat its caller's
   ['gvn-inlined', 'simplifycfg-gvn'], // decided branches become jumps
+  ['simplifycfg-inlined', 'thread'], // the copies' returns are merged into the phis threading reads
+  ['gvn-inlined', 'thread'], // a test repeated after the copy is one value
+  ['thread', 'simplifycfg-gvn'], // the blocks threaded past are left with no way in
+  ['thread', 'rotate'], // a loop test that is threaded is no longer copied
   ['simplifycfg-gvn', 'licm-headers'], // only the loops that are left, their redundant loads merged
   ['simplifycfg-gvn', 'rotate'], // a header whose test was decided is no longer a loop test
   ['licm-headers', 'rotate'], // a header with a load in it cannot be copied
