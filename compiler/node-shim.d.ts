@@ -41,6 +41,7 @@ declare module 'node:path' {
 
 declare module 'node:os' {
   export function tmpdir(): string;
+  export function availableParallelism(): number;
 }
 
 declare module 'node:url' {
@@ -85,10 +86,12 @@ declare module 'node:worker_threads' {
   export interface MessagePort { postMessage(value: unknown): void; close(): void }
   export class MessageChannel { readonly port1: MessagePort; readonly port2: MessagePort }
   export class Worker {
-    constructor(code: string, opts: { eval: true; execArgv?: string[]; workerData?: unknown; transferList?: MessagePort[] });
+    constructor(code: string | URL, opts: { eval?: boolean; execArgv?: string[]; workerData?: unknown; transferList?: MessagePort[] });
     unref(): void;
     terminate(): Promise<number>;
     postMessage(value: unknown): void;
   }
   export function receiveMessageOnPort(port: MessagePort): { message: unknown } | undefined;
+  /** In a worker: the workerData its parent gave. */
+  export const workerData: unknown;
 }

@@ -6,7 +6,6 @@
 // constants or relocations against a section symbol or an external symbol.
 import { AsmUnsupported } from './expr.js';
 import type { Expr } from './expr.js';
-import { fits8 } from './modrm.js';
 import type { Item, SectionSrc, Source } from './source.js';
 
 export interface Reloc { offset: number; type: number; sym: { section: number } | { extern: string }; addend: bigint }
@@ -20,6 +19,8 @@ export interface Layout {
 
 /** Passes after which layout gives up on jumps whose sizes keep changing (nasm then assembles the file). */
 const MAX_PASSES = 1000;
+
+const FIXED = 0, LABEL = 1, JUMP = 2, ALIGN = 3;
 
 export const R_X86_64_64 = 1, R_X86_64_PC32 = 2, R_X86_64_32 = 10, R_X86_64_32S = 11;
 
@@ -53,25 +54,63 @@ export function layout(src: Source, place = false): Layout {
     // label not yet seen, in the first pass, counts as near enough: short), until a pass
     // changes no label. The result is not always "short iff it fits": a jump sized near in
     // an early pass can keep its target just out of byte range, and then it stays near.
-    const known = new Set<string>();
+    // The passes run over numbers: each item's kind and size, and each label of the section, and
+    // each jump to one, by its index in `offsets` (the label records and the jumps get their
+    // final offsets and sizes after the last pass).
+    const n = s.items.length;
+    const kind = new Uint8Array(n); // FIXED, LABEL, JUMP (to a label of this section), ALIGN
+    const size = new Int32Array(n); // FIXED: its size; JUMP: its near size; ALIGN: the alignment
+    const early = new Int32Array(n); // FIXED: bytes more in the first pass
+    const ref = new Int32Array(n);
+    const long = new Uint8Array(n);
+    const own: { section: number; offset: number }[] = [];
+    const index = new Map<string, number>();
+    const labelIndex = (name: string): number => {
+      let i = index.get(name);
+      if (i === undefined) index.set(name, (i = own.push(labels.get(name)!) - 1));
+      return i;
+    };
+    s.items.forEach((it, k) => {
+      if (it.k === 'label') kind[k] = LABEL, ref[k] = labelIndex(it.name);
+      else if (it.k === 'jump' && !it.long) kind[k] = JUMP, ref[k] = labelIndex(it.target), size[k] = it.cc < 0 ? 5 : 6;
+      else if (it.k === 'align') kind[k] = ALIGN, size[k] = it.n;
+      else kind[k] = FIXED, size[k] = itemSize(it, 0), early[k] = it.k === 'enc' ? it.early ?? 0 : 0;
+    });
+    const offsets = new Float64Array(own.length);
+    const known = new Uint8Array(own.length);
     for (let pass = 0, changed = true; changed; pass++) {
       if (pass === MAX_PASSES) throw new AsmUnsupported(`jump sizes not settled after ${MAX_PASSES} passes`);
       changed = false;
       let off = 0;
-      for (const it of s.items) {
-        if (it.k === 'label') {
-          const l = labels.get(it.name)!;
-          if (l.offset !== off || !known.has(it.name)) changed = true;
-          l.offset = off;
-          known.add(it.name);
-        } else if (it.k === 'jump') {
-          const t = labels.get(it.target);
-          if (t && t.section === si) it.long = known.has(it.target) && !fits8(BigInt(t.offset - (off + 2)));
+      for (let k = 0; k < n; k++) {
+        switch (kind[k]) {
+          case FIXED:
+            off += pass === 0 ? size[k] + early[k] : size[k];
+            break;
+          case LABEL: {
+            const l = ref[k];
+            if (offsets[l] !== off || !known[l]) changed = true;
+            offsets[l] = off;
+            known[l] = 1;
+            break;
+          }
+          case JUMP: {
+            // rel8 reaches -128..127 from the end of the 2-byte jump.
+            const d = offsets[ref[k]] - (off + 2);
+            long[k] = known[ref[k]] === 1 && (d < -128 || d > 127) ? 1 : 0;
+            off += long[k] ? size[k] : 2;
+            break;
+          }
+          default:
+            off += (size[k] - (off % size[k])) % size[k];
         }
-        off += itemSize(it, off, pass === 0);
       }
       sizes[si] = off;
     }
+    s.items.forEach((it, k) => {
+      if (kind[k] === JUMP) (it as Item & { k: 'jump' }).long = long[k] === 1;
+    });
+    own.forEach((l, i) => (l.offset = offsets[i]));
   });
   const sections = src.sections.map((s, si): SectionOut => {
     const out: SectionOut = { src: s, size: sizes[si], bytes: s.nobits ? null : new Uint8Array(sizes[si]), relocs: [] };

@@ -113,6 +113,21 @@ const DATA_SIZE: Record<string, 1 | 2 | 4 | 8> = { db: 1, dw: 2, dd: 4, dq: 8 };
 const RES_SIZE: Record<string, number> = { resb: 1, resw: 2, resd: 4, resq: 8 };
 const PREFIX: Record<string, number> = { rep: 0xf3, repe: 0xf3, repz: 0xf3, repne: 0xf2, lock: 0xf0 };
 
+/**
+ * The encodings of instruction lines that name no symbol (`mov rax, [rbp-8]`),
+ * by the line's text: such a line encodes the same wherever it is, and the
+ * programs of an --each build (and the functions of one program) repeat
+ * most of theirs. The encodings are shared by the items that use them, and
+ * nothing writes to an item's bytes after reading (layout.ts copies them).
+ */
+const PLAIN = new Map<string, Enc>();
+const PLAIN_LIMIT = 200_000;
+
+/** An instruction's encoding to keep in PLAIN: no fixup, and no operand naming a symbol. */
+function plain(ops: Op[], enc: Enc): boolean {
+  return enc.fixes.length === 0 && ops.every((o) => o.k === 'reg' || (o.k === 'imm' ? o.e.terms.length === 0 : o.disp.terms.length === 0));
+}
+
 /** Reads `text`; `lines`: collect Source.outputs for DWARF line information. */
 export function readSource(text: string, lines = false): Source {
   const sections: SectionSrc[] = [];
@@ -163,6 +178,11 @@ export function readSource(text: string, lines = false): Source {
     line = line.trim();
     if (line === '') continue;
     try {
+      const known1 = PLAIN.get(line);
+      if (known1) {
+        push(here(), { k: 'enc', enc: known1 });
+        continue;
+      }
       // Labels: `name:` (possibly followed by an instruction).
       const lm = /^([$.A-Za-z_?@][\w.$?@#~]*):\s*(.*)$/.exec(line);
       if (lm) {
@@ -282,6 +302,10 @@ export function readSource(text: string, lines = false): Source {
       }
       const enc = encodeInst(mn, ops);
       if (pfx !== null) enc.bytes.unshift(pfx), enc.fixes.forEach((f) => f.at++);
+      if (lm === null && plain(ops, enc)) {
+        if (PLAIN.size >= PLAIN_LIMIT) PLAIN.clear();
+        PLAIN.set(line, enc);
+      }
       const forward = ops.some((o) => o.k === 'mem' && o.base < 0 && o.index < 0 && o.seg === undefined && o.disp.terms.some((t) => !known.has(t.sym)));
       push(s, forward ? { k: 'enc', enc, early: 1 } : { k: 'enc', enc });
     } catch (e) {

@@ -34,7 +34,7 @@ function defaultOutput(entry: string, emit: EmitKind): string {
 
 interface BuildFlags {
   target: TargetName; emit: EmitKind; output?: string; each: boolean; outDir?: string;
-  debug: boolean; timings: boolean; verifyIr: boolean; assembler: AssemblerName;
+  debug: boolean; timings: boolean; verifyIr: boolean; assembler: AssemblerName; jobs?: string;
 }
 
 function optionError(message: string): never {
@@ -56,6 +56,13 @@ function eachOutputs(files: string[], o: BuildFlags): { entry: string; output: s
   });
 }
 
+function jobsOption(o: BuildFlags): number | undefined {
+  if (o.jobs === undefined) return undefined;
+  const n = Number(o.jobs);
+  if (!Number.isInteger(n) || n < 1) optionError(`--jobs takes a whole number of threads, 1 or more, not '${o.jobs}'`);
+  return n;
+}
+
 const program = new Command()
   .name('tskc')
   .description('Compile a no-GC subset of TypeScript to x86-64 (docs/language.md)')
@@ -71,6 +78,7 @@ program
   .option('-o, --output <path>', 'output file')
   .option('--each', 'build each file as a program of its own (one type check for all), into --out-dir', false)
   .option('--out-dir <dir>', 'with --each: where each program is written, named after its file (a.ts → DIR/a)')
+  .option('-j, --jobs <n>', 'with --each: threads that compile programs (default: one per core; 1: one after another)')
   .option('-g, --debug', 'DWARF line information pointing at the TypeScript sources', false)
   .option('--timings', 'print the time each stage took (with --each: summed over the programs)', false)
   .option('--verify-ir', 'run the IR verifier after every pass', false)
@@ -79,9 +87,10 @@ program
     guard(() => {
       const timings = o.timings ? new Timings() : undefined;
       const stages = { target: o.target, emit: o.emit, debug: o.debug, verifyIr: o.verifyIr, timings, assembler: o.assembler };
-      if (o.each) compileEach({ ...stages, programs: eachOutputs(files, o) });
+      if (o.each) compileEach({ ...stages, programs: eachOutputs(files, o), jobs: jobsOption(o) });
       else {
         if (o.outDir !== undefined) optionError('--out-dir is for --each builds; use -o for one program');
+        if (o.jobs !== undefined) optionError('--jobs is for --each builds (one program compiles on one thread)');
         compile({ ...stages, entries: files, output: o.output ?? defaultOutput(files[0], o.emit) });
       }
       if (timings) process.stderr.write(`tskc build timings:\n${timings.report()}\n`);

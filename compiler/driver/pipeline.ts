@@ -21,6 +21,8 @@ import { FuncCache } from '../x86/funccache.js';
 import { writeSourceMap } from './sourcemap.js';
 import { assemble, assembleStep, link, linkStep } from './toolchain.js';
 import { ToolJobs } from './tooljobs.js';
+import { defaultJobs, EachPool } from './parallel.js';
+import type { Outcome, WorkerSetup } from './parallel.js';
 import { assembleBuiltin } from './assembler.js';
 import { TARGETS } from '../target/target.js';
 import type { Target, TargetName } from '../target/target.js';
@@ -64,6 +66,8 @@ export interface EachOptions extends StageOptions {
   programs: { entry: string; output: string }[];
   /** Called as each program's compilation starts (after the shared type check): progress for long builds. */
   onProgram?: (index: number, count: number) => void;
+  /** Threads that compile programs (the main one included); the default is one per core, 1 is a serial build. */
+  jobs?: number;
 }
 
 /** Compiles a program; throws CompileError with diagnostics, ToolError if a tool fails. */
@@ -79,31 +83,52 @@ export function compile(opts: CompileOptions): void {
  * with that entry alone, but over one TypeScript program and checker for
  * all of them (the runtime and shared imports are parsed and checked once).
  * Every program is attempted; the diagnostics of all that fail are thrown
- * together (each once), after the others have been written.
+ * together (each once, in program order), after the others have been
+ * written. With several cores the programs are shared out among worker
+ * threads (parallel.ts); what is written and thrown is the same.
  */
 export function compileEach(opts: EachOptions): void {
   const diags = new DiagnosticBag();
-  const fe = timed(opts, 'frontend', () => createFrontend(opts.programs.map((p) => p.entry), TARGETS[opts.target], diags));
-  diags.throwIfErrors();
-  checkSeparateEntries(fe, diags);
-  diags.throwIfErrors();
-  const failed: Diagnostic[] = [];
-  // The code the programs share is compiled by the backend once (x86/funccache.ts);
+  const pool = EachPool.start(workerSetup(opts), opts.jobs ?? defaultJobs());
+  let fe: Frontend;
+  try {
+    fe = timed(opts, 'frontend', () => createFrontend(opts.programs.map((p) => p.entry), TARGETS[opts.target], diags));
+    diags.throwIfErrors();
+    checkSeparateEntries(fe, diags);
+    diags.throwIfErrors();
+  } catch (e) {
+    pool?.abort();
+    throw e;
+  }
+  // The code the programs share is compiled by the backend once per thread (x86/funccache.ts);
   // each program's nasm and ld.lld run in the background while the next one compiles.
   const cache = new FuncCache();
   const ownTools = !opts.tools && (opts.emit === 'obj' || opts.emit === 'exe') ? new ToolJobs() : undefined;
   const tools = opts.tools ?? ownTools;
-  opts.programs.forEach((p, i) => {
-    opts.onProgram?.(i, opts.programs.length);
+  const compileOne = (i: number): Outcome => {
     try {
-      compileProgram(fe, [fe.entries[i]], p.output, opts, new DiagnosticBag(), cache, tools);
+      compileProgram(fe, [fe.entries[i]], opts.programs[i].output, opts, new DiagnosticBag(), cache, tools);
+      return undefined;
     } catch (e) {
       if (!(e instanceof CompileError)) throw e;
-      failed.push(...e.diagnostics.filter((d) => !failed.some((f) => sameDiagnostic(f, d))));
+      return { diagnostics: e.diagnostics };
     }
-  });
+  };
+  const outcomes = pool
+    ? pool.run(fe, opts.programs.length, (i) => { try { return compileOne(i); } catch (e) { return { error: e }; } }, opts.onProgram, opts.timings)
+    : opts.programs.map((_, i) => (opts.onProgram?.(i, opts.programs.length), compileOne(i)));
+  const failed: Diagnostic[] = [];
+  for (const o of outcomes) {
+    if (o?.error !== undefined) throw o.error;
+    failed.push(...(o?.diagnostics ?? []).filter((d) => !failed.some((f) => sameDiagnostic(f, d))));
+  }
   if (ownTools) timed(opts, 'waiting for tools', () => ownTools.wait((tool, ms) => opts.timings?.background(tool, ms)));
   if (failed.length > 0) throw new CompileError(failed);
+}
+
+/** The options of an --each build as plain data for its workers. */
+function workerSetup(o: EachOptions): WorkerSetup {
+  return { programs: o.programs, target: o.target, emit: o.emit, debug: o.debug, verifyIr: o.verifyIr, assembler: o.assembler, timings: o.timings !== undefined };
 }
 
 function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
@@ -114,8 +139,8 @@ function timed<T>(opts: StageOptions, stage: string, f: () => T): T {
   return opts.timings ? opts.timings.time(stage, f) : f();
 }
 
-/** Everything after the frontend, for the program made of `entries`. */
-function compileProgram(
+/** Everything after the frontend, for the program made of `entries` (also run by eachworker.ts). */
+export function compileProgram(
   fe: Frontend, entries: string[], output: string, opts: StageOptions, diags: DiagnosticBag,
   cache?: FuncCache, tools?: ToolJobs,
 ): void {

@@ -1,7 +1,10 @@
 // Per-stage wall-clock timings for `tskc build --timings`. A stage that runs
 // more than once (once per program with --each) is reported as its sum.
 // Work done in the background (the tool jobs of --each, tooljobs.ts) is
-// listed after the total, which counts only the main thread's stages.
+// listed after the total, which counts only the main thread's stages. With
+// a parallel --each build (parallel.ts), the stages of the programs the
+// worker threads compile are added in too, so the total can exceed the
+// wall time; the workers' own frontends are listed as background work.
 
 export class Timings {
   private readonly stages = new Map<string, number>();
@@ -14,6 +17,18 @@ export class Timings {
     } finally {
       this.stages.set(stage, (this.stages.get(stage) ?? 0) + Number(process.hrtime.bigint() - t0) / 1e6);
     }
+  }
+
+  /** The stages timed so far, and forgets them (a worker sends them to the main thread's Timings). */
+  take(): [string, number][] {
+    const out = [...this.stages];
+    this.stages.clear();
+    return out;
+  }
+
+  /** Adds stage times measured elsewhere (another thread's `take`). */
+  add(stages: [string, number][]): void {
+    for (const [stage, ms] of stages) this.stages.set(stage, (this.stages.get(stage) ?? 0) + ms);
   }
 
   /** Adds `ms` of background work to `stage` (not part of the total). */

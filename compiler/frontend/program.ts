@@ -62,7 +62,12 @@ export function tsRewrite(checker: ts.TypeChecker): TsRewrite {
   };
 }
 
-export function createFrontend(entryPaths: string[], target: Target, diags: DiagnosticBag): Frontend {
+/**
+ * The TypeScript program of the entries and the runtime. `check`: report
+ * TypeScript's errors (a worker of a parallel --each build skips them: the
+ * main thread has reported them over the same files, driver/parallel.ts).
+ */
+export function createFrontend(entryPaths: string[], target: Target, diags: DiagnosticBag, check = true): Frontend {
   const entries = entryPaths.map((p) => resolve(p));
   for (const e of entries) {
     if (!existsSync(e)) diags.global('TSK1100', `cannot find input file '${e}'`);
@@ -73,7 +78,7 @@ export function createFrontend(entryPaths: string[], target: Target, diags: Diag
   try {
     program = ts.createProgram([...libs, ...support, ...entries], TS_OPTIONS);
     const checker = program.getTypeChecker();
-    diags.addTs(ts.getPreEmitDiagnostics(program), tsRewrite(checker));
+    if (check) diags.addTs(ts.getPreEmitDiagnostics(program), tsRewrite(checker));
   } catch (e) {
     // TypeScript's parser and checker recurse: a file nested thousands deep exhausts the stack (tsc fails the same way).
     if (!(e instanceof RangeError)) throw e;

@@ -11,35 +11,43 @@ import { verifyAsm } from './asm.js';
 
 export class IrVerifyError extends Error {}
 
-/** Immediate dominators by the Cooper–Harvey–Kennedy iterative algorithm. */
+/**
+ * Immediate dominators by the Cooper–Harvey–Kennedy iterative algorithm,
+ * over the blocks' reverse-postorder numbers (arrays, not maps: the passes
+ * ask for dominators of every function, several times).
+ */
 export function dominators(f: Func): Map<Block, Block> {
   const rpo = reversePostorder(f);
-  const order = new Map(rpo.map((b, i) => [b, i]));
-  const preds = predecessors(f);
   const idom = new Map<Block, Block>();
   if (rpo.length === 0) return idom;
-  idom.set(rpo[0], rpo[0]);
-  const intersect = (a: Block, b: Block): Block => {
+  const order = new Map(rpo.map((b, i) => [b, i]));
+  // Each block's predecessors by number (unreachable ones left out: they never get a dominator).
+  const preds: number[][] = rpo.map(() => []);
+  for (const b of rpo) for (const s of successors(b)) preds[order.get(s)!]?.push(order.get(b)!);
+  const dom = new Int32Array(rpo.length).fill(-1);
+  dom[0] = 0;
+  const intersect = (a: number, b: number): number => {
     while (a !== b) {
-      while (order.get(a)! > order.get(b)!) a = idom.get(a)!;
-      while (order.get(b)! > order.get(a)!) b = idom.get(b)!;
+      while (a > b) a = dom[a];
+      while (b > a) b = dom[b];
     }
     return a;
   };
   for (let changed = true; changed; ) {
     changed = false;
-    for (const b of rpo.slice(1)) {
-      let d: Block | undefined;
-      for (const p of preds.get(b)!) {
-        if (!idom.has(p)) continue;
-        d = d ? intersect(p, d) : p;
+    for (let b = 1; b < rpo.length; b++) {
+      let d = -1;
+      for (const p of preds[b]) {
+        if (dom[p] < 0) continue;
+        d = d < 0 ? p : intersect(p, d);
       }
-      if (d && idom.get(b) !== d) {
-        idom.set(b, d);
+      if (d >= 0 && dom[b] !== d) {
+        dom[b] = d;
         changed = true;
       }
     }
   }
+  rpo.forEach((b, i) => dom[i] >= 0 && idom.set(b, rpo[dom[i]]));
   return idom;
 }
 
