@@ -65,6 +65,9 @@ function receiveError(e: SentError): Error {
 
 const WORKER_URL = new URL('./eachworker.js', import.meta.url);
 
+/** How long the main thread waits for some program to finish before it gives up on the workers (one takes about a second). */
+const STALL_MS = 600_000;
+
 /** How many threads compile an --each build of `count` programs by default: one per core. */
 export function defaultJobs(): number {
   return availableParallelism();
@@ -138,8 +141,13 @@ export class EachPool {
         outcomes[i] = compileOne(i);
         Atomics.add(this.counters, COMPLETED, 1);
       }
-      for (let done = Atomics.load(this.counters, COMPLETED); done < count; done = Atomics.load(this.counters, COMPLETED)) {
+      let last = Atomics.load(this.counters, COMPLETED);
+      let since = Date.now();
+      for (let done = last; done < count; done = Atomics.load(this.counters, COMPLETED)) {
         drain();
+        if (done !== last) [last, since] = [done, Date.now()];
+        // A worker that died inside a program (out of memory) never finishes it: fail, do not hang.
+        else if (Date.now() - since > STALL_MS) throw new Error(`internal: no program of the --each build finished in ${STALL_MS / 1000} s; a worker thread stopped (rerun with --jobs 1)`);
         Atomics.wait(this.counters, COMPLETED, done, 100);
       }
       drain();
