@@ -11,6 +11,7 @@ import type { Target } from '../target/target.js';
 import { leaveSsa } from './outssa.js';
 import { selectFunc } from './isel.js';
 import { allocateRegisters } from './regalloc.js';
+import { fuseReadModifyWrite } from './rmw.js';
 import { finishFrame } from './frame.js';
 import { layoutBlocks } from './layout.js';
 import { AsmWriter, addJumpTables, asmSym, emitConsts, emitData, emitFunc, namedSectionHeader, sectionHeader, threadJumps } from './emit.js';
@@ -38,6 +39,7 @@ export interface AsmOutput {
 function compileFunc(f: Func, stop: 'isel' | 'regalloc' | 'frame'): MFunc {
   const mf = selectFunc(leaveSsa(f));
   if (stop === 'isel') return mf;
+  fuseReadModifyWrite(mf);
   allocateRegisters(mf);
   threadJumps(mf);
   if (!f.naked) layoutBlocks(mf);

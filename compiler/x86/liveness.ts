@@ -110,7 +110,7 @@ export function computeLiveness(f: MFunc): Liveness {
 }
 
 /** Sorts ranges and merges overlapping or adjacent ones. */
-function normalize(rs: Range[]): Range[] {
+export function normalize(rs: Range[]): Range[] {
   rs.sort((a, b) => a.from - b.from);
   const out: Range[] = [];
   for (const r of rs) {

@@ -3,7 +3,7 @@
 // switch that go to one block share its edge block), then every phi becomes
 // copies through a fresh temp t: `t = copy arg` at the end of each predecessor and `dst = copy t` at the
 // block head. Because each phi has its own t, the lost-copy and swap problems
-// cannot occur; the register allocator's move hints coalesce most copies.
+// cannot occur; coalesce.ts and the register allocator's move hints remove most copies.
 // leaveSsa works on a copy and leaves the caller's function untouched;
 // in the result temps may have several definitions (the t's).
 import { newBlock, newTemp, predecessors, retarget, successors } from '../ir/ir.js';

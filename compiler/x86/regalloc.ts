@@ -5,18 +5,23 @@
 // its fixed uses (argument registers, rax/rdx around division, cl for shifts,
 // the caller-saved registers a call clobbers) nor any interval already given
 // to it intersect the new one. So a value live across a call can only get a
-// callee-saved register. Move hints are tried first, which coalesces most
-// copies (phi copies, arguments, return values); failing those, a register
+// callee-saved register. Copies between vregs whose intervals do not
+// intersect are coalesced before the scan (coalesce.ts); move hints are tried
+// first, which coalesces most of the others (arguments, return values); failing those, a register
 // that the interval's unallocated copy partners could share is preferred. When no register is free,
 // the cheaper side is spilled: either the new interval or the intervals
 // holding the register that would be cheapest to evict (cost = uses weighted
 // by loop depth, per position of lifetime). A spilled vreg lives in its own
 // 8-byte frame slot for its whole life.
 //
-// r10 and r11 are reserved as spill scratch registers and never allocated:
-// an instruction that touches a spilled vreg uses the slot directly as a
-// memory operand where x86 allows one, else loads it into a scratch register
-// before and stores it back after. No instruction needs more than two.
+// r10 and r11 are the spill scratch registers: an instruction that touches a
+// spilled vreg uses the slot directly as a memory operand where x86 allows
+// one, else loads it into a scratch register before and stores it back
+// after. No instruction needs more than two. The allocator first tries with
+// r10 and r11 allocatable like the other caller-saved registers; only if
+// that spills a general vreg does it start again with them reserved (so a
+// function without spills has nine caller-saved registers, not seven, and
+// pushes fewer callee-saved ones).
 //
 // Float vregs (MFunc.xmm) are allocated the same way from their own class,
 // xmm0–xmm13, with xmm14 and xmm15 as their spill scratch. Every xmm
@@ -36,11 +41,14 @@ import {
   CALLEE_SAVED, FIRST_VREG, R10, R11, RAX, RCX, RDI, RDX, RSI, R8, R9, fitsImm32, isXmm, memPositions, reg, roleOf, xmm,
 } from './minst.js';
 import type { MFunc, MInst, MemOp, Operand, RegOp } from './minst.js';
+import { coalesceCopies } from './coalesce.js';
 import { computeLiveness, end, intersects, start } from './liveness.js';
-import type { Interval } from './liveness.js';
+import type { Interval, Liveness } from './liveness.js';
 
 /** Allocation order: caller-saved first (free to use), callee-saved after (cost a push/pop). */
 export const ALLOCATABLE = [RAX, RCX, RDX, RSI, RDI, R8, R9, ...CALLEE_SAVED];
+/** The same with the spill scratch registers, for a first attempt that spills nothing. */
+const ALLOCATABLE_ALL = [RAX, RCX, RDX, RSI, RDI, R8, R9, R10, R11, ...CALLEE_SAVED];
 const SCRATCH = [R11, R10];
 /** Allocatable xmm registers (all caller-saved); xmm14 and xmm15 are the float spill scratch. */
 export const XMM_ALLOCATABLE = Array.from({ length: 14 }, (_, n) => xmm(n));
@@ -61,6 +69,20 @@ function weightOf(x: Interval): number {
 
 export function assignRegisters(f: MFunc): AllocResult {
   const live = computeLiveness(f);
+  const first = linearScan(f, live, ALLOCATABLE_ALL);
+  // Spilled floats need only the xmm scratch registers.
+  const gpSpill = [...first.spilledSet].some((v) => !isXmm(f, v));
+  const { assign, spilledSet } = gpSpill ? linearScan(f, live, ALLOCATABLE) : first;
+  const spilled = new Map<number, number>();
+  for (const v of [...spilledSet].sort((a, b) => a - b)) {
+    spilled.set(v, f.slots.length);
+    f.slots.push({ size: 8, align: 8 });
+  }
+  return { assign, spilled };
+}
+
+/** One linear scan over f's intervals, giving general vregs registers from gprs. */
+function linearScan(f: MFunc, live: Liveness, gprs: number[]): { assign: Map<number, number>; spilledSet: Set<number> } {
   const fixed = new Map<number, Interval>();
   const vregs: Interval[] = [];
   for (const x of live.intervals.values()) {
@@ -70,12 +92,12 @@ export function assignRegisters(f: MFunc): AllocResult {
   vregs.sort((a, b) => start(a) - start(b) || a.reg - b.reg);
   const assign = new Map<number, number>();
   const spilledSet = new Set<number>();
-  const held = new Map<number, Interval[]>([...ALLOCATABLE, ...XMM_ALLOCATABLE].map((r) => [r, []]));
+  const held = new Map<number, Interval[]>([...gprs, ...XMM_ALLOCATABLE].map((r) => [r, []]));
   const fixedFree = (r: number, x: Interval): boolean => !fixed.has(r) || !intersects(fixed.get(r)!.ranges, x.ranges);
 
   for (const cur of vregs) {
     const s = start(cur);
-    const regs = isXmm(f, cur.reg) ? XMM_ALLOCATABLE : ALLOCATABLE;
+    const regs = isXmm(f, cur.reg) ? XMM_ALLOCATABLE : gprs;
     for (const [r, list] of held) held.set(r, list.filter((y) => end(y) >= s));
     const free = (r: number): boolean =>
       fixedFree(r, cur) && held.get(r)!.every((y) => !intersects(y.ranges, cur.ranges));
@@ -122,12 +144,7 @@ export function assignRegisters(f: MFunc): AllocResult {
       held.get(chosen)!.push(cur);
     }
   }
-  const spilled = new Map<number, number>();
-  for (const v of [...spilledSet].sort((a, b) => a - b)) {
-    spilled.set(v, f.slots.length);
-    f.slots.push({ size: 8, align: 8 });
-  }
-  return { assign, spilled };
+  return { assign, spilledSet };
 }
 
 const slotMem = (slot: number, w: MemOp['w']): MemOp => ({ k: 'mem', w, slot, disp: 0 });
@@ -214,6 +231,7 @@ function rewrite(mi: MInst, res: AllocResult, f: MFunc): MInst[] {
 
 /** Allocates registers for f and rewrites it in place to physical registers and spill slots. */
 export function allocateRegisters(f: MFunc): AllocResult {
+  coalesceCopies(f);
   const res = assignRegisters(f);
   for (const b of f.blocks) {
     const out: MInst[] = [];

@@ -3,9 +3,9 @@
 // or, when its leaves are defined once, in later blocks; no lea, add or
 // imul computes it.
 
-// A load and a store of one element, in the same block.
-// asm: ^mov e\w+, dword \[r\w+ \+ r\w+\*4 \+ 8\]$
-// asm: ^mov dword \[r\w+ \+ r\w+\*4 \+ 8\], e\w+$
+// A load and a store of one element, in the same block (one add on memory,
+// compiler/x86/rmw.ts).
+// asm: ^add dword \[r\w+ \+ r\w+\*4 \+ 8\], 3$
 // asm-not: \bimul\b
 // asm-not: ^lea r\w+, \[r\w+ \+ 8\]$
 export function bump(a: Int32Array, i: i32): void {

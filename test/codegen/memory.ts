@@ -11,7 +11,7 @@
 
 // func: tskc.memset
 // asm: ^rep stosb$
-// asm: ^mov rax, rsi$
+// asm: ^mov (rax, rsi|eax, esi)$
 // asm-not: \bcall\b
 
 // func: tskc.bswap
