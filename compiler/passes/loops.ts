@@ -2,8 +2,8 @@
 // loop is h plus every block that reaches b without passing through h.
 // Loops sharing a header are one loop. Inlining asks which blocks are in a
 // loop (calls there are hot); loop passes ask for headers and bodies.
-import { predecessors, retarget, successors } from '../ir/ir.js';
-import type { Block, Func } from '../ir/ir.js';
+import { newTemp, predecessors, retarget, successors } from '../ir/ir.js';
+import type { Block, Func, Instr, Temp, Value } from '../ir/ir.js';
 import { dominates, dominators } from '../ir/verify.js';
 
 export interface Loop {
@@ -58,4 +58,48 @@ export function preheader(f: Func, h: Block, entry: Block): Block | null {
   retarget(entry, h, pre);
   for (const p of h.phis) for (const a of p.args) if (a.pred === entry) a.pred = pre;
   return pre;
+}
+
+/** A copy of a loop's blocks (loops.ts `cloneLoop`): the copy of each block and of each value defined in the loop. */
+export interface LoopCopy {
+  block: (b: Block) => Block;
+  value: (v: Value) => Value;
+}
+
+/**
+ * Copies the blocks of `loop` into f, just before its header, with fresh
+ * temporaries. Edges between loop blocks go between the copies; edges that
+ * leave the loop leave it to the same blocks, and phi arguments from outside
+ * the loop (the header's entry) stay. The caller gives the copy an entry and
+ * adds what the blocks after the loop need (their phis' arguments).
+ */
+export function cloneLoop(f: Func, loop: Loop): LoopCopy {
+  const blocks = f.blocks.filter((b) => loop.blocks.has(b));
+  const bmap = new Map<Block, Block>();
+  const vmap = new Map<number, Temp>();
+  const fresh = (t: Temp): void => void vmap.set(t.id, newTemp(f, t.cls, t.hint));
+  for (const b of blocks) {
+    bmap.set(b, { ...b, id: f.nextBlock++, phis: [], instrs: [] });
+    b.phis.forEach((p) => fresh(p.dst));
+    for (const i of b.instrs) if (i.dst) fresh(i.dst);
+  }
+  const block = (b: Block): Block => bmap.get(b) ?? b;
+  const value = (v: Value): Value => (v.kind === 'temp' ? (vmap.get(v.id) ?? v) : v);
+  for (const b of blocks) {
+    const c = bmap.get(b)!;
+    c.phis = b.phis.map((p) => ({ dst: value(p.dst) as Temp, args: p.args.map((a) => ({ pred: block(a.pred), value: value(a.value) })) }));
+    c.instrs = b.instrs.map((i) => {
+      const copy: Instr = { ...i, dst: i.dst && (value(i.dst) as Temp), args: i.args.map(value) };
+      if (i.callee) copy.callee = value(i.callee);
+      return copy;
+    });
+    const t = b.term;
+    if (t.kind === 'jmp') c.term = { kind: 'jmp', target: block(t.target) };
+    else if (t.kind === 'jnz') c.term = { kind: 'jnz', cond: value(t.cond), ifTrue: block(t.ifTrue), ifFalse: block(t.ifFalse) };
+    else if (t.kind === 'switch') {
+      c.term = { ...t, value: value(t.value), cases: t.cases.map((k) => ({ value: k.value, target: block(k.target) })), default: block(t.default) };
+    } else c.term = { ...t };
+  }
+  f.blocks.splice(f.blocks.indexOf(loop.header), 0, ...blocks.map(block));
+  return { block, value };
 }

@@ -4,6 +4,7 @@
 import type { Func, Module } from '../ir/ir.js';
 import { assertValid } from '../ir/verify.js';
 import { boundsChecks } from './bce.js';
+import { versionLoops } from './bcever.js';
 import { constFold } from './constfold.js';
 import { copyProp } from './copyprop.js';
 import { deadCode } from './dce.js';
@@ -46,6 +47,9 @@ export const PASSES: Pass[] = [
   { name: 'gvn-licm', run: gvn },
   // A rotated loop's counter is tested against the length on every way in: its checks go.
   { name: 'bce', run: boundsChecks },
+  // A counted loop's other checks (a bound that is not the length, a stride, an offset) are
+  // tested once before it: a copy without them runs when they all hold.
+  { name: 'bce-version', run: versionLoops },
   { name: 'simplifycfg-bce', run: simplifyCfg },
   { name: 'dce-inlined', run: deadCode },
   // A base case that returns at once no longer pays for the calls of the other case.
@@ -80,6 +84,10 @@ const ORDER: [string, string][] = [
   ['rotate', 'bce'], // the counter's tests are at the guard and the latch only after rotation
   ['gvn-licm', 'bce'], // one length load, one truncation: the check and the test name the same values
   ['bce', 'simplifycfg-bce'], // a decided check leaves its panic block unreachable
+  ['bce', 'bce-version'], // a loop over its array's length needs no copy
+  ['rotate', 'bce-version'], // the counter is tested against its bound at the latch
+  ['gvn-licm', 'bce-version'], // the lengths the checks read are loaded before the loop
+  ['bce-version', 'simplifycfg-bce'], // the copy's decided checks leave their panic blocks
   ['simplifycfg-bce', 'dce-inlined'], // the check's compare is dead
   ['gvn-licm', 'dce-inlined'],
   ['inline', 'split'], // a `.cold` part is never copied back into a caller
