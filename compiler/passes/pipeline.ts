@@ -11,6 +11,7 @@ import { deadCode } from './dce.js';
 import { gvn } from './gvn.js';
 import { inlineModule } from './inline.js';
 import { licm } from './licm.js';
+import { rematCompares } from './remat.js';
 import { rotateLoops } from './rotate.js';
 import { simplifyCfg } from './simplifycfg.js';
 import { splitModule } from './split.js';
@@ -51,6 +52,8 @@ export const PASSES: Pass[] = [
   // tested once before it: a copy without them runs when they all hold.
   { name: 'bce-version', run: versionLoops },
   { name: 'simplifycfg-bce', run: simplifyCfg },
+  // A test GVN shared between two branches is made again beside each, so both fuse.
+  { name: 'remat', run: rematCompares },
   { name: 'dce-inlined', run: deadCode },
   // A base case that returns at once no longer pays for the calls of the other case.
   { name: 'split', runModule: splitModule },
@@ -90,6 +93,10 @@ const ORDER: [string, string][] = [
   ['bce-version', 'simplifycfg-bce'], // the copy's decided checks leave their panic blocks
   ['simplifycfg-bce', 'dce-inlined'], // the check's compare is dead
   ['gvn-licm', 'dce-inlined'],
+  ['gvn-licm', 'remat'], // no later GVN merges the copies again
+  ['bce', 'remat'], // bce reads the loop tests as they were merged
+  ['bce-version', 'remat'], // so does versioning, at the latch
+  ['remat', 'dce-inlined'], // a comparison left with no use goes
   ['inline', 'split'], // a `.cold` part is never copied back into a caller
   ['dce-inlined', 'split'], // the entry's test is final: decided branches and dead code are gone
 ];
