@@ -1,21 +1,10 @@
 // `tskc build --each`: several programs from one command, each named after
 // its file in --out-dir, with diagnostics naming the file they are about.
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { sources, tskc } from './run.js';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-
-const root = join(import.meta.dirname, '..', '..');
-const tskc = (args: string[], cwd: string) =>
-  execa(process.execPath, [join(root, 'compiler', 'bin', 'tskc.js'), ...args], { cwd, reject: false, env: { NO_COLOR: '1' } });
-
-/** A directory holding `files` (name → source). */
-function sources(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tskc-each-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
-}
 
 const LIB = `export function twice(x: i32): i32 { return x * 2; }\n`;
 

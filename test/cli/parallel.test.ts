@@ -2,21 +2,11 @@
 // compile some of the programs, and what the build writes and reports is
 // exactly what a serial build (--jobs 1) writes and reports.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { root, sources, tskc } from './run.js';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execa } from 'execa';
-
-const root = join(import.meta.dirname, '..', '..');
-const tskc = (args: string[], cwd: string) =>
-  execa(process.execPath, [join(root, 'compiler', 'bin', 'tskc.js'), ...args], { cwd, reject: false, env: { NO_COLOR: '1' } });
-
-function sources(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tskc-par-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
-}
 
 /** Every file of `dir`, name → bytes. */
 const contents = (dir: string): Map<string, Buffer> => new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))]));
